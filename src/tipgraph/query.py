@@ -1,10 +1,396 @@
-"""tipgraph query (being written)."""
+"""tipgraph query: SPARQL 1.1 over a built graph, with named questions.
+
+The graph file (Turtle, N-Triples, TriG, N-Quads, JSON-LD or RDF/XML) is
+loaded into an in-memory pyoxigraph store; queries see the union of all
+its graphs. Named questions ship as ``ontology/queries/*.rq``; each starts
+with comment lines::
+
+    # title: Everything said about one country
+    # answers: claims about the country, with their type, role and source
+    # param: country = Albania
+
+A parameter is written ``$country`` in the query body and replaced by an
+escaped SPARQL literal (``"Albania"``), or by an IRI when the value is
+given as ``<https://...>``. Only whole ``$name`` tokens outside strings,
+IRIs and comments are replaced, so a value can never change the query's
+structure.
+
+Library use (the benchmark and the stats command use these)::
+
+    store = load_store("graph.ttl")
+    result = run_query(store, text)
+"""
 from __future__ import annotations
 
+import io
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
 import click
+import pyoxigraph as ox
+
+from tipgraph import ontology_dir
+from tipgraph.graphio import TipgraphError, load_graph, rdf_format
+from tipgraph.namespaces import PREFIXES
+
+OX_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "json-ld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
+
+
+def one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_store(path: str | Path) -> ox.Store:
+    """Load a graph file into an in-memory pyoxigraph store.
+
+    Raises TipgraphError with the parser's message and line for a missing or
+    unparsable file. JSON-LD that pyoxigraph cannot read (remote contexts,
+    for instance) is parsed with rdflib and fed to the store as triples.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise TipgraphError(f"{path}: no such graph file")
+    fmt = rdf_format(path)
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=OX_FORMATS[fmt])
+        return store
+    except SyntaxError as exc:
+        if fmt != "json-ld":
+            raise TipgraphError(f"{path}: cannot parse as {fmt}: {_syntax_message(exc)}") from None
+    except (OSError, ValueError) as exc:
+        if fmt != "json-ld":
+            raise TipgraphError(f"{path}: cannot read: {one_line(exc)}") from None
+    # JSON-LD fallback: rdflib parses (or raises a one-line TipgraphError).
+    graph = load_graph(path)
+    store = ox.Store()
+    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def _syntax_message(exc: SyntaxError) -> str:
+    message = one_line(exc.args[0] if exc.args else exc)
+    if exc.lineno and f"line {exc.lineno}" not in message:
+        message = f"line {exc.lineno}, column {exc.offset}: {message}"
+    return message
+
+
+# ---------------------------------------------------------------- named queries
+
+
+@dataclass
+class NamedQuery:
+    name: str
+    path: Path
+    title: str = ""
+    answers: str = ""
+    params: dict[str, str | None] = field(default_factory=dict)  # name -> default
+    text: str = ""
+
+
+_HEADER = re.compile(r"^#\s*(title|answers|param)\s*:\s*(.*?)\s*$")
+
+
+def queries_dir() -> Path:
+    return ontology_dir() / "queries"
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    text = path.read_text(encoding="utf-8")
+    query = NamedQuery(name=path.stem, path=path, text=text)
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        match = _HEADER.match(line)
+        if not match:
+            continue
+        key, value = match.groups()
+        if key == "param":
+            name, _, default = value.partition("=")
+            name = name.strip().lstrip("$?")
+            query.params[name] = default.strip() if _ else None
+        else:
+            setattr(query, key, value)
+    return query
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    folder = queries_dir()
+    if not folder.is_dir():
+        return {}
+    return {q.name: q for q in (parse_query_file(p) for p in sorted(folder.glob("*.rq")))}
+
+
+# ---------------------------------------------------------------- parameters
+
+_IRI_VALUE = re.compile(r'^<[^<>"{}|^`\\\x00-\x20]+>$')
+# Tokens to leave alone while looking for $name: strings (long and short),
+# IRIs, comments. Anything else is scanned for variables.
+_TOKENS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>"
+    r"|#[^\n]*"
+    r"|\$([A-Za-z_][A-Za-z0-9_]*)",
+    re.S,
+)
+
+
+def sparql_literal(value: str) -> str:
+    """A SPARQL string literal for `value`, every special character escaped."""
+    escaped = (
+        value.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
+        .replace("\b", "\\b")
+        .replace("\f", "\\f")
+    )
+    return f'"{escaped}"'
+
+
+def sparql_term(value: str) -> str:
+    if _IRI_VALUE.match(value):
+        return value
+    return sparql_literal(value)
+
+
+def query_variables(text: str) -> set[str]:
+    """The `$name` tokens a query uses (outside strings, IRIs and comments)."""
+    return {m.group(1) for m in _TOKENS.finditer(text) if m.group(1)}
+
+
+def substitute(text: str, values: dict[str, str]) -> str:
+    """Replace each `$name` token with the escaped value of `name`."""
+
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if name and name in values:
+            return sparql_term(values[name])
+        return match.group(0)
+
+    return _TOKENS.sub(replace, text)
+
+
+def bind_params(text: str, declared: dict[str, str | None], given: dict[str, str]) -> str:
+    used = query_variables(text)
+    unknown = sorted(set(given) - set(declared) - used)
+    if unknown:
+        known = ", ".join(sorted(set(declared) | used)) or "none"
+        raise TipgraphError(f"unknown parameter {unknown[0]!r} (this query takes: {known})")
+    values = {k: v for k, v in declared.items() if v is not None}
+    values.update(given)
+    missing = sorted(k for k in declared if k not in values)
+    if missing:
+        raise TipgraphError(f"parameter {missing[0]!r} needs a value: --param {missing[0]}=...")
+    return substitute(text, values)
+
+
+def parse_param_options(items: tuple[str, ...]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        key = key.strip().lstrip("$?")
+        if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+            raise TipgraphError(f"--param {item!r}: expected key=value")
+        values[key] = value
+    return values
+
+
+# ---------------------------------------------------------------- running
+
+
+def run_query(store: ox.Store, text: str, source: str = "query"):
+    """Execute SPARQL over the union of the store's graphs.
+
+    The vocabulary's prefixes (tip, tipid, rdfs, skos, owl, xsd, ...) are
+    predeclared. A syntax error becomes a one-line TipgraphError.
+    """
+    try:
+        return store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        message = one_line(exc.args[0] if exc.args else exc)
+        m = re.match(r"error at (\d+):(\d+):\s*(.*)", message)
+        if m:
+            message = f"line {m.group(1)}, column {m.group(2)}: {m.group(3)}"
+        if len(message) > 240:  # pyoxigraph lists every expected token
+            message = message[:239] + "…"
+        raise TipgraphError(f"{source}: SPARQL syntax error at {message}") from None
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise TipgraphError(f"{source}: query failed: {one_line(exc)}") from None
+
+
+def compact(term, prefixes: dict[str, str] = PREFIXES) -> str:
+    """A short, readable form of a term for tables."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        iri = term.value
+        best = None
+        for prefix, ns in prefixes.items():
+            if iri.startswith(ns) and (best is None or len(ns) > len(best[1])):
+                best = (prefix, ns)
+        return f"{best[0]}:{iri[len(best[1]):]}" if best else f"<{iri}>"
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return term.value
+    return str(term)
+
+
+def format_table(variables: list[str], rows: list[list[str]], max_width: int = 0) -> str:
+    def cell(text: str) -> str:
+        text = " ".join(text.split())
+        if max_width and len(text) > max_width:
+            text = text[: max_width - 1] + "…"
+        return text
+
+    body = [[cell(c) for c in row] for row in rows]
+    widths = [len(v) for v in variables]
+    for row in body:
+        widths = [max(w, len(c)) for w, c in zip(widths, row)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in body]
+    return "\n".join(lines) + "\n"
+
+
+def render_result(result, fmt: str, max_width: int = 0) -> str:
+    if isinstance(result, ox.QueryBoolean):
+        if fmt == "json":
+            return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
+        return ("true" if bool(result) else "false") + "\n"
+    if isinstance(result, ox.QueryTriples):
+        # CONSTRUCT / DESCRIBE: a graph, as Turtle (JSON-LD for --format json).
+        triples = list(result)
+        if fmt == "json":
+            data = ox.serialize(triples, format=ox.RdfFormat.JSON_LD)
+        else:
+            # tipid: names contain "/", which Turtle would have to escape.
+            used = {p: ns for p, ns in PREFIXES.items() if p != "tipid"}
+            data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used)
+        return data.decode("utf-8")
+    if fmt == "json":
+        return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
+    if fmt == "csv":
+        return result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
+    if fmt == "tsv":
+        return result.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
+    variables = [v.value for v in result.variables]
+    rows = [[compact(solution[v]) for v in variables] for solution in result]
+    table = format_table(variables, rows, max_width)
+    return table + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+
+
+# ---------------------------------------------------------------- command
+
+
+def list_text() -> str:
+    queries = named_queries()
+    if not queries:
+        return f"no named queries in {queries_dir()}\n"
+    out = io.StringIO()
+    for q in queries.values():
+        params = " ".join(f"--param {k}={v if v is not None else '...'}" for k, v in q.params.items())
+        out.write(f"{q.name}{'  ' + params if params else ''}\n")
+        if q.title:
+            out.write(f"    {q.title}\n")
+        if q.answers:
+            out.write(f"    answers: {q.answers}\n")
+    return out.getvalue()
 
 
 @click.command("query")
-def command() -> None:
-    """Not yet available."""
-    raise click.ClickException("'tipgraph query' is not available yet")
+@click.argument("graph_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--name", "-n", "name", metavar="NAME", help="Run a named question (see --list).")
+@click.option("--expr", "-e", "expr", metavar="QUERY", help="Run this SPARQL text.")
+@click.option("--file", "-f", "query_file", metavar="FILE.rq", type=click.Path(dir_okay=False, path_type=Path),
+              help="Run the SPARQL in this file.")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
+              help="Set a query parameter ($KEY in the query); repeatable. "
+                   "Values become escaped string literals; <https://...> becomes an IRI.")
+@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True,
+              help="Output for SELECT results (json is the W3C SPARQL 1.1 results format). "
+                   "CONSTRUCT writes Turtle (JSON-LD with json); ASK writes true or false.")
+@click.option("--width", type=int, default=0, metavar="N",
+              help="Cut table cells to N characters (0: no limit).")
+@click.option("--list", "list_queries", is_flag=True, help="List the named questions and exit.")
+def command(graph_file, name, expr, query_file, params, fmt, width, list_queries) -> None:
+    """Ask a built graph a SPARQL 1.1 question (SELECT, ASK, CONSTRUCT).
+
+    \b
+    Examples:
+      tipgraph query --list
+      tipgraph query graph.ttl --name urged-whom
+      tipgraph query graph.ttl --name about-country --param country=Montenegro --format csv
+      tipgraph query graph.ttl -e 'SELECT ?p WHERE { ?p a tip:Person }'
+
+    The prefixes tip, tipid, rdf, rdfs, skos, owl, xsd, dcterms and wd are
+    predeclared. Queries run over the union of all graphs in the file.
+    """
+    if list_queries:
+        click.echo(list_text(), nl=False)
+        return
+    chosen = [x for x in (name, expr, query_file) if x is not None]
+    if len(chosen) != 1:
+        raise click.UsageError("give exactly one of --name, -e/--expr, -f/--file (or --list)")
+    if graph_file is None:
+        raise click.UsageError("missing argument GRAPH_FILE")
+    try:
+        given = parse_param_options(params)
+        if name is not None:
+            queries = named_queries()
+            if name not in queries:
+                known = ", ".join(queries) or "none"
+                raise TipgraphError(f"no named query {name!r} (known: {known})")
+            q = queries[name]
+            text, source, declared = q.text, f"{q.path.name}", q.params
+        elif query_file is not None:
+            if not query_file.is_file():
+                raise TipgraphError(f"{query_file}: no such query file")
+            q = parse_query_file(query_file)
+            text, source, declared = q.text, str(query_file), q.params
+        else:
+            text, source, declared = expr, "query", {}
+        text = bind_params(text, declared, given)
+        store = load_store(graph_file)
+        result = run_query(store, text, source)
+        output = render_result(result, fmt, width)
+    except TipgraphError as exc:
+        raise click.ClickException(str(exc)) from None
+    sys.stdout.write(output)
+    sys.stdout.flush()
+
+
+__all__ = [
+    "NamedQuery",
+    "bind_params",
+    "command",
+    "load_store",
+    "named_queries",
+    "queries_dir",
+    "run_query",
+    "sparql_literal",
+    "substitute",
+]
+
+if __name__ == "__main__":  # pragma: no cover
+    command()
