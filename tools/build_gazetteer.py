@@ -13,9 +13,15 @@ Sources, in order of precedence:
 No fuzzy matching is used anywhere (pycountry.search_fuzzy maps "Kosovo" to
 Serbia and "Republic of Korea" to North Korea); every row is keyed by code.
 
-Usage:  python tools/build_gazetteer.py [--check]
-  --check  exit 1 if the committed countries.yaml differs from what would be
-           generated (for CI), instead of writing it.
+organizations.yaml and regions.yaml are hand-kept; this script only
+normalises them (fills default fields, dedupes aliases, sorts by id, fixes the
+key order) so that hand edits stay deterministic:
+
+Usage:  python tools/build_gazetteer.py [--check] [--normalize [SRC.yaml ...]]
+  --check      exit 1 if the committed countries.yaml differs from what would
+               be generated (for CI), instead of writing it.
+  --normalize  also rewrite organizations.yaml and regions.yaml in canonical
+               form (optionally reading entries from SRC files instead).
 """
 
 from __future__ import annotations
@@ -179,7 +185,123 @@ def render(entries: list[dict]) -> str:
     return HEADER + body
 
 
+ORG_KEYS = ["id", "name", "acronyms", "aliases", "class", "qid", "part_of",
+            "country", "ambiguous_aliases"]
+REGION_KEYS = ["id", "name", "aliases", "qid", "countries"]
+ORG_HEADER = """\
+# Organisations known in advance (hand-kept; normalised and sorted by id with
+# tools/build_gazetteer.py --normalize).
+#   id        stable key, IRI-safe (tipid:org/<id>)
+#   name      canonical label (rdfs:label); media titles may keep "The"
+#   acronyms  matched case-sensitively ("OSCE", "UN", "J/TIP")
+#   aliases   other full names, matched case-insensitively; never start with "the"
+#   class     GovernmentBody | InternationalOrganization |
+#             CivilSocietyOrganization | MediaOrganization | Organization
+#   qid       Wikidata QID, null when not verified
+#   part_of   id of the parent body (tip:partOf), or null
+#   country   ISO3 of the state a national body belongs to, or null
+#   ambiguous_aliases  names that are also ordinary words/phrases ("Exit",
+#             "Amnesty", "Walk Free"): match only with exact capitalisation in a
+#             reporting/organisational context ("according to Exit", "Exit
+#             reported"). When the entry's own name is listed here, the name
+#             itself needs that context too.
+"""
+REGION_HEADER = """\
+# Regions (hand-kept; normalised and sorted by id with
+# tools/build_gazetteer.py --normalize).
+#   id        stable key, IRI-safe (tipid:region/<id>)
+#   name      canonical label; aliases matched case-insensitively, never
+#             starting with "the" (the extractor strips it)
+#   qid       Wikidata QID, null when not verified
+#   countries ISO3 members where the region has a conventional membership,
+#             else []
+"""
+
+
+def _dedupe(items: list[str], exclude: set[str] | None = None) -> list[str]:
+    seen = set(exclude or ())
+    out = []
+    for item in items:
+        item = re.sub(r"\s+", " ", str(item)).strip()
+        if not item or item.casefold() in seen:
+            continue
+        seen.add(item.casefold())
+        out.append(item)
+    return out
+
+
+def normalize_orgs(entries: list[dict]) -> list[dict]:
+    out = []
+    for e in entries:
+        unknown = set(e) - set(ORG_KEYS)
+        if unknown:
+            raise SystemExit(f"org {e.get('id')}: unknown keys {sorted(unknown)}")
+        name = e["name"].strip()
+        acronyms = []
+        for a in e.get("acronyms") or []:
+            if a not in acronyms:
+                acronyms.append(a)
+        aliases = _dedupe(e.get("aliases") or [], {name.casefold()})
+        aliases = [a for a in aliases if not re.match(r"(?i)the\s", a)]
+        row = {
+            "id": e["id"],
+            "name": name,
+            "acronyms": acronyms,
+            "aliases": aliases,
+            "class": e.get("class") or "InternationalOrganization",
+            "qid": e.get("qid"),
+            "part_of": e.get("part_of"),
+            "country": e.get("country"),
+            "ambiguous_aliases": _dedupe(e.get("ambiguous_aliases") or []),
+        }
+        out.append(row)
+    out.sort(key=lambda r: (r["id"].casefold(), r["id"]))
+    return out
+
+
+def normalize_regions(entries: list[dict]) -> list[dict]:
+    out = []
+    for e in entries:
+        unknown = set(e) - set(REGION_KEYS)
+        if unknown:
+            raise SystemExit(f"region {e.get('id')}: unknown keys {sorted(unknown)}")
+        name = e["name"].strip()
+        out.append({
+            "id": e["id"],
+            "name": name,
+            "aliases": _dedupe(e.get("aliases") or [], {name.casefold()}),
+            "qid": e.get("qid"),
+            "countries": sorted(set(e.get("countries") or [])),
+        })
+    out.sort(key=lambda r: (r["id"].casefold(), r["id"]))
+    return out
+
+
+def _dump(header: str, entries: list[dict]) -> str:
+    return header + yaml.safe_dump(entries, allow_unicode=True, sort_keys=False,
+                                   default_flow_style=None, width=10_000)
+
+
+def normalize(sources: list[str]) -> None:
+    for fname, func, header in (("organizations.yaml", normalize_orgs, ORG_HEADER),
+                                ("regions.yaml", normalize_regions, REGION_HEADER)):
+        srcs = [Path(s) for s in sources if Path(s).name.startswith(fname.split(".")[0][:3])]
+        path = GAZ / fname
+        if srcs:
+            entries = []
+            for src in srcs:
+                entries += yaml.safe_load(src.read_text(encoding="utf-8")) or []
+        elif path.exists():
+            entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        else:
+            continue
+        path.write_text(_dump(header, func(entries)), encoding="utf-8")
+        print(f"wrote {path} ({len(entries)} entries)")
+
+
 def main(argv: list[str]) -> int:
+    if "--normalize" in argv:
+        normalize([a for a in argv if not a.startswith("--")])
     text = render(build())
     if "--check" in argv:
         current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
