@@ -219,13 +219,14 @@ REGION_HEADER = """\
 
 
 def _dedupe(items: list[str], exclude: set[str] | None = None) -> list[str]:
+    """Drop exact duplicates (case variants are kept: short names match exactly)."""
     seen = set(exclude or ())
     out = []
     for item in items:
         item = re.sub(r"\s+", " ", str(item)).strip()
-        if not item or item.casefold() in seen:
+        if not item or item in seen:
             continue
-        seen.add(item.casefold())
+        seen.add(item)
         out.append(item)
     return out
 
@@ -241,7 +242,7 @@ def normalize_orgs(entries: list[dict]) -> list[dict]:
         for a in e.get("acronyms") or []:
             if a not in acronyms:
                 acronyms.append(a)
-        aliases = _dedupe(e.get("aliases") or [], {name.casefold()})
+        aliases = _dedupe(e.get("aliases") or [], {name})
         aliases = [a for a in aliases if not re.match(r"(?i)the\s", a)]
         row = {
             "id": e["id"],
@@ -269,7 +270,7 @@ def normalize_regions(entries: list[dict]) -> list[dict]:
         out.append({
             "id": e["id"],
             "name": name,
-            "aliases": _dedupe(e.get("aliases") or [], {name.casefold()}),
+            "aliases": _dedupe(e.get("aliases") or [], {name}),
             "qid": e.get("qid"),
             "countries": sorted(set(e.get("countries") or [])),
         })
