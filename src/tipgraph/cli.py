@@ -1,26 +1,91 @@
 """The `tipgraph` command line."""
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+from pathlib import Path
+
 import click
 
 from tipgraph import __version__, export, query, render, stats, validate
+from tipgraph.graphio import TipgraphError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Commands(click.Group):
+    """Turns a TipgraphError anywhere below into a one-line message and exit 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except TipgraphError as exc:
+            raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt:
+            click.echo("interrupted; previous outputs are unchanged", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tipgraph")
 def main() -> None:
     """Build and use knowledge graphs of who said what about trafficking in persons.
 
     Reads speeches, statements, press releases and news articles, and writes
-    an RDF graph (Turtle) of the actors, countries, events and claims they
-    mention, with an interactive HTML view.
+    an RDF graph (Turtle) of the actors, countries, places, events,
+    instruments and claims they mention, with an interactive HTML view.
+
+    \b
+    tipgraph build                         # corpus/ -> out/graph.ttl, out/graph.html
+    tipgraph query out/graph.ttl --list    # the bundled analyst questions
+    tipgraph validate out/graph.ttl        # SHACL report
     """
 
 
 @main.command()
-def build() -> None:
-    """Read a corpus folder and write the graph (being written)."""
-    raise click.ClickException("not yet")
+@click.argument("corpus", default="corpus", type=click.Path(path_type=Path))
+@click.option("--out", "-o", "out", default="out", show_default=True, type=click.Path(path_type=Path),
+              help="Folder for graph.ttl and graph.html (created if missing).")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Worker processes for NLP and extraction.")
+@click.option("--html/--no-html", default=True, show_default=True, help="Also write the interactive HTML view.")
+@click.option("--validate/--no-validate", "run_validation", default=True, show_default=True,
+              help="Check the graph against ontology/shapes.ttl.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, quiet: bool) -> None:
+    """Read a CORPUS folder (default: corpus/) and write the knowledge graph.
+
+    A corpus is a folder of UTF-8 .txt and .md files (other encodings are
+    detected or rejected), with optional per-document metadata in
+    metadata.yaml: file name -> title, date, genre, speaker, author,
+    publisher, source_url. Outputs are replaced only when the whole build
+    succeeds, so a failed build leaves the previous ones intact.
+    """
+    from tipgraph.pipeline import build as run_build
+
+    def progress(documents):
+        if quiet or len(documents) <= 3:
+            return contextlib.nullcontext(_NoBar())
+        return click.progressbar(length=len(documents), label="Reading documents", file=sys.stderr)
+
+    result = run_build(corpus, out, jobs=jobs, html=html, validate=run_validation, progress=progress)
+    if quiet:
+        return
+    entities = sum(result.entities_by_class.values())
+    claims = sum(result.claims_by_class.values())
+    click.echo(f"documents   {result.documents}")
+    click.echo(f"entities    {entities}  " + ", ".join(f"{k} {v}" for k, v in result.entities_by_class.items()))
+    click.echo(f"claims      {claims}  " + ", ".join(f"{k} {v}" for k, v in result.claims_by_class.items()))
+    click.echo(f"triples     {result.triples}")
+    if result.validation:
+        click.echo(f"validated   {result.validation}")
+    for path in result.outputs:
+        click.echo(f"wrote       {os.path.relpath(path)}")
+    click.echo(f"seconds     {result.seconds:.1f}")
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
 
 
 for _module in (query, stats, validate, export, render):

@@ -1,10 +1,747 @@
-"""tipgraph export (being written)."""
+"""tipgraph export: write a built graph in other formats.
+
+    tipgraph export GRAPH_FILE --to FORMAT --out PATH
+
+Formats: ``ttl``, ``nt``, ``jsonld``, ``trig``, ``nquads``, ``graphml`` and
+``neo4j`` (a folder). Every output is deterministic (sorted) and written
+atomically: a file goes to a temporary file beside it and is renamed into
+place; the neo4j folder is written to a temporary folder and renamed.
+
+Named graphs (trig, nquads)
+---------------------------
+The triples are split so that a store can replace one document's
+contribution by dropping and reloading one named graph:
+
+* ``<document IRI>`` (e.g. ``tipid:doc/000_899a689a70e097f6``) holds
+  everything read from that document: the Document's own triples; the
+  triples of each Mention whose ``tip:document`` is it; the triples of each
+  Claim whose ``tip:statedIn`` is it; and the two link triples that tie an
+  entity to it, ``?entity tip:mentionedIn <doc>`` and
+  ``?entity tip:mention ?m`` for its mentions ``?m``.
+* ``<https://w3id.org/tipgraph/ontology>`` holds the ontology
+  (``ontology/tip.ttl`` when present, plus any triples of the input whose
+  subject is a ``tip:`` term).
+* The default graph holds the rest: the entities' own descriptions
+  (type, label, altLabels, sameAs, isoCode, title, relations between
+  entities, events, memberships). They are merged from all documents, so
+  this graph only grows; reload it whole when entities change.
+
+To replace document D in a SPARQL store: ``DROP SILENT GRAPH <D>``, load
+the new graph ``<D>`` from the new export, then ``DROP DEFAULT`` and load
+the new default graph.
+
+Neo4j (folder)
+--------------
+* ``nodes_<Label>.csv``: one file per label set, header in
+  ``neo4j-admin database import`` form: ``uri:ID``, ``:LABEL``, then one
+  column per property, typed (``start:long``, ``quantity:double``,
+  ``date:date``, ``altLabel:string[]``). Arrays are joined with ``;`` (or,
+  if a value contains ``;``, the first of ``| ¦ ¬`` that no value
+  contains; ``import.sh`` and ``load.cypher`` use the same one).
+* Labels: the node's most specific ``tip:`` class, every ``tip:``
+  superclass of it (``Actor``, ``Organization``, ``Event``, ``Document``,
+  ``Claim``) and ``Resource`` on every node (the constraint's label, as in
+  neosemantics). Untyped IRIs that are only objects get ``Resource``.
+* Properties: the local name of the predicate (``label``, ``altLabel``,
+  ``anchorText``, ``start``, ``quantity``); when two predicates share a
+  local name (``tip:title`` and ``dcterms:title``), the ``tip:`` one keeps
+  it and the other gets its prefix (``dcterms_title``). A property that
+  has more than one value on any node is an array on every node;
+  ``owl:sameAs`` IRIs and non-``tip:`` ``rdf:type`` values become the
+  string properties ``sameAs`` and ``rdfType``. Language tags are dropped.
+* Relationships: one file per type, ``relationships_<TYPE>.csv`` with
+  ``:START_ID,:END_ID,:TYPE``; the type is the predicate's local name in
+  UPPER_SNAKE_CASE (``tip:affiliatedWith`` -> ``AFFILIATED_WITH``,
+  ``tip:mention`` -> ``MENTION``, ``tip:document`` -> ``DOCUMENT``,
+  ``tip:statedIn`` -> ``STATED_IN``). Every triple with an IRI object
+  becomes one relationship, so every mention and claim is kept.
+* ``load.cypher`` loads the same CSVs with LOAD CSV (file:/// paths are
+  read from Neo4j's import folder); ``import.sh`` runs the offline
+  ``neo4j-admin database import full``. See docs/neo4j.md.
+"""
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable
+
 import click
+import networkx as nx
+import pyoxigraph as ox
+from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from tipgraph import ontology_dir
+from tipgraph.graphio import TipgraphError, atomic_output, load_graph
+from tipgraph.namespaces import PREFIXES, TIP
+
+FORMATS = ("neo4j", "jsonld", "nt", "trig", "nquads", "graphml", "ttl")
+ONTOLOGY_GRAPH = URIRef("https://w3id.org/tipgraph/ontology")
+JSONLD_CONTEXT_PREFIXES = ("tip", "tipid", "rdfs", "skos", "owl", "xsd", "dcterms", "wd")
+
+# Used when the ontology (ontology/tip.ttl) is absent or says less.
+BUILTIN_SUPERCLASSES: dict[str, tuple[str, ...]] = {
+    "Person": ("Actor",),
+    "Country": ("Actor",),
+    "Organization": ("Actor",),
+    "GovernmentBody": ("Organization",),
+    "InternationalOrganization": ("Organization",),
+    "CivilSocietyOrganization": ("Organization",),
+    "MediaOrganization": ("Organization",),
+    "Conference": ("Event",),
+    "Workshop": ("Event",),
+    "Meeting": ("Event",),
+    "Speech": ("Document",),
+    "Statement": ("Document",),
+    "NewsArticle": ("Document",),
+    "PressRelease": ("Document",),
+    "Report": ("Document",),
+    "CallToAction": ("Claim",),
+    "Commitment": ("Claim",),
+    "Statistic": ("Claim",),
+    "Endorsement": ("Claim",),
+    "Criticism": ("Claim",),
+    "Assertion": ("Claim",),
+}
+RESOURCE_LABEL = "Resource"
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def local_name(iri: str) -> str:
+    for sep in ("#", "/", ":"):
+        if sep in iri:
+            tail = iri.rsplit(sep, 1)[1]
+            if tail:
+                return tail
+    return iri
+
+
+def prefix_of(iri: str) -> str | None:
+    best = None
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and (best is None or len(ns) > len(PREFIXES[best])):
+            best = prefix
+    return best
+
+
+def upper_snake(name: str) -> str:
+    name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
+    name = re.sub(r"[^A-Za-z0-9]+", "_", name).strip("_")
+    return name.upper() or "RELATED"
+
+
+def safe_key(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_]", "_", name) or "value"
+
+
+def ontology_graph() -> Graph:
+    """ontology/tip.ttl when it exists, else an empty graph."""
+    try:
+        path = ontology_dir() / "tip.ttl"
+    except FileNotFoundError:
+        return Graph()
+    return load_graph(path) if path.is_file() else Graph()
+
+
+def class_hierarchy(*graphs: Graph) -> dict[str, set[str]]:
+    """tip: local class name -> all its tip: superclasses (transitively)."""
+    direct: dict[str, set[str]] = defaultdict(set)
+    for cls, supers in BUILTIN_SUPERCLASSES.items():
+        direct[cls].update(supers)
+    tip = str(TIP)
+    for graph in graphs:
+        for sub, sup in graph.subject_objects(RDFS.subClassOf):
+            if isinstance(sub, URIRef) and isinstance(sup, URIRef) and str(sub).startswith(tip) and str(sup).startswith(tip):
+                direct[str(sub)[len(tip):]].add(str(sup)[len(tip):])
+    closed: dict[str, set[str]] = {}
+
+    def supers(cls: str, seen: frozenset = frozenset()) -> set[str]:
+        if cls in closed:
+            return closed[cls]
+        result: set[str] = set()
+        for parent in direct.get(cls, ()):
+            if parent not in seen and parent != cls:
+                result.add(parent)
+                result |= supers(parent, seen | {cls})
+        closed[cls] = result
+        return result
+
+    for cls in list(direct):
+        supers(cls)
+    return closed
+
+
+def most_specific(classes: set[str], hierarchy: dict[str, set[str]]) -> str | None:
+    if not classes:
+        return None
+    implied = set().union(*(hierarchy.get(c, set()) for c in classes))
+    candidates = sorted(c for c in classes if c not in implied) or sorted(classes)
+    return candidates[0]
+
+
+def tip_types(graph: Graph, node) -> set[str]:
+    tip = str(TIP)
+    return {str(t)[len(tip):] for t in graph.objects(node, RDF.type) if isinstance(t, URIRef) and str(t).startswith(tip)}
+
+
+# ---------------------------------------------------------------- atomic outputs
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@contextlib.contextmanager
+def _output(path: Path, mode: str = "w"):
+    """graphio.atomic_output, then the usual permissions (mkstemp makes 0600
+    files, which a Neo4j or triple-store server running as another user
+    could not read)."""
+    with atomic_output(path, mode) as handle:
+        yield handle
+    os.chmod(path, 0o666 & ~_umask())
+
+
+
+def _replace_folder(out: Path, write) -> None:
+    """Write a folder with `write(tmp_folder)` and rename it over `out`."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise TipgraphError(f"{out}: exists and is not a folder")
+    if out.is_dir() and any(out.iterdir()) and not (out / "load.cypher").exists():
+        raise TipgraphError(f"{out}: folder is not empty and is not a previous neo4j export; choose another --out")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    except OSError as exc:
+        raise TipgraphError(f"cannot write to {out.parent}: {exc.strerror or exc}") from None
+    old = None
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o777 & ~_umask())
+        if out.exists():
+            old = out.parent / f".{out.name}.old-{os.getpid()}"
+            os.replace(out, old)
+        os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None and not out.exists():
+            os.replace(old, out)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- quads / pyoxigraph
+
+
+def to_ox(term):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"unexpected term {term!r}")
+
+
+def partition(graph: Graph, ontology: Graph | None = None) -> dict[URIRef | None, set[tuple]]:
+    """Split triples into named graphs as the module docstring describes.
+
+    Returns graph name -> triples; None is the default graph.
+    """
+    tip = str(TIP)
+    docs = _documents(graph)
+    owner: dict = {d: d for d in docs}
+    for m, d in graph.subject_objects(TIP.document):
+        if d in docs:
+            owner.setdefault(m, d)
+    for c, d in graph.subject_objects(TIP.statedIn):
+        if d in docs:
+            owner.setdefault(c, d)
+    parts: dict[URIRef | None, set[tuple]] = defaultdict(set)
+    for s, p, o in graph:
+        if s in owner:
+            parts[owner[s]].add((s, p, o))
+        elif p == TIP.mentionedIn and o in docs:
+            parts[o].add((s, p, o))
+        elif p == TIP.mention and o in owner:
+            parts[owner[o]].add((s, p, o))
+        elif isinstance(s, URIRef) and (str(s).startswith(tip) or s == ONTOLOGY_GRAPH):
+            parts[ONTOLOGY_GRAPH].add((s, p, o))
+        else:
+            parts[None].add((s, p, o))
+    if ontology is not None:
+        for triple in ontology:
+            parts[ONTOLOGY_GRAPH].add(triple)
+    return dict(parts)
+
+
+def _documents(graph: Graph) -> set:
+    hierarchy = class_hierarchy(graph)
+    doc_classes = {c for c, sup in hierarchy.items() if "Document" in sup} | {"Document"}
+    found = set()
+    for cls in doc_classes:
+        found |= set(graph.subjects(RDF.type, TIP[cls]))
+    return {d for d in found if isinstance(d, URIRef)}
+
+
+def _sorted_lines(data: bytes) -> str:
+    lines = sorted(set(line for line in data.decode("utf-8").splitlines() if line.strip()))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _quad_sort_key(q: ox.Quad):
+    g = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
+    return (g, str(q.subject), str(q.predicate), str(q.object))
+
+
+def write_nt(graph: Graph, out: Path) -> None:
+    data = ox.serialize((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph), format=ox.RdfFormat.N_TRIPLES)
+    with _output(out) as handle:
+        handle.write(_sorted_lines(data))
+
+
+def _quads(graph: Graph, with_ontology: bool) -> list[ox.Quad]:
+    parts = partition(graph, ontology_graph() if with_ontology else None)
+    quads = []
+    for name, triples in parts.items():
+        g = ox.DefaultGraph() if name is None else ox.NamedNode(str(name))
+        quads.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples)
+    quads.sort(key=_quad_sort_key)
+    return quads
+
+
+def write_nquads(graph: Graph, out: Path, with_ontology: bool = True) -> None:
+    data = ox.serialize(_quads(graph, with_ontology), format=ox.RdfFormat.N_QUADS)
+    with _output(out) as handle:
+        handle.write(_sorted_lines(data))
+
+
+def write_trig(graph: Graph, out: Path, with_ontology: bool = True) -> None:
+    # tipid: local names contain "/", which TriG would escape; keep full IRIs.
+    prefixes = {p: ns for p, ns in PREFIXES.items() if p != "tipid"}
+    data = ox.serialize(_quads(graph, with_ontology), format=ox.RdfFormat.TRIG, prefixes=prefixes)
+    with _output(out, "wb") as handle:
+        handle.write(data)
+
+
+def write_ttl(graph: Graph, out: Path) -> None:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+    for triple in graph:
+        g.add(triple)
+    with _output(out, "wb") as handle:
+        handle.write(g.serialize(format="turtle", encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- JSON-LD
+
+
+def jsonld_context() -> dict[str, str]:
+    return {p: PREFIXES[p] for p in JSONLD_CONTEXT_PREFIXES}
+
+
+def _compact_ids(value, context: dict[str, str]):
+    if isinstance(value, dict):
+        result = {}
+        for key, item in value.items():
+            if key == "@context":
+                result[key] = item
+            elif key in ("@id", "@type") and isinstance(item, str):
+                result[key] = _compact_iri(item, context)
+            elif key == "@type" and isinstance(item, list):
+                result[key] = sorted(_compact_iri(i, context) for i in item)
+            else:
+                result[key] = _compact_ids(item, context)
+        return result
+    if isinstance(value, list):
+        items = [_compact_ids(v, context) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def _compact_iri(iri: str, context: dict[str, str]) -> str:
+    if iri.startswith("_:") or ":" not in iri:
+        return iri
+    best = None
+    for prefix, ns in context.items():
+        if iri.startswith(ns) and len(iri) > len(ns) and (best is None or len(ns) > len(context[best])):
+            best = prefix
+    return f"{best}:{iri[len(context[best]):]}" if best else iri
+
+
+def write_jsonld(graph: Graph, out: Path) -> None:
+    context = jsonld_context()
+    text = graph.serialize(format="json-ld", context=context, auto_compact=False)
+    data = json.loads(text)
+    if isinstance(data, list):
+        data = {"@graph": data}
+    data = {"@context": context, "@graph": data.get("@graph", [data] if "@id" in data else [])}
+    data = _compact_ids(data, context)
+    with _output(out) as handle:
+        handle.write(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+# ---------------------------------------------------------------- GraphML
+
+
+def graphml_graph(graph: Graph) -> nx.MultiDiGraph:
+    """Resources as nodes (attributes label, class, iri); every triple with
+    an IRI object as an edge keyed and attributed by its property."""
+    hierarchy = class_hierarchy(graph, ontology_graph())
+    nodes: set = set()
+    edges = []
+    for s, p, o in graph:
+        if p == RDF.type or p == OWL.sameAs or isinstance(o, Literal):
+            continue
+        nodes.update((s, o))
+        edges.append((s, o, p))
+    for s in graph.subjects(RDF.type, None):
+        nodes.add(s)
+    g = nx.MultiDiGraph()
+    for node in sorted(nodes, key=str):
+        label = graph.value(node, RDFS.label) or graph.value(node, TIP.anchorText) or ""
+        cls = most_specific(tip_types(graph, node), hierarchy) or ""
+        g.add_node(str(node), label=str(label), **{"class": cls}, iri=str(node))
+    for s, o, p in sorted(edges, key=lambda e: (str(e[0]), str(e[2]), str(e[1]))):
+        name = prefix_of(str(p))
+        prop = f"{name}:{str(p)[len(PREFIXES[name]):]}" if name else str(p)
+        g.add_edge(str(s), str(o), key=prop, property=prop)
+    return g
+
+
+def write_graphml(graph: Graph, out: Path) -> None:
+    g = graphml_graph(graph)
+    with _output(out, "wb") as handle:
+        nx.write_graphml(g, handle, encoding="utf-8", prettyprint=True)
+
+
+# ---------------------------------------------------------------- Neo4j
+
+INT_TYPES = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.byte, XSD.nonNegativeInteger,
+             XSD.positiveInteger, XSD.negativeInteger, XSD.nonPositiveInteger, XSD.unsignedInt,
+             XSD.unsignedLong, XSD.unsignedShort}
+FLOAT_TYPES = {XSD.decimal, XSD.double, XSD.float}
+ARRAY_DELIMITERS = (";", "|", "¦", "¬")
+
+
+class Neo4jTables:
+    """The property-graph view of an RDF graph, ready to write as CSV."""
+
+    def __init__(self, graph: Graph, ontology: Graph | None = None):
+        self.graph = graph
+        self.hierarchy = class_hierarchy(graph, ontology if ontology is not None else Graph())
+        self._build()
+
+    # naming ----------------------------------------------------------
+    @staticmethod
+    def _names(predicates: Iterable[URIRef], style) -> dict[URIRef, str]:
+        by_name: dict[str, list[URIRef]] = defaultdict(list)
+        for p in predicates:
+            by_name[style(local_name(str(p)))].append(p)
+        names: dict[URIRef, str] = {}
+        for name, preds in by_name.items():
+            preds.sort(key=lambda p: (not str(p).startswith(str(TIP)), str(p)))
+            names[preds[0]] = name
+            for p in preds[1:]:
+                prefix = prefix_of(str(p)) or "ns"
+                names[p] = style(f"{prefix}_{local_name(str(p))}")
+        return names
+
+    def _build(self) -> None:
+        g = self.graph
+        props: dict = defaultdict(lambda: defaultdict(list))  # node -> key -> [Literal|str]
+        rel_preds, prop_preds = set(), set()
+        rels = []
+        nodes: set = set()
+        for s, p, o in g:
+            nodes.add(s)
+            if p == RDF.type:
+                if isinstance(o, URIRef) and str(o).startswith(str(TIP)):
+                    continue
+                prop_preds.add(p)
+            elif isinstance(o, Literal) or p == OWL.sameAs:
+                prop_preds.add(p)
+            else:
+                rel_preds.add(p)
+                nodes.add(o)
+                rels.append((s, p, o))
+        prop_names = self._names(prop_preds, safe_key)
+        if RDF.type in prop_names:
+            prop_names[RDF.type] = "rdfType"
+        rel_names = self._names(rel_preds, upper_snake)
+        reserved = {"uri"}
+        for p, name in list(prop_names.items()):
+            if name in reserved:
+                prop_names[p] = f"{prefix_of(str(p)) or 'ns'}_{name}"
+        for s, p, o in g:
+            if p in prop_names and not (p == RDF.type and isinstance(o, URIRef) and str(o).startswith(str(TIP))):
+                props[s][prop_names[p]].append(o)
+
+        # property types and arrays, globally per key
+        kinds: dict[str, set[str]] = defaultdict(set)
+        multi: set[str] = set()
+        for values in props.values():
+            for key, vals in values.items():
+                if len(set(vals)) > 1:
+                    multi.add(key)
+                for v in vals:
+                    kinds[key].add(self._kind(v))
+        self.prop_types: dict[str, str] = {}
+        for key, ks in kinds.items():
+            if len(ks) == 1:
+                base = next(iter(ks))
+            elif ks <= {"long", "double"}:
+                base = "double"
+            else:
+                base = "string"
+            self.prop_types[key] = base + ("[]" if key in multi else "")
+
+        # array delimiter: ";" unless some array element contains it
+        elements = [str(v) for n in props.values() for k, vs in n.items() if k in multi for v in vs]
+        self.delimiter = next((d for d in ARRAY_DELIMITERS if not any(d in e for e in elements)), None)
+        if self.delimiter is None:
+            raise TipgraphError("cannot choose an array delimiter: every candidate (; | ¦ ¬) occurs in a value")
+
+        # labels and node files
+        self.node_labels: dict = {}
+        for node in nodes:
+            types = tip_types(g, node)
+            primary = most_specific(types, self.hierarchy)
+            if primary is None:
+                labels = [RESOURCE_LABEL]
+            else:
+                extra = set(types) | set().union(*(self.hierarchy.get(t, set()) for t in types))
+                extra.discard(primary)
+                labels = [primary] + sorted(extra) + [RESOURCE_LABEL]
+            self.node_labels[node] = labels
+        self.props = props
+        self.rel_names = rel_names
+        self.rels = rels
+        self.prop_names = prop_names
+
+    def _kind(self, value) -> str:
+        if not isinstance(value, Literal) or value.datatype is None:
+            return "string"
+        dt = value.datatype
+        try:
+            if dt in INT_TYPES:
+                int(str(value))
+                return "long"
+            if dt in FLOAT_TYPES:
+                float(str(value))
+                return "double"
+            if dt == XSD.boolean and str(value) in ("true", "false", "1", "0"):
+                return "boolean"
+            if dt == XSD.date and re.fullmatch(r"-?\d{4,}-\d\d-\d\d", str(value)):
+                return "date"
+        except ValueError:
+            pass
+        return "string"
+
+    def _value(self, value, base: str) -> str:
+        text = str(value)
+        if base == "long":
+            return str(int(text))
+        if base == "double":
+            return repr(float(text))
+        if base == "boolean":
+            return "true" if text in ("true", "1") else "false"
+        return text
+
+    # tables ----------------------------------------------------------
+    def node_files(self) -> dict[str, tuple[list[str], list[list[str]], list[str]]]:
+        """file stem -> (header, rows, labels)."""
+        groups: dict[tuple, list] = defaultdict(list)
+        for node, labels in self.node_labels.items():
+            groups[tuple(labels)].append(node)
+        standard: dict[str, tuple] = {}
+        for labels in sorted(groups, key=lambda ls: (len(ls), ls)):
+            standard.setdefault(labels[0], labels)
+        files = {}
+        for labels, members in groups.items():
+            stem = f"nodes_{labels[0]}"
+            if standard[labels[0]] != labels:
+                stem += "__" + "_".join(labels[1:-1])
+            keys = sorted({k for n in members for k in self.props.get(n, {})})
+            header = ["uri:ID", ":LABEL"] + [f"{k}:{self.prop_types[k]}" for k in keys]
+            rows = []
+            for node in sorted(members, key=str):
+                row = [str(node), self.delimiter.join(labels)]
+                values = self.props.get(node, {})
+                for k in keys:
+                    ptype = self.prop_types[k]
+                    base = ptype.removesuffix("[]")
+                    vals = sorted({self._value(v, base) for v in values.get(k, [])})
+                    if ptype.endswith("[]"):
+                        row.append(self.delimiter.join(vals))
+                    else:
+                        row.append(vals[0] if vals else "")
+                rows.append(row)
+            files[stem] = (header, rows, list(labels))
+        return dict(sorted(files.items()))
+
+    def relationship_files(self) -> dict[str, tuple[list[str], list[list[str]], str]]:
+        by_type: dict[str, set] = defaultdict(set)
+        for s, p, o in self.rels:
+            by_type[self.rel_names[p]].add((str(s), str(o)))
+        files = {}
+        for rtype in sorted(by_type):
+            rows = [[s, o, rtype] for s, o in sorted(by_type[rtype])]
+            files[f"relationships_{rtype}"] = ([":START_ID", ":END_ID", ":TYPE"], rows, rtype)
+        return files
+
+
+def _csv_text(header: list[str], rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _cypher_value(column: str, delimiter: str) -> str:
+    name, _, ptype = column.partition(":")
+    ref = f"row.`{column}`"
+    base = ptype.removesuffix("[]")
+    convert = {"long": "toInteger({})", "double": "toFloat({})", "boolean": "toBoolean({})",
+               "date": "date({})", "string": "{}"}[base]
+    if ptype.endswith("[]"):
+        inner = convert.format("x")
+        delim = delimiter.replace("\\", "\\\\").replace("'", "\\'")
+        if inner == "x":
+            return f"split({ref}, '{delim}')"
+        return f"[x IN split({ref}, '{delim}') | {inner}]"
+    return convert.format(ref)
+
+
+def load_cypher(tables: Neo4jTables, node_files: dict, rel_files: dict) -> str:
+    lines = [
+        "// Load a tipgraph Neo4j export with LOAD CSV (Neo4j 5).",
+        "// Copy the CSV files of this folder into the database's import folder",
+        "// (file:///name.csv is read from there: server.directories.import), then",
+        "// run this file, e.g.: cypher-shell -u neo4j -p PASSWORD -f load.cypher",
+        "// Every node has the label Resource and a unique uri (its IRI).",
+        f"// Arrays are joined with '{tables.delimiter}'. Large graphs: prefer import.sh.",
+        "",
+        "CREATE CONSTRAINT resource_uri IF NOT EXISTS FOR (n:Resource) REQUIRE n.uri IS UNIQUE;",
+        "",
+    ]
+    for stem, (header, _rows, labels) in node_files.items():
+        label_text = "".join(f":`{label}`" for label in labels if label != RESOURCE_LABEL)
+        sets = [f"n.`{c.partition(':')[0]}` = {_cypher_value(c, tables.delimiter)}" for c in header[2:]]
+        lines.append(f"LOAD CSV WITH HEADERS FROM 'file:///{stem}.csv' AS row")
+        lines.append("MERGE (n:Resource {uri: row.`uri:ID`})")
+        if label_text:
+            lines.append(f"SET n{label_text}")
+        if sets:
+            lines.append("SET " + ",\n    ".join(sets))
+        lines[-1] += ";"
+        lines.append("")
+    for stem, (_header, _rows, rtype) in rel_files.items():
+        lines.append(f"LOAD CSV WITH HEADERS FROM 'file:///{stem}.csv' AS row")
+        lines.append("MATCH (a:Resource {uri: row.`:START_ID`}), (b:Resource {uri: row.`:END_ID`})")
+        lines.append(f"CREATE (a)-[:`{rtype}`]->(b);")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def import_sh(tables: Neo4jTables, node_files: dict, rel_files: dict) -> str:
+    args = [f'  --nodes="$DIR/{stem}.csv"' for stem in node_files]
+    args += [f'  --relationships="$DIR/{stem}.csv"' for stem in rel_files]
+    delim = tables.delimiter.replace("'", "'\\''")
+    return "\n".join([
+        "#!/bin/sh",
+        "# Offline bulk import of this folder into a new, empty Neo4j 5 database.",
+        "# Stop the database first; usage: ./import.sh [DATABASE] (default neo4j).",
+        "# Afterwards, in Cypher: CREATE CONSTRAINT resource_uri IF NOT EXISTS",
+        "#   FOR (n:Resource) REQUIRE n.uri IS UNIQUE;",
+        "set -eu",
+        'DIR=$(cd "$(dirname "$0")" && pwd)',
+        'DB="${1:-neo4j}"',
+        'exec neo4j-admin database import full "$DB" \\',
+        "  --overwrite-destination=true \\",
+        f"  --array-delimiter='{delim}' \\",
+        "  --multiline-fields=true \\",
+        " \\\n".join(args),
+        "",
+    ])
+
+
+def write_neo4j(graph: Graph, out: Path) -> None:
+    tables = Neo4jTables(graph, ontology_graph())
+    node_files = tables.node_files()
+    rel_files = tables.relationship_files()
+
+    def write(folder: Path) -> None:
+        for stem, (header, rows, _labels) in {**node_files, **rel_files}.items():
+            (folder / f"{stem}.csv").write_text(_csv_text(header, rows), encoding="utf-8", newline="")
+        (folder / "load.cypher").write_text(load_cypher(tables, node_files, rel_files), encoding="utf-8")
+        script = folder / "import.sh"
+        script.write_text(import_sh(tables, node_files, rel_files), encoding="utf-8")
+        script.chmod(0o755)
+
+    _replace_folder(out, write)
+
+
+# ---------------------------------------------------------------- command
+
+WRITERS = {
+    "nt": write_nt,
+    "nquads": write_nquads,
+    "trig": write_trig,
+    "ttl": write_ttl,
+    "jsonld": write_jsonld,
+    "graphml": write_graphml,
+    "neo4j": write_neo4j,
+}
+
+
+def export_graph(graph_file: str | Path, fmt: str, out: str | Path) -> None:
+    if fmt not in WRITERS:
+        raise TipgraphError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
+    graph = load_graph(graph_file)
+    WRITERS[fmt](graph, Path(out))
 
 
 @click.command("export")
-def command() -> None:
-    """Not yet available."""
-    raise click.ClickException("'tipgraph export' is not available yet")
+@click.argument("graph_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--to", "fmt", required=True, type=click.Choice(FORMATS),
+              help="neo4j (folder of CSVs + load.cypher + import.sh), jsonld, nt, trig and "
+                   "nquads (a named graph per document), graphml, ttl.")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+              help="Output file (a folder for neo4j); replaced atomically.")
+def command(graph_file: Path, fmt: str, out: Path) -> None:
+    """Write a built graph for other tools: Neo4j, JSON-LD, N-Triples,
+    TriG/N-Quads (one named graph per source document), GraphML, Turtle.
+
+    \b
+    Examples:
+      tipgraph export graph.ttl --to neo4j --out neo4j-import/
+      tipgraph export graph.ttl --to trig --out graph.trig
+      tipgraph export graph.ttl --to graphml --out graph.graphml
+
+    Outputs are sorted, so the same graph gives byte-identical files.
+    """
+    try:
+        export_graph(graph_file, fmt, out)
+    except TipgraphError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"wrote {out}", err=True)

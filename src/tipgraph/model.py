@@ -83,6 +83,8 @@ class DocumentInfo:
     publisher: str | None = None
     source_url: str | None = None
     place: str | None = None
+    speaker_span: Span | None = None  # header text naming a speaker known only by office
+    delivered_at: str | None = None  # resolver reference of the event
 
 
 @dataclass

@@ -124,7 +124,7 @@ COLOURS: dict[str, str] = {
 # resources that are not nodes, or are drawn as node data instead).
 SKIPPED_PREDICATES = frozenset({RDF.type, TIP.mention})
 
-PHYSICS_THRESHOLD = 300  # above this many nodes: physics off, precomputed positions
+PHYSICS_THRESHOLD = 300  # above this many nodes: physics off (positions are always precomputed)
 SPRING_LAYOUT_LIMIT = 500  # networkx's spring_layout needs SciPy from 500 nodes on
 TOOLTIP_SENTENCES = 3  # source sentences shown on hover
 LABEL_CHARS = 40  # node labels drawn on the canvas are cut to this length
@@ -256,21 +256,28 @@ def _read(graph: Graph, include_documents: bool) -> tuple[dict[str, _Node], dict
                 node.label = documents.get(iri, _local_name(iri))
         nodes[iri] = node
 
+    def column(prop) -> dict:
+        values: dict = {}
+        for s, o in graph.subject_objects(prop):
+            if s not in values or str(o) < str(values[s]):  # one value by contract; be deterministic anyway
+                values[s] = o
+        return values
+
     # Mentions: tip:mention -> tip:Mention with document, offsets, anchor, sentence.
+    m_doc, m_start = column(TIP.document), column(TIP.start)
+    m_anchor, m_sentence = column(TIP.anchorText), column(TIP.sentence)
     for s, m in graph.subject_objects(TIP.mention):
         node = nodes.get(str(s))
         if node is None:
             continue
         node.mentions += 1
-        doc = graph.value(m, TIP.document)
-        start = _int(graph.value(m, TIP.start))
-        anchor = _str(graph.value(m, TIP.anchorText))
-        sentence = _str(graph.value(m, TIP.sentence))
-        doc_iri = str(doc) if doc is not None else ""
+        doc_iri = _str(m_doc.get(m))
+        anchor = _str(m_anchor.get(m))
+        sentence = _str(m_sentence.get(m))
         if doc_iri:
             node.docs.add(doc_iri)
             documents.setdefault(doc_iri, _local_name(doc_iri))
-        node.sources.append((doc_iri, start, anchor, sentence or anchor))
+        node.sources.append((doc_iri, _int(m_start.get(m)), anchor, sentence or anchor))
     for s, o in graph.subject_objects(TIP.mentionedIn):
         node = nodes.get(str(s))
         if node is not None:
@@ -278,13 +285,17 @@ def _read(graph: Graph, include_documents: bool) -> tuple[dict[str, _Node], dict
             documents.setdefault(str(o), _local_name(str(o)))
 
     # Claims: their verbatim text is their source sentence.
+    c_text = column(TIP.text)
+    stated_in: dict[str, list[str]] = defaultdict(list)
+    for s, o in graph.subject_objects(TIP.statedIn):
+        stated_in[str(s)].append(str(o))
     for node in nodes.values():
         if node.kind != "claim":
             continue
         ref = URIRef(node.iri)
-        node.text = _str(graph.value(ref, TIP.text))
-        start = _int(graph.value(ref, TIP.start))
-        stated = sorted(str(d) for d in graph.objects(ref, TIP.statedIn))
+        node.text = _str(c_text.get(ref))
+        start = _int(m_start.get(ref))
+        stated = sorted(stated_in.get(node.iri, []))
         for doc_iri in stated:
             node.docs.add(doc_iri)
             documents.setdefault(doc_iri, _local_name(doc_iri))
@@ -511,7 +522,7 @@ def _network(nodes: list[dict], edges: list[dict], physics: bool):
     )
     options["layout"] = {"randomSeed": SEED, "improvedLayout": False}
     if physics:
-        options["physics"]["stabilization"].update({"iterations": 400, "updateInterval": 25, "fit": True})
+        options["physics"]["stabilization"].update({"iterations": 120, "updateInterval": 25, "fit": True})
     return net_nodes, net_edges, options
 
 
@@ -576,7 +587,7 @@ def build_page(
     drawn = set(ids)
     edges = [e for e in all_edges if e[0] in drawn and e[2] in drawn]
     physics = len(ids) <= PHYSICS_THRESHOLD
-    positions = {} if physics else _layout(ids, edges)
+    positions = _layout(ids, edges)
 
     doc_names = sorted({documents[d] for iri in ids for d in nodes[iri].docs if d in documents})
     doc_index = {name: i for i, name in enumerate(doc_names)}
@@ -599,8 +610,7 @@ def build_page(
             "kind": node.kind,
             "docs": sorted({doc_ref(d) for d in node.docs} - {-1}),
         }
-        if not physics:
-            vis_node["x"], vis_node["y"] = positions[iri]
+        vis_node["x"], vis_node["y"] = positions[iri]
         vis_nodes.append(vis_node)
         details[iri] = {
             "label": node.label,

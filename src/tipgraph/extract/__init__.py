@@ -1,0 +1,20 @@
+"""Extractors: pure functions of one parsed document.
+
+`run_extractors` is the one entry point the pipeline calls; each extractor
+reads the document, its spaCy parse and the vocabulary, and nothing else,
+so documents can be processed in parallel.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from tipgraph.extract.entities import extract_entities
+from tipgraph.extract.metadata import extract_info
+from tipgraph.model import Extraction, SourceDocument
+from tipgraph.vocab import Vocabulary
+
+
+def run_extractors(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -> Extraction:
+    mentions = extract_entities(document, parsed, vocab)
+    info = extract_info(document, mentions, vocab)
+    return Extraction(document=document, info=info, mentions=mentions)

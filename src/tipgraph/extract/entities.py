@@ -1,0 +1,551 @@
+"""Entity mentions in one parsed document: gazetteers, rules, then spaCy's NER.
+
+Rules run first and claim their spans; the statistical model fills in what
+no rule knows (unknown people, places, bodies) and its usual mistakes on
+this genre are filtered by the noise lexicon. Names inside event and
+instrument names ("OSCE" in "OSCE Conference on ...") are kept as mentions
+of their own.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from tipgraph import model as m
+from tipgraph.model import EntityMention, SourceDocument, Span
+from tipgraph.nlp import load_model
+from tipgraph.vocab import Vocabulary
+
+APOSTROPHES = "'\u2019"
+_POSSESSIVE = re.compile(r"[\u2019']s$")
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_WORD = re.compile(r"\S+")
+# Containers may hold other mentions; everything else claims its span.
+CONTAINER_CLASSES = m.EVENT_CLASSES | {m.INSTRUMENT}
+
+
+@dataclass
+class Candidate:
+    mention: EntityMention
+    priority: int  # higher wins an overlap
+
+    @property
+    def start(self) -> int:
+        return self.mention.span.start
+
+    @property
+    def end(self) -> int:
+        return self.mention.span.end
+
+
+class Matchers:
+    """Phrase matchers built once per vocabulary."""
+
+    def __init__(self, vocab: Vocabulary):
+        nlp = load_model()
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.context = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for key, entity in sorted(vocab.entities.items()):
+            if entity.case_sensitive_names:
+                self.exact.add(key, [nlp.make_doc(n) for n in entity.case_sensitive_names])
+            if entity.case_insensitive_names:
+                self.folded.add(key, [nlp.make_doc(n) for n in entity.case_insensitive_names])
+            if entity.context_names:
+                self.context.add(key, [nlp.make_doc(n) for n in entity.context_names])
+        titles = vocab.lexicon("titles")
+        before = sorted(set(titles.get("before_name") or ()), key=lambda t: (-len(t), t))
+        self.title_pattern = re.compile(
+            r"(?<![\w-])(?P<title>" + "|".join(re.escape(t) for t in before) + r")(?![\w-])"
+        ) if before else None
+        self.vocatives = {v.lower() for v in titles.get("vocative_only") or ()}
+        noise = vocab.lexicon("noise")
+        self.not_entities = {n.lower() for n in noise.get("not_entities") or ()}
+        self.not_person_words = set(noise.get("not_person_words") or ())
+        reporting = vocab.lexicon("reporting")
+        self.before_source = [w.lower() for w in reporting.get("before_source") or ()]
+        self.after_source = {w.lower() for w in reporting.get("after_source") or ()}
+
+
+_MATCHERS: dict[int, tuple[Vocabulary, Matchers]] = {}
+
+
+def matchers_for(vocab: Vocabulary) -> Matchers:
+    cached = _MATCHERS.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        cached = (vocab, Matchers(vocab))
+        _MATCHERS[id(vocab)] = cached
+    return cached[1]
+
+
+def clean_name(text: str) -> str:
+    text = " ".join(text.split())
+    text = _LEADING_ARTICLE.sub("", text)
+    text = _POSSESSIVE.sub("", text)
+    return text.strip(" ,;:.\"“”‘’'()[]")
+
+
+def trimmed_span(text: str, start: int, end: int) -> Span:
+    """Drop a leading article, a trailing possessive and stray punctuation from a span."""
+    piece = text[start:end]
+    lead = _LEADING_ARTICLE.match(piece)
+    if lead:
+        start += lead.end()
+    piece = text[start:end]
+    poss = re.search(r"[\u2019']s$", piece)
+    if poss:
+        end -= 2
+    while start < end and text[start] in " \n\t,;:\"“”‘’'([*#":
+        start += 1
+    while end > start and text[end - 1] in " \n\t,;:.\"“”‘’')]*":
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def sentence_bounds(parsed: Doc, char: int) -> tuple[int, int]:
+    token = parsed.char_span(char, char + 1, alignment_mode="expand")
+    if token is None or len(token) == 0:
+        return (char, char)
+    sent = token[0].sent
+    return (sent.start_char, sent.end_char)
+
+
+def _is_capitalised(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+class EntityExtractor:
+    def __init__(self, vocab: Vocabulary):
+        self.vocab = vocab
+        self.matchers = matchers_for(vocab)
+        self.events = vocab.lexicon("events")
+        self.instruments = vocab.lexicon("instruments")
+        self.orgs = vocab.lexicon("organizations")
+
+    # -- gazetteers -------------------------------------------------------
+    def gazetteer(self, parsed: Doc, text: str) -> list[Candidate]:
+        found = []
+        hits = [(key, s, e) for key, s, e in self.matchers.exact(parsed)]
+        hits += [(key, s, e) for key, s, e in self.matchers.folded(parsed)]
+        nlp_strings = parsed.vocab.strings
+        for match_id, s, e in hits:
+            key = nlp_strings[match_id]
+            span = parsed[s:e]
+            if span.text.isupper() and len(span.text) <= 3 and span.text.lower() in {"us"}:
+                # "US" in an all-capital line may be the pronoun.
+                line = text[text.rfind("\n", 0, span.start_char) + 1 : text.find("\n", span.end_char) % (len(text) + 1)]
+                if line.isupper():
+                    continue
+            entity = self.vocab.entities[key]
+            found.append(self._known(entity, text, span.start_char, span.end_char, priority=100 + len(span)))
+        for match_id, s, e in self.matchers.context(parsed):
+            span = parsed[s:e]
+            before = text[max(0, span.start_char - 30) : span.start_char].lower().rstrip()
+            after = parsed[e].lower_ if e < len(parsed) else ""
+            if any(before.endswith(w) for w in self.matchers.before_source) or after in self.matchers.after_source:
+                entity = self.vocab.entities[nlp_strings[match_id]]
+                found.append(self._known(entity, text, span.start_char, span.end_char, priority=60))
+        return found
+
+    def _known(self, entity, text, start, end, priority) -> Candidate:
+        span = Span(start, end, text[start:end])
+        return Candidate(EntityMention(entity.cls, span, entity.name, key=entity.key), priority)
+
+    # -- governments, ministries, missions -------------------------------
+    def government_bodies(self, text: str, countries: list[Candidate]) -> list[Candidate]:
+        found = []
+        nouns = "|".join(re.escape(n) for n in self.orgs.get("government_nouns") or ())
+        label = self.orgs.get("government_label") or "Government of {country}"
+        for c in countries:
+            iso3 = c.mention.key.split(":", 1)[1]
+            country = self.vocab.entities[c.mention.key]
+            after = re.match(rf"\s+(?:{nouns})\b", text[c.end :]) if nouns else None
+            if after and after.group().strip()[0] in "gG":
+                found.append(self._gov(iso3, country, text, c.start, c.end + after.end(), label))
+                continue
+            before = re.search(rf"\b(?:{nouns}) of (?:the )?$", text[max(0, c.start - 30) : c.start])
+            if before and before.group()[0] in "gG":
+                start = c.start - (len(text[max(0, c.start - 30) : c.start]) - before.start())
+                found.append(self._gov(iso3, country, text, start, c.end, label))
+        return found
+
+    def _gov(self, iso3, country, text, start, end, label) -> Candidate:
+        span = Span(start, end, text[start:end])
+        article = "the " if country.name in set(self.orgs.get("names_with_article") or ()) else ""
+        name = label.format(country=article + country.name)
+        return Candidate(EntityMention(m.GOVERNMENT_BODY, span, name, key=f"gov:{iso3}"), priority=80)
+
+    def ministries(self, text: str, countries: list[Candidate], doc_country: str | None) -> list[Candidate]:
+        found = []
+        nouns = self.orgs.get("ministry_nouns") or []
+        skip = set(self.orgs.get("not_name_words") or ())
+        noun_re = "|".join(re.escape(n) for n in nouns)
+        cap = r"[A-Z][\w’'-]*"
+        patterns = [
+            rf"\b(?:{noun_re}) (?:of|for) (?:the )?{cap}(?:,? (?:and |of |for |the )*{cap})*",
+            rf"(?:{cap} )+(?:{noun_re})\b",
+        ]
+        for pattern in patterns:
+            for match in re.finditer(pattern, text):
+                start, end = match.start(), match.end()
+                words = text[start:end].split(" ")
+                while words and words[0] in skip:
+                    start += len(words[0]) + 1
+                    words.pop(0)
+                country_key = None
+                for c in countries:  # "Albanian Interior Ministry": the country is not part of the name
+                    if c.start == start and c.end < end:
+                        country_key = c.mention.key
+                        start = c.end + 1
+                if len(text[start:end].split()) < 2:
+                    continue
+                if "State Department" in text[start:end]:
+                    continue
+                span = Span(start, end, text[start:end])
+                if country_key is None:
+                    country_key = self._nearest_country(countries, start, text) or (
+                        f"country:{doc_country}" if doc_country else None
+                    )
+                iso3 = country_key.split(":", 1)[1] if country_key else None
+                key = f"govbody:{iso3}:{span.text}" if iso3 else None
+                mention = EntityMention(m.GOVERNMENT_BODY, span, span.text, key=key, attrs={"country": iso3} if iso3 else {})
+                found.append(Candidate(mention, priority=75))
+        return found
+
+    def missions(self, text: str, countries: list[Candidate]) -> list[Candidate]:
+        found = []
+        nouns = "|".join(re.escape(n) for n in sorted(self.orgs.get("mission_nouns") or (), key=len, reverse=True))
+        if not nouns:
+            return found
+        for c in countries:
+            after = re.match(rf"\s+(?P<noun>{nouns}) to (?:the )?(?P<org>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)", text[c.end :])
+            if after:
+                start, end = c.start, c.end + after.end()
+                span = Span(start, end, text[start:end])
+                country = self.vocab.entities[c.mention.key]
+                name = f"{country.name} {after.group('noun')} to the {after.group('org')}"
+                key = f"mission:{country.iso3}:{after.group('org')}"
+                found.append(
+                    Candidate(EntityMention(m.GOVERNMENT_BODY, span, name, key=key, attrs={"country": country.iso3, "to": after.group("org")}), 85)
+                )
+            before = re.search(rf"(?P<noun>{nouns}) of (?:the )?$", text[max(0, c.start - 40) : c.start])
+            tail = re.match(r" to (?:the )?(?P<org>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)", text[c.end :])
+            if before and tail:
+                start = c.start - (len(text[max(0, c.start - 40) : c.start]) - before.start())
+                end = c.end + tail.end()
+                country = self.vocab.entities[c.mention.key]
+                name = f"{country.name} {before.group('noun')} to the {tail.group('org')}"
+                key = f"mission:{country.iso3}:{tail.group('org')}"
+                found.append(
+                    Candidate(EntityMention(m.GOVERNMENT_BODY, Span(start, end, text[start:end]), name, key=key, attrs={"country": country.iso3, "to": tail.group("org")}), 85)
+                )
+        return found
+
+    @staticmethod
+    def _nearest_country(countries: list[Candidate], position: int, text: str) -> str | None:
+        line_start = text.rfind("\n\n", 0, position)
+        best = None
+        for c in countries:
+            if line_start <= c.start < position:
+                best = c.mention.key
+        return best
+
+    # -- people with a title ---------------------------------------------
+    def titled_people(self, text: str) -> list[Candidate]:
+        found = []
+        pattern = self.matchers.title_pattern
+        if pattern is None:
+            return found
+        for match in pattern.finditer(text):
+            title = match.group("title")
+            pos = match.end()
+            # "US Ambassador to Albania Yuri Kim": an office held towards a country or body.
+            office = re.match(r" (?:to|of|for|in) (?:the )?(?:[A-Z][\w.’'-]*)(?: [A-Z][\w.’'-]*)*?(?=(?:,? [A-Z]))", text[pos:])
+            words = []
+            cursor = pos
+            name_start = None
+            for candidate_start in ([pos + office.end()] if office else []) + [pos]:
+                words, cursor = self._name_words(text, candidate_start)
+                if words:
+                    name_start = candidate_start
+                    if candidate_start != pos:
+                        title = text[match.start() : candidate_start].strip(" ,")
+                    break
+            if not words:
+                continue
+            full = text[match.start() : cursor]
+            if full.lower() in self.matchers.vocatives or title.lower() + " " + words[0].lower() in self.matchers.vocatives:
+                continue
+            name_span_start = name_start + (len(text[name_start:cursor]) - len(text[name_start:cursor].lstrip(" ,")))
+            name = " ".join(words)
+            if name.lower() in self.matchers.not_entities:
+                continue
+            span = Span(match.start(), cursor, text[match.start() : cursor])
+            mention = EntityMention(m.PERSON, span, name, title=title, attrs={"name_start": name_span_start})
+            found.append(Candidate(mention, priority=70))
+        return found
+
+    def _name_words(self, text: str, pos: int) -> tuple[list[str], int]:
+        """Capitalised words (and initials) right after `pos`, stopping at punctuation or a line end."""
+        words = []
+        cursor = pos
+        rest = re.match(r",? ", text[pos:])
+        if not rest:
+            return [], pos
+        cursor = pos + rest.end()
+        for match in re.finditer(r"([^\W\d_][\w’'-]*\.?)( |(?=[,;:.!?\n’'\u2013)]|$))", text[cursor:]):
+            if match.start() != sum(len(w) + 1 for w in words):
+                break
+            word = match.group(1)
+            if not word[0].isupper() or word in self.matchers.not_person_words:
+                break
+            bare = word.rstrip(".")
+            if word.endswith(".") and len(bare) > 1 and not bare.isupper():
+                words.append(bare)
+                break
+            words.append(word if len(bare) == 1 else bare)
+            if match.group(2) != " ":
+                break
+        if not words:
+            return [], pos
+        end = cursor + len(" ".join(words))
+        return words, end
+
+    # -- events ------------------------------------------------------------
+    def named_phrases(self, parsed: Doc, keywords: dict[str, str], cls_for) -> list[tuple[int, int, str]]:
+        """Capitalised multi-word names that hold a keyword (events, instruments)."""
+        connectors = set(self.events.get("connectors") or ())
+        generic = {w.lower() for w in self.events.get("generic_modifiers") or ()}
+        results = []
+        tokens = list(parsed)
+        keyword_first = {}
+        for keyword in keywords:
+            parts = keyword.split()
+            keyword_first.setdefault(parts[0], []).append(parts)
+        for i, token in enumerate(tokens):
+            for parts in keyword_first.get(token.text, ()):
+                if [t.text for t in tokens[i : i + len(parts)]] != parts:
+                    continue
+                k_end = i + len(parts)
+                left = i
+                while left > 0:
+                    prev = tokens[left - 1]
+                    if prev.is_space or "\n" in prev.whitespace_ or "\n" in prev.text:
+                        break
+                    if prev.text[:1].isupper() or re.match(r"^\d+(?:st|nd|rd|th)?$", prev.text):
+                        if prev.text in {"The", "This", "That", "Our", "A", "An"}:
+                            break
+                        left -= 1
+                        continue
+                    # "Council of Europe Convention": a connector between capitalised words
+                    if prev.text in {"of", "for", "and"} and left - 2 >= 0 and tokens[left - 2].text[:1].isupper() \
+                            and "\n" not in tokens[left - 2].whitespace_ and left < i:
+                        left -= 2
+                        continue
+                    break
+                # "Conference Services": a keyword followed by a capitalised noun is not the head of a name.
+                if k_end < len(tokens) and tokens[k_end].text[:1].isupper() and "\n" not in tokens[k_end - 1].whitespace_ \
+                        and not re.match(r"^\d", tokens[k_end].text):
+                    continue
+                right = k_end
+                while right < len(tokens):
+                    tok = tokens[right]
+                    if "\n" in tokens[right - 1].whitespace_ or tok.is_space:
+                        break
+                    if tok.text in connectors or tok.text[:1].isupper() or re.match(r"^\d{4}(?:-\d{4})?$", tok.text) or tok.text in {"-", "–"}:
+                        right += 1
+                        continue
+                    break
+                while right > k_end and (tokens[right - 1].text in connectors or tokens[right - 1].text in {"-", "–"}):
+                    right -= 1
+                words_before = [t.text.lower() for t in tokens[left:i]]
+                if right == k_end and all(w in generic for w in words_before):
+                    continue
+                if right - left < 2:
+                    continue
+                results.append((tokens[left].idx, tokens[right - 1].idx + len(tokens[right - 1].text), " ".join(parts)))
+        return results
+
+    def events_in(self, parsed: Doc, text: str) -> list[Candidate]:
+        keywords = self.events.get("keywords") or {}
+        found = []
+        for start, end, keyword in self.named_phrases(parsed, keywords, None):
+            span = trimmed_span(text, start, end)
+            cls = keywords[keyword]
+            found.append(Candidate(EntityMention(cls, span, clean_name(span.text), attrs={"keyword": keyword}), priority=65))
+        return found
+
+    # -- instruments ---------------------------------------------------------
+    def instruments_in(self, parsed: Doc, text: str, people: list[Candidate]) -> list[Candidate]:
+        keywords = {k: m.INSTRUMENT for k in self.instruments.get("keywords") or ()}
+        found = []
+        for start, end, keyword in self.named_phrases(parsed, keywords, None):
+            span = trimmed_span(text, start, end)
+            if len(span.text.split()) < 2:
+                continue
+            found.append(Candidate(EntityMention(m.INSTRUMENT, span, clean_name(span.text)), priority=64))
+        # A quoted title that holds an instrument keyword: “Flexible Model Guidelines for ...”
+        for match in re.finditer(r"[“\"]([A-Z][^”\"\n]{8,200}?)[.,]?[”\"]", text):
+            inner = match.group(1)
+            if any(re.search(rf"\b{re.escape(k)}\b", inner) for k in keywords):
+                start = match.start(1)
+                span = trimmed_span(text, start, start + len(inner))
+                found.append(Candidate(EntityMention(m.INSTRUMENT, span, clean_name(span.text)), priority=66))
+        # "President Biden's recent decree on the Western Balkans"
+        owned = "|".join(re.escape(n) for n in sorted(self.instruments.get("owned_nouns") or (), key=len, reverse=True))
+        if owned:
+            for person in people:
+                after = re.match(
+                    rf"[’']s (?:(?:recent|new|latest|landmark|historic|first) )?(?P<noun>{owned})(?P<topic> (?:on|against|for) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?\b",
+                    text[person.end :],
+                )
+                if not after:
+                    continue
+                noun_start = person.end + after.start("noun")
+                end = person.end + after.end()
+                noun = after.group("noun")
+                topic = (after.group("topic") or "").strip()
+                name = f"{noun[0].upper()}{noun[1:]} {topic}".strip() if topic else f"{person.mention.name}’s {noun}"
+                span = Span(person.start, end, text[person.start : end])
+                mention = EntityMention(m.INSTRUMENT, span, name, attrs={"noun": noun, "owner": person.mention.name, "aliases": [text[noun_start:end], noun]})
+                found.append(Candidate(mention, priority=67))
+        return found
+
+    def instrument_anaphora(self, parsed: Doc, text: str, instruments: list[Candidate]) -> list[Candidate]:
+        """'the order', 'the ordinance' after an owned instrument refer back to it."""
+        anaphors = self.instruments.get("anaphors") or {}
+        owned = [c for c in instruments if c.mention.attrs.get("noun")]
+        found = []
+        if not owned:
+            return found
+        nouns = sorted({n for names in anaphors.values() for n in names} | set(anaphors), key=len, reverse=True)
+        pattern = re.compile(r"\b(?:the|this|that|President \w+[’']s) (" + "|".join(re.escape(n) for n in nouns) + r")\b")
+        for match in pattern.finditer(text):
+            before = [c for c in owned if c.end <= match.start()]
+            if not before:
+                continue
+            target = before[-1]
+            noun = match.group(1)
+            if noun not in anaphors.get(target.mention.attrs["noun"], ()) and noun != target.mention.attrs["noun"]:
+                continue
+            start, end = match.start(1), match.end(1)
+            mention = EntityMention(m.INSTRUMENT, Span(start, end, noun), target.mention.name, attrs={"refers_to": (target.start, target.end)})
+            found.append(Candidate(mention, priority=30))
+        return found
+
+    # -- spaCy's NER -----------------------------------------------------------
+    def statistical(self, parsed: Doc, text: str) -> list[Candidate]:
+        found = []
+        for ent in parsed.ents:
+            label = ent.label_
+            span = trimmed_span(text, ent.start_char, ent.end_char)
+            name = clean_name(span.text)
+            if not name or name.lower() in self.matchers.not_entities or name.lower() in self.matchers.vocatives:
+                continue
+            if not name[0].isupper() or len(name) < 2:
+                continue
+            if label == "PERSON":
+                words = name.split()
+                if any(w in self.matchers.not_person_words for w in words) or len(words) > 4:
+                    continue
+                found.append(Candidate(EntityMention(m.PERSON, span, name), priority=20))
+            elif label == "ORG":
+                if name.isupper() and len(name) <= 2:
+                    continue
+                found.append(Candidate(EntityMention(self.org_class(name), span, name), priority=15))
+            elif label in {"GPE", "LOC"}:
+                found.append(Candidate(EntityMention(m.PLACE, span, name), priority=10))
+            elif label == "LAW":
+                found.append(Candidate(EntityMention(m.INSTRUMENT, span, name), priority=12))
+        return found
+
+    def org_class(self, name: str) -> str:
+        for cls, words in (self.orgs.get("class_keywords") or {}).items():
+            for word in words:
+                if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", name):
+                    return cls
+        return m.ORGANIZATION
+
+
+def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the best non-overlapping set; containers may hold other mentions."""
+    ordered = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    kept: list[Candidate] = []
+    for cand in ordered:
+        clash = False
+        for other in kept:
+            if cand.start < other.end and other.start < cand.end:
+                nested_in_container = (
+                    other.mention.cls in CONTAINER_CLASSES or other.mention.key and other.mention.key.startswith(("gov:", "mission:"))
+                ) and other.start <= cand.start and cand.end <= other.end and cand.mention.cls not in CONTAINER_CLASSES \
+                    and cand.mention.key is not None
+                container_over_known = (
+                    cand.mention.cls in CONTAINER_CLASSES and cand.start <= other.start and other.end <= cand.end
+                    and other.mention.cls not in CONTAINER_CLASSES
+                )
+                if not (nested_in_container or container_over_known):
+                    clash = True
+                    break
+        if not clash:
+            kept.append(cand)
+    return sorted(kept, key=lambda c: (c.start, c.end, c.mention.cls))
+
+
+def _adopt_parenthesised_acronyms(text: str, kept: list[Candidate]) -> None:
+    """'Long Name (ACR)': the long name is a name of whatever ACR names."""
+    by_start = {c.start: c for c in kept}
+    for cand in kept:
+        tail = re.match(r" ?\((?P<acr>[A-Z][A-Za-z.-]{1,12})\)", text[cand.end : cand.end + 16])
+        if not tail:
+            continue
+        acronym = by_start.get(cand.end + tail.start("acr"))
+        if acronym is None or acronym.mention.span.text != tail.group("acr") or acronym is cand:
+            continue
+        if acronym.mention.key:
+            cand.mention.key = acronym.mention.key
+            cand.mention.cls = acronym.mention.cls
+            cand.mention.name = acronym.mention.name
+        else:
+            acronym.mention.attrs["expansion"] = cand.mention.name
+            cand.mention.attrs["acronym"] = acronym.mention.name
+
+
+def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -> list[EntityMention]:
+    """Every entity mention in one document, in text order."""
+    text = document.text
+    extractor = EntityExtractor(vocab)
+    known = extractor.gazetteer(parsed, text)
+    countries = [c for c in known if c.mention.cls == m.COUNTRY]
+    country_counts: dict[str, int] = {}
+    for c in countries:
+        country_counts[c.mention.key] = country_counts.get(c.mention.key, 0) + 1
+    doc_country = None
+    if country_counts:
+        doc_country = sorted(country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0].split(":")[1]
+    people = extractor.titled_people(text)
+    instruments = extractor.instruments_in(parsed, text, people)
+    candidates = (
+        known
+        + extractor.government_bodies(text, countries)
+        + extractor.ministries(text, countries, doc_country)
+        + extractor.missions(text, countries)
+        + people
+        + extractor.events_in(parsed, text)
+        + instruments
+        + extractor.statistical(parsed, text)
+    )
+    kept = _resolve_overlaps(candidates)
+    kept_instruments = [c for c in kept if c.mention.cls == m.INSTRUMENT]
+    anaphora = extractor.instrument_anaphora(parsed, text, kept_instruments)
+    kept = _resolve_overlaps(kept + anaphora)
+    _adopt_parenthesised_acronyms(text, kept)
+    mentions = []
+    for cand in kept:
+        mention = cand.mention
+        mention.sentence = sentence_bounds(parsed, mention.span.start)
+        mentions.append(mention)
+    return mentions

@@ -1,0 +1,220 @@
+"""The graph stage: resolved entities and extractions become RDF triples."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+
+from tipgraph import model as m
+from tipgraph.model import ClaimRecord, Extraction
+from tipgraph.namespaces import DCTERMS, PREFIXES, TIP, TIPID, WD, slug
+from tipgraph.resolve import Entity, Resolver
+
+RELATION_PROPERTIES = {
+    "affiliatedWith", "partOf", "memberOf", "locatedIn", "organizer", "host", "participant",
+    "location", "speaker", "author", "publisher", "deliveredAt", "citesSource",
+}
+
+
+def entity_iri(entity: Entity) -> URIRef:
+    return TIPID[entity.local_id]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    return TIPID[f"doc/{slug(doc_id)}"]
+
+
+def date_literal(value: str) -> Literal:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return Literal(value, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    if re.fullmatch(r"\d{4}", value):
+        return Literal(value, datatype=XSD.gYear)
+    return Literal(value)
+
+
+@dataclass
+class GraphBuilder:
+    resolver: Resolver
+    graph: Graph
+
+    def add(self, s, p, o) -> None:
+        self.graph.add((s, p, o))
+
+    def entities(self, extractions: list[Extraction]) -> None:
+        texts = {ex.document.doc_id: ex.document.text for ex in extractions}
+        for local_id in sorted(self.resolver.entities):
+            entity = self.resolver.entities[local_id]
+            if not entity.mentions:
+                continue
+            node = entity_iri(entity)
+            self.add(node, RDF.type, TIP[entity.cls])
+            self.add(node, RDFS.label, Literal(entity.label))
+            for alt in sorted(entity.alt_labels):
+                self.add(node, SKOS.altLabel, Literal(alt))
+            if entity.qid:
+                self.add(node, OWL.sameAs, WD[entity.qid])
+            if entity.iso3:
+                self.add(node, TIP.isoCode, Literal(entity.iso3))
+            if entity.cls == m.PERSON:
+                for title in sorted(entity.titles):
+                    self.add(node, TIP.title, Literal(title))
+            seen: set[tuple[str, int, int]] = set()
+            for doc_id, mention in entity.mentions:
+                doc = document_iri(doc_id)
+                self.add(node, TIP.mentionedIn, doc)
+                key = (doc_id, mention.span.start, mention.span.end)
+                if key in seen:
+                    continue
+                seen.add(key)
+                mention_node = TIPID[f"mention/{slug(doc_id)}/{mention.span.start}-{mention.span.end}-{slug(entity.local_id)}"]
+                self.add(node, TIP.mention, mention_node)
+                self.add(mention_node, RDF.type, TIP.Mention)
+                self.add(mention_node, TIP.document, doc)
+                self.add(mention_node, TIP.start, Literal(mention.span.start))
+                self.add(mention_node, TIP.end, Literal(mention.span.end))
+                self.add(mention_node, TIP.anchorText, Literal(mention.span.text))
+                if mention.sentence:
+                    s, e = mention.sentence
+                    sentence = " ".join(texts[doc_id][s:e].split())
+                    if sentence:
+                        self.add(mention_node, TIP.sentence, Literal(sentence))
+
+    def known_relations(self) -> None:
+        """Facts the gazetteers know, stated when both ends are in the graph."""
+        for entity in self.resolver.entities.values():
+            if not entity.mentions:
+                continue
+            known = self.resolver.vocab.entities.get(entity.key) if entity.key else None
+            targets = []
+            if known and known.part_of:
+                targets.append(known.part_of)
+            if known and known.country:
+                targets.append(f"country:{known.country}")
+            if entity.key and entity.key.startswith(("gov:",)):
+                targets.append(f"country:{entity.key.split(':')[1]}")
+            if entity.key and entity.key.startswith(("govbody:", "mission:")):
+                iso3 = entity.attrs.get("country")
+                if iso3 and entity.key.startswith("govbody:") and f"gov:{iso3}" in self.resolver.by_key:
+                    targets.append(f"gov:{iso3}")
+                elif iso3:
+                    targets.append(f"country:{iso3}")
+            for target_key in targets:
+                local_id = self.resolver.by_key.get(target_key)
+                if local_id and self.resolver.entities[local_id].mentions:
+                    self.add(entity_iri(entity), TIP.partOf, TIPID[local_id])
+
+    def document(self, ex: Extraction) -> URIRef:
+        info = ex.info
+        doc_id = ex.document.doc_id
+        node = document_iri(doc_id)
+        self.add(node, RDF.type, TIP[info.genre])
+        self.add(node, TIP.sourceFile, Literal(ex.document.source_file))
+        title = info.title or ex.document.source_file
+        self.add(node, RDFS.label, Literal(title))
+        self.add(node, DCTERMS.title, Literal(title))
+        if info.date:
+            self.add(node, TIP.date, date_literal(info.date))
+        if info.source_url:
+            self.add(node, TIP.sourceUrl, Literal(info.source_url, datatype=XSD.anyURI))
+        for prop, reference in (("speaker", info.speaker), ("author", info.author), ("publisher", info.publisher), ("deliveredAt", info.delivered_at)):
+            if not reference:
+                continue
+            if prop in {"speaker", "author"} and ":" not in reference:
+                reference = f"Person:{reference}"
+            entity = self.resolver.lookup(reference, doc_id)
+            if entity is not None:
+                self.add(node, TIP[prop], entity_iri(entity))
+        return node
+
+    def relations(self, ex: Extraction) -> None:
+        doc_id = ex.document.doc_id
+        for fact in ex.relations:
+            subject = self._reference(fact.subject, doc_id)
+            if subject is None:
+                continue
+            if fact.literal is not None and fact.object == "":
+                value = date_literal(fact.literal) if fact.predicate == "date" else Literal(fact.literal)
+                self.add(subject, TIP[fact.predicate], value)
+                continue
+            obj = self._reference(fact.object, doc_id)
+            if obj is None or obj == subject:
+                continue
+            self.add(subject, TIP[fact.predicate], obj)
+            if fact.predicate == "memberOf" and fact.literal:
+                membership = TIPID[f"membership/{slug(str(subject).rsplit('/', 1)[-1])}-{slug(str(obj).rsplit('/', 1)[-1])}"]
+                self.add(membership, RDF.type, TIP.Membership)
+                self.add(membership, TIP.member, subject)
+                self.add(membership, TIP.organization, obj)
+                self.add(membership, TIP.since, date_literal(fact.literal))
+
+    def _reference(self, reference: str, doc_id: str) -> URIRef | None:
+        if reference == "doc:":
+            return document_iri(doc_id)
+        if reference.startswith("doc:"):
+            return document_iri(reference[4:])
+        entity = self.resolver.lookup(reference, doc_id)
+        return entity_iri(entity) if entity else None
+
+    def claims(self, ex: Extraction) -> None:
+        doc_id = ex.document.doc_id
+        doc = document_iri(doc_id)
+        for claim in ex.claims:
+            node = claim_iri(doc_id, claim)
+            self.add(node, RDF.type, TIP[claim.cls])
+            self.add(node, TIP.statedIn, doc)
+            self.add(node, TIP.text, Literal(claim.span.text))
+            self.add(node, RDFS.label, Literal(short_label(claim.span.text)))
+            self.add(node, TIP.start, Literal(claim.span.start))
+            self.add(node, TIP.end, Literal(claim.span.end))
+            if claim.date:
+                self.add(node, TIP.date, date_literal(claim.date))
+            for prop, references in (
+                ("claimant", [claim.claimant] if claim.claimant else []),
+                ("addressee", claim.addressees),
+                ("about", claim.about),
+                ("citesSource", [claim.cites_source] if claim.cites_source else []),
+            ):
+                for reference in references:
+                    target = self._reference(reference, doc_id)
+                    if target is not None and target != node:
+                        self.add(node, TIP[prop], target)
+            for reference, role in sorted(claim.roles.items()):
+                target = self._reference(reference, doc_id)
+                if target is not None:
+                    self.add(node, TIP[f"{role}Country"], target)
+            if claim.quantity is not None:
+                self.add(node, TIP.quantity, Literal(claim.quantity, datatype=XSD.decimal))
+            if claim.unit:
+                self.add(node, TIP.unit, Literal(claim.unit))
+            if claim.period:
+                self.add(node, TIP.period, date_literal(claim.period) if re.fullmatch(r"\d{4}", claim.period) else Literal(claim.period))
+
+
+def claim_iri(doc_id: str, claim: ClaimRecord) -> URIRef:
+    return TIPID[f"claim/{slug(doc_id)}/{claim.span.start}-{claim.span.end}"]
+
+
+def short_label(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def build_graph(extractions: list[Extraction], resolver: Resolver) -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    builder = GraphBuilder(resolver, graph)
+    builder.entities(extractions)
+    builder.known_relations()
+    for ex in extractions:
+        builder.document(ex)
+        builder.relations(ex)
+        builder.claims(ex)
+    return graph

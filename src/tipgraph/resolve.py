@@ -1,0 +1,279 @@
+"""Resolution: one entity per real-world thing across the whole corpus.
+
+Mentions a gazetteer or rule already identified (a key such as
+"country:ALB") group by key. People group by surname: "Kim" and
+"Ambassador Kim" join the one full name with that surname ("Yuri Kim"),
+in the same document first, else in the corpus. Events group when their
+names share most of their words. Everything else groups by class and
+normalised name, and an acronym joins its expansion.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from tipgraph import model as m
+from tipgraph.model import EntityMention, Extraction
+from tipgraph.namespaces import slug
+from tipgraph.vocab import Vocabulary
+
+STOPWORDS = {"the", "of", "on", "in", "to", "for", "and", "against", "a", "an", "at", "by", "with"}
+
+
+@dataclass
+class Entity:
+    local_id: str  # the part of the IRI after tipid:, e.g. "country/ALB"
+    cls: str
+    label: str
+    alt_labels: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    qid: str | None = None
+    iso3: str | None = None
+    key: str | None = None
+    mentions: list[tuple[str, EntityMention]] = field(default_factory=list)  # (doc_id, mention)
+    attrs: dict = field(default_factory=dict)
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({doc_id for doc_id, _ in self.mentions})
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+def _content_words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[\w]+", fold(name)) if w not in STOPWORDS}
+
+
+def _person_parts(name: str) -> tuple[str, str | None]:
+    """(surname, first name or None) with middle initials ignored."""
+    words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.?", w)]
+    if not words:
+        words = name.split()
+    surname = fold(words[-1])
+    first = fold(words[0]) if len(words) > 1 else None
+    return surname, first
+
+
+class Resolver:
+    def __init__(self, vocab: Vocabulary):
+        self.vocab = vocab
+        self.entities: dict[str, Entity] = {}
+        # (doc_id, start, end, cls) -> entity local_id
+        self.by_mention: dict[tuple[str, int, int, str], str] = {}
+        # (doc_id, folded name) -> local_id, for references from claims and relations
+        self.by_doc_name: dict[tuple[str, str], str] = {}
+        self.by_key: dict[str, str] = {}
+
+    # -- identities ---------------------------------------------------------
+    def _local_id_for_key(self, key: str, mention: EntityMention) -> str:
+        kind, _, rest = key.partition(":")
+        if kind == "country":
+            return f"country/{rest}"
+        if kind == "org":
+            return f"org/{slug(rest)}"
+        if kind == "gov":
+            return f"org/government-{rest}"
+        if kind == "govbody":
+            iso3, _, name = rest.partition(":")
+            return f"org/{slug(name)}-{iso3}"
+        if kind == "mission":
+            return f"org/{slug(mention.name)}"
+        if kind == "region":
+            return f"region/{slug(rest)}"
+        if kind == "instrument":
+            return f"instrument/{slug(rest)}"
+        return f"{kind}/{slug(rest)}"
+
+    def _new(self, local_id: str, cls: str, label: str) -> Entity:
+        base, n = local_id, 2
+        while local_id in self.entities and self.entities[local_id].cls != cls:
+            local_id = f"{base}-{n}"
+            n += 1
+        if local_id not in self.entities:
+            self.entities[local_id] = Entity(local_id=local_id, cls=cls, label=label)
+        return self.entities[local_id]
+
+    def _attach(self, entity: Entity, doc_id: str, mention: EntityMention) -> None:
+        entity.mentions.append((doc_id, mention))
+        self.by_mention[(doc_id, mention.span.start, mention.span.end, mention.cls)] = entity.local_id
+        for name in (mention.name, surface_name(mention)):
+            if name:
+                self.by_doc_name.setdefault((doc_id, fold(name)), entity.local_id)
+        if mention.title:
+            entity.titles.add(mention.title)
+
+    # -- the passes -----------------------------------------------------------
+    def resolve(self, extractions: list[Extraction]) -> None:
+        unkeyed: dict[str, list[tuple[str, EntityMention]]] = defaultdict(list)
+        for ex in extractions:
+            doc_id = ex.document.doc_id
+            for mention in ex.mentions:
+                if mention.key:
+                    self._resolve_keyed(doc_id, mention)
+                else:
+                    unkeyed[_family(mention.cls)].append((doc_id, mention))
+        self._resolve_people(unkeyed.pop("Person", []))
+        self._resolve_events(unkeyed.pop("Event", []))
+        for family in sorted(unkeyed):
+            self._resolve_by_name(unkeyed[family])
+        for entity in self.entities.values():
+            self._finish(entity)
+
+    def _resolve_keyed(self, doc_id: str, mention: EntityMention) -> None:
+        known = self.vocab.entities.get(mention.key)
+        local_id = self.by_key.get(mention.key) or self._local_id_for_key(mention.key, mention)
+        label = known.name if known else mention.name
+        entity = self._new(local_id, known.cls if known else mention.cls, label)
+        self.by_key[mention.key] = entity.local_id
+        entity.key = mention.key
+        if known:
+            entity.qid = known.qid
+            entity.iso3 = known.iso3
+        for k, v in mention.attrs.items():
+            if k in {"country", "to"}:
+                entity.attrs[k] = v
+        self._attach(entity, doc_id, mention)
+
+    def _resolve_people(self, mentions: list[tuple[str, EntityMention]]) -> None:
+        full: dict[tuple[str, str], list[tuple[str, EntityMention]]] = defaultdict(list)
+        short: list[tuple[str, EntityMention]] = []
+        for doc_id, mention in mentions:
+            surname, first = _person_parts(mention.name)
+            if first is None:
+                short.append((doc_id, mention))
+            else:
+                full[(surname, first)].append((doc_id, mention))
+        group_entity: dict[tuple[str, str], Entity] = {}
+        for person_key in sorted(full):
+            group = full[person_key]
+            names = Counter(m_.name for _, m_ in group)
+            label = sorted(names, key=lambda n: (-len(n.split()), -names[n], n))[0]
+            entity = self._new(f"person/{slug(label)}", m.PERSON, label)
+            group_entity[person_key] = entity
+            for doc_id, mention in group:
+                self._attach(entity, doc_id, mention)
+        by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for surname, first in group_entity:
+            by_surname[surname].append((surname, first))
+        for doc_id, mention in short:
+            surname, _ = _person_parts(mention.name)
+            options = by_surname.get(surname, [])
+            in_doc = [k for k in options if any(d == doc_id for d, _ in full[k])]
+            chosen = in_doc[0] if len(in_doc) == 1 else (options[0] if len(options) == 1 else None)
+            if chosen is not None:
+                self._attach(group_entity[chosen], doc_id, mention)
+                continue
+            scope = doc_id if len(options) > 1 else "corpus"
+            local_id = f"person/{slug(mention.name)}" + (f"-{slug(doc_id)}" if scope != "corpus" else "")
+            entity = self._new(local_id, m.PERSON, mention.name)
+            self._attach(entity, doc_id, mention)
+
+    def _resolve_events(self, mentions: list[tuple[str, EntityMention]]) -> None:
+        groups: list[tuple[set[str], list[tuple[str, EntityMention]]]] = []
+        for doc_id, mention in mentions:
+            words = _content_words(mention.name)
+            for group_words, members in groups:
+                overlap = len(words & group_words) / max(1, len(words | group_words))
+                if overlap >= 0.7 and _family(members[0][1].cls) == _family(mention.cls):
+                    members.append((doc_id, mention))
+                    group_words |= words
+                    break
+            else:
+                groups.append((set(words), [(doc_id, mention)]))
+        for _, members in groups:
+            names = Counter(m_.name for _, m_ in members)
+            label = members[0][1].name
+            classes = Counter(m_.cls for _, m_ in members)
+            cls = sorted(classes, key=lambda c: (-classes[c], c))[0]
+            entity = self._new(f"event/{slug(label)}", cls, label)
+            for doc_id, mention in members:
+                self._attach(entity, doc_id, mention)
+            del names
+
+    def _resolve_by_name(self, mentions: list[tuple[str, EntityMention]]) -> None:
+        groups: dict[str, list[tuple[str, EntityMention]]] = defaultdict(list)
+        alias: dict[str, str] = {}
+        for doc_id, mention in mentions:
+            if mention.attrs.get("expansion"):
+                alias[fold(mention.name)] = fold(mention.attrs["expansion"])
+        for doc_id, mention in mentions:
+            name = fold(mention.name)
+            groups[alias.get(name, name)].append((doc_id, mention))
+        prefixes = {"Place": "place", "Region": "region", "Instrument": "instrument"}
+        for name in sorted(groups):
+            members = groups[name]
+            classes = Counter(m_.cls for _, m_ in members)
+            cls = sorted(classes, key=lambda c: (-classes[c], c != m.ORGANIZATION and 0 or 1, c))[0]
+            names = Counter(m_.name for _, m_ in members)
+            label = sorted(names, key=lambda n: (-len(n), -names[n], n))[0]
+            prefix = prefixes.get(cls, "org" if cls in m.ORGANIZATION_CLASSES else "entity")
+            entity = self._new(f"{prefix}/{slug(label)}", cls, label)
+            for doc_id, mention in members:
+                self._attach(entity, doc_id, mention)
+
+    def _finish(self, entity: Entity) -> None:
+        known = self.vocab.entities.get(entity.key) if entity.key else None
+        for _, mention in entity.mentions:
+            for name in (mention.name, surface_name(mention), *mention.attrs.get("aliases", ())):
+                if name:
+                    entity.alt_labels.add(name)
+            if mention.title:
+                entity.alt_labels.add(f"{mention.title} {mention.name}")
+        if known:
+            # every name the gazetteer knows, so queries by any of them find the entity
+            entity.alt_labels.update(known.case_sensitive_names)
+            entity.alt_labels.update(known.case_insensitive_names)
+        entity.alt_labels.discard(entity.label)
+
+    # -- references from claims, relations and metadata ------------------------
+    def lookup(self, reference: str | None, doc_id: str) -> Entity | None:
+        """An entity for a key ("org:OSCE"), a "Class:name" reference or a bare name."""
+        if not reference:
+            return None
+        if reference in self.by_key:
+            return self.entities[self.by_key[reference]]
+        name = reference.split(":", 1)[1] if ":" in reference and reference.split(":", 1)[0] in m.ENTITY_CLASSES else reference
+        local_id = self.by_doc_name.get((doc_id, fold(name)))
+        if local_id:
+            return self.entities[local_id]
+        if ":" in reference and reference.split(":", 1)[0] in m.ENTITY_CLASSES:
+            surname, _ = _person_parts(name)
+            candidates = [
+                e for e in self.entities.values()
+                if e.cls == m.PERSON and _person_parts(e.label)[0] == surname and doc_id in e.documents
+            ]
+            if len(candidates) == 1:
+                return candidates[0]
+        return None
+
+    def entity_of(self, doc_id: str, mention: EntityMention) -> Entity | None:
+        local_id = self.by_mention.get((doc_id, mention.span.start, mention.span.end, mention.cls))
+        return self.entities.get(local_id) if local_id else None
+
+
+def surface_name(mention: EntityMention) -> str:
+    """The anchor text as a name: no leading article, no possessive, one line."""
+    text = " ".join(mention.span.text.split())
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return re.sub(r"[\u2019']s$", "", text).strip()
+
+
+def _family(cls: str) -> str:
+    if cls in m.EVENT_CLASSES:
+        return "Event"
+    if cls in m.ORGANIZATION_CLASSES:
+        return "Organization"
+    return cls
+
+
+def resolve(extractions: list[Extraction], vocab: Vocabulary) -> Resolver:
+    resolver = Resolver(vocab)
+    resolver.resolve(extractions)
+    return resolver

@@ -1,0 +1,164 @@
+"""Vocabulary data from `ontology/`: gazetteers and lexicons, loaded once.
+
+Code never lists names, trigger words or keywords itself; it asks this
+module, which reads them from YAML files a domain expert can edit.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from tipgraph import ontology_dir
+from tipgraph.graphio import TipgraphError
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    """An entity known in advance, with every name it goes by."""
+
+    key: str  # "country:ALB", "org:OSCE", "region:Western-Balkans", "instrument:SDGs"
+    cls: str
+    name: str
+    case_sensitive_names: tuple[str, ...]  # acronyms, country names, demonyms
+    case_insensitive_names: tuple[str, ...]  # long names, spelled many ways
+    context_names: tuple[str, ...] = ()  # ordinary words: match only in a reporting context
+    qid: str | None = None
+    part_of: str | None = None  # key of the parent
+    country: str | None = None  # ISO alpha-3 of a national body
+    iso3: str | None = None
+    demonyms: tuple[str, ...] = ()
+    member_countries: tuple[str, ...] = ()
+    osce_participating_state: bool = False
+
+
+@dataclass
+class Vocabulary:
+    entities: dict[str, KnownEntity]
+    lexicons: dict[str, dict] = field(default_factory=dict)
+
+    def lexicon(self, name: str) -> dict:
+        return self.lexicons.get(name, {})
+
+    def country_by_iso3(self, iso3: str) -> KnownEntity | None:
+        return self.entities.get(f"country:{iso3}")
+
+
+def _read_yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, yaml.YAMLError) as exc:
+        raise TipgraphError(f"{path}: cannot read vocabulary: {' '.join(str(exc).split())[:200]}") from None
+
+
+def _split_names(names) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Short or all-capital names must match exactly; long mixed-case names fold case."""
+    exact, folded = [], []
+    for name in names or ():
+        name = str(name).strip()
+        if not name:
+            continue
+        if name.lower() == name or (any(c.islower() for c in name) and len(name.split()) >= 3):
+            folded.append(name)
+        else:
+            exact.append(name)
+    return tuple(exact), tuple(folded)
+
+
+def _countries(data) -> list[KnownEntity]:
+    out = []
+    for row in data or ():
+        demonyms = tuple(row.get("demonyms") or ())
+        exact, folded = _split_names([row["name"], *(row.get("aliases") or ())])
+        out.append(
+            KnownEntity(
+                key=f"country:{row['iso3']}",
+                cls="Country",
+                name=row["name"],
+                case_sensitive_names=exact + demonyms,
+                case_insensitive_names=folded,
+                qid=row.get("qid"),
+                iso3=row["iso3"],
+                demonyms=demonyms,
+                osce_participating_state=bool(row.get("osce_participating_state")),
+            )
+        )
+    return out
+
+
+def _organizations(data) -> list[KnownEntity]:
+    out = []
+    for row in data or ():
+        exact, folded = _split_names([row["name"], *(row.get("aliases") or ())])
+        out.append(
+            KnownEntity(
+                key=f"org:{row['id']}",
+                cls=row.get("class") or "Organization",
+                name=row["name"],
+                case_sensitive_names=tuple(row.get("acronyms") or ()) + exact,
+                case_insensitive_names=folded,
+                context_names=tuple(row.get("ambiguous_aliases") or ()),
+                qid=row.get("qid"),
+                part_of=f"org:{row['part_of']}" if row.get("part_of") else None,
+                country=row.get("country"),
+            )
+        )
+    return out
+
+
+def _regions(data) -> list[KnownEntity]:
+    out = []
+    for row in data or ():
+        exact, folded = _split_names([row["name"], *(row.get("aliases") or ())])
+        out.append(
+            KnownEntity(
+                key=f"region:{row['id']}",
+                cls="Region",
+                name=row["name"],
+                case_sensitive_names=exact,
+                case_insensitive_names=folded,
+                qid=row.get("qid"),
+                member_countries=tuple(row.get("countries") or ()),
+            )
+        )
+    return out
+
+
+def _instruments(data) -> list[KnownEntity]:
+    out = []
+    for row in data or ():
+        exact, folded = _split_names([row["name"], *(row.get("aliases") or ())])
+        out.append(
+            KnownEntity(
+                key=f"instrument:{row['id']}",
+                cls="Instrument",
+                name=row["name"],
+                case_sensitive_names=tuple(row.get("acronyms") or ()) + exact,
+                case_insensitive_names=folded,
+                qid=row.get("qid"),
+            )
+        )
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def load_vocabulary(root: str | None = None) -> Vocabulary:
+    base = Path(root) if root else ontology_dir()
+    gazetteer = base / "gazetteer"
+    entities: dict[str, KnownEntity] = {}
+    for reader, file_name in (
+        (_countries, "countries.yaml"),
+        (_organizations, "organizations.yaml"),
+        (_regions, "regions.yaml"),
+        (_instruments, "instruments.yaml"),
+    ):
+        for entity in reader(_read_yaml(gazetteer / file_name)):
+            entities[entity.key] = entity
+    lexicons = {}
+    for path in sorted((base / "lexicon").glob("*.yaml")):
+        lexicons[path.stem] = _read_yaml(path) or {}
+    return Vocabulary(entities=entities, lexicons=lexicons)
