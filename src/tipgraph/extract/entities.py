@@ -471,25 +471,39 @@ class EntityExtractor:
         return m.ORGANIZATION
 
 
+def _is_container(c: Candidate) -> bool:
+    key = c.mention.key or ""
+    return c.mention.cls in CONTAINER_CLASSES or key.startswith(("gov:", "govbody:", "mission:", "org:"))
+
+
+def _may_nest(inner: Candidate, outer: Candidate) -> bool:
+    """A known entity inside a longer name is mentioned too ("Council of Europe" in
+    "Council of Europe Convention ..."); inside an organisation's name only when it
+    is written out in full, not as a modifier acronym ("UN" in "UN Security Council")."""
+    if not inner.mention.key or _is_container(inner) and not (inner.mention.key or "").startswith("org:"):
+        return False
+    if (outer.mention.key or "").startswith("org:"):
+        return len(inner.mention.span.text.split()) >= 2
+    return True
+
+
 def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep the best non-overlapping set; containers may hold other mentions."""
+    """Keep the best non-overlapping set; containers may hold known entities."""
     ordered = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     kept: list[Candidate] = []
     for cand in ordered:
         clash = False
         for other in kept:
-            if cand.start < other.end and other.start < cand.end:
-                nested_in_container = (
-                    other.mention.cls in CONTAINER_CLASSES or other.mention.key and other.mention.key.startswith(("gov:", "mission:"))
-                ) and other.start <= cand.start and cand.end <= other.end and cand.mention.cls not in CONTAINER_CLASSES \
-                    and cand.mention.key is not None
-                container_over_known = (
-                    cand.mention.cls in CONTAINER_CLASSES and cand.start <= other.start and other.end <= cand.end
-                    and other.mention.cls not in CONTAINER_CLASSES
-                )
-                if not (nested_in_container or container_over_known):
-                    clash = True
-                    break
+            if not (cand.start < other.end and other.start < cand.end):
+                continue
+            inside_other = other.start <= cand.start and cand.end <= other.end and (cand.start, cand.end) != (other.start, other.end)
+            holds_other = cand.start <= other.start and other.end <= cand.end and (cand.start, cand.end) != (other.start, other.end)
+            if inside_other and _is_container(other) and _may_nest(cand, other):
+                continue
+            if holds_other and _is_container(cand) and _may_nest(other, cand):
+                continue
+            clash = True
+            break
         if not clash:
             kept.append(cand)
     return sorted(kept, key=lambda c: (c.start, c.end, c.mention.cls))
