@@ -515,7 +515,6 @@ def test_browser_fixture_page(browser, fixture_graph, fixture_html):
         assert view.errors == []
         # the network drew one node per entity and claim
         assert view.js("tipgraph.nodes.length") == len(drawable_iris(fixture_graph)) == 8
-        assert view.js("Object.keys(tipgraph.network.body.nodes).length") == 8
         assert sorted(view.js("tipgraph.network.body.nodeIndices")) == sorted(drawable_iris(fixture_graph))
         # injected markup did not run and is shown as text
         assert view.js("typeof window.pwned") == "undefined"
@@ -612,9 +611,9 @@ def test_browser_5000_nodes_draw(browser, tmp_path):
         assert view.js("tipgraph.nodes.length") == 5000
         assert view.remote_requests() == [] and view.errors == []
         # the page still answers: search and focus a node
-        view.page.fill("#search", "Person 42")
+        view.page.fill("#search", "Person 40")
         view.page.press("#search", "Enter")
-        assert view.js("tipgraph.network.getSelectedNodes()") == [str(TIPID["gen/Person-42"])]
+        assert view.js("tipgraph.network.getSelectedNodes()") == [str(TIPID["gen/Person-40"])]
         view.page.screenshot(path="/tmp/tipgraph-render-5000.png")
     finally:
         view.close()
