@@ -330,4 +330,17 @@ def test_noise_lexicon():
     assert isinstance(n["not_person_words"], list) and n["not_person_words"]
     assert n["lowercase_ok"] is False
     low = {s.casefold() for s in n["not_entities"]}
-    assert {"excellencies", "covid-19", "chair"} <= low
+    assert {"excellencies", "covid-19", "chair", "ladies and gentlemen"} <= low
+    patterns = [re.compile(p) for p in n.get("not_entity_patterns", [])]
+    for text in ("#EndTrafficking", "Tier 2 Watch List", "Covid-19 lockdowns", "UNSCR 1244/1999"):
+        assert any(p.fullmatch(text) for p in patterns), text
+
+
+def test_noise_never_hides_a_gazetteer_name(countries, orgs, regions):
+    n = _load(LEX / "noise.yaml")
+    low = {s.casefold() for s in n["not_entities"]}
+    patterns = [re.compile(p) for p in n.get("not_entity_patterns", [])]
+    for entry in [*countries, *orgs, *regions]:
+        for s in [entry["name"], *entry.get("aliases", []), *entry.get("acronyms", [])]:
+            assert s.casefold() not in low, s
+            assert not any(p.fullmatch(s) for p in patterns), s
