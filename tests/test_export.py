@@ -391,8 +391,13 @@ def test_neo4j_multi_hop_cypher_agrees_with_sparql(graph_file, tmp_path):
     run_export(graph_file, "neo4j", out)
     conn = load_into_kuzu(out, tmp_path / "kuzu.db")
     src = source(graph_file)
+    _, rels = read_neo4j_folder(out)
     for sparql, query in ((MULTI_HOP_SPARQL, MULTI_HOP_CYPHER), (AFFILIATION_SPARQL, AFFILIATION_CYPHER)):
         expected = {tuple(str(x) for x in row) for row in src.query(sparql)}
+        if any(t not in rels for t in re.findall(r"\[:([A-Z_]+)", query)):
+            # Kùzu cannot name a relationship table that was never created
+            assert expected == set()
+            continue
         got = {tuple(row) for row in cypher(conn, query)}
         assert got == expected
         if graph_file == MINI:

@@ -448,7 +448,7 @@ def _layout(ids: list[str], edges: list[tuple[str, str, str]]) -> dict[str, tupl
         g.add_edges_from(pairs)
         raw = nx.spring_layout(g, seed=SEED, iterations=60, k=1.0, scale=None)
         pos = np.array([raw[i] for i in range(n)])
-        scale = PIXELS_PER_UNIT * 1.6
+        scale = PIXELS_PER_UNIT * 0.75
     else:
         pos = _grid_layout(n, np.array(pairs, dtype=int).reshape(-1, 2))
         scale = PIXELS_PER_UNIT

@@ -1,10 +1,173 @@
-"""tipgraph stats (being written)."""
+"""tipgraph stats: what a built graph holds, and who is central in it.
+
+Counts come from SPARQL over an in-memory pyoxigraph store (the same loader
+as `tipgraph query`). Centrality is computed with networkx on an undirected
+actor-to-actor projection:
+
+* nodes: every resource typed as an Actor (tip:Person, tip:Country,
+  tip:Organization and its four subclasses);
+* edges: any triple linking two actors directly (affiliatedWith, partOf,
+  memberOf, ...), and, through claims, claimant -- addressee and
+  claimant -- every actor the claim is about.
+
+Degree is the number of distinct neighbours; betweenness is networkx's
+normalised betweenness centrality (estimated from 1,000 sampled sources,
+seed 0, when the projection has more than 2,000 actors; the JSON says so).
+"""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import click
+import networkx as nx
+import pyoxigraph as ox
+
+from tipgraph.graphio import TipgraphError
+from tipgraph.model import CLAIM_CLASSES, GENRES, ORGANIZATION_CLASSES
+from tipgraph.query import compact, format_table, load_store, run_query
+
+TIP = "https://w3id.org/tipgraph/ontology#"
+ACTOR_CLASSES = sorted({"Person", "Country", "Actor"} | set(ORGANIZATION_CLASSES))
+EXACT_BETWEENNESS_LIMIT = 2000
+BETWEENNESS_SAMPLES = 1000
+
+_PREFIX = f"PREFIX tip: <{TIP}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+
+
+def _values(classes) -> str:
+    return " ".join(f"tip:{c}" for c in classes)
+
+
+def _rows(store: ox.Store, text: str) -> list[list]:
+    result = run_query(store, _PREFIX + text, "stats")
+    names = [v.value for v in result.variables]
+    return [[solution[n] for n in names] for solution in result]
+
+
+def _count_by(store: ox.Store, where: str) -> dict[str, int]:
+    rows = _rows(store, f"SELECT ?cls (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {where} }} GROUP BY ?cls")
+    counts = {compact(cls): int(n.value) for cls, n in rows}
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def actor_graph(store: ox.Store) -> nx.Graph:
+    """The undirected actor-to-actor projection described in the module docstring."""
+    graph = nx.Graph()
+    actors = _rows(store, f"""
+        SELECT DISTINCT ?a ?cls ?label WHERE {{
+          VALUES ?cls {{ {_values(ACTOR_CLASSES)} }}
+          ?a a ?cls . OPTIONAL {{ ?a rdfs:label ?label }}
+        }}""")
+    for actor, cls, label in sorted(actors, key=lambda r: (str(r[0]), str(r[1]))):
+        key = actor.value if isinstance(actor, ox.NamedNode) else str(actor)
+        if key not in graph:
+            graph.add_node(key, label=label.value if label is not None else "", cls=compact(cls))
+    edges = _rows(store, f"""
+        SELECT DISTINCT ?a ?b WHERE {{
+          VALUES ?ca {{ {_values(ACTOR_CLASSES)} }}
+          VALUES ?cb {{ {_values(ACTOR_CLASSES)} }}
+          {{ ?a ?p ?b . }}
+          UNION {{ ?claim tip:claimant ?a ; tip:addressee ?b . }}
+          UNION {{ ?claim tip:claimant ?a ; tip:about ?b . }}
+          ?a a ?ca . ?b a ?cb .
+          FILTER (?a != ?b)
+        }}""")
+    for a, b in edges:
+        u = a.value if isinstance(a, ox.NamedNode) else str(a)
+        v = b.value if isinstance(b, ox.NamedNode) else str(b)
+        graph.add_edge(u, v)
+    return graph
+
+
+def centrality(graph: nx.Graph, top: int) -> tuple[list[dict], bool]:
+    if graph.number_of_nodes() == 0:
+        return [], False
+    approximate = graph.number_of_nodes() > EXACT_BETWEENNESS_LIMIT
+    if approximate:
+        between = nx.betweenness_centrality(graph, k=BETWEENNESS_SAMPLES, seed=0)
+    else:
+        between = nx.betweenness_centrality(graph)
+    ranked = sorted(graph.nodes, key=lambda n: (-graph.degree(n), -between[n], graph.nodes[n]["label"], n))
+    return [
+        {
+            "actor": n,
+            "label": graph.nodes[n]["label"],
+            "class": graph.nodes[n]["cls"],
+            "degree": graph.degree(n),
+            "betweenness": round(between[n], 6),
+        }
+        for n in ranked[:top]
+    ], approximate
+
+
+def compute_stats(store: ox.Store, top: int = 10) -> dict:
+    triples = int(_rows(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")[0][0].value)
+    resources = int(_rows(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }")[0][0].value)
+    by_class = _count_by(store, "?x a ?cls")
+    claims = _count_by(store, f"VALUES ?cls {{ {_values(CLAIM_CLASSES + ('Claim',))} }} ?x a ?cls")
+    genres = _count_by(store, f"VALUES ?cls {{ {_values(GENRES + ('Document',))} }} ?x a ?cls")
+    graph = actor_graph(store)
+    central, approximate = centrality(graph, top)
+    return {
+        "triples": triples,
+        "subjects": resources,
+        "resources_by_class": by_class,
+        "claims_by_class": claims,
+        "documents_by_genre": genres,
+        "actor_graph": {
+            "actors": graph.number_of_nodes(),
+            "links": graph.number_of_edges(),
+            "betweenness": "approximate" if approximate else "exact",
+        },
+        "central_actors": central,
+    }
+
+
+def render_table(stats: dict) -> str:
+    out = [format_table(["measure", "value"], [
+        ["triples", str(stats["triples"])],
+        ["subjects", str(stats["subjects"])],
+        ["claims", str(sum(stats["claims_by_class"].values()))],
+        ["documents", str(sum(stats["documents_by_genre"].values()))],
+        ["actors", str(stats["actor_graph"]["actors"])],
+        ["actor links", str(stats["actor_graph"]["links"])],
+    ])]
+    for title, key, column in (
+        ("Resources by class", "resources_by_class", "class"),
+        ("Claims by class", "claims_by_class", "class"),
+        ("Documents by genre", "documents_by_genre", "genre"),
+    ):
+        rows = [[k, str(v)] for k, v in stats[key].items()]
+        out.append(f"\n{title}\n" + format_table([column, "count"], rows))
+    note = " (betweenness estimated from a sample)" if stats["actor_graph"]["betweenness"] == "approximate" else ""
+    rows = [[a["label"] or compact(ox.NamedNode(a["actor"])), a["class"], str(a["degree"]), f"{a['betweenness']:.4f}"]
+            for a in stats["central_actors"]]
+    out.append(f"\nMost central actors{note}\n" + format_table(["actor", "class", "degree", "betweenness"], rows))
+    return "".join(out)
 
 
 @click.command("stats")
-def command() -> None:
-    """Not yet available."""
-    raise click.ClickException("'tipgraph stats' is not available yet")
+@click.argument("graph_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Aligned tables, or one JSON object.")
+@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
+              help="How many central actors to list.")
+def command(graph_file: Path, fmt: str, top: int) -> None:
+    """Summarise a built graph: triples, resources by class, claims by class,
+    documents by genre, and the most central actors (degree and betweenness
+    on the actor-to-actor graph of relations and claims).
+
+    \b
+    Examples:
+      tipgraph stats graph.ttl
+      tipgraph stats graph.ttl --format json --top 20
+    """
+    try:
+        stats = compute_stats(load_store(graph_file), top)
+    except TipgraphError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps(stats, indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_table(stats), nl=False)

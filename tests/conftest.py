@@ -1,0 +1,46 @@
+"""Shared fixtures: one real build of the seed corpus per test session."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tipgraph.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+GOLD = Path(__file__).resolve().parent / "gold"
+
+
+def run_cli(*args: str):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="session")
+def built_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build")
+    result = run_cli("build", CORPUS, "--out", out)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_graph(built_dir) -> Path:
+    """The Turtle graph of the seed corpus, built once per session."""
+    return built_dir / "graph.ttl"
+
+
+@pytest.fixture(scope="session")
+def seed_scores(built_graph, tmp_path_factory) -> dict:
+    """The referee's figures (tests/gold/score.py, a copy of shared/gold) for the seed build."""
+    summary = tmp_path_factory.mktemp("score") / "summary.json"
+    completed = subprocess.run(
+        [sys.executable, str(GOLD / "score.py"), str(built_graph), str(GOLD), "--json", str(summary)],
+        capture_output=True, text=True, check=True,
+    )
+    assert completed.stdout
+    return json.loads(summary.read_text())
