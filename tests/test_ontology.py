@@ -430,7 +430,7 @@ BROKEN_CASES = [
     ("speaker an organisation", "", "tipid:doc/000_a tip:speaker tipid:org/Exit .",
      "tipid:org/Exit", "rdf:type", "value of tip:speaker, so it must be a tip:Person"),
     ("mention's document not a document", "", "tipid:mention/000_a/10-18 tip:document tipid:org/Exit .",
-     "tipid:org/Exit", "rdf:type", "value of tip:document", 2),
+     "tipid:org/Exit", "rdf:type", "value of tip:document", 3),
     ("about a claim", "", "tipid:claim/001_b/40-120 tip:about tipid:claim/000_a/200-260 .",
      "tipid:claim/000_a/200-260", "rdf:type", "value of tip:about, so it must be an entity"),
     ("quotes a document", "", "tipid:claim/001_b/40-120 tip:quotes tipid:doc/000_a .",

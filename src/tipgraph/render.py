@@ -516,7 +516,7 @@ def _network(nodes: list[dict], edges: list[dict], physics: bool):
     options["edges"]["width"] = 1
     if not physics:
         options["edges"]["smooth"] = {"enabled": False}
-    options["nodes"] = {"font": {"size": 13, "face": "system-ui, sans-serif"}, "borderWidth": 1}
+    options["nodes"] = {"font": {"size": 16, "face": "system-ui, sans-serif"}, "borderWidth": 1}
     options["interaction"].update(
         {"hover": True, "tooltipDelay": 150, "hideEdgesOnZoom": not physics, "multiselect": False, "navigationButtons": False}
     )
