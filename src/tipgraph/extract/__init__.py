@@ -1,15 +1,17 @@
 """Extractors: pure functions of one parsed document.
 
 `run_extractors` is the one entry point the pipeline calls; each extractor
-reads the document, its spaCy parse and the vocabulary, and nothing else,
-so documents can be processed in parallel.
+reads the document, its spaCy parse, what earlier extractors found and the
+vocabulary, and nothing else, so documents can be processed in parallel.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from tipgraph.extract.claims import extract_claims
 from tipgraph.extract.entities import extract_entities
 from tipgraph.extract.metadata import extract_info
+from tipgraph.extract.relations import extract_relations
 from tipgraph.model import Extraction, SourceDocument
 from tipgraph.vocab import Vocabulary
 
@@ -17,4 +19,6 @@ from tipgraph.vocab import Vocabulary
 def run_extractors(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -> Extraction:
     mentions = extract_entities(document, parsed, vocab)
     info = extract_info(document, mentions, vocab)
-    return Extraction(document=document, info=info, mentions=mentions)
+    relations = extract_relations(document, parsed, mentions, info, vocab)
+    claims = extract_claims(document, parsed, mentions, info, vocab)
+    return Extraction(document=document, info=info, mentions=mentions, relations=relations, claims=claims)
