@@ -85,10 +85,18 @@ def atomic_output(path: str | os.PathLike, mode: str = "w") -> Iterator[IO]:
         newline = None if "b" in mode else "\n"
         with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
             yield handle
+        make_shareable(tmp)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def make_shareable(path: Path) -> None:
+    """mkstemp creates files readable by their owner only; outputs are for sharing."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
 
 
 def write_text_atomic(path: str | os.PathLike, text: str) -> None:

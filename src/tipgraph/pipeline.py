@@ -18,7 +18,7 @@ from tipgraph import model as m
 from tipgraph.corpus import read_corpus
 from tipgraph.extract import run_extractors
 from tipgraph.graph import build_graph
-from tipgraph.graphio import TipgraphError
+from tipgraph.graphio import TipgraphError, make_shareable
 from tipgraph.model import Extraction, SourceDocument
 from tipgraph.namespaces import TIP
 from tipgraph.nlp import load_model, mask_markup, parse_documents
@@ -132,6 +132,7 @@ def build(
             tmp.unlink(missing_ok=True)
         raise TipgraphError(f"cannot write outputs to {out}: {exc.strerror or exc}") from None
     for tmp, final in temporaries:
+        make_shareable(tmp)
         os.replace(tmp, final)
 
     entity_classes = m.ENTITY_CLASSES
