@@ -8,17 +8,23 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from tipgraph.extract.claims import extract_claims
+from tipgraph.extract.claims import extract_claims, extract_group_statement
 from tipgraph.extract.entities import extract_entities
 from tipgraph.extract.metadata import extract_info
 from tipgraph.extract.relations import extract_relations
-from tipgraph.model import Extraction, SourceDocument
+from tipgraph import model as m
+from tipgraph.model import EntityMention, Extraction, SourceDocument
 from tipgraph.vocab import Vocabulary
 
 
 def run_extractors(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -> Extraction:
     mentions = extract_entities(document, parsed, vocab)
     info = extract_info(document, mentions, vocab)
+    if info.speaker_span is not None:
+        # a speaker known only by office ("Special Representative and Co-ordinator ...") is a person too
+        mentions.append(EntityMention(m.PERSON, info.speaker_span, info.speaker, title=info.speaker_title,
+                                      sentence=(info.speaker_span.start, info.speaker_span.end)))
     relations = extract_relations(document, parsed, mentions, info, vocab)
+    relations += extract_group_statement(document, mentions, vocab)
     claims = extract_claims(document, parsed, mentions, info, vocab)
     return Extraction(document=document, info=info, mentions=mentions, relations=relations, claims=claims)

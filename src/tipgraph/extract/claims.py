@@ -1,13 +1,525 @@
-"""Claims in one document (being written)."""
+"""Claims in one document: who urged, committed, counted, praised or criticised what.
+
+Every substantive sentence of the body becomes a claim of one of six
+classes, chosen by the trigger lexicon in `ontology/lexicon/claims.yaml`.
+The claimant is the speaker of a speech or statement; in news, the person
+or body a reporting verb or a quotation attributes the words to (pronouns
+go to the last one named), else the author. Addressees come from the
+parse (the object of "urge", "thank", "commend"...), figures from numbers.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
-from tipgraph.model import ClaimRecord, DocumentInfo, EntityMention, SourceDocument
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from tipgraph import model as m
+from tipgraph.extract.metadata import header_lines
+from tipgraph.model import ClaimRecord, DocumentInfo, EntityMention, RelationFact, SourceDocument, Span
 from tipgraph.vocab import Vocabulary
+
+ACTOR_CLASSES = m.ORGANIZATION_CLASSES | {m.PERSON, m.COUNTRY}
+QUOTES_OPEN = "“\"‘«"
+QUOTES_CLOSE = "”\"’»"
+PRONOUNS_PERSON = {"he", "she"}
+PRONOUNS_BODY = {"it"}
+PRONOUNS_PLURAL = {"they"}
+FIRST_PERSON = {"i", "we", "us", "me", "our", "my"}
+RELATIVE = {"which", "who", "that"}
+YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+
+
+def reference(mention: EntityMention) -> str:
+    return mention.key or f"{mention.cls}:{mention.name}"
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").lower().split())
+
+
+def _has_phrase(text: str, phrases) -> str | None:
+    for phrase in phrases or ():
+        p = phrase.lower()
+        if re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])" if p[-1].isalnum() else rf"(?<![\w-]){re.escape(p)}", text):
+            return phrase
+    return None
+
+
+@dataclass
+class Attribution:
+    """Who is speaking, as the text runs on."""
+
+    default: str | None
+    last_person: tuple[int, str] | None = None
+    last_body: tuple[int, str] | None = None
+    quote_speaker: str | None = None
+    paragraph_claimant: dict = field(default_factory=dict)
+
+
+class ClaimExtractor:
+    def __init__(self, document: SourceDocument, parsed: Doc, mentions: list[EntityMention], info: DocumentInfo, vocab: Vocabulary):
+        self.document = document
+        self.text = document.text
+        self.parsed = parsed
+        self.mentions = sorted(mentions, key=lambda mm: (mm.span.start, mm.span.end))
+        self.info = info
+        self.lexicon = vocab.lexicon("claims")
+        self.reporting = set(self.lexicon.get("reporting_verbs") or ())
+        self.news = info.genre == "NewsArticle"
+        self.speaker_ref = self._speaker_reference()
+        self.author_ref = f"Person:{info.author}" if info.author else None
+        self.focus_country = self._focus_country()
+        self.doc_addressee = self._document_addressee()
+
+    # -- document-level facts ---------------------------------------------------
+    def _speaker_reference(self) -> str | None:
+        if self.info.speaker:
+            return f"Person:{self.info.speaker}"
+        if self.info.publisher:
+            return self.info.publisher
+        header = header_lines(self.text, 6)
+        end = header[-1].end if header else 0
+        for mm in self.mentions:
+            if mm.span.start > end:
+                break
+            if mm.cls in m.ORGANIZATION_CLASSES:
+                return reference(mm)
+        return None
+
+    def _focus_country(self) -> str | None:
+        counts: dict[str, int] = {}
+        for mm in self.mentions:
+            if mm.cls == m.COUNTRY:
+                counts[reference(mm)] = counts.get(reference(mm), 0) + 1
+        if not counts:
+            return None
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+    def _document_addressee(self) -> str | None:
+        """The person a statement responds to ("Response to ..., Ambassador X"): who "you" is."""
+        title = self.info.title or ""
+        if not re.match(r"(?i)^(?:response|reply|answer) to\b", title):
+            return None
+        start = self.text.find(title)
+        if start < 0:
+            return None
+        people = [mm for mm in self.mentions if mm.cls == m.PERSON and start <= mm.span.start < start + len(title)]
+        return reference(people[-1]) if people else None
+
+    # -- sentences ------------------------------------------------------------------
+    def body_start(self) -> int:
+        header = header_lines(self.text, int(self.vocab_lines()))
+        return header[-1].end if header else 0
+
+    def vocab_lines(self) -> int:
+        return 12
+
+    def sentences(self) -> list[Span]:
+        start_of_body = self.body_start()
+        out = []
+        skip = [re.compile(p, re.IGNORECASE) for p in self.lexicon.get("skip_patterns") or ()]
+        min_words = int(self.lexicon.get("min_words") or 4)
+        for sent in self.parsed.sents:
+            start, end = sent.start_char, sent.end_char
+            while start < end and self.text[start] in " \t\n\r*#>":
+                start += 1
+            while end > start and self.text[end - 1] in " \t\n\r":
+                end -= 1
+            if end <= start or start < start_of_body:
+                continue
+            piece = self.text[start:end]
+            flat = _normalise(re.sub(r"[*_#]", "", piece))
+            if len(flat.split()) < min_words or any(p.search(flat) for p in skip):
+                continue
+            if _has_phrase(flat, (self.lexicon.get("Endorsement") or {}).get("courtesies")) == flat:
+                continue
+            out.append(Span(start, end, piece))
+        return out
+
+    def mentions_in(self, start: int, end: int) -> list[EntityMention]:
+        return [mm for mm in self.mentions if start <= mm.span.start and mm.span.end <= end]
+
+    def mention_at(self, char: int) -> EntityMention | None:
+        best = None
+        for mm in self.mentions:
+            if mm.span.start <= char < mm.span.end and mm.cls in ACTOR_CLASSES:
+                if best is None or (mm.span.end - mm.span.start) > (best.span.end - best.span.start):
+                    best = mm
+        return best
+
+    def actor_in_subtree(self, token) -> EntityMention | None:
+        for t in sorted(token.subtree, key=lambda t: t.i):
+            mm = self.mention_at(t.idx)
+            if mm is not None:
+                return mm
+        return None
+
+    # -- classification --------------------------------------------------------------
+    def classify(self, sentence: Span, sent: SpacySpan | None) -> str:
+        flat = _normalise(sentence.text.replace("*", ""))
+        for cls in self.lexicon.get("precedence") or m.CLAIM_CLASSES:
+            spec = self.lexicon.get(cls) or {}
+            if cls == "Assertion":
+                return cls
+            if _has_phrase(flat, spec.get("not_if")):
+                flat_checked = re.sub("|".join(re.escape(p) for p in spec.get("not_if")), " ", flat)
+            else:
+                flat_checked = flat
+            if cls == "CallToAction":
+                verb = self.appeal_verb(sent)
+                if verb is not None or _has_phrase(flat_checked, spec.get("phrases")):
+                    return cls
+                continue
+            if cls == "Statistic":
+                if self.quantity(sentence.text)[0] is not None or _has_phrase(flat_checked, spec.get("phrases")):
+                    return cls
+                continue
+            if _has_phrase(flat_checked, spec.get("phrases")):
+                return cls
+        return "Assertion"
+
+    def appeal_verb(self, sent: SpacySpan | None):
+        """An appeal verb whose subject is a speaker, a named actor or implied (imperative)."""
+        if sent is None:
+            return None
+        verbs = (self.lexicon.get("CallToAction") or {}).get("appeal_verbs") or ()
+        heads = {v.split()[0].lower(): v for v in verbs}
+        for tok in sent:
+            if tok.lower_ not in heads or tok.pos_ not in {"VERB", "AUX"}:
+                continue
+            phrase = heads[tok.lower_]
+            if " " in phrase:
+                following = " ".join(t.lower_ for t in tok.doc[tok.i : tok.i + len(phrase.split())])
+                if following != phrase.lower() and not any(
+                    following == v.lower() for v in verbs if v.split()[0].lower() == tok.lower_
+                ):
+                    continue
+            subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not subjects and tok.dep_ in {"xcomp", "conj", "ccomp"}:
+                subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subjects:
+                return tok
+            subject = subjects[0]
+            if subject.lower_ in FIRST_PERSON | PRONOUNS_PERSON | PRONOUNS_PLURAL or self.actor_in_subtree(subject):
+                return tok
+        return None
+
+    # -- figures ---------------------------------------------------------------------
+    def quantity(self, text: str) -> tuple[str | None, str | None]:
+        spec = self.lexicon.get("Statistic") or {}
+        words = {str(k).lower(): v for k, v in (spec.get("number_words") or {}).items()}
+        multipliers = {str(k).lower(): v for k, v in (spec.get("multipliers") or {}).items()}
+        flat = text.replace("\u2019", "'")
+        for match in re.finditer(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|per ?cent|percent))?(?:\s+(thousand|million|billion))?(?![\w-])", flat):
+            number, percent, scale = match.group(1), match.group(2), match.group(3)
+            if not percent and YEAR.match(number):
+                continue
+            before = flat[max(0, match.start() - 12) : match.start()]
+            if re.search(r"(?:Article|No\.|Resolution|Decision|Tier|\bat)\s*$", before):
+                continue
+            value = Decimal(number.replace(",", ""))
+            if scale:
+                value *= multipliers.get(scale.lower(), 1)
+            unit = "percent" if percent else self._unit_after(flat, match.end())
+            return _decimal_text(value), unit
+        lowered = flat.lower()
+        for word in sorted(words, key=len, reverse=True):
+            match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w])", lowered)
+            if match:
+                value = Decimal(str(words[word]))
+                return _decimal_text(value), self._unit_after(flat, match.end())
+        return None, None
+
+    @staticmethod
+    def _unit_after(text: str, position: int) -> str | None:
+        following = re.match(r"\s*(?:of\s+(?:the\s+)?)?(?:[a-z-]+\s+){0,2}?([a-z]+s)\b", text[position : position + 60])
+        return following.group(1) if following else None
+
+    @staticmethod
+    def period(text: str) -> str | None:
+        years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)
+        if not years:
+            return None
+        if len(set(years)) == 1:
+            return years[0]
+        return f"{min(years)}/{max(years)}"
+
+    # -- attribution -----------------------------------------------------------------
+    def reported_source(self, sent: SpacySpan | None, index: int, state: Attribution) -> str | None:
+        """The person or body a reporting verb attributes the sentence to."""
+        if sent is None:
+            return None
+        for tok in sent:
+            if tok.lemma_ not in self.reporting or tok.pos_ not in {"VERB", "AUX"}:
+                continue
+            if tok.lemma_ == "make" and "clear" not in {t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 4]}:
+                continue
+            subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not subjects:
+                continue
+            subject = subjects[0]
+            lower = subject.lower_
+            if lower in FIRST_PERSON:
+                return None
+            if lower in RELATIVE and tok.dep_ == "relcl":
+                actor = self.actor_in_subtree(tok.head)
+                return reference(actor) if actor else None
+            if lower in PRONOUNS_PERSON:
+                return state.last_person[1] if state.last_person else None
+            if lower in PRONOUNS_BODY | PRONOUNS_PLURAL:
+                candidates = [c for c in (state.last_person, state.last_body) if c]
+                if lower in PRONOUNS_BODY:
+                    candidates = [c for c in (state.last_body,) if c]
+                if not candidates:
+                    return None
+                return max(candidates)[1]
+            actor = self.mention_at(subject.idx) or self.actor_in_subtree(subject)
+            if actor is not None:
+                return reference(actor)
+        return None
+
+    def attribution_phrase(self, sentence: Span) -> str | None:
+        """'to recall Sister Bottani, ...': the words that follow are that person's."""
+        for phrase in self.lexicon.get("attribution_phrases") or ():
+            for match in re.finditer(rf"\b{phrase}\s+", sentence.text, re.IGNORECASE):
+                at = sentence.start + match.end()
+                actor = self.mention_at(at)
+                if actor is not None and actor.cls == m.PERSON:
+                    return reference(actor)
+        return None
+
+    # -- addressees ---------------------------------------------------------------------
+    def addressees(self, cls: str, sentence: Span, sent: SpacySpan | None, claimant: str | None) -> list[str]:
+        if cls not in {"CallToAction", "Endorsement", "Criticism"} or sent is None:
+            return []
+        found: list[str] = []
+        if cls == "CallToAction":
+            verb = self.appeal_verb(sent)
+            if verb is not None:
+                for child in verb.children:
+                    if child.dep_ in {"dobj", "prep", "dative", "obj"} or child.dep_ == "prt":
+                        actor = self.actor_in_subtree(child)
+                        if actor is not None and reference(actor) != claimant:
+                            found.append(reference(actor))
+                            break
+            if not found:
+                match = re.search(r"\b(?:time|need|responsibility|call) for (.{2,80}?) to\b", sentence.text)
+                if match:
+                    actor = next((mm for mm in self.mentions_in(sentence.start + match.start(1), sentence.start + match.end(1)) if mm.cls in ACTOR_CLASSES), None)
+                    if actor:
+                        found.append(reference(actor))
+        elif cls == "Endorsement":
+            triggers = {"thank", "commend", "welcome", "applaud", "appreciate", "support", "congratulate", "praise", "salute", "recognize", "gratitude", "grateful"}
+            for tok in sent:
+                if tok.lemma_.lower() in triggers:
+                    for child in tok.children:
+                        if child.dep_ in {"dobj", "prep", "obj", "attr", "dative"}:
+                            if child.lower_ in {"you", "your"} and self.doc_addressee:
+                                found.append(self.doc_addressee)
+                                break
+                            actor = self.actor_in_subtree(child)
+                            if actor is not None and reference(actor) != claimant:
+                                found.append(reference(actor))
+                                break
+                    if found:
+                        break
+            if not found and self.doc_addressee and re.search(r"\b(?:you|your)\b", sentence.text, re.IGNORECASE):
+                found.append(self.doc_addressee)
+        elif cls == "Criticism":
+            for tok in sent:
+                if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ROOT":
+                    actor = self.actor_in_subtree(tok)
+                    if actor is not None and reference(actor) != claimant:
+                        found.append(reference(actor))
+                    break
+            if not found and self.focus_country and self.focus_country != claimant:
+                found.append(self.focus_country)
+        return found
+
+    def roles(self, sentence: Span) -> dict[str, str]:
+        flat = _normalise(sentence.text)
+        roles = {}
+        countries = [mm for mm in self.mentions_in(sentence.start, sentence.end) if mm.cls == m.COUNTRY]
+        if not countries:
+            return roles
+        for role, phrases in (self.lexicon.get("country_roles") or {}).items():
+            if _has_phrase(flat, phrases):
+                for country in countries:
+                    roles.setdefault(reference(country), role)
+        return roles
+
+    # -- the pass ------------------------------------------------------------------------
+    def extract(self) -> list[ClaimRecord]:
+        state = Attribution(default=self.author_ref if self.news else self.speaker_ref)
+        claims: list[ClaimRecord] = []
+        previous_paragraph = -1
+        previous_claimant: str | None = None
+        figures_source: dict[int, str] = {}
+        paragraph_of: list[int] = []
+        source_phrases = (self.lexicon.get("Statistic") or {}).get("source_phrases") or ()
+        for index, sentence in enumerate(self.sentences()):
+            sent = self.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            paragraph = self.text.count("\n\n", 0, sentence.start)
+            new_paragraph = paragraph != previous_paragraph
+            if new_paragraph:
+                state.quote_speaker = self._pending_quote(sentence, state)
+            starts_in_quote = self._inside_quote(sentence.start)
+            claimant = self.reported_source(sent, index, state) or self.attribution_phrase(sentence)
+            if claimant is None and starts_in_quote and state.quote_speaker:
+                claimant = state.quote_speaker
+            if claimant is None and self.news and not new_paragraph and previous_claimant and previous_claimant != state.default:
+                claimant = previous_claimant
+            if claimant is None and not self.news and previous_claimant and previous_claimant != state.default and not new_paragraph \
+                    and re.match(r"(?i)^(they|he|she)\b", sentence.text):
+                claimant = previous_claimant
+            if claimant is None:
+                claimant = state.default
+            self._remember(claimant, index)
+            state.last_person, state.last_body = self._last_person, self._last_body
+
+            cls = self.classify(sentence, sent)
+            about = sorted({reference(mm) for mm in self.mentions_in(sentence.start, sentence.end)})
+            claim = ClaimRecord(cls=cls, span=sentence, claimant=claimant, about=about)
+            claim.addressees = self.addressees(cls, sentence, sent, claimant)
+            claim.roles = self.roles(sentence)
+            if cls == "Statistic":
+                claim.quantity, claim.unit = self.quantity(sentence.text)
+                claim.period = self.period(sentence.text)
+            claims.append(claim)
+            paragraph_of.append(paragraph)
+            if _has_phrase(_normalise(sentence.text), source_phrases):
+                source = self._source_in(sentence)
+                if source:
+                    figures_source[paragraph] = source
+                    if cls == "Statistic":
+                        claim.cites_source = source
+            clause = self._figure_clause(sentence, cls, claimant)
+            if clause is not None:
+                claims.append(clause)
+                paragraph_of.append(paragraph)
+            previous_paragraph = paragraph
+            previous_claimant = claimant if claimant != state.default else None
+            if starts_in_quote and not self._quote_closes_in(sentence):
+                previous_claimant = claimant
+        # "These figures came from a US State Department report": figures and findings of that paragraph are the source's
+        for claim, paragraph in zip(claims, paragraph_of):
+            source = figures_source.get(paragraph)
+            if source and claim.claimant == state.default and claim.span.start <= max(
+                c.span.start for c, p in zip(claims, paragraph_of) if p == paragraph
+            ):
+                claim.claimant = source
+                claim.cites_source = source
+        return claims
+
+    _last_person: tuple[int, str] | None = None
+    _last_body: tuple[int, str] | None = None
+
+    def _remember(self, claimant: str | None, index: int) -> None:
+        if not claimant:
+            return
+        if claimant.startswith("Person:"):
+            self._last_person = (index, claimant)
+        elif claimant != self.author_ref:
+            self._last_body = (index, claimant)
+
+    def _source_in(self, sentence: Span) -> str | None:
+        for mm in self.mentions_in(sentence.start, sentence.end):
+            if mm.cls in ACTOR_CLASSES - {m.COUNTRY}:
+                return reference(mm)
+        return None
+
+    def _figure_clause(self, sentence: Span, cls: str, claimant: str | None) -> ClaimRecord | None:
+        """', which affects millions of people': a figure in a relative clause is a statistic of its own."""
+        if cls == "Statistic":
+            return None
+        match = re.search(r",\s+((?:which|who|that)\b[^,;]*)", sentence.text)
+        if not match:
+            return None
+        quantity, unit = self.quantity(match.group(1))
+        if quantity is None:
+            return None
+        start = sentence.start + match.start(1)
+        end = sentence.start + match.end(1)
+        while end > start and self.text[end - 1] in " .;:!?":
+            end -= 1
+        span = Span(start, end, self.text[start:end])
+        about = sorted({reference(mm) for mm in self.mentions_in(start, end)})
+        return ClaimRecord(cls="Statistic", span=span, claimant=claimant, about=about, quantity=quantity, unit=unit, period=self.period(span.text))
+
+    def _inside_quote(self, position: int) -> bool:
+        paragraph_start = self.text.rfind("\n\n", 0, position) + 2 if "\n\n" in self.text[:position] else 0
+        before = self.text[paragraph_start:position]
+        opened = sum(before.count(q) for q in "“«") + before.count('"') % 2
+        closed = sum(before.count(q) for q in "”»")
+        if opened > closed:
+            return True
+        stripped = self.text[position : position + 2]
+        return bool(stripped) and stripped[0] in QUOTES_OPEN
+
+    def _quote_closes_in(self, sentence: Span) -> bool:
+        return any(q in sentence.text for q in "”»")
+
+    def _pending_quote(self, sentence: Span, state: Attribution) -> str | None:
+        """A paragraph that opens with a quotation continues the 'X said:' that came before it."""
+        if not sentence.text[:1] in QUOTES_OPEN:
+            return None
+        before = self.text[: sentence.start].rstrip()
+        if before.endswith(":"):
+            line_start = before.rfind("\n") + 1
+            intro = self.parsed.char_span(line_start, len(before), alignment_mode="expand")
+            source = self.reported_source(intro, -1, state) if intro is not None else None
+            if source:
+                return source
+            people = [mm for mm in self.mentions_in(line_start, len(before)) if mm.cls == m.PERSON]
+            if people:
+                return reference(people[-1])
+        # '“...,” she added.' inside the same paragraph
+        paragraph_end = self.text.find("\n\n", sentence.start)
+        paragraph_end = len(self.text) if paragraph_end < 0 else paragraph_end
+        tail = self.text[sentence.start : paragraph_end]
+        closing = max(tail.rfind(q) for q in QUOTES_CLOSE)
+        if closing > 0:
+            after = self.parsed.char_span(sentence.start + closing, paragraph_end, alignment_mode="expand")
+            source = self.reported_source(after, -1, state) if after is not None else None
+            if source:
+                return source
+        return None
+
+
+def _decimal_text(value: Decimal) -> str:
+    try:
+        normal = value.normalize()
+    except InvalidOperation:
+        return str(value)
+    text = format(normal, "f")
+    return text
 
 
 def extract_claims(
     document: SourceDocument, parsed: Doc, mentions: list[EntityMention], info: DocumentInfo, vocab: Vocabulary
 ) -> list[ClaimRecord]:
-    return []
+    return ClaimExtractor(document, parsed, mentions, info, vocab).extract()
+
+
+def extract_group_statement(document: SourceDocument, mentions: list[EntityMention], vocab: Vocabulary) -> list[RelationFact]:
+    """'on behalf of the European Union'; 'The candidate countries ... align themselves with this statement'."""
+    lexicon = vocab.lexicon("claims")
+    text = document.text
+    facts: list[RelationFact] = []
+    for pattern in lexicon.get("on_behalf_patterns") or ():
+        for match in re.finditer(pattern, text):
+            start, end = match.start("group"), match.end("group")
+            for mm in mentions:
+                if start <= mm.span.start < end and mm.cls in ACTOR_CLASSES:
+                    facts.append(RelationFact("doc:", "onBehalfOf", reference(mm), span=Span(start, end, text[start:end])))
+                    break
+    for pattern in lexicon.get("alignment_patterns") or ():
+        for match in re.finditer(pattern, text):
+            start, end = match.start("list"), match.end("list")
+            for mm in mentions:
+                if start <= mm.span.start < end and mm.cls == m.COUNTRY:
+                    facts.append(RelationFact("doc:", "alignedActor", reference(mm)))
+    return facts
