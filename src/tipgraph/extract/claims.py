@@ -136,8 +136,29 @@ class ClaimExtractor:
                 continue
             if _has_phrase(flat, (self.lexicon.get("Endorsement") or {}).get("courtesies")) == flat:
                 continue
-            out.append(Span(start, end, piece))
+            out.extend(self._clauses(start, end, min_words))
         return out
+
+    def _clauses(self, start: int, end: int, min_words: int) -> list[Span]:
+        """Split "A, and that B" / "A, and we B" / "A… B" into the claims they are."""
+        cuts = []
+        piece = self.text[start:end]
+        for marker in self.lexicon.get("clause_breaks") or ():
+            for match in re.finditer(re.escape(marker), piece, re.IGNORECASE):
+                keep = marker.strip()
+                left_end = start + match.start() + (len(keep) if keep in {"…", "..."} else 0)
+                right_start = start + match.end() - (len(marker) - len(marker.rstrip()) and 0)
+                if marker.startswith(", and "):
+                    right_start = start + match.start() + len(", and ")
+                cuts.append((left_end, right_start))
+        cuts = [c for c in sorted(cuts) if start < c[0] and c[1] < end]
+        spans, cursor = [], start
+        for left_end, right_start in cuts:
+            if len(self.text[cursor:left_end].split()) >= min_words and len(self.text[right_start:end].split()) >= min_words:
+                spans.append(Span(cursor, left_end, self.text[cursor:left_end]))
+                cursor = right_start
+        spans.append(Span(cursor, end, self.text[cursor:end]))
+        return spans
 
     def mentions_in(self, start: int, end: int) -> list[EntityMention]:
         return [mm for mm in self.mentions if start <= mm.span.start and mm.span.end <= end]
@@ -312,32 +333,48 @@ class ClaimExtractor:
                     if actor:
                         found.append(reference(actor))
         elif cls == "Endorsement":
-            triggers = {"thank", "commend", "welcome", "applaud", "appreciate", "support", "congratulate", "praise", "salute", "recognize", "gratitude", "grateful"}
-            for tok in sent:
-                if tok.lemma_.lower() in triggers:
-                    for child in tok.children:
-                        if child.dep_ in {"dobj", "prep", "obj", "attr", "dative"}:
-                            if child.lower_ in {"you", "your"} and self.doc_addressee:
-                                found.append(self.doc_addressee)
-                                break
-                            actor = self.actor_in_subtree(child)
-                            if actor is not None and reference(actor) != claimant:
-                                found.append(reference(actor))
-                                break
-                    if found:
-                        break
-            if not found and self.doc_addressee and re.search(r"\b(?:you|your)\b", sentence.text, re.IGNORECASE):
-                found.append(self.doc_addressee)
+            found.extend(self.endorsed(sentence, sent, claimant))
         elif cls == "Criticism":
             for tok in sent:
-                if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ROOT":
+                if tok.dep_ in {"nsubj", "nsubjpass"}:
                     actor = self.actor_in_subtree(tok)
                     if actor is not None and reference(actor) != claimant:
                         found.append(reference(actor))
-                    break
+                        break
             if not found and self.focus_country and self.focus_country != claimant:
                 found.append(self.focus_country)
         return found
+
+    ENDORSING = {"thank", "commend", "welcome", "applaud", "appreciate", "support", "congratulate", "praise",
+                 "salute", "recognize", "gratitude", "grateful", "proud", "pleased", "encourage", "delighted"}
+
+    def endorsed(self, sentence: Span, sent: SpacySpan, claimant: str | None) -> list[str]:
+        """Who is thanked or praised: "you" in a reply, the first actor after the praise, else the one praised before."""
+        vocative = re.search(r"\b(?:Mr|Mrs|Ms|Madam)\.? (?!Ambassador\b)[A-Z]", sentence.text)
+        if self.doc_addressee and not vocative and re.search(r"\bthank you\b|\byour\b", sentence.text, re.IGNORECASE):
+            return self._endorse([self.doc_addressee])
+        trigger = next((t for t in sent if t.lemma_.lower() in self.ENDORSING or t.lower_ in self.ENDORSING), None)
+        if trigger is None:
+            return list(self._last_endorsed)
+        after = self.text[trigger.idx : sentence.end]
+        if self.doc_addressee and re.match(r"(?i)\w+\s+(?:\w+\s+)?(?:you\b|your\b)", after):
+            return self._endorse([self.doc_addressee])
+        for mm in self.mentions_in(trigger.idx, sentence.end):
+            if mm.cls not in ACTOR_CLASSES or reference(mm) == claimant:
+                continue
+            before = self.text[max(sentence.start, mm.span.start - 12) : mm.span.start]
+            if re.search(r"\b(?:in|at|held in)\s+(?:the\s+)?$", before) or re.search(r",\s*$", before) and mm.cls == m.COUNTRY:
+                continue
+            return self._endorse([reference(mm)])
+        if self.doc_addressee and re.search(r"\b(?:you|your)\b", sentence.text, re.IGNORECASE):
+            return self._endorse([self.doc_addressee])
+        return list(self._last_endorsed)
+
+    _last_endorsed: list[str] = []
+
+    def _endorse(self, addressees: list[str]) -> list[str]:
+        self._last_endorsed = addressees
+        return addressees
 
     def roles(self, sentence: Span) -> dict[str, str]:
         flat = _normalise(sentence.text)
@@ -366,6 +403,7 @@ class ClaimExtractor:
             new_paragraph = paragraph != previous_paragraph
             if new_paragraph:
                 state.quote_speaker = self._pending_quote(sentence, state)
+                self._last_endorsed = []
             starts_in_quote = self._inside_quote(sentence.start)
             claimant = self.reported_source(sent, index, state) or self.attribution_phrase(sentence)
             if claimant is None and starts_in_quote and state.quote_speaker:

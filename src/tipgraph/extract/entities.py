@@ -297,7 +297,7 @@ class EntityExtractor:
         if not rest:
             return [], pos
         cursor = pos + rest.end()
-        for match in re.finditer(r"([^\W\d_][\w’'-]*\.?)( |(?=[,;:.!?\n’'\u2013)]|$))", text[cursor:]):
+        for match in re.finditer(r"([^\W\d_][\w’'-]*\.?)( |(?=[,;:.!?\n’'\u2013)*_]|$))", text[cursor:]):
             if match.start() != sum(len(w) + 1 for w in words):
                 break
             word = match.group(1)
