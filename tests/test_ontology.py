@@ -400,6 +400,8 @@ BROKEN_CASES = [
      "tipid:mention/000_a/40-47", "tip:end", "xsd:integer", 2),
     ("Mention end before start", "tipid:mention/000_a/40-47 tip:end 47 .", "tipid:mention/000_a/40-47 tip:end 30 .",
      "tipid:mention/000_a/40-47", "tip:start", "less than tip:end"),
+    ("Claim end before start", "tipid:claim/000_a/200-260 tip:end 260 .", "tipid:claim/000_a/200-260 tip:end 200 .",
+     "tipid:claim/000_a/200-260", "tip:start", "less than tip:end"),
     ("Mention negative start", "tipid:mention/001_b/0-7 tip:start 0 .", "tipid:mention/001_b/0-7 tip:start -1 .",
      "tipid:mention/001_b/0-7", "tip:start", ">= 0"),
     ("Mention without anchor text", 'tipid:mention/001_b/20-24 tip:anchorText "NATO" .', "",
