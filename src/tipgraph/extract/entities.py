@@ -301,7 +301,13 @@ class EntityExtractor:
             if match.start() != sum(len(w) + 1 for w in words):
                 break
             word = match.group(1)
-            if not word[0].isupper() or word in self.matchers.not_person_words:
+            possessive = re.search(r"[’']s$", word)
+            if possessive:
+                word = word[: possessive.start()]
+            if not word or not word[0].isupper() or word in self.matchers.not_person_words:
+                break
+            if possessive:
+                words.append(word)
                 break
             bare = word.rstrip(".")
             if word.endswith(".") and len(bare) > 1 and not bare.isupper():
@@ -397,8 +403,10 @@ class EntityExtractor:
                 found.append(Candidate(EntityMention(m.INSTRUMENT, span, clean_name(span.text)), priority=66))
         # "President Biden's recent decree on the Western Balkans"
         owned = "|".join(re.escape(n) for n in sorted(self.instruments.get("owned_nouns") or (), key=len, reverse=True))
+        anaphors = self.instruments.get("anaphors") or {}
+        first_by_owner: dict[str, EntityMention] = {}
         if owned:
-            for person in people:
+            for person in sorted(people, key=lambda p: p.start):
                 after = re.match(
                     rf"[’']s (?:(?:recent|new|latest|landmark|historic|first) )?(?P<noun>{owned})(?P<topic> (?:on|against|for) (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?\b",
                     text[person.end :],
@@ -409,9 +417,18 @@ class EntityExtractor:
                 end = person.end + after.end()
                 noun = after.group("noun")
                 topic = (after.group("topic") or "").strip()
-                name = f"{noun[0].upper()}{noun[1:]} {topic}".strip() if topic else f"{person.mention.name}’s {noun}"
-                span = Span(person.start, end, text[person.start : end])
-                mention = EntityMention(m.INSTRUMENT, span, name, attrs={"noun": noun, "owner": person.mention.name, "aliases": [text[noun_start:end], noun]})
+                owner = person.mention.name
+                earlier = first_by_owner.get(owner)
+                if earlier is not None and not topic and noun in anaphors.get(earlier.attrs["noun"], ()):
+                    name = earlier.name
+                elif topic:
+                    name = f"{noun[0].upper()}{noun[1:]} {topic}"
+                else:
+                    name = f"{owner}’s {noun}"
+                span = Span(noun_start, end, text[noun_start:end])
+                aliases = [text[person.start : end], text[noun_start:end], noun]
+                mention = EntityMention(m.INSTRUMENT, span, name, attrs={"noun": noun, "owner": owner, "aliases": aliases})
+                first_by_owner.setdefault(owner, mention)
                 found.append(Candidate(mention, priority=67))
         return found
 
@@ -423,7 +440,7 @@ class EntityExtractor:
         if not owned:
             return found
         nouns = sorted({n for names in anaphors.values() for n in names} | set(anaphors), key=len, reverse=True)
-        pattern = re.compile(r"\b(?:the|this|that|President \w+[’']s) (" + "|".join(re.escape(n) for n in nouns) + r")\b")
+        pattern = re.compile(r"\b(?:the|this|that) (" + "|".join(re.escape(n) for n in nouns) + r")\b")
         for match in pattern.finditer(text):
             before = [c for c in owned if c.end <= match.start()]
             if not before:
@@ -509,6 +526,15 @@ def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: (c.start, c.end, c.mention.cls))
 
 
+def _names_a_person(parsed: Doc, candidate: Candidate) -> bool:
+    """In Title Case headlines a title may be followed by a verb ("Ambassador Calls on ...")."""
+    name_start = candidate.mention.attrs.get("name_start", candidate.start)
+    span = parsed.char_span(name_start, candidate.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True
+    return span[-1].pos_ == "PROPN" or any(e.label_ == "PERSON" for e in span.ents) or len(span) == 1 and span[0].ent_type_ == "PERSON"
+
+
 def _adopt_parenthesised_acronyms(text: str, kept: list[Candidate]) -> None:
     """'Long Name (ACR)': the long name is a name of whatever ACR names."""
     by_start = {c.start: c for c in kept}
@@ -540,7 +566,7 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     doc_country = None
     if country_counts:
         doc_country = sorted(country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0].split(":")[1]
-    people = extractor.titled_people(text)
+    people = [p for p in extractor.titled_people(text) if _names_a_person(parsed, p)]
     instruments = extractor.instruments_in(parsed, text, people)
     candidates = (
         known
