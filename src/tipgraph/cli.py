@@ -23,6 +23,14 @@ class Commands(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted; previous outputs are unchanged", err=True)
             sys.exit(130)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as exc:  # a bug, not bad input: say so in one line, keep the trace on request
+            if os.environ.get("TIPGRAPH_DEBUG"):
+                raise
+            raise click.ClickException(
+                f"internal error: {type(exc).__name__}: {exc} (set TIPGRAPH_DEBUG=1 for the traceback)"
+            ) from None
 
 
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
