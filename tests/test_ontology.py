@@ -559,3 +559,46 @@ def test_cli_syntax_error(write):
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and "cannot parse" in lines[0], result.output
     assert "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------------------
+# The seed corpus, built for real
+# ---------------------------------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def seed_graph_file(tmp_path_factory) -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("no seed corpus in this checkout")
+    out = tmp_path_factory.mktemp("seed")
+    result = CliRunner().invoke(main, ["build", str(CORPUS), "-o", str(out), "--no-html", "--no-validate", "-q"])
+    if result.exit_code != 0 or not (out / "graph.ttl").is_file():
+        detail = result.output.strip()[-300:] or repr(result.exception)
+        pytest.skip(f"tipgraph build is not working yet: {detail}")
+    return out / "graph.ttl"
+
+
+def test_seed_graph_report_is_well_formed(seed_graph_file):
+    """Whatever the build's state, `validate` reads its graph and reports one line per problem."""
+    text = CliRunner().invoke(main, ["validate", str(seed_graph_file)])
+    assert text.exit_code in (0, 1), text.output
+    *problems, summary = text.output.strip().splitlines()
+    for line in problems:
+        focus, path, message = line.split("  ", 2)
+        assert focus.startswith(("tipid:", '"')) and path and message, line
+    assert ("does not conform" in summary) == (text.exit_code == 1)
+    as_json = json.loads(CliRunner().invoke(main, ["validate", "--format", "json", str(seed_graph_file)]).output)
+    assert len(as_json["results"]) == len(problems)
+    assert as_json["conforms"] == (text.exit_code == 0)
+
+
+@pytest.mark.xfail(
+    reason="build of 2026-11: a document's tip:speaker is tipid:org/OSCE-OSR-CTHB, an organisation "
+    "(VOCABULARY.md: speaker is a Person); remove this mark when the build conforms",
+    strict=False,
+)
+def test_seed_graph_conforms(seed_graph_file):
+    result = validate_graph(Graph().parse(seed_graph_file, format="turtle"))
+    assert result.conforms, "\n".join(v.line() for v in result.errors)
