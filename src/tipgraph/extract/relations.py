@@ -1,13 +1,793 @@
-"""Relations and events in one document (being written)."""
+"""Relations between entities and facts about events, read from one document.
+
+Each rule reads the text around the mentions that `entities.py` found, with
+cue words from `ontology/lexicon/relations.yaml` (and `events.yaml`,
+`titles.yaml`), and states a `RelationFact` between resolver references:
+
+- tip:affiliatedWith: appositions ("X, the Director of Y"; "Y Special
+  Representative, Ambassador X"), a body or country before a title ("US
+  Ambassador to Albania X", "UNODC Director X"), the speaker of a statement
+  and its publishing body, a news author and the outlet, and a national
+  office whose sentence names exactly one country ("President X ... the
+  national security of the United States").
+- tip:partOf: a known body whose gazetteer parent is not in the text is part
+  of the nearest ancestor that is (graph.py states the direct parents);
+  "<unknown body> of <known body>".
+- tip:memberOf: "a NATO member since 2009", "a member of the Council of
+  Europe", "won a seat on the UN Security Council", "A and B as EU mentor
+  countries", groups such as "participating States".
+- tip:locatedIn: "Vicenza, Italy", "<body> based in <place>".
+- events: organiser, host, location and date from the event's name, its
+  document's header and cue phrases; participants (the speaker, people
+  greeted, welcomed or recalled, countries whose experts attend); the event a
+  speech or statement was delivered at (`info.delivered_at`), including the
+  meeting of a body a statement was delivered to, which is added to
+  `mentions` as an entity of its own.
+"""
 from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from tipgraph.model import DocumentInfo, EntityMention, RelationFact, SourceDocument
+from tipgraph import model as m
+from tipgraph.extract.metadata import MONTHS, header_lines, parse_date
+from tipgraph.model import DocumentInfo, EntityMention, RelationFact, SourceDocument, Span
 from tipgraph.vocab import Vocabulary
+
+ACTOR_CLASSES = m.ORGANIZATION_CLASSES | {m.PERSON, m.COUNTRY}
+BODY_CLASSES = m.ORGANIZATION_CLASSES | {m.COUNTRY}
+LOCATION_CLASSES = frozenset({m.PLACE, m.COUNTRY, m.REGION})
+MONTH_NAMES = [calendar.month_name[i] for i in range(13)]
+
+
+def reference(mention: EntityMention) -> str:
+    """The resolver reference of a mention: its key, else "<Class>:<name>"."""
+    return mention.key or f"{mention.cls}:{mention.name}"
+
+
+def _plurals(words) -> list[str]:
+    words = [w for w in words or () if w]
+    return words + [w + "s" for w in words if not w.endswith("s")]
+
+
+def _alternation(words, flags_word_boundary: bool = True) -> str:
+    words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    if not words:
+        return r"(?!x)x"
+    body = "|".join(re.escape(w) for w in words)
+    return rf"(?<![\w-])(?:{body})(?![\w-])" if flags_word_boundary else f"(?:{body})"
+
+
+@dataclass
+class _Cues:
+    """Compiled cue patterns for one vocabulary."""
+
+    office: re.Pattern
+    office_start: re.Pattern
+    national_office: re.Pattern
+    foreign_before: re.Pattern
+    greeting: re.Pattern
+    participant_before: re.Pattern
+    attendance_before: re.Pattern
+    group_from: re.Pattern
+    member_after_org: re.Pattern
+    member_of: re.Pattern
+    member_verb: re.Pattern
+    as_group: re.Pattern
+    group_then_list: re.Pattern
+    located: re.Pattern
+    organizer_verb: re.Pattern
+    organizer_by: re.Pattern
+    host_cue: re.Pattern
+    host_verb: re.Pattern
+    event_noun: re.Pattern
+    delivery: re.Pattern
+    relative: re.Pattern
+    links: str
+
+
+_CUES: dict[int, tuple[Vocabulary, _Cues]] = {}
+
+
+def _cues(vocab: Vocabulary) -> _Cues:
+    cached = _CUES.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    rel = vocab.lexicon("relations")
+    titles = vocab.lexicon("titles")
+    events = vocab.lexicon("events")
+    offices = list(titles.get("offices") or ()) + list(rel.get("national_offices") or ())
+    office_alt = _alternation(offices)
+    links = "|".join(re.escape(w) for w in rel.get("office_links") or ("of",))
+    member_nouns = _alternation(_plurals(rel.get("member_nouns")))
+    group_nouns = _alternation(rel.get("group_nouns") or ())
+    openers = "|".join(re.escape(w) for w in rel.get("list_openers") or ())
+    organizer = list(events.get("organizer_cues") or ())
+    event_nouns = list((events.get("keywords") or {}).keys())
+    cues = _Cues(
+        office=re.compile(office_alt, re.IGNORECASE),
+        office_start=re.compile(r"^(?:(?:the|a|an|its|our|their|his|her)\s+)?(?:[\w’'.-]+\s+){0,3}?" + office_alt, re.IGNORECASE),
+        national_office=re.compile(r"^" + _alternation(rel.get("national_offices") or ()), re.IGNORECASE),
+        foreign_before=re.compile(_alternation(rel.get("foreign_country_before") or ()) + r"\s+(?:the\s+)?$", re.IGNORECASE),
+        greeting=re.compile(r"^\W*" + _alternation(rel.get("greetings") or ()), re.IGNORECASE),
+        participant_before=re.compile(_alternation(rel.get("participant_before") or ()) + r"[,:]?\s+(?:(?:our|my|the)\s+)?(?:(?:dear|good|esteemed|distinguished)\s+)?(?:(?:friend|colleague)s?\s+)?(?:,\s*)?$", re.IGNORECASE),
+        attendance_before=re.compile(_alternation(rel.get("attendance_cues") or ()) + r"\s+(?:the\s+|this\s+|a\s+)?$", re.IGNORECASE),
+        group_from=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in rel.get("participant_groups") or ("experts",)) + r")\s+from\s+(?:the\s+)?", re.IGNORECASE),
+        member_after_org=re.compile(r"^\s+" + member_nouns + r"(?:\s+since\s+(?P<year>\d{4}))?", re.IGNORECASE),
+        member_of=re.compile(member_nouns + r"\s+of\s+(?:the\s+)?$", re.IGNORECASE),
+        member_verb=re.compile(_alternation(rel.get("member_verbs") or ()) + r"\s+(?:the\s+)?$", re.IGNORECASE),
+        as_group=re.compile(r"^\s+as\s+(?:the\s+)?$", re.IGNORECASE),
+        group_then_list=re.compile(r"^\s+(?:[a-z][\w-]*\s+)?" + group_nouns + r"(?:,)?\s+(?:" + (openers or "such as") + r")\s+(?:the\s+)?", re.IGNORECASE),
+        located=re.compile(r"^,?\s+" + _alternation(rel.get("located_cues") or ("in",)) + r"\s+(?:the\s+)?", re.IGNORECASE),
+        organizer_verb=re.compile(r"^\s+(?:has\s+|have\s+|had\s+|jointly\s+)?" + _alternation(organizer), re.IGNORECASE),
+        organizer_by=re.compile(_alternation(organizer) + r"\s+by\s+(?:the\s+)?", re.IGNORECASE),
+        host_cue=re.compile(_alternation(events.get("host_cues") or ()) + r"[,:]?\s+(?:the\s+)?", re.IGNORECASE),
+        host_verb=re.compile(r"^\s+(?:has\s+|have\s+|had\s+)?" + _alternation(rel.get("host_verbs") or ()), re.IGNORECASE),
+        event_noun=re.compile(_alternation([w.lower() for w in event_nouns] + [w.lower() + "s" for w in event_nouns]), re.IGNORECASE),
+        delivery=re.compile(_alternation(rel.get("delivery_cues") or ("delivered",)), re.IGNORECASE),
+        relative=re.compile(_alternation((rel.get("relative_dates") or {}).keys()), re.IGNORECASE),
+        links=links,
+    )
+    _CUES[id(vocab)] = (vocab, cues)
+    return cues
+
+
+def _shift(iso: str, days: int = 0, months: int = 0, years: int = 0) -> dt.date:
+    day = dt.date.fromisoformat(iso)
+    month_index = day.year * 12 + (day.month - 1) + months + years * 12
+    year, month = divmod(month_index, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last)) + dt.timedelta(days=days)
+
+
+def resolve_relative_date(expression: str, document_date: str | None, table: dict) -> str | None:
+    """"last week" against 2017-12-14 -> "2017-12" (the precision the lexicon gives)."""
+    spec = table.get(expression.lower())
+    if not spec or not document_date:
+        return None
+    precision = spec.get("precision", "day")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", document_date):
+        when = _shift(document_date, int(spec.get("days", 0)), int(spec.get("months", 0)), int(spec.get("years", 0)))
+    elif re.fullmatch(r"\d{4}(?:-\d{2})?", document_date) and precision == "year" and not spec.get("days") and not spec.get("months"):
+        when = dt.date(int(document_date[:4]) + int(spec.get("years", 0)), 1, 1)
+    else:
+        return None
+    if precision == "year":
+        return f"{when.year:04d}"
+    if precision == "month":
+        return f"{when.year:04d}-{when.month:02d}"
+    return when.isoformat()
+
+
+def written_date(iso: str) -> str:
+    """2017-12-14 -> "14 December 2017"; 2017-12 -> "December 2017"."""
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {MONTH_NAMES[int(parts[1])]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTH_NAMES[int(parts[1])]} {parts[0]}"
+    return iso
+
+
+class _Reader:
+    def __init__(self, document: SourceDocument, parsed: Doc, mentions: list[EntityMention], info: DocumentInfo, vocab: Vocabulary):
+        self.document = document
+        self.text = document.text
+        self.parsed = parsed
+        self.mentions = mentions
+        self.info = info
+        self.vocab = vocab
+        self.lex = vocab.lexicon("relations")
+        self.events_lex = vocab.lexicon("events")
+        self.cues = _cues(vocab)
+        self.facts: list[RelationFact] = []
+        self.seen: set[tuple[str, str, str, str | None]] = set()
+        self.event_dates: dict[str, tuple[int, str]] = {}  # event reference -> (rank, date)
+        self.relative: dict[str, str] = {}
+        self.delivered: EntityMention | None = None
+        self.header = header_lines(self.text, int(vocab.lexicon("documents").get("date_header_lines") or 12))
+        self.header_end = self.header[-1].end if self.header else 0
+        self.refresh()
+
+    # -- bookkeeping ---------------------------------------------------------
+    def refresh(self) -> None:
+        self.ordered = sorted(self.mentions, key=lambda mm: (mm.span.start, -mm.span.end))
+        self.events = [mm for mm in self.ordered if mm.cls in m.EVENT_CLASSES]
+        self.people = [mm for mm in self.ordered if mm.cls == m.PERSON]
+        self.keys_in_doc = {mm.key for mm in self.mentions if mm.key}
+
+    def add(self, subject: str | None, predicate: str, obj: str | None, span: Span | None = None, literal: str | None = None) -> None:
+        if not subject or obj is None or subject == obj:
+            return
+        key = (subject, predicate, obj, literal)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.facts.append(RelationFact(subject, predicate, obj, span=span, literal=literal))
+
+    def span_of(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+    def sentence(self, mention: EntityMention) -> tuple[int, int]:
+        if mention.sentence and mention.sentence[0] < mention.sentence[1]:
+            return mention.sentence
+        return self.line(mention.span.start)
+
+    def line(self, position: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, position) + 1
+        end = self.text.find("\n", position)
+        return start, (len(self.text) if end < 0 else end)
+
+    def clause(self, mention: EntityMention) -> tuple[int, int]:
+        """The sentence, clipped to the mention's line (headers carry no full stops)."""
+        s, e = self.sentence(mention)
+        ls, le = self.line(mention.span.start)
+        return max(s, ls), min(e, le)
+
+    def starting_at(self, position: int, classes) -> EntityMention | None:
+        """The longest mention of one of `classes` that starts at `position`."""
+        best = None
+        for mm in self.mentions:
+            if mm.span.start == position and mm.cls in classes:
+                if best is None or mm.span.end > best.span.end:
+                    best = mm
+        return best
+
+    def ending_at(self, position: int, classes) -> EntityMention | None:
+        best = None
+        for mm in self.mentions:
+            if mm.span.end == position and mm.cls in classes:
+                if best is None or mm.span.start < best.span.start:
+                    best = mm
+        return best
+
+    def after(self, position: int, classes, skip: str = r"[ \t]*(?:the\s+|The\s+)?") -> EntityMention | None:
+        gap = re.match(skip, self.text[position:])
+        return self.starting_at(position + (gap.end() if gap else 0), classes)
+
+    def inside(self, outer: EntityMention, classes) -> list[EntityMention]:
+        return [
+            mm for mm in self.ordered
+            if mm is not outer and mm.cls in classes
+            and outer.span.start <= mm.span.start and mm.span.end <= outer.span.end
+        ]
+
+    def nested(self, mention: EntityMention, classes) -> bool:
+        """Is `mention` strictly inside a mention of one of `classes`?"""
+        return any(
+            mm is not mention and mm.cls in classes
+            and mm.span.start <= mention.span.start and mention.span.end <= mm.span.end
+            and (mm.span.start, mm.span.end) != (mention.span.start, mention.span.end)
+            for mm in self.mentions
+        )
+
+    def outermost(self, mentions: list[EntityMention]) -> list[EntityMention]:
+        out = []
+        for mm in mentions:
+            if any(
+                o is not mm and o.cls == mm.cls and o.span.start <= mm.span.start and mm.span.end <= o.span.end
+                and (o.span.start, o.span.end) != (mm.span.start, mm.span.end)
+                for o in mentions
+            ):
+                continue
+            out.append(mm)
+        return out
+
+    def country_list_from(self, position: int) -> list[EntityMention]:
+        found = []
+        while True:
+            country = self.after(position, {m.COUNTRY})
+            if country is None:
+                return found
+            found.append(country)
+            sep = re.match(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", self.text[country.span.end :])
+            if not sep:
+                return found
+            position = country.span.end + sep.end()
+
+    def country_list_ending_at(self, position: int) -> list[EntityMention]:
+        found = []
+        while True:
+            end = position
+            while end > 0 and self.text[end - 1] in " \t":
+                end -= 1
+            country = self.ending_at(end, {m.COUNTRY})
+            if country is None:
+                return found
+            found.insert(0, country)
+            sep = re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$", self.text[max(0, country.span.start - 8) : country.span.start])
+            if not sep:
+                return found
+            position = country.span.start - len(sep.group())
+
+    def event_near(self, position: int, sentence: tuple[int, int]) -> EntityMention | None:
+        """The event a cue at `position` is about: one named in its sentence (nearest before,
+        else after), else the event the speech was delivered at, else the document's only event."""
+        s, e = sentence
+        in_sentence = [ev for ev in self.events if s <= ev.span.start < e]
+        before = [ev for ev in in_sentence if ev.span.end <= position]
+        if before:
+            return before[-1]
+        if in_sentence:
+            return in_sentence[0]
+        if self.delivered is not None:
+            return self.delivered
+        names = {ev.name for ev in self.events}
+        return self.events[0] if len(names) == 1 else None
+
+    def person_named(self, name: str | None) -> EntityMention | None:
+        if not name:
+            return None
+        for person in self.people:
+            if person.name == name:
+                return person
+        return None
+
+    def body_class(self, ref: str | None) -> str | None:
+        if not ref:
+            return None
+        for mm in self.mentions:
+            if reference(mm) == ref:
+                return mm.cls
+        known = self.vocab.entities.get(ref)
+        return known.cls if known else None
+
+    # -- the delivered-at event --------------------------------------------------
+    def meeting_of_body(self) -> None:
+        """"As delivered by X to the Permanent Council, Vienna / December 14, 2017": the
+        statement was delivered at a meeting of that body, which gets a mention of its own."""
+        if self.info.genre not in {"Statement", "Speech"}:
+            return
+        words = {w.lower() for w in self.lex.get("meeting_body_words") or ()}
+        for index, line in enumerate(self.header):
+            context = line.text + " " + (self.header[index - 1].text if index else "")
+            if not self.cues.delivery.search(context):
+                continue
+            for mm in self.ordered:
+                if not (line.start <= mm.span.start < line.end) or mm.cls not in m.ORGANIZATION_CLASSES:
+                    continue
+                before = self.text[line.start : mm.span.start]
+                if not re.search(r"(?<![\w-])(?:to|before|at)\s+(?:the\s+)?$", before):
+                    continue
+                surface = " ".join(mm.span.text.split())
+                if not words & {w.lower() for w in re.findall(r"[\w-]+", surface)}:
+                    continue
+                date = self.info.date
+                template = self.lex.get("meeting_name" if date else "meeting_name_undated") or "{body} meeting"
+                name = template.format(body=surface, date=written_date(date) if date else "")
+                meeting = EntityMention(
+                    m.MEETING, Span(mm.span.start, mm.span.end, mm.span.text), name,
+                    sentence=mm.sentence, attrs={"keyword": "Meeting", "body": reference(mm)},
+                )
+                self.mentions.append(meeting)
+                self.refresh()
+                ref = reference(meeting)
+                self.info.delivered_at = ref
+                self.delivered = meeting
+                self.add(ref, "organizer", reference(mm), meeting.span)
+                place = self.after(mm.span.end, LOCATION_CLASSES, skip=r",?[ \t]+")
+                if place is not None and place.span.start < line.end:
+                    self.add(ref, "location", reference(place), meeting.span)
+                if date:
+                    self.set_date(ref, date, rank=1)
+                return
+
+    def delivered_at(self) -> None:
+        if self.delivered is not None or self.info.genre not in {"Statement", "Speech"}:
+            return
+        in_header = [ev for ev in self.events if ev.span.start < self.header_end]
+        if not in_header:
+            return
+        title = self.info.title or ""
+        in_title = [ev for ev in in_header if ev.span.text in title]
+        chosen = (in_title or in_header)[0]
+        self.delivered = chosen
+        self.info.delivered_at = reference(chosen)
+
+    # -- events --------------------------------------------------------------------
+    def set_date(self, event_ref: str, date: str, rank: int) -> None:
+        held = self.event_dates.get(event_ref)
+        if held is None or rank < held[0]:
+            self.event_dates[event_ref] = (rank, date)
+
+    def event_facts(self) -> None:
+        meeting_bodies = self.events_lex.get("meeting_bodies") or {}
+        places = {mm.name: mm for mm in self.mentions if mm.cls in LOCATION_CLASSES}
+        for ev in self.events:
+            ref = reference(ev)
+            keyword = ev.attrs.get("keyword") or ""
+            kw_at = ev.span.text.find(keyword) if keyword else -1
+            kw_pos = ev.span.start + kw_at if kw_at >= 0 else ev.span.end
+            inner = self.outermost(self.inside(ev, BODY_CLASSES | LOCATION_CLASSES))
+            for mm in inner:
+                if mm.cls in m.ORGANIZATION_CLASSES and mm.span.start < kw_pos:
+                    # "OSCE Conference on ...", "Council of Europe Forum ..."
+                    self.add(ref, "organizer", reference(mm), ev.span)
+                elif mm.cls in LOCATION_CLASSES:
+                    before = self.text[ev.span.start : mm.span.start]
+                    tail = self.text[mm.span.end : ev.span.end]
+                    if mm.span.start < kw_pos or (re.search(r"\bin\s+(?:the\s+)?$", before) and not re.search(r"[A-Za-z]", tail.replace("and", ""))):
+                        self.add(ref, "location", reference(mm), ev.span)
+            # "Vienna Ministerial": a place named elsewhere in the text, before the keyword
+            head = self.text[ev.span.start : kw_pos]
+            for name, place in places.items():
+                if place.cls == m.PLACE and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", head):
+                    self.add(ref, "location", reference(place), ev.span)
+            # bodies that hold meetings of this name ("Ministerial")
+            body_id = meeting_bodies.get(keyword)
+            if body_id and ev.attrs.get("body") is None:
+                key = f"org:{body_id}"
+                if key in self.keys_in_doc:
+                    self.add(ref, "organizer", key, ev.span)
+            self.event_date_near(ev, ref)
+        if self.delivered is not None:
+            ref = reference(self.delivered)
+            publisher = self.info.publisher
+            has_organizer = any(f.subject == ref and f.predicate == "organizer" for f in self.facts)
+            if (
+                publisher and not has_organizer and self.delivered.span.start < self.header_end
+                and self.delivered.attrs.get("body") is None
+                and (self.body_class(publisher) != m.GOVERNMENT_BODY or self.info.genre == "PressRelease")
+            ):
+                self.add(ref, "organizer", publisher, self.delivered.span)
+            if self.info.date and self.info.genre in {"Speech", "Statement"}:
+                self.set_date(ref, self.info.date, rank=1)
+
+    def event_date_near(self, ev: EntityMention, ref: str) -> None:
+        after = self.text[ev.span.end : ev.span.end + 80]
+        lead = re.match(r"^\s*[,(]?\s*(?:(?:which\s+)?(?:was\s+|is\s+|will\s+be\s+)?(?:held|took\s+place|takes\s+place|taking\s+place|will\s+take\s+place)\s+)?(?:on|from|of)?\s*", after)
+        window = after[lead.end() if lead else 0 :]
+        found = parse_date(window[:40])
+        if found and re.fullmatch(r"[\d\s\-–&,]*(?:and\s*)?", window[: found[1]]):
+            self.set_date(ref, found[0], rank=0)
+            return
+        table = self.lex.get("relative_dates") or {}
+        rel = re.match(r"^\s*(?:,\s*)?(?:(?:held|which\s+took\s+place)\s+)?(" + self.cues.relative.pattern + r")", after, re.IGNORECASE)
+        if rel is None:
+            before = self.text[max(0, ev.span.start - 30) : ev.span.start]
+            rel = re.search(r"(" + self.cues.relative.pattern + r")[’']s\s+(?:the\s+)?$", before, re.IGNORECASE)
+        if rel is None:
+            return
+        expression = rel.group(1).lower()
+        resolved = resolve_relative_date(expression, self.info.date, table)
+        if resolved:
+            self.set_date(ref, resolved, rank=2)
+        else:
+            self.relative.setdefault(ref, expression)
+
+    def organizers_and_hosts(self) -> None:
+        text = self.text
+        cues = self.cues
+        for mm in self.outermost([x for x in self.ordered if x.cls in BODY_CLASSES]):
+            if self.nested(mm, m.EVENT_CLASSES):
+                continue
+            sentence = self.sentence(mm)
+            for pattern, predicate in ((cues.organizer_verb, "organizer"), (cues.host_verb, "host")):
+                verb = pattern.match(text[mm.span.end : sentence[1]])
+                if not verb:
+                    continue
+                position = mm.span.end + verb.end()
+                rest = text[position : sentence[1]]
+                event = next((ev for ev in self.events if position <= ev.span.start <= position + 40 and ev.span.start < sentence[1]), None)
+                if event is None:
+                    window = " ".join(rest.split()[: int(self.lex.get("organizer_window_words") or 10)])
+                    noun = cues.event_noun.search(window)
+                    if not noun:
+                        continue
+                    event = self.event_by_noun(noun.group().lower(), sentence)
+                if event is not None:
+                    self.add(reference(event), predicate, reference(mm), self.span_of(mm.span.start, position))
+        for pattern, predicate in ((cues.organizer_by, "organizer"), (cues.host_cue, "host")):
+            for match in pattern.finditer(text):
+                target = self.starting_at(match.end(), ACTOR_CLASSES)
+                if target is None and predicate == "host" and "country" in match.group().lower():
+                    back = re.search(r",?\s+(?:as\s+)?(?:the\s+|our\s+)?$", text[max(0, match.start() - 12) : match.start()])
+                    end = match.start() - (len(back.group()) if back else 0)
+                    target = self.ending_at(end, {m.COUNTRY})
+                if target is None:
+                    continue
+                sentence = self.sentence(target)
+                event = self.event_near(match.start(), sentence)
+                if event is not None:
+                    self.add(reference(event), predicate, reference(target), self.span_of(match.start(), target.span.end))
+
+    def event_by_noun(self, noun: str, sentence: tuple[int, int]) -> EntityMention | None:
+        """The event a lower-case "workshop" refers to: the delivered-at event of that kind, else the only one."""
+        def kind(ev: EntityMention) -> str:
+            return (ev.attrs.get("keyword") or ev.cls).lower()
+        keywords = {k.lower(): v for k, v in (self.events_lex.get("keywords") or {}).items()}
+        if noun not in keywords and noun.endswith("s"):
+            noun = noun[:-1]
+        cls = keywords.get(noun)
+        if self.delivered is not None and (kind(self.delivered) == noun or self.delivered.cls == cls):
+            return self.delivered
+        same = [ev for ev in self.events if kind(ev) == noun or ev.cls == cls]
+        return same[0] if len({ev.name for ev in same}) == 1 else None
+
+    def participants(self) -> None:
+        text = self.text
+        cues = self.cues
+        speech = self.info.genre in {"Speech", "Statement"}
+        delivered = reference(self.delivered) if self.delivered is not None else None
+        if delivered and speech:
+            speaker = self.person_named(self.info.speaker)
+            if speaker is not None:
+                self.add(delivered, "participant", reference(speaker), speaker.span)
+            title = (self.info.title or "").lower()
+            responses = [c.lower() for c in self.lex.get("response_cues") or ()]
+            if any(title.startswith(c) for c in responses):
+                line = next((ln for ln in self.header if ln.text == self.info.title), None)
+                for person in self.people:
+                    if line is not None and line.start <= person.span.start < line.end:
+                        self.add(delivered, "participant", reference(person), person.span)
+            for person in self.people:
+                s, _ = self.sentence(person)
+                opening = text[s : person.span.start]
+                greeted = cues.greeting.match(opening) is not None
+                before = text[max(0, person.span.start - 60) : person.span.start]
+                after = text[person.span.end : person.span.end + 40].lower()
+                named = cues.participant_before.search(before) is not None or any(
+                    after.startswith(c.lower()) for c in self.lex.get("participant_after") or ()
+                )
+                if greeted or named:
+                    self.add(delivered, "participant", reference(person), person.span)
+        # "Speaking at the X Conference, Kim said"
+        for ev in self.events:
+            s, e = self.sentence(ev)
+            if not cues.attendance_before.search(text[s : ev.span.start]):
+                continue
+            people = [p for p in self.people if s <= p.span.start < e and not self.nested(p, m.EVENT_CLASSES)]
+            if people:
+                nearest = min(people, key=lambda p: min(abs(p.span.start - ev.span.end), abs(ev.span.start - p.span.end)))
+                self.add(reference(ev), "participant", reference(nearest), ev.span)
+        # "practitioners from France and Belgium"
+        for match in cues.group_from.finditer(text):
+            countries = self.country_list_from(match.end())
+            if not countries:
+                continue
+            event = self.event_near(match.start(), self.sentence(countries[0]))
+            if event is None:
+                continue
+            for country in countries:
+                self.add(reference(event), "participant", reference(country), self.span_of(match.start(), country.span.end))
+
+    # -- affiliations ------------------------------------------------------------------
+    def affiliations(self) -> None:
+        text = self.text
+        cues = self.cues
+        affiliated: dict[str, set[str]] = {}
+
+        def affiliate(person: EntityMention, body: EntityMention | str, span: Span | None = None) -> None:
+            target = body if isinstance(body, str) else reference(body)
+            self.add(reference(person), "affiliatedWith", target, span or person.span)
+            affiliated.setdefault(reference(person), set()).add(target)
+            # who works for a body works for the bodies it is part of (those named here)
+            known = self.vocab.entities.get(target)
+            seen = {target}
+            while known is not None and known.part_of and known.part_of not in seen:
+                seen.add(known.part_of)
+                if known.part_of in self.keys_in_doc:
+                    self.add(reference(person), "affiliatedWith", known.part_of, span or person.span)
+                known = self.vocab.entities.get(known.part_of)
+
+        for person in self.people:
+            clause = self.clause(person)
+            # A: "X, the Executive Secretary of GRETA" / "X, UNODC Regional Representative"
+            tail = text[person.span.end : clause[1]]
+            comma = re.match(r",\s+", tail)
+            if comma:
+                start = person.span.end + comma.end()
+                stop = re.search(r"[,;:()\n.!?]", text[start : clause[1]] + ".")
+                window_end = start + (stop.start() if stop else 0)
+                first = self.after(start, BODY_CLASSES, skip=r"(?:the\s+|The\s+)?")
+                if first is not None and cues.office_start.match(text[first.span.end : window_end].strip()):
+                    affiliate(person, first)
+                elif cues.office_start.match(text[start:window_end]):
+                    for link in re.finditer(rf"\s(?:{cues.links})\s+(?:the\s+)?", text[start : window_end + 1]):
+                        office = text[start : start + link.start()]
+                        if len(office.split()) > int(self.lex.get("apposition_max_words") or 8):
+                            break
+                        body = self.starting_at(start + link.end(), BODY_CLASSES)
+                        if body is not None and cues.office.search(office):
+                            affiliate(person, body, self.span_of(person.span.start, body.span.end))
+                            break
+            # B: "The Director of La Strada International, Anna Schmidt" / "OSCE Special Representative ..., Ambassador X"
+            lead = re.search(r"(?:^|[^,]),\s*$", text[clause[0] : person.span.start])
+            greeting = cues.greeting.match(text[clause[0] : person.span.start]) is not None
+            if lead and not greeting:
+                end = person.span.start - len(re.search(r",\s*$", text[:person.span.start]).group())
+                body = self.ending_at(end, BODY_CLASSES)
+                if body is not None and not self.nested(body, m.EVENT_CLASSES):
+                    prefix = text[clause[0] : body.span.start]
+                    holds_office = bool(cues.office.search(body.span.text)) and body.cls != m.COUNTRY
+                    office_before = re.search(rf"({cues.office.pattern})\s+(?:{cues.links})\s+(?:the\s+)?$", prefix, re.IGNORECASE)
+                    same_office = office_before and person.title and person.title.lower() == office_before.group(1).lower()
+                    if (holds_office or office_before) and not same_office:
+                        affiliate(person, body, self.span_of(body.span.start, person.span.end))
+            # C: "US Ambassador to Albania Yuri Kim", "UNODC Executive Director X", "Albanian Vice-Minister X"
+            candidates = [
+                mm for mm in self.ordered
+                if mm.cls in BODY_CLASSES and mm.span.end <= person.span.start and mm.span.start >= clause[0]
+            ]
+            for body in reversed(candidates[-3:]):
+                between = text[body.span.end : person.span.start]
+                if re.search(r"[;:()\n!?]|,(?!\s*(?:a\.i\.|ad interim))", between):
+                    break
+                if self.nested(body, m.EVENT_CLASSES) or self.nested(body, {m.PERSON}):
+                    continue
+                words = between.split()
+                if not words and person.title and cues.office_start.match(person.title):
+                    affiliate(person, body, self.span_of(body.span.start, person.span.end))
+                    break
+                if words and len(words) <= 8 and re.match(r"^(?:[\w’'.-]+\s+){0,2}?" + cues.office.pattern, between.strip(), re.IGNORECASE):
+                    affiliate(person, body, self.span_of(body.span.start, person.span.end))
+                    break
+        # E: the speaker of a statement and the body that publishes it; F: a news author and the outlet
+        publisher = self.info.publisher
+        publisher_cls = self.body_class(publisher)
+        if publisher and publisher_cls in m.ORGANIZATION_CLASSES:
+            if self.info.genre in {"Speech", "Statement"} and self.info.speaker_span is None:
+                speaker = self.person_named(self.info.speaker)
+                if speaker is not None:
+                    affiliate(speaker, publisher)
+            if self.info.genre == "NewsArticle":
+                author = self.person_named(self.info.author)
+                if author is not None:
+                    affiliate(author, publisher)
+        # G: a national office and the one country its sentence names
+        for person in self.people:
+            if not person.title or not cues.national_office.match(person.title):
+                continue
+            if any(t.startswith("country:") for t in affiliated.get(reference(person), ())):
+                continue
+            s, e = self.clause(person)
+            countries = set()
+            for country in self.ordered:
+                if country.cls != m.COUNTRY or not (s <= country.span.start < e):
+                    continue
+                if self.nested(country, m.EVENT_CLASSES | {m.INSTRUMENT, m.PERSON}):
+                    continue
+                before = text[max(s, country.span.start - 30) : country.span.start]
+                if cues.foreign_before.search(before):
+                    continue
+                countries.add(reference(country))
+            if len(countries) == 1:
+                affiliate(person, countries.pop())
+
+    # -- memberships ---------------------------------------------------------------------
+    def memberships(self) -> None:
+        text = self.text
+        cues = self.cues
+        orgs = [mm for mm in self.outermost([x for x in self.ordered if x.cls in m.ORGANIZATION_CLASSES])]
+
+        def member_before(org: EntityMention, limit: int) -> EntityMention | None:
+            s, _ = self.sentence(org)
+            before = [
+                mm for mm in self.ordered
+                if mm.cls in BODY_CLASSES and s <= mm.span.start and mm.span.end <= limit
+                and not self.nested(mm, m.EVENT_CLASSES | {m.INSTRUMENT}) and mm is not org
+            ]
+            countries = [mm for mm in before if mm.cls == m.COUNTRY and not self.nested(mm, m.ORGANIZATION_CLASSES)]
+            if countries:
+                return countries[-1]
+            others = [mm for mm in before if not self.nested(mm, m.ORGANIZATION_CLASSES)]
+            return others[-1] if others else None
+
+        for org in orgs:
+            if self.nested(org, m.EVENT_CLASSES | {m.INSTRUMENT}):
+                continue
+            s, e = self.sentence(org)
+            after = cues.member_after_org.match(text[org.span.end : e])
+            prefix = text[s : org.span.start]
+            of = cues.member_of.search(prefix) or cues.member_verb.search(prefix)
+            year = None
+            if after:
+                year = after.group("year")
+            elif of:
+                since = re.match(r"^\s+(?:since|in)\s+(?P<year>\d{4})\b", text[org.span.end : e])
+                year = since.group("year") if since else None
+            if after or of:
+                limit = org.span.start - (len(of.group()) if of else 0)
+                member = member_before(org, limit)
+                if member is not None:
+                    self.add(reference(member), "memberOf", reference(org), org.span, literal=year)
+            # "France and Belgium as EU mentor countries"
+            group = re.match(r"^\s+(?:[a-z][\w-]*\s+)?" + _alternation(self.lex.get("group_nouns") or ()), text[org.span.end : e], re.IGNORECASE)
+            if group:
+                lead = re.search(r"\s+as\s+(?:the\s+)?$", prefix)
+                if lead:
+                    for country in self.country_list_ending_at(org.span.start - len(lead.group())):
+                        self.add(reference(country), "memberOf", reference(org), org.span)
+                listed = cues.group_then_list.match(text[org.span.end : e])
+                if listed:
+                    for country in self.country_list_from(org.span.end + listed.end()):
+                        self.add(reference(country), "memberOf", reference(org), org.span)
+        # groups such as "participating States" belong to their organisation
+        for group_id, org_id in (self.lex.get("group_of") or {}).items():
+            group_key, org_key = f"org:{group_id}", f"org:{org_id}"
+            if group_key in self.keys_in_doc and org_key in self.keys_in_doc:
+                self.add(group_key, "memberOf", org_key)
+
+    # -- places and parts ------------------------------------------------------------------
+    def locations(self) -> None:
+        text = self.text
+        for place in self.ordered:
+            if place.cls != m.PLACE or self.nested(place, m.EVENT_CLASSES | m.ORGANIZATION_CLASSES):
+                continue
+            follow = re.match(r",\s+", text[place.span.end :])
+            if follow:
+                container = self.starting_at(place.span.end + follow.end(), {m.COUNTRY, m.REGION})
+                if container is not None:
+                    self.add(reference(place), "locatedIn", reference(container), self.span_of(place.span.start, container.span.end))
+        for mm in self.outermost([x for x in self.ordered if x.cls in m.ORGANIZATION_CLASSES | m.EVENT_CLASSES]):
+            if self.nested(mm, m.EVENT_CLASSES | {m.INSTRUMENT}):
+                continue
+            cue = self.cues.located.match(text[mm.span.end : mm.span.end + 40])
+            if not cue:
+                continue
+            where = self.starting_at(mm.span.end + cue.end(), LOCATION_CLASSES)
+            if where is None:
+                continue
+            bare_in = cue.group().strip(" ,").lower().startswith("in") and cue.group().strip(" ,").lower().split()[0] == "in"
+            if mm.cls in m.EVENT_CLASSES:
+                self.add(reference(mm), "location", reference(where), self.span_of(mm.span.start, where.span.end))
+            elif not bare_in or where.cls == m.PLACE:
+                self.add(reference(mm), "locatedIn", reference(where), self.span_of(mm.span.start, where.span.end))
+
+    def parts(self) -> None:
+        """A known body whose parent is not named here is part of the nearest ancestor that is;
+        "<unknown body> of (the) <known body>"."""
+        for mm in self.ordered:
+            if not mm.key or mm.cls not in m.ORGANIZATION_CLASSES:
+                continue
+            known = self.vocab.entities.get(mm.key)
+            parent = known.part_of if known else None
+            if not parent or parent in self.keys_in_doc:
+                continue
+            seen = {mm.key}
+            while parent and parent not in seen:
+                seen.add(parent)
+                if parent in self.keys_in_doc:
+                    self.add(mm.key, "partOf", parent, mm.span)
+                    break
+                ancestor = self.vocab.entities.get(parent)
+                parent = ancestor.part_of if ancestor else None
+        for mm in self.ordered:
+            if mm.key or mm.cls not in m.ORGANIZATION_CLASSES:
+                continue
+            of = re.match(r"\s+of\s+(?:the\s+)?", self.text[mm.span.end :])
+            if of:
+                whole = self.starting_at(mm.span.end + of.end(), BODY_CLASSES)
+                if whole is not None and whole.key:
+                    self.add(reference(mm), "partOf", reference(whole), self.span_of(mm.span.start, whole.span.end))
+
+    def finish(self) -> None:
+        for ref, (_, date) in sorted(self.event_dates.items()):
+            self.add(ref, "date", "", literal=date)
+        for ref, expression in sorted(self.relative.items()):
+            if ref not in self.event_dates:
+                self.add(ref, "relativeDate", "", literal=expression)
 
 
 def extract_relations(
     document: SourceDocument, parsed: Doc, mentions: list[EntityMention], info: DocumentInfo, vocab: Vocabulary
 ) -> list[RelationFact]:
-    return []
+    """Relations and event facts stated in one document. May add a meeting to `mentions`
+    and set `info.delivered_at`."""
+    reader = _Reader(document, parsed, mentions, info, vocab)
+    reader.meeting_of_body()
+    reader.delivered_at()
+    reader.event_facts()
+    reader.organizers_and_hosts()
+    reader.participants()
+    reader.affiliations()
+    reader.memberships()
+    reader.locations()
+    reader.parts()
+    reader.finish()
+    return reader.facts
