@@ -182,7 +182,7 @@ class GraphBuilder:
                     target = self._reference(reference, doc_id)
                     if target is not None and target != node:
                         self.add(node, TIP[prop], target)
-            for reference, role in sorted(claim.roles.items()):
+            for reference, role in sorted(set(claim.roles)):
                 target = self._reference(reference, doc_id)
                 if target is not None:
                     self.add(node, TIP[f"{role}Country"], target)

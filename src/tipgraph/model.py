@@ -83,7 +83,8 @@ class DocumentInfo:
     publisher: str | None = None
     source_url: str | None = None
     place: str | None = None
-    speaker_span: Span | None = None  # header text naming a speaker known only by office
+    speaker_span: Span | None = None  # header text naming a speaker no entity mention covers
+    author_span: Span | None = None  # byline text naming an author no entity mention covers
     delivered_at: str | None = None  # resolver reference of the event
 
 
@@ -113,7 +114,7 @@ class ClaimRecord:
     unit: str | None = None
     period: str | None = None
     cites_source: str | None = None
-    roles: dict = field(default_factory=dict)  # reference -> "source" | "transit" | "destination"
+    roles: list[tuple[str, str]] = field(default_factory=list)  # (reference, "source" | "transit" | "destination")
     date: str | None = None
 
 

@@ -103,10 +103,9 @@ def build(
         from tipgraph.validate import validate_graph
 
         result = validate_graph(graph)
-        if result.conforms:
-            validation = "conforms to ontology/shapes.ttl"
-        else:
-            validation = f"{len(result.violations)} SHACL violation(s); run 'tipgraph validate' for the list"
+        validation = result.summary()
+        if not result.conforms:
+            validation += "; run 'tipgraph validate' for the list"
 
     page = None
     if html:

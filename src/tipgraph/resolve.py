@@ -67,8 +67,8 @@ class Resolver:
         self.entities: dict[str, Entity] = {}
         # (doc_id, start, end, cls) -> entity local_id
         self.by_mention: dict[tuple[str, int, int, str], str] = {}
-        # (doc_id, folded name) -> local_id, for references from claims and relations
-        self.by_doc_name: dict[tuple[str, str], str] = {}
+        # (doc_id, folded name) -> local_ids, for references from claims and relations
+        self.by_doc_name: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.by_key: dict[str, str] = {}
 
     # -- identities ---------------------------------------------------------
@@ -104,8 +104,8 @@ class Resolver:
         entity.mentions.append((doc_id, mention))
         self.by_mention[(doc_id, mention.span.start, mention.span.end, mention.cls)] = entity.local_id
         for name in (mention.name, surface_name(mention)):
-            if name:
-                self.by_doc_name.setdefault((doc_id, fold(name)), entity.local_id)
+            if name and entity.local_id not in self.by_doc_name[(doc_id, fold(name))]:
+                self.by_doc_name[(doc_id, fold(name))].append(entity.local_id)
         if mention.title:
             entity.titles.add(mention.title)
 
@@ -239,10 +239,12 @@ class Resolver:
             return None
         if reference in self.by_key:
             return self.entities[self.by_key[reference]]
-        name = reference.split(":", 1)[1] if ":" in reference and reference.split(":", 1)[0] in m.ENTITY_CLASSES else reference
-        local_id = self.by_doc_name.get((doc_id, fold(name)))
-        if local_id:
-            return self.entities[local_id]
+        cls = reference.split(":", 1)[0] if ":" in reference and reference.split(":", 1)[0] in m.ENTITY_CLASSES else None
+        name = reference.split(":", 1)[1] if cls else reference
+        local_ids = self.by_doc_name.get((doc_id, fold(name))) or []
+        same_family = [i for i in local_ids if cls is None or _family(self.entities[i].cls) == _family(cls)]
+        if same_family or (local_ids and cls is None):
+            return self.entities[(same_family or local_ids)[0]]
         if ":" in reference and reference.split(":", 1)[0] in m.ENTITY_CLASSES:
             surname, _ = _person_parts(name)
             candidates = [

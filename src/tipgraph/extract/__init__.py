@@ -24,6 +24,9 @@ def run_extractors(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -> 
         # a speaker known only by office ("Special Representative and Co-ordinator ...") is a person too
         mentions.append(EntityMention(m.PERSON, info.speaker_span, info.speaker, title=info.speaker_title,
                                       sentence=(info.speaker_span.start, info.speaker_span.end)))
+    if info.author_span is not None and info.author:
+        mentions.append(EntityMention(m.PERSON, info.author_span, info.author,
+                                      sentence=(info.author_span.start, info.author_span.end)))
     relations = extract_relations(document, parsed, mentions, info, vocab)
     relations += extract_group_statement(document, mentions, vocab)
     claims = extract_claims(document, parsed, mentions, info, vocab)

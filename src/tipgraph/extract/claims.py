@@ -72,6 +72,7 @@ class ClaimExtractor:
         self.speaker_ref = self._speaker_reference()
         self.author_ref = f"Person:{info.author}" if info.author else None
         self.focus_country = self._focus_country()
+        self.own_voice = self._own_voice()
         self.doc_addressee = self._document_addressee()
 
     # -- document-level facts ---------------------------------------------------
@@ -88,6 +89,15 @@ class ClaimExtractor:
             if mm.cls in m.ORGANIZATION_CLASSES:
                 return reference(mm)
         return None
+
+    def _own_voice(self) -> set[str]:
+        """References that speak for the speaker: the publishing mission and its country."""
+        voice = {r for r in (self.speaker_ref, self.info.publisher) if r}
+        if self.info.genre in {"Speech", "Statement"}:
+            for r in list(voice):
+                if r.startswith(("mission:", "gov:")):
+                    voice.add("country:" + r.split(":")[1])
+        return voice
 
     def _focus_country(self) -> str | None:
         counts: dict[str, int] = {}
@@ -184,7 +194,7 @@ class ClaimExtractor:
         for cls in self.lexicon.get("precedence") or m.CLAIM_CLASSES:
             spec = self.lexicon.get(cls) or {}
             if cls == "Assertion":
-                return cls
+                break
             if _has_phrase(flat, spec.get("not_if")):
                 flat_checked = re.sub("|".join(re.escape(p) for p in spec.get("not_if")), " ", flat)
             else:
@@ -195,11 +205,13 @@ class ClaimExtractor:
                     return cls
                 continue
             if cls == "Statistic":
-                if self.quantity(sentence.text)[0] is not None or _has_phrase(flat_checked, spec.get("phrases")):
+                if self.quantity(sentence.text, vague=False)[0] is not None or _has_phrase(flat_checked, spec.get("phrases")):
                     return cls
                 continue
             if _has_phrase(flat_checked, spec.get("phrases")):
                 return cls
+        if self.quantity(sentence.text)[0] is not None:
+            return "Statistic"
         return "Assertion"
 
     def appeal_verb(self, sent: SpacySpan | None):
@@ -229,9 +241,11 @@ class ClaimExtractor:
         return None
 
     # -- figures ---------------------------------------------------------------------
-    def quantity(self, text: str) -> tuple[str | None, str | None]:
+    def quantity(self, text: str, vague: bool = True) -> tuple[str | None, str | None]:
         spec = self.lexicon.get("Statistic") or {}
         words = {str(k).lower(): v for k, v in (spec.get("number_words") or {}).items()}
+        if vague:
+            words.update({str(k).lower(): v for k, v in (spec.get("vague_words") or {}).items()})
         multipliers = {str(k).lower(): v for k, v in (spec.get("multipliers") or {}).items()}
         flat = text.replace("\u2019", "'")
         for match in re.finditer(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|per ?cent|percent))?(?:\s+(thousand|million|billion))?(?![\w-])", flat):
@@ -278,6 +292,12 @@ class ClaimExtractor:
                 continue
             if tok.lemma_ == "make" and "clear" not in {t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 4]}:
                 continue
+            # "Canada will continue to fund": only a verb that introduces what was said reports it
+            introduces = any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or any(
+                c.dep_ in {"ccomp", "parataxis"} for t in tok.children if t.dep_ in {"acomp", "oprd", "dobj"} for c in t.children
+            )
+            if not introduces and tok.lemma_ not in self.ALWAYS_REPORTING:
+                continue
             subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if not subjects:
                 continue
@@ -299,8 +319,12 @@ class ClaimExtractor:
                 return max(candidates)[1]
             actor = self.mention_at(subject.idx) or self.actor_in_subtree(subject)
             if actor is not None:
+                if reference(actor) in self.own_voice:
+                    return None  # "Canada will ...", "The United States supports ...": the speaker's side
                 return reference(actor)
         return None
+
+    ALWAYS_REPORTING = {"say", "tell", "state", "add", "call", "urge", "publish", "report", "warn", "announce", "declare"}
 
     def attribution_phrase(self, sentence: Span) -> str | None:
         """'to recall Sister Bottani, ...': the words that follow are that person's."""
@@ -376,17 +400,28 @@ class ClaimExtractor:
         self._last_endorsed = addressees
         return addressees
 
-    def roles(self, sentence: Span) -> dict[str, str]:
-        flat = _normalise(sentence.text)
-        roles = {}
+    def roles(self, sentence: Span) -> list[tuple[str, str]]:
+        flat = sentence.text.replace("\u2019", "'").lower()
         countries = [mm for mm in self.mentions_in(sentence.start, sentence.end) if mm.cls == m.COUNTRY]
+        roles: list[tuple[str, str]] = []
         if not countries:
             return roles
         for role, phrases in (self.lexicon.get("country_roles") or {}).items():
-            if _has_phrase(flat, phrases):
-                for country in countries:
-                    roles.setdefault(reference(country), role)
-        return roles
+            for phrase in phrases:
+                for match in re.finditer(rf"(?<![\w-]){re.escape(phrase.lower())}", flat):
+                    before = [c for c in countries if c.span.end <= sentence.start + match.start()]
+                    if before:
+                        roles.append((reference(before[-1]), role))
+        for role, phrases in (self.lexicon.get("country_roles_after") or {}).items():
+            for phrase in phrases:
+                for match in re.finditer(rf"(?<![\w-]){re.escape(phrase.lower())}\s", flat):
+                    position = sentence.start + match.end()
+                    # the countries listed right after the phrase: "to Germany and Italy"
+                    for country in countries:
+                        gap = self.text[position : country.span.start]
+                        if country.span.start >= position and re.fullmatch(r"(?:[\w\s,]*?(?:,|\band\b|\bor\b)\s*)?(?:the\s+)?", gap) and len(gap) < 60:
+                            roles.append((reference(country), role))
+        return sorted(set(roles))
 
     # -- the pass ------------------------------------------------------------------------
     def extract(self) -> list[ClaimRecord]:

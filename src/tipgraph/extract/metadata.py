@@ -115,6 +115,10 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
                 name = match.group("name").strip()
                 person = next((p for p in people if line.start <= p.span.start < line.end), None)
                 info.author = person.name if person else name
+                if person is None:
+                    start = text.find(name, line.start, line.end + 1)
+                    if start >= 0:
+                        info.author_span = Span(start, start + len(name), name)
                 break
         if info.author:
             break

@@ -1,0 +1,123 @@
+"""Claims on documents written for these tests: other speakers, countries, bodies and phrasings."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from tipgraph.namespaces import TIP
+from tipgraph.pipeline import build
+
+CORPUS = Path(__file__).parent / "data" / "claims_corpus"
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory) -> Graph:
+    out = tmp_path_factory.mktemp("claims")
+    build(CORPUS, out, html=False, validate=False)
+    return Graph().parse(out / "graph.ttl", format="turtle")
+
+
+def claim_with(graph: Graph, words: str):
+    hits = [c for c, text in graph.subject_objects(TIP.text) if words in str(text)]
+    assert len(hits) == 1, f"{words!r}: {hits}"
+    return hits[0]
+
+
+def names(graph: Graph, node) -> set[str]:
+    return {str(x) for x in graph.objects(node, RDFS.label)} | {str(x) for x in graph.objects(node, SKOS.altLabel)}
+
+
+def claim_class(graph: Graph, claim) -> str:
+    classes = [str(t).rsplit("#", 1)[-1] for t in graph.objects(claim, RDF.type)]
+    assert len(classes) == 1
+    return classes[0]
+
+
+def test_statement_claims_are_the_speakers(graph):
+    for words, cls in (
+        ("deeply concerned that the war", "Criticism"),
+        ("We urge the Government of Georgia", "CallToAction"),
+        ("We commend Moldova", "Endorsement"),
+        ("Canada will continue to fund", "Commitment"),
+        ("should train its border guards", "CallToAction"),
+        ("too many traffickers go unpunished", "Criticism"),
+    ):
+        claim = claim_with(graph, words)
+        assert claim_class(graph, claim) == cls, words
+        assert "Jocelyn Tremblay" in names(graph, graph.value(claim, TIP.claimant)), words
+
+
+def test_addressees(graph):
+    urge = claim_with(graph, "We urge the Government of Georgia")
+    assert "Government of Georgia" in names(graph, graph.value(urge, TIP.addressee))
+    commend = claim_with(graph, "We commend Moldova")
+    assert "Moldova" in names(graph, graph.value(commend, TIP.addressee))
+
+
+def test_statistic_with_quantity_unit_and_source(graph):
+    stat = claim_with(graph, "38 percent of the victims")
+    assert claim_class(graph, stat) == "Statistic"
+    assert graph.value(stat, TIP.quantity).toPython() == 38
+    assert str(graph.value(stat, TIP.unit)) == "percent"
+    assert "UNODC" in names(graph, graph.value(stat, TIP.citesSource))
+    shelters = claim_with(graph, "only 12 child victims in 2021")
+    assert graph.value(shelters, TIP.quantity).toPython() == 12
+    assert str(graph.value(shelters, TIP.period)) == "2021"
+    years = claim_with(graph, "wait on average four years")
+    assert graph.value(years, TIP.quantity).toPython() == 4
+
+
+def test_news_attribution(graph):
+    quote = claim_with(graph, "Most victims never see a single euro")
+    assert "Ioana Marin" in names(graph, graph.value(quote, TIP.claimant))
+    added = claim_with(graph, "courts rarely order traffickers to pay")
+    assert "Ioana Marin" in names(graph, graph.value(added, TIP.claimant))
+    found = claim_with(graph, "identified only 12 child victims")
+    assert "GRETA" in names(graph, graph.value(found, TIP.claimant))
+    noted = claim_with(graph, "labour inspectors were not trained")
+    assert "GRETA" in names(graph, graph.value(noted, TIP.claimant))
+    assert claim_class(graph, noted) == "Criticism"
+    own = claim_with(graph, "Romania remains a country of origin")
+    assert "Ana Petrova" in names(graph, graph.value(own, TIP.claimant))
+
+
+def test_country_roles_and_about(graph):
+    origin = claim_with(graph, "Romania remains a country of origin")
+    roles = {str(o).rsplit("/", 1)[-1] for o in graph.objects(origin, TIP.sourceCountry)}
+    assert roles == {"ROU"}
+    about = {str(o).rsplit("/", 1)[-1] for o in graph.objects(origin, TIP.about)}
+    assert {"ROU", "DEU", "ITA"} <= about
+
+
+def test_courtesies_are_not_claims(graph):
+    texts = [str(t) for t in graph.objects(None, TIP.text)]
+    assert not any(t.startswith("Thank you, Mr. Chair") for t in texts)
+    assert not any(t.strip() == "Mr. Chair," for t in texts)
+
+
+def test_aligned_countries_are_recorded(graph):
+    docs = {str(name): doc for doc, name in graph.subject_objects(TIP.sourceFile)}
+    aligned = {str(o).rsplit("/", 1)[-1] for o in graph.objects(docs["canada_pc_statement.md"], TIP.alignedActor)}
+    assert aligned == {"ALB", "MNE", "MKD"}
+
+
+def test_claim_offsets_slice_the_text(graph):
+    texts = {doc: (CORPUS / str(name)).read_text(encoding="utf-8") for doc, name in graph.subject_objects(TIP.sourceFile)}
+    claims = list(graph.subjects(TIP.statedIn, None))
+    assert len(claims) >= 12
+    for claim in claims:
+        doc = graph.value(claim, TIP.statedIn)
+        start, end = graph.value(claim, TIP.start).toPython(), graph.value(claim, TIP.end).toPython()
+        assert texts[doc][start:end] == str(graph.value(claim, TIP.text))
+
+
+def test_seed_claim_figures_do_not_regress(seed_scores):
+    assert seed_scores["claim_recall"] >= 0.85, seed_scores
+    assert seed_scores["claim_precision"] >= 0.75, seed_scores
+    assert seed_scores["claimant_accuracy"] >= 0.90, seed_scores
+    assert seed_scores["claim_type_accuracy"] >= 0.80, seed_scores
+    assert seed_scores["addressee_accuracy"] >= 0.80, seed_scores
+    assert seed_scores["entity_f1"] >= 0.90, seed_scores
