@@ -342,13 +342,15 @@ def write_trig(graph: Graph, out: Path, with_ontology: bool = True) -> None:
 
 
 def write_ttl(graph: Graph, out: Path) -> None:
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, override=True)
-    for triple in graph:
-        g.add(triple)
+    # pyoxigraph keeps every literal's lexical form ("5"^^xsd:decimal stays
+    # "5"; rdflib's Turtle writer would print 5.0). Sorted, so the same graph
+    # gives the same bytes; tipid: names contain "/", so they stay full IRIs.
+    prefixes = {p: ns for p, ns in PREFIXES.items() if p != "tipid"}
+    triples = sorted((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph),
+                     key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     with _output(out, "wb") as handle:
-        handle.write(g.serialize(format="turtle", encoding="utf-8"))
+        handle.write(data)
 
 
 # ---------------------------------------------------------------- JSON-LD
