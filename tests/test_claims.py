@@ -121,3 +121,13 @@ def test_seed_claim_figures_do_not_regress(seed_scores):
     assert seed_scores["claim_type_accuracy"] >= 0.80, seed_scores
     assert seed_scores["addressee_accuracy"] >= 0.80, seed_scores
     assert seed_scores["entity_f1"] >= 0.90, seed_scores
+
+
+def test_news_quotes_are_traced_to_the_speech(built_graph):
+    seed = Graph().parse(built_graph, format="turtle")
+    pairs = {(str(seed.value(n, TIP.text)), str(seed.value(s, TIP.text))) for n, s in seed.subject_objects(TIP.quotes)}
+    assert any("renew its efforts" in news and "redouble its efforts" in speech for news, speech in pairs), pairs
+    for news_claim, speech_claim in seed.subject_objects(TIP.quotes):
+        assert seed.value(news_claim, TIP.claimant) == seed.value(speech_claim, TIP.claimant)
+        news_doc, speech_doc = seed.value(news_claim, TIP.statedIn), seed.value(speech_claim, TIP.statedIn)
+        assert (news_doc, RDF.type, TIP.NewsArticle) in seed and (speech_doc, RDF.type, TIP.Speech) in seed

@@ -194,6 +194,53 @@ class GraphBuilder:
                 self.add(node, TIP.period, date_literal(claim.period) if re.fullmatch(r"\d{4}", claim.period) else Literal(claim.period))
 
 
+_STOP = frozenset(
+    "the a an and or of to in on for with by from at as is are was were be been has have had that this these those "
+    "it its their our we you they he she i his her them us will would can may must should not no".split()
+)
+
+
+def _content(text: str) -> set[str]:
+    words = re.findall(r"[a-z][a-z-]+", text.lower().replace("\u2019", "'"))
+    # a crude stem, enough to meet "traffickers"/"trafficker" and "efforts"/"effort"
+    return {re.sub(r"(?:ing|ed|es|s)$", "", w) for w in words if w not in _STOP and len(w) > 2}
+
+
+def link_quotes(graph: Graph, extractions: list[Extraction], resolver: Resolver) -> None:
+    """A news claim by a person quotes that person's speech when most of its words are the speech's.
+
+    Translation and paraphrase change words, so the test is the share of the
+    quote's content words found in one claim of a speech or statement by the
+    same claimant, not an exact match.
+    """
+    spoken: dict[URIRef, list[tuple[URIRef, set[str]]]] = {}
+    for ex in extractions:
+        if ex.info.genre not in {"Speech", "Statement"}:
+            continue
+        for claim in ex.claims:
+            person = resolver.lookup(claim.claimant, ex.document.doc_id) if claim.claimant else None
+            if person is not None and person.cls == m.PERSON:
+                spoken.setdefault(entity_iri(person), []).append((claim_iri(ex.document.doc_id, claim), _content(claim.span.text)))
+    for ex in extractions:
+        if ex.info.genre != "NewsArticle":
+            continue
+        for claim in ex.claims:
+            person = resolver.lookup(claim.claimant, ex.document.doc_id) if claim.claimant else None
+            if person is None or entity_iri(person) not in spoken:
+                continue
+            words = _content(claim.span.text)
+            if len(words) < 3:
+                continue
+            best, best_score = None, 0.0
+            for candidate, candidate_words in spoken[entity_iri(person)]:
+                shared = len(words & candidate_words)
+                score = shared / min(len(words), len(candidate_words) or 1)
+                if shared >= 3 and score > best_score:
+                    best, best_score = candidate, score
+            if best is not None and best_score >= 0.5:
+                graph.add((claim_iri(ex.document.doc_id, claim), TIP.quotes, best))
+
+
 def claim_iri(doc_id: str, claim: ClaimRecord) -> URIRef:
     return TIPID[f"claim/{slug(doc_id)}/{claim.span.start}-{claim.span.end}"]
 
@@ -217,4 +264,5 @@ def build_graph(extractions: list[Extraction], resolver: Resolver) -> Graph:
         builder.document(ex)
         builder.relations(ex)
         builder.claims(ex)
+    link_quotes(graph, extractions, resolver)
     return graph
