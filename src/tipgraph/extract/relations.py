@@ -520,7 +520,7 @@ class _Reader:
                 self.add(delivered, "participant", reference(speaker), speaker.span)
             title = (self.info.title or "").lower()
             responses = [c.lower() for c in self.lex.get("response_cues") or ()]
-            if any(title.startswith(c) for c in responses):
+            if any(re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", title) for c in responses):
                 line = next((ln for ln in self.header if ln.text == self.info.title), None)
                 for person in self.people:
                     if line is not None and line.start <= person.span.start < line.end:
@@ -620,11 +620,11 @@ class _Reader:
                     break
                 if self.nested(body, m.EVENT_CLASSES) or self.nested(body, {m.PERSON}):
                     continue
-                words = between.split()
+                words = re.sub(r"^[’']s\b", "", between.strip()).split()  # "Albania’s Minister X"
                 if not words and person.title and cues.office_start.match(person.title):
                     affiliate(person, body, self.span_of(body.span.start, person.span.end))
                     break
-                if words and len(words) <= 8 and re.match(r"^(?:[\w’'.-]+\s+){0,2}?" + cues.office.pattern, between.strip(), re.IGNORECASE):
+                if words and len(words) <= 8 and re.match(r"^(?:[\w’'.-]+\s+){0,2}?" + cues.office.pattern, " ".join(words), re.IGNORECASE):
                     affiliate(person, body, self.span_of(body.span.start, person.span.end))
                     break
         # E: the speaker of a statement and the body that publishes it; F: a news author and the outlet
@@ -648,7 +648,9 @@ class _Reader:
             s, e = self.clause(person)
             countries = set()
             for country in self.ordered:
-                if country.cls != m.COUNTRY or not (s <= country.span.start < e):
+                # after the person: a country before it is more often the one acting on them
+                # ("Canada welcomes Ambassador X"); "Albania's Minister X" is rule C's
+                if country.cls != m.COUNTRY or not (person.span.end <= country.span.start < e):
                     continue
                 if self.nested(country, m.EVENT_CLASSES | {m.INSTRUMENT, m.PERSON}):
                     continue
@@ -697,8 +699,9 @@ class _Reader:
                 if member is not None:
                     self.add(reference(member), "memberOf", reference(org), org.span, literal=year)
             # "France and Belgium as EU mentor countries"
-            group = re.match(r"^\s+(?:[a-z][\w-]*\s+)?" + _alternation(self.lex.get("group_nouns") or ()), text[org.span.end : e], re.IGNORECASE)
-            if group:
+            group = re.match(r"^\s+(?:(?P<modifier>[a-z][\w-]*)\s+)?" + _alternation(self.lex.get("group_nouns") or ()), text[org.span.end : e], re.IGNORECASE)
+            not_members = {w.lower() for w in self.lex.get("not_member_modifiers") or ()}
+            if group and (group.group("modifier") or "").lower() not in not_members:
                 lead = re.search(r"\s+as\s+(?:the\s+)?$", prefix)
                 if lead:
                     for country in self.country_list_ending_at(org.span.start - len(lead.group())):
