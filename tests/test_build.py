@@ -199,3 +199,9 @@ def test_injection_in_text_cannot_break_the_turtle(tmp_path):
     assert 'The OSCE said: """ .' in sentences
     assert any("\u0007 in Albania" in s for s in sentences)
     assert not any(str(p).startswith("http://evil/") for p in graph.predicates())
+
+
+def test_parallel_build_gives_the_same_graph(built_graph, tmp_path):
+    result = run_cli("build", CORPUS, "--out", tmp_path, "--jobs", "2", "--no-html", "--no-validate", "-q")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "graph.ttl").read_bytes() == built_graph.read_bytes()
