@@ -64,6 +64,10 @@ Moldova’s Deputy Minister Ana Revenco told us about new shelters. Moldova join
 
 Thank you.
 """,
+    "006_statement_outcome.txt": """Statement on the Outcome of the Stockholm Ministerial Council
+
+Sweden welcomes the decisions adopted in Stockholm. We thank Ambassador Lena Berg for her work.
+""",
     "005_speech_undated.txt": """Remarks at the Sarajevo Dialogue on Trafficking
 
 Thank you. The Sarajevo Dialogue on Trafficking yesterday was a success, and the OSCE Mission to Bosnia and Herzegovina based in Sarajevo supported it.
@@ -229,6 +233,11 @@ def test_undated_document_keeps_the_relative_date_as_text(graph):
     dialogue = node(graph, "Sarajevo Dialogue on Trafficking", "Meeting")
     assert (dialogue, TIP.relativeDate, Literal("yesterday")) in graph
     assert not list(graph.objects(dialogue, TIP.date))
+
+
+def test_statement_about_an_event_was_not_delivered_at_it(graph):
+    statement = doc(graph, "006_statement_outcome.txt")
+    assert not list(graph.objects(statement, TIP.deliveredAt))
 
 
 # -- helpers ----------------------------------------------------------------------------------------

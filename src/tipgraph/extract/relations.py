@@ -380,7 +380,16 @@ class _Reader:
     def delivered_at(self) -> None:
         if self.delivered is not None or self.info.genre not in {"Statement", "Speech"}:
             return
-        in_header = [ev for ev in self.events if ev.span.start < self.header_end]
+        words = _alternation(self.lex.get("delivered_at_before") or ("at",))
+        in_header = []
+        for ev in self.events:
+            if ev.span.start >= self.header_end:
+                continue
+            # a header line that is the event's name, or "Remarks ... at the <event>";
+            # not "Statement on the outcome of the <event>"
+            lead = self.text[self.line(ev.span.start)[0] : ev.span.start]
+            if re.fullmatch(r"[\s#*_>]*", lead) or re.search(words + r"\s+(?:the\s+|this\s+)?$", lead, re.IGNORECASE):
+                in_header.append(ev)
         if not in_header:
             return
         title = self.info.title or ""
