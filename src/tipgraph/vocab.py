@@ -46,9 +46,12 @@ class Vocabulary:
         return self.entities.get(f"country:{iso3}")
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path):
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except FileNotFoundError:
         return None
     except (OSError, yaml.YAMLError) as exc:

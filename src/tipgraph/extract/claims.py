@@ -9,6 +9,7 @@ parse (the object of "urge", "thank", "commend"...), figures from numbers.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -40,10 +41,19 @@ def _normalise(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").lower().split())
 
 
+@functools.lru_cache(maxsize=256)
+def _phrase_patterns(phrases: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple(
+        (phrase, re.compile(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w-])" if phrase[-1].isalnum()
+                            else rf"(?<![\w-]){re.escape(phrase.lower())}"))
+        for phrase in phrases if phrase
+    )
+
+
 def _has_phrase(text: str, phrases) -> str | None:
-    for phrase in phrases or ():
-        p = phrase.lower()
-        if re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])" if p[-1].isalnum() else rf"(?<![\w-]){re.escape(p)}", text):
+    """The first phrase found in `text` (lower case) on word boundaries."""
+    for phrase, pattern in _phrase_patterns(tuple(phrases or ())):
+        if pattern.search(text):
             return phrase
     return None
 
