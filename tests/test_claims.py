@@ -131,3 +131,34 @@ def test_news_quotes_are_traced_to_the_speech(built_graph):
         assert seed.value(news_claim, TIP.claimant) == seed.value(speech_claim, TIP.claimant)
         news_doc, speech_doc = seed.value(news_claim, TIP.statedIn), seed.value(speech_claim, TIP.statedIn)
         assert (news_doc, RDF.type, TIP.NewsArticle) in seed and (speech_doc, RDF.type, TIP.Speech) in seed
+
+
+def test_press_release_dateline_title_and_quotes(graph):
+    docs = {str(name): doc for doc, name in graph.subject_objects(TIP.sourceFile)}
+    release = docs["unodc_press.txt"]
+    assert (release, RDF.type, TIP.PressRelease) in graph
+    assert str(graph.value(release, TIP.date)) == "2024-03-12"
+    assert str(graph.value(release, RDFS.label)).startswith("UNODC and IOM Launch Joint Programme")
+    pope = claim_with(graph, "No country can tackle this alone")
+    assert "Amy Pope" in names(graph, graph.value(pope, TIP.claimant))
+    call = claim_with(graph, "We call on all governments in the region")
+    assert "Amado Philip de Andrés" in names(graph, graph.value(call, TIP.claimant))
+    concern = claim_with(graph, "has expressed concern")
+    assert claim_class(graph, concern) == "Criticism"
+    assert "ECOWAS" in names(graph, graph.value(concern, TIP.claimant))
+    welcomed = claim_with(graph, "Amy Pope welcomed the commitment")
+    assert "European Union" in names(graph, graph.value(welcomed, TIP.addressee))
+    money = claim_with(graph, "EUR 12 million")
+    assert graph.value(money, TIP.quantity).toPython() == 12_000_000
+    million = claim_with(graph, "more than one million refugees")
+    assert graph.value(million, TIP.quantity).toPython() == 1_000_000
+
+
+def test_news_names_people_by_surname_and_places_by_context(graph):
+    mecacci = [s for s in graph.subjects(RDFS.label, Literal("Matteo Mecacci"))]
+    assert len(mecacci) == 1 and (mecacci[0], RDF.type, TIP.Person) in graph
+    assert "Mecacci" in names(graph, mecacci[0])
+    assert not list(graph.subjects(RDFS.label, Literal("Mecacci")))
+    assert (next(graph.subjects(RDFS.label, Literal("Dakar"))), RDF.type, TIP.Place) in graph
+    hoff = claim_with(graph, "Suzanne Hoff, criticised the lack")
+    assert "Suzanne Hoff" in names(graph, graph.value(hoff, TIP.claimant))

@@ -119,6 +119,7 @@ class Resolver:
                     self._resolve_keyed(doc_id, mention)
                 else:
                     unkeyed[_family(mention.cls)].append((doc_id, mention))
+        self._surnames_are_people(unkeyed)
         self._resolve_people(unkeyed.pop("Person", []))
         self._resolve_events(unkeyed.pop("Event", []))
         for family in sorted(unkeyed):
@@ -140,6 +141,26 @@ class Resolver:
             if k in {"country", "to"}:
                 entity.attrs[k] = v
         self._attach(entity, doc_id, mention)
+
+    @staticmethod
+    def _surnames_are_people(unkeyed: dict[str, list[tuple[str, EntityMention]]]) -> None:
+        """ "Mecacci told reporters": a one-word organisation or place that is the surname of a
+        person named in the same document is that person."""
+        surnames = {
+            (doc_id, _person_parts(mention.name)[0])
+            for doc_id, mention in unkeyed.get("Person", [])
+            if len(mention.name.split()) > 1
+        }
+        for family in ("Organization", "Place"):
+            keep = []
+            for doc_id, mention in unkeyed.get(family, []):
+                if len(mention.name.split()) == 1 and (doc_id, fold(mention.name)) in surnames:
+                    mention.cls = m.PERSON
+                    unkeyed.setdefault("Person", []).append((doc_id, mention))
+                else:
+                    keep.append((doc_id, mention))
+            if family in unkeyed:
+                unkeyed[family] = keep
 
     def _resolve_people(self, mentions: list[tuple[str, EntityMention]]) -> None:
         full: dict[tuple[str, str], list[tuple[str, EntityMention]]] = defaultdict(list)

@@ -77,8 +77,11 @@ class ClaimExtractor:
         self.mentions = sorted(mentions, key=lambda mm: (mm.span.start, mm.span.end))
         self.info = info
         self.lexicon = vocab.lexicon("claims")
-        self.reporting = set(self.lexicon.get("reporting_verbs") or ())
-        self.news = info.genre == "NewsArticle"
+        self.speech_acts = set(self.lexicon.get("speech_act_verbs") or ())
+        self.source_nouns = {w.lower() for w in self.lexicon.get("source_nouns") or ()}
+        self.reporting = set(self.lexicon.get("reporting_verbs") or ()) | self.speech_acts
+        # genres that report what others said: quotes and reporting verbs decide the claimant
+        self.news = info.genre in {"NewsArticle", "PressRelease", "Report"}
         self.speaker_ref = self._speaker_reference()
         self.author_ref = f"Person:{info.author}" if info.author else None
         self.focus_country = self._focus_country()
@@ -191,6 +194,20 @@ class ClaimExtractor:
                     best = mm
         return best
 
+    def subject_actor(self, token) -> EntityMention | None:
+        """The actor a subject phrase names: its head word's, else the person in it
+        ("The US Ambassador to Albania Yuri Kim"), else the first actor in it."""
+        head = self.mention_at(token.idx)
+        if head is not None:
+            return head
+        people = [self.mention_at(t.idx) for t in sorted(token.subtree, key=lambda t: t.i)]
+        people = [p for p in people if p is not None and p.cls == m.PERSON]
+        if people:
+            return people[0]
+        if token.lemma_.lower() in self.source_nouns or token.lower_ in self.source_nouns:
+            return self.actor_in_subtree(token)
+        return None
+
     def actor_in_subtree(self, token) -> EntityMention | None:
         for t in sorted(token.subtree, key=lambda t: t.i):
             mm = self.mention_at(t.idx)
@@ -251,6 +268,10 @@ class ClaimExtractor:
         return None
 
     # -- figures ---------------------------------------------------------------------
+    _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+    _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b")
+    _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$")
+
     def quantity(self, text: str, vague: bool = True) -> tuple[str | None, str | None]:
         spec = self.lexicon.get("Statistic") or {}
         words = {str(k).lower(): v for k, v in (spec.get("number_words") or {}).items()}
@@ -265,6 +286,8 @@ class ClaimExtractor:
             before = flat[max(0, match.start() - 12) : match.start()]
             if re.search(r"(?:Article|No\.|Resolution|Decision|Tier|\bat)\s*$", before):
                 continue
+            if self._MONTH_AFTER.match(flat[match.end() :]) or self._MONTH_BEFORE.search(before):
+                continue
             value = Decimal(number.replace(",", ""))
             if scale:
                 value *= multipliers.get(scale.lower(), 1)
@@ -272,10 +295,15 @@ class ClaimExtractor:
             return _decimal_text(value), unit
         lowered = flat.lower()
         for word in sorted(words, key=len, reverse=True):
-            match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w])", lowered)
+            match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lowered)
             if match:
                 value = Decimal(str(words[word]))
-                return _decimal_text(value), self._unit_after(flat, match.end())
+                end = match.end()
+                scale = re.match(r"\s+(thousand|million|billion)\b", lowered[end:])
+                if scale:
+                    value *= multipliers.get(scale.group(1), 1)
+                    end += scale.end()
+                return _decimal_text(value), self._unit_after(flat, end)
         return None, None
 
     @staticmethod
@@ -306,7 +334,7 @@ class ClaimExtractor:
             introduces = any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or any(
                 c.dep_ in {"ccomp", "parataxis"} for t in tok.children if t.dep_ in {"acomp", "oprd", "dobj"} for c in t.children
             )
-            if not introduces and tok.lemma_ not in self.ALWAYS_REPORTING:
+            if not introduces and tok.lemma_ not in self.speech_acts:
                 continue
             subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if not subjects:
@@ -327,14 +355,12 @@ class ClaimExtractor:
                 if not candidates:
                     return None
                 return max(candidates)[1]
-            actor = self.mention_at(subject.idx) or self.actor_in_subtree(subject)
+            actor = self.subject_actor(subject)
             if actor is not None:
                 if reference(actor) in self.own_voice:
                     return None  # "Canada will ...", "The United States supports ...": the speaker's side
                 return reference(actor)
         return None
-
-    ALWAYS_REPORTING = {"say", "tell", "state", "add", "call", "urge", "publish", "report", "warn", "announce", "declare"}
 
     def attribution_phrase(self, sentence: Span) -> str | None:
         """'to recall Sister Bottani, ...': the words that follow are that person's."""
@@ -435,7 +461,7 @@ class ClaimExtractor:
 
     # -- the pass ------------------------------------------------------------------------
     def extract(self) -> list[ClaimRecord]:
-        state = Attribution(default=self.author_ref if self.news else self.speaker_ref)
+        state = Attribution(default=(self.author_ref if self.info.genre == "NewsArticle" else None) or self.speaker_ref)
         claims: list[ClaimRecord] = []
         previous_paragraph = -1
         previous_claimant: str | None = None
@@ -461,6 +487,9 @@ class ClaimExtractor:
             if claimant is None:
                 claimant = state.default
             self._remember(claimant, index)
+            named = self._last_named_person(sent)
+            if named and (self._last_person is None or not (claimant or "").startswith("Person:")):
+                self._last_person = (index, named)
             state.last_person, state.last_body = self._last_person, self._last_body
 
             cls = self.classify(sentence, sent)
@@ -507,6 +536,18 @@ class ClaimExtractor:
             self._last_person = (index, claimant)
         elif claimant != self.author_ref:
             self._last_body = (index, claimant)
+
+    def _last_named_person(self, sent: SpacySpan | None) -> str | None:
+        """The person a following "he" or "she" most likely means: the last one named as a subject."""
+        if sent is None:
+            return None
+        found = None
+        for tok in sent:
+            if tok.dep_ in {"nsubj", "nsubjpass"}:
+                actor = self.subject_actor(tok)
+                if actor is not None and actor.cls == m.PERSON:
+                    found = reference(actor)
+        return found
 
     def _source_in(self, sentence: Span) -> str | None:
         for mm in self.mentions_in(sentence.start, sentence.end):
@@ -563,7 +604,8 @@ class ClaimExtractor:
         paragraph_end = self.text.find("\n\n", sentence.start)
         paragraph_end = len(self.text) if paragraph_end < 0 else paragraph_end
         tail = self.text[sentence.start : paragraph_end]
-        closing = max(tail.rfind(q) for q in QUOTES_CLOSE)
+        closings = [i for i in (tail.find(q, 1) for q in QUOTES_CLOSE) if i > 0]
+        closing = min(closings) if closings else -1
         if closing > 0:
             after = self.parsed.char_span(sentence.start + closing, paragraph_end, alignment_mode="expand")
             source = self.reported_source(after, -1, state) if after is not None else None

@@ -284,8 +284,10 @@ class EntityExtractor:
             name = " ".join(words)
             if name.lower() in self.matchers.not_entities:
                 continue
-            span = Span(match.start(), cursor, text[match.start() : cursor])
-            mention = EntityMention(m.PERSON, span, name, title=title, attrs={"name_start": name_span_start})
+            # "Ambassador to Albania Yuri Kim": the office names a country, which is a mention of its own
+            span_start = name_span_start if name_start != pos else match.start()
+            span = Span(span_start, cursor, text[span_start:cursor])
+            mention = EntityMention(m.PERSON, span, name, title=title, attrs={"name_start": name_span_start, "title_start": match.start()})
             found.append(Candidate(mention, priority=70))
         return found
 
@@ -468,6 +470,13 @@ class EntityExtractor:
             if label == "PERSON":
                 words = name.split()
                 if any(w in self.matchers.not_person_words for w in words) or len(words) > 4:
+                    continue
+                # "in Dakar", "Dakar, 12 March 2024 -": a one-word "person" where places stand
+                if len(words) == 1 and (
+                    re.search(r"\b(?:in|at|from|to|near)\s+$", text[max(0, span.start - 6) : span.start])
+                    or re.match(r",\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}", text[span.end : span.end + 24])
+                ):
+                    found.append(Candidate(EntityMention(m.PLACE, span, name), priority=10))
                     continue
                 found.append(Candidate(EntityMention(m.PERSON, span, name), priority=20))
             elif label == "ORG":

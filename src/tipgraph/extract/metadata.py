@@ -139,6 +139,15 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
     found = parse_date(header_text)
     if found:
         info.date = found[0]
+    else:
+        # a dateline opening the body: "Dakar, 12 March 2024 - The ..."
+        body_start = header[-1].end + 1 if header else 0
+        first = text[body_start : body_start + 400].lstrip()
+        dateline = re.match(r"^[A-Z][\w .'’-]{1,40},\s+(.{6,30}?)\s+[-–—]\s", first)
+        if dateline:
+            dated = parse_date(dateline.group(1))
+            if dated:
+                info.date = dated[0]
 
     # title: a top-level markdown heading, else the header line with a genre cue, else the first line
     title_line = None
@@ -151,6 +160,9 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         cue_words = [c for spec in (lexicon.get("genre_cues") or {}).values() for c in spec.get("header") or ()]
         byline = {line.text for line in header if info.author and info.author in line.text}
         candidates = [line for line in header if line.text not in byline]
+        # a line that only names the genre ("PRESS RELEASE") is a label, not the title
+        labels = {c for c in ((lexicon.get("genre_cues") or {}).get("PressRelease") or {}).get("header") or ()}
+        candidates = [line for line in candidates if line.text.lower().strip(" :.") not in labels]
         for line in candidates:
             if any(cue in line.text.lower() for cue in cue_words if not cue.endswith(":")):
                 title_line = line.text

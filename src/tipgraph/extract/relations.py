@@ -619,12 +619,14 @@ class _Reader:
                     if (holds_office or office_before) and not same_office:
                         affiliate(person, body, self.span_of(body.span.start, person.span.end))
             # C: "US Ambassador to Albania Yuri Kim", "UNODC Executive Director X", "Albanian Vice-Minister X"
+            # the title may stand outside the person's span ("Ambassador to Albania Yuri Kim")
+            title_start = min(person.span.start, person.attrs.get("title_start", person.span.start))
             candidates = [
                 mm for mm in self.ordered
-                if mm.cls in BODY_CLASSES and mm.span.end <= person.span.start and mm.span.start >= clause[0]
+                if mm.cls in BODY_CLASSES and mm.span.end <= title_start and mm.span.start >= clause[0]
             ]
             for body in reversed(candidates[-3:]):
-                between = text[body.span.end : person.span.start]
+                between = text[body.span.end : title_start]
                 if re.search(r"[;:()\n!?]|,(?!\s*(?:a\.i\.|ad interim))", between):
                     break
                 if self.nested(body, m.EVENT_CLASSES) or self.nested(body, {m.PERSON}):
