@@ -205,3 +205,37 @@ def test_parallel_build_gives_the_same_graph(built_graph, tmp_path):
     result = run_cli("build", CORPUS, "--out", tmp_path, "--jobs", "2", "--no-html", "--no-validate", "-q")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "graph.ttl").read_bytes() == built_graph.read_bytes()
+
+
+def test_sidecar_metadata_overrides_what_the_text_says(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "note.txt").write_text(
+        "Remarks at the Forum\n\nWe welcome the progress Georgia has made in identifying victims.", encoding="utf-8")
+    (corpus / "metadata.yaml").write_text(
+        "note.txt:\n  title: Remarks on Georgia\n  date: 2023-05-02\n  genre: Statement\n"
+        "  speaker: Lena Kovac\n  source_url: https://example.org/remarks\n", encoding="utf-8")
+    result = run_cli("build", corpus, "--out", tmp_path / "out", "--no-html", "-q")
+    assert result.exit_code == 0, result.output
+    graph = graph_of(tmp_path / "out" / "graph.ttl")
+    doc = graph.value(None, TIP.sourceFile, Literal("note.txt"))
+    assert (doc, RDF.type, TIP.Statement) in graph
+    assert str(graph.value(doc, RDFS.label)) == "Remarks on Georgia"
+    assert str(graph.value(doc, TIP.date)) == "2023-05-02"
+    assert str(graph.value(doc, TIP.sourceUrl)) == "https://example.org/remarks"
+
+
+def test_a_bad_sidecar_is_one_line(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "note.txt").write_text("The OSCE met in Vienna.", encoding="utf-8")
+    (corpus / "metadata.yaml").write_text("note.txt:\n  colour: blue\n", encoding="utf-8")
+    result = CliRunnerNoCatch().invoke(["build", str(corpus), "--out", str(tmp_path / "out")])
+    assert result.exit_code != 0
+    assert result.output.strip().count("\n") == 0 and "colour" in result.output
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["query"], ["stats"], ["validate"], ["export"], ["render"]])
+def test_every_command_explains_itself(command):
+    result = CliRunnerNoCatch().invoke([*command, "--help"])
+    assert result.exit_code == 0 and "Usage:" in result.output
