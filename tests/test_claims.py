@@ -162,3 +162,22 @@ def test_news_names_people_by_surname_and_places_by_context(graph):
     assert (next(graph.subjects(RDFS.label, Literal("Dakar"))), RDF.type, TIP.Place) in graph
     hoff = claim_with(graph, "Suzanne Hoff, criticised the lack")
     assert "Suzanne Hoff" in names(graph, graph.value(hoff, TIP.claimant))
+
+
+def test_eu_statement_and_a_ministers_speech(graph):
+    docs = {str(name): doc for doc, name in graph.subject_objects(TIP.sourceFile)}
+    statement, speech = docs["eu_pc.md"], docs["minister_speech.txt"]
+    # "EU Statement on the Annual Report ...": the cue written first decides the genre
+    assert (statement, RDF.type, TIP.Statement) in graph
+    aligned = {str(o).rsplit("/", 1)[-1] for o in graph.objects(statement, TIP.alignedActor)}
+    assert aligned == {"MKD", "MNE", "ALB", "UKR", "MDA", "BIH", "ISL", "LIE", "GEO"}
+    thanks = claim_with(graph, "we thank Ireland and Austria")
+    assert {"IRL", "AUT"} == {str(o).rsplit("/", 1)[-1] for o in graph.objects(thanks, TIP.addressee)}
+    urge = claim_with(graph, "I urge our partners in Estonia and Lithuania")
+    assert {"EST", "LTU"} == {str(o).rsplit("/", 1)[-1] for o in graph.objects(urge, TIP.addressee)}
+    assert claim_class(graph, claim_with(graph, "We will double the number of labour inspectors")) == "Commitment"
+    event = graph.value(speech, TIP.deliveredAt)
+    assert "Baltic Sea Regional Conference on Labour Exploitation" in names(graph, event)
+    assert "Riga" in names(graph, graph.value(event, TIP.location))
+    assert "Government of Latvia" in names(graph, graph.value(event, TIP.host))
+    assert str(graph.value(event, TIP.date)) == "2022-10-04"

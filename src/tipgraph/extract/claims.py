@@ -384,7 +384,7 @@ class ClaimExtractor:
                     if child.dep_ in {"dobj", "prep", "dative", "obj"} or child.dep_ == "prt":
                         actor = self.actor_in_subtree(child)
                         if actor is not None and reference(actor) != claimant:
-                            found.append(reference(actor))
+                            found.extend(self._with_coordinated(actor, child, claimant))
                             break
             if not found:
                 match = re.search(r"\b(?:time|need|responsibility|call) for (.{2,80}?) to\b", sentence.text)
@@ -403,6 +403,22 @@ class ClaimExtractor:
                         break
             if not found and self.focus_country and self.focus_country != claimant:
                 found.append(self.focus_country)
+        return found
+
+    def _with_coordinated(self, first: EntityMention, phrase, claimant: str | None) -> list[str]:
+        """"Estonia and Lithuania", "Ireland and Austria": every actor of the first one's kind
+        joined to it by "and", "or" or a comma."""
+        found = [reference(first)]
+        cursor = first.span.end
+        for mm in self.mentions:
+            if mm.span.start < cursor or mm.cls != first.cls:
+                continue
+            gap = self.text[cursor : mm.span.start]
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+)(?:the\s+)?", gap):
+                break
+            if reference(mm) != claimant and reference(mm) not in found:
+                found.append(reference(mm))
+            cursor = mm.span.end
         return found
 
     ENDORSING = {"thank", "commend", "welcome", "applaud", "appreciate", "support", "congratulate", "praise",
@@ -425,7 +441,9 @@ class ClaimExtractor:
             before = self.text[max(sentence.start, mm.span.start - 12) : mm.span.start]
             if re.search(r"\b(?:in|at|held in)\s+(?:the\s+)?$", before) or re.search(r",\s*$", before) and mm.cls == m.COUNTRY:
                 continue
-            return self._endorse([reference(mm)])
+            token = self.parsed.char_span(mm.span.start, mm.span.end, alignment_mode="expand")
+            head = token.root if token is not None else None
+            return self._endorse(self._with_coordinated(mm, head.head if head is not None else None, claimant))
         if self.doc_addressee and re.search(r"\b(?:you|your)\b", sentence.text, re.IGNORECASE):
             return self._endorse([self.doc_addressee])
         return list(self._last_endorsed)

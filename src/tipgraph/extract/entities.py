@@ -535,6 +535,20 @@ def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: (c.start, c.end, c.mention.cls))
 
 
+def _dateline_places(text: str) -> list[Candidate]:
+    """ "Riga, 4 October 2022" and "Dakar, 12 March 2024 -": the place a document was dated at."""
+    from tipgraph.extract.metadata import parse_date
+
+    found = []
+    for match in re.finditer(r"(?m)^[ \t*_#]*([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}),\s+([^\n]{6,30})", text):
+        dated = parse_date(match.group(2))
+        if dated is None or dated[1] != 0:
+            continue
+        start, end = match.start(1), match.end(1)
+        found.append(Candidate(EntityMention(m.PLACE, Span(start, end, text[start:end]), text[start:end]), priority=11))
+    return found
+
+
 def _names_a_person(parsed: Doc, candidate: Candidate) -> bool:
     """In Title Case headlines a title may be followed by a verb ("Ambassador Calls on ...")."""
     name_start = candidate.mention.attrs.get("name_start", candidate.start)
@@ -576,6 +590,7 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     if country_counts:
         doc_country = sorted(country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0].split(":")[1]
     people = [p for p in extractor.titled_people(text) if _names_a_person(parsed, p)]
+    datelines = _dateline_places(text)
     instruments = extractor.instruments_in(parsed, text, people)
     candidates = (
         known
@@ -586,6 +601,7 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
         + extractor.events_in(parsed, text)
         + instruments
         + extractor.statistical(parsed, text)
+        + datelines
     )
     kept = _resolve_overlaps(candidates)
     kept_instruments = [c for c in kept if c.mention.cls == m.INSTRUMENT]

@@ -79,9 +79,15 @@ def parse_date(text: str) -> tuple[str, int, int] | None:
 def _genre(header_text: str, body: str, cues: dict, default: str, threshold: int) -> str:
     header = header_text.lower()
     lowered = body.lower()
-    for genre, spec in cues.items():
-        if any(cue in header for cue in spec.get("header") or ()):
-            return genre
+    # the cue written first wins: "EU Statement on the Annual Report ..." is a statement
+    first: tuple[int, int, str] | None = None
+    for order, (genre, spec) in enumerate(cues.items()):
+        for cue in spec.get("header") or ():
+            position = header.find(cue)
+            if position >= 0 and (first is None or (position, order) < first[:2]):
+                first = (position, order, genre)
+    if first is not None:
+        return first[2]
     reports = sum(lowered.count(cue) for cue in (cues.get("NewsArticle") or {}).get("body") or ())
     speech = sum(lowered.count(cue) for cue in (cues.get("Speech") or {}).get("body") or ())
     if speech:

@@ -397,6 +397,14 @@ class _Reader:
         chosen = (in_title or in_header)[0]
         self.delivered = chosen
         self.info.delivered_at = reference(chosen)
+        # "Riga, 4 October 2022" under the title: where the speech, so the event, took place
+        for mm in self.mentions:
+            if mm.cls == m.PLACE and mm.span.start < self.header_end:
+                line_start = self.line(mm.span.start)[0]
+                if re.fullmatch(r"[\s#*_>]*", self.text[line_start : mm.span.start]) and \
+                        re.match(r",\s+\d{1,2}\s+\w+\s+\d{4}|,\s+\w+\s+\d{1,2},\s+\d{4}", self.text[mm.span.end : mm.span.end + 24]):
+                    self.add(reference(chosen), "location", reference(mm), chosen.span)
+                    break
 
     # -- events --------------------------------------------------------------------
     def set_date(self, event_ref: str, date: str, rank: int) -> None:
