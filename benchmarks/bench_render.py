@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, Graph, Literal
 from rdflib.namespace import XSD
 
 from tipgraph.namespaces import TIP, TIPID

@@ -10,7 +10,6 @@ import csv
 import datetime
 import json
 import re
-import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
 

@@ -2,7 +2,6 @@
 other speakers, other countries, other bodies and other phrasings than the seed corpus."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from rdflib import RDF, RDFS, SKOS, Graph, Literal
 
-from tipgraph import render
 from tipgraph.cli import main as cli_main
 from tipgraph.graphio import TipgraphError, load_graph
 from tipgraph.namespaces import TIP, TIPID

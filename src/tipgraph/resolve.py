@@ -209,14 +209,12 @@ class Resolver:
             else:
                 groups.append((set(words), [(doc_id, mention)]))
         for _, members in groups:
-            names = Counter(m_.name for _, m_ in members)
             label = members[0][1].name
             classes = Counter(m_.cls for _, m_ in members)
             cls = sorted(classes, key=lambda c: (-classes[c], c))[0]
             entity = self._new(f"event/{slug(label)}", cls, label)
             for doc_id, mention in members:
                 self._attach(entity, doc_id, mention)
-            del names
 
     def _resolve_by_name(self, mentions: list[tuple[str, EntityMention]]) -> None:
         groups: dict[str, list[tuple[str, EntityMention]]] = defaultdict(list)

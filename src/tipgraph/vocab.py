@@ -93,59 +93,43 @@ def _countries(data) -> list[KnownEntity]:
     return out
 
 
+def _named(row: dict, key: str, cls: str, **fields) -> KnownEntity:
+    """An organisation, region or instrument: acronyms match exactly, names by `_split_names`."""
+    exact, folded = _split_names([row["name"], *(row.get("aliases") or ())])
+    return KnownEntity(
+        key=key,
+        cls=cls,
+        name=row["name"],
+        case_sensitive_names=tuple(row.get("acronyms") or ()) + exact,
+        case_insensitive_names=folded,
+        qid=row.get("qid"),
+        **fields,
+    )
+
+
 def _organizations(data) -> list[KnownEntity]:
-    out = []
-    for row in data or ():
-        exact, folded = _split_names([row["name"], *(row.get("aliases") or ())])
-        out.append(
-            KnownEntity(
-                key=f"org:{row['id']}",
-                cls=row.get("class") or "Organization",
-                name=row["name"],
-                case_sensitive_names=tuple(row.get("acronyms") or ()) + exact,
-                case_insensitive_names=folded,
-                context_names=tuple(row.get("ambiguous_aliases") or ()),
-                qid=row.get("qid"),
-                part_of=f"org:{row['part_of']}" if row.get("part_of") else None,
-                country=row.get("country"),
-            )
+    return [
+        _named(
+            row,
+            f"org:{row['id']}",
+            row.get("class") or "Organization",
+            context_names=tuple(row.get("ambiguous_aliases") or ()),
+            part_of=f"org:{row['part_of']}" if row.get("part_of") else None,
+            country=row.get("country"),
         )
-    return out
+        for row in data or ()
+    ]
 
 
 def _regions(data) -> list[KnownEntity]:
-    out = []
-    for row in data or ():
-        exact, folded = _split_names([row["name"], *(row.get("aliases") or ())])
-        out.append(
-            KnownEntity(
-                key=f"region:{row['id']}",
-                cls="Region",
-                name=row["name"],
-                case_sensitive_names=exact,
-                case_insensitive_names=folded,
-                qid=row.get("qid"),
-                member_countries=tuple(row.get("countries") or ()),
-            )
-        )
-    return out
+    return [
+        _named(row, f"region:{row['id']}", "Region", member_countries=tuple(row.get("countries") or ()))
+        for row in data or ()
+    ]
 
 
 def _instruments(data) -> list[KnownEntity]:
-    out = []
-    for row in data or ():
-        exact, folded = _split_names([row["name"], *(row.get("aliases") or ())])
-        out.append(
-            KnownEntity(
-                key=f"instrument:{row['id']}",
-                cls="Instrument",
-                name=row["name"],
-                case_sensitive_names=tuple(row.get("acronyms") or ()) + exact,
-                case_insensitive_names=folded,
-                qid=row.get("qid"),
-            )
-        )
-    return out
+    return [_named(row, f"instrument:{row['id']}", "Instrument") for row in data or ()]
 
 
 @functools.lru_cache(maxsize=4)

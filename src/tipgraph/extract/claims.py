@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from spacy.tokens import Doc
@@ -66,7 +66,6 @@ class Attribution:
     last_person: tuple[int, str] | None = None
     last_body: tuple[int, str] | None = None
     quote_speaker: str | None = None
-    paragraph_claimant: dict = field(default_factory=dict)
 
 
 class ClaimExtractor:
@@ -134,11 +133,8 @@ class ClaimExtractor:
 
     # -- sentences ------------------------------------------------------------------
     def body_start(self) -> int:
-        header = header_lines(self.text, int(self.vocab_lines()))
+        header = header_lines(self.text, 12)
         return header[-1].end if header else 0
-
-    def vocab_lines(self) -> int:
-        return 12
 
     def sentences(self) -> list[Span]:
         start_of_body = self.body_start()

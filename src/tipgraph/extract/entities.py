@@ -8,7 +8,6 @@ of their own.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from tipgraph import model as m
-from tipgraph.extract.metadata import MONTHS, header_lines, parse_date
+from tipgraph.extract.metadata import header_lines, parse_date
 from tipgraph.model import DocumentInfo, EntityMention, RelationFact, SourceDocument, Span
 from tipgraph.vocab import Vocabulary
 
