@@ -181,3 +181,17 @@ def test_eu_statement_and_a_ministers_speech(graph):
     assert "Riga" in names(graph, graph.value(event, TIP.location))
     assert "Government of Latvia" in names(graph, graph.value(event, TIP.host))
     assert str(graph.value(event, TIP.date)) == "2022-10-04"
+
+
+def test_a_monitoring_report(graph):
+    docs = {str(name): doc for doc, name in graph.subject_objects(TIP.sourceFile)}
+    report = docs["greta_report.md"]
+    assert (report, RDF.type, TIP.Report) in graph
+    assert "GRETA" in names(graph, graph.value(report, TIP.publisher))
+    governed = claim_with(graph, "that the number of convictions remains low")
+    assert claim_class(graph, governed) == "Criticism"  # governed by "GRETA is concerned that ..."
+    assert "GRETA" in names(graph, graph.value(governed, TIP.claimant))
+    urge = claim_with(graph, "GRETA urges the Serbian authorities")
+    assert "Government of Serbia" in names(graph, graph.value(urge, TIP.addressee))
+    figures = claim_with(graph, "62 victims were identified in 2021")
+    assert "Centre for the Protection of Victims of Trafficking" in names(graph, graph.value(figures, TIP.citesSource))

@@ -85,6 +85,7 @@ class ClaimExtractor:
         self.author_ref = f"Person:{info.author}" if info.author else None
         self.focus_country = self._focus_country()
         self.own_voice = self._own_voice()
+        self.governing: dict[int, str] = {}  # clause start -> the words that govern it
         self.doc_addressee = self._document_addressee()
 
     # -- document-level facts ---------------------------------------------------
@@ -175,6 +176,10 @@ class ClaimExtractor:
         for left_end, right_start in cuts:
             if len(self.text[cursor:left_end].split()) >= min_words and len(self.text[right_start:end].split()) >= min_words:
                 spans.append(Span(cursor, left_end, self.text[cursor:left_end]))
+                governing = re.match(r"(.*?)\bthat\b", self.text[start:left_end], re.S)
+                if governing and self.text[right_start:].lower().startswith("that "):
+                    # "GRETA is concerned that A, and that B": B is governed by the same words
+                    self.governing[right_start] = governing.group(1)
                 cursor = right_start
         spans.append(Span(cursor, end, self.text[cursor:end]))
         return spans
@@ -213,7 +218,7 @@ class ClaimExtractor:
 
     # -- classification --------------------------------------------------------------
     def classify(self, sentence: Span, sent: SpacySpan | None) -> str:
-        flat = _normalise(sentence.text.replace("*", ""))
+        flat = _normalise((self.governing.get(sentence.start, "") + " " + sentence.text).replace("*", ""))
         for cls in self.lexicon.get("precedence") or m.CLAIM_CLASSES:
             spec = self.lexicon.get(cls) or {}
             if cls == "Assertion":

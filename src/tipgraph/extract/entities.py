@@ -163,11 +163,11 @@ class EntityExtractor:
             iso3 = c.mention.key.split(":", 1)[1]
             country = self.vocab.entities[c.mention.key]
             after = re.match(rf"\s+(?:{nouns})\b", text[c.end :]) if nouns else None
-            if after and after.group().strip()[0] in "gG":
+            if after:  # "Albanian government", "the Serbian authorities", "the US administration"
                 found.append(self._gov(iso3, country, text, c.start, c.end + after.end(), label))
                 continue
             before = re.search(rf"\b(?:{nouns}) of (?:the )?$", text[max(0, c.start - 30) : c.start])
-            if before and before.group()[0] in "gG":
+            if before:
                 start = c.start - (len(text[max(0, c.start - 30) : c.start]) - before.start())
                 found.append(self._gov(iso3, country, text, start, c.end, label))
         return found

@@ -177,14 +177,16 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
             title_line = candidates[0].text
     info.title = title_line
 
-    # publisher: a header line that is exactly the name of a body, before the title
+    # publisher: a header line that is exactly the name of a body (a letterhead or a line under the title)
     for line in header:
         if line.text == title_line:
-            break
+            continue
         body = next(
             (
                 mm for mm in mentions
-                if mm.cls in m.ORGANIZATION_CLASSES and mm.span.text.strip() == line.text.strip()
+                if mm.cls in m.ORGANIZATION_CLASSES
+                # "Group of Experts on Action against Trafficking in Human Beings (GRETA)"
+                and re.sub(r"\s*\([^)]*\)$", "", line.text.strip()) == mm.span.text.strip()
             ),
             None,
         )
