@@ -239,3 +239,15 @@ def test_a_bad_sidecar_is_one_line(tmp_path):
 def test_every_command_explains_itself(command):
     result = CliRunnerNoCatch().invoke([*command, "--help"])
     assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_windows_line_ends_give_the_same_graph(tmp_path):
+    text = (CORPUS / "004_c40e5faef9610e67.txt").read_text(encoding="utf-8")
+    for name, newline in (("unix", "\n"), ("windows", "\r\n")):
+        corpus = tmp_path / name / "corpus"
+        corpus.mkdir(parents=True)
+        (corpus / "statement.txt").write_bytes(text.replace("\n", newline).encode("utf-8"))
+        result = run_cli("build", corpus, "--out", tmp_path / name / "out", "--no-html", "--no-validate", "-q")
+        assert result.exit_code == 0, result.output
+    unix = (tmp_path / "unix" / "out" / "graph.ttl").read_bytes()
+    assert unix == (tmp_path / "windows" / "out" / "graph.ttl").read_bytes()

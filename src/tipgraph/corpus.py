@@ -14,6 +14,12 @@ SIDECAR_NAMES = ("metadata.yaml", "metadata.yml")
 SIDECAR_KEYS = {"title", "date", "genre", "speaker", "author", "publisher", "source_url", "place"}
 
 
+def universal_newlines(text: str) -> str:
+    """Line ends as Python's text mode reads them ("\r\n" and "\r" become "\n"), so offsets
+    slice the text a user gets from `open(path, encoding=...).read()`."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def decode(raw: bytes, name: str) -> str:
     """UTF-8 (with or without BOM); otherwise a confidently detected encoding."""
     if b"\x00" in raw:
@@ -86,7 +92,7 @@ def read_corpus(folder: str | os.PathLike) -> list[SourceDocument]:
             raw = path.read_bytes()
         except OSError as exc:
             raise TipgraphError(f"{relative}: cannot read: {exc.strerror or exc}") from None
-        text = decode(raw, relative)
+        text = universal_newlines(decode(raw, relative))
         if not text.strip():
             continue
         doc_id = Path(relative).with_suffix("").as_posix().replace("/", "--")
