@@ -188,12 +188,19 @@ class ClaimExtractor:
         return [mm for mm in self.mentions if start <= mm.span.start and mm.span.end <= end]
 
     def mention_at(self, char: int) -> EntityMention | None:
-        best = None
-        for mm in self.mentions:
-            if mm.span.start <= char < mm.span.end and mm.cls in ACTOR_CLASSES:
-                if best is None or (mm.span.end - mm.span.start) > (best.span.end - best.span.start):
-                    best = mm
-        return best
+        """The longest actor mention covering a character."""
+        if self._actor_at is None:
+            self._actor_at = {}
+            for mm in self.mentions:
+                if mm.cls not in ACTOR_CLASSES:
+                    continue
+                for position in range(mm.span.start, mm.span.end):
+                    held = self._actor_at.get(position)
+                    if held is None or (mm.span.end - mm.span.start) > (held.span.end - held.span.start):
+                        self._actor_at[position] = mm
+        return self._actor_at.get(char)
+
+    _actor_at: dict[int, EntityMention] | None = None
 
     def subject_actor(self, token) -> EntityMention | None:
         """The actor a subject phrase names: its head word's, else the person in it
