@@ -195,3 +195,13 @@ def test_a_monitoring_report(graph):
     assert "Government of Serbia" in names(graph, graph.value(urge, TIP.addressee))
     figures = claim_with(graph, "62 victims were identified in 2021")
     assert "Centre for the Protection of Victims of Trafficking" in names(graph, graph.value(figures, TIP.citesSource))
+
+
+def test_a_statement_on_behalf_of_a_group_speaks_for_it(graph):
+    docs = {str(name): doc for doc, name in graph.subject_objects(TIP.sourceFile)}
+    statement = docs["eu_pc.md"]
+    assert "European Union" in names(graph, graph.value(statement, TIP.onBehalfOf))
+    speaker = graph.value(statement, TIP.speaker)
+    assert "Lotte Knudsen" in names(graph, speaker)
+    for words in ("The European Union warmly welcomes", "We encourage all participating States"):
+        assert graph.value(claim_with(graph, words), TIP.claimant) == speaker, words

@@ -75,6 +75,7 @@ class ClaimExtractor:
         self.parsed = parsed
         self.mentions = sorted(mentions, key=lambda mm: (mm.span.start, mm.span.end))
         self.info = info
+        self.vocab = vocab
         self.lexicon = vocab.lexicon("claims")
         self.speech_acts = set(self.lexicon.get("speech_act_verbs") or ())
         self.source_nouns = {w.lower() for w in self.lexicon.get("source_nouns") or ()}
@@ -106,6 +107,10 @@ class ClaimExtractor:
     def _own_voice(self) -> set[str]:
         """References that speak for the speaker: the publishing mission and its country."""
         voice = {r for r in (self.speaker_ref, self.info.publisher) if r}
+        # "on behalf of the European Union": "The European Union welcomes ..." is the speaker speaking
+        for fact in extract_group_statement(self.document, self.mentions, self.vocab):
+            if fact.predicate == "onBehalfOf":
+                voice.add(fact.object)
         if self.info.genre in {"Speech", "Statement"}:
             for r in list(voice):
                 if r.startswith(("mission:", "gov:")):
