@@ -161,8 +161,17 @@ class ClaimExtractor:
                 continue
             if _has_phrase(flat, (self.lexicon.get("Endorsement") or {}).get("courtesies")) == flat:
                 continue
-            out.extend(self._clauses(start, end, min_words))
+            if flat.endswith(":") and self._introduces_quote(start, end):
+                continue  # "Speaking at the conference, Kim said:": the quotation that follows is the claim
+            for clause in self._clauses(start, end, min_words):
+                clause_flat = _normalise(re.sub(r"[*_#]", "", clause.text))
+                if not any(p.search(clause_flat) for p in skip):
+                    out.append(clause)
         return out
+
+    def _introduces_quote(self, start: int, end: int) -> bool:
+        sent = self.parsed.char_span(start, end, alignment_mode="expand")
+        return sent is not None and any(t.lemma_ in self.reporting for t in sent)
 
     def _clauses(self, start: int, end: int, min_words: int) -> list[Span]:
         """Split "A, and that B" / "A, and we B" / "A… B" into the claims they are."""
