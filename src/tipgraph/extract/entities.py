@@ -481,6 +481,11 @@ class EntityExtractor:
             elif label == "ORG":
                 if name.isupper() and len(name) <= 2:
                     continue
+                # "the ICT team", "the Conference Services team": the body is the team, not the acronym
+                team = re.match(r" (?:team|unit|section|department|division|desk)\b", text[span.end : span.end + 12])
+                if team:
+                    span = Span(span.start, span.end + team.end(), text[span.start : span.end + team.end()])
+                    name = span.text
                 found.append(Candidate(EntityMention(self.org_class(name), span, name), priority=15))
             elif label in {"GPE", "LOC"}:
                 found.append(Candidate(EntityMention(m.PLACE, span, name), priority=10))
