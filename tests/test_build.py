@@ -97,8 +97,8 @@ def test_document_metadata_read_from_the_text(built_graph):
 
 
 def test_seed_quality_does_not_regress(seed_scores):
-    assert seed_scores["entity_f1"] >= 0.90, seed_scores
-    assert seed_scores["document_metadata_accuracy"] >= 0.90, seed_scores
+    assert seed_scores["entity_f1"] >= 0.95, seed_scores
+    assert seed_scores["document_metadata_accuracy"] >= 0.95, seed_scores
 
 
 def test_documents_written_for_this_test(tmp_path):

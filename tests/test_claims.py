@@ -115,12 +115,13 @@ def test_claim_offsets_slice_the_text(graph):
 
 
 def test_seed_claim_figures_do_not_regress(seed_scores):
-    assert seed_scores["claim_recall"] >= 0.85, seed_scores
-    assert seed_scores["claim_precision"] >= 0.75, seed_scores
-    assert seed_scores["claimant_accuracy"] >= 0.90, seed_scores
-    assert seed_scores["claim_type_accuracy"] >= 0.80, seed_scores
-    assert seed_scores["addressee_accuracy"] >= 0.80, seed_scores
-    assert seed_scores["entity_f1"] >= 0.90, seed_scores
+    # floors a little under what the seed build measures (issue 3 asks at least 0.85/0.75/0.90/0.80/0.80)
+    assert seed_scores["claim_recall"] >= 0.95, seed_scores
+    assert seed_scores["claim_precision"] >= 0.90, seed_scores
+    assert seed_scores["claimant_accuracy"] >= 0.95, seed_scores
+    assert seed_scores["claim_type_accuracy"] >= 0.95, seed_scores
+    assert seed_scores["addressee_accuracy"] >= 0.90, seed_scores
+    assert seed_scores["entity_f1"] >= 0.95, seed_scores
 
 
 def test_news_quotes_are_traced_to_the_speech(built_graph):

@@ -260,7 +260,7 @@ def test_written_date():
 # -- the seed corpus ----------------------------------------------------------------------------------
 
 def test_seed_relation_and_event_scores(seed_scores):
-    assert seed_scores["relation_recall"] >= 0.80
-    assert seed_scores["relation_recall_strict"] >= 0.70
-    assert seed_scores["event_attribute_recall"] >= 0.80
-    assert seed_scores["entity_f1"] >= 0.88
+    assert seed_scores["relation_recall"] >= 0.95
+    assert seed_scores["relation_recall_strict"] >= 0.90
+    assert seed_scores["event_attribute_recall"] >= 0.90
+    assert seed_scores["entity_f1"] >= 0.95
