@@ -170,8 +170,10 @@ class GraphBuilder:
             self.add(node, RDFS.label, Literal(short_label(claim.span.text)))
             self.add(node, TIP.start, Literal(claim.span.start))
             self.add(node, TIP.end, Literal(claim.span.end))
-            if claim.date:
-                self.add(node, TIP.date, date_literal(claim.date))
+            # a claim is dated when it was stated: the document's date, unless the text says otherwise
+            stated = claim.date or ex.info.date
+            if stated:
+                self.add(node, TIP.date, date_literal(stated))
             for prop, references in (
                 ("claimant", [claim.claimant] if claim.claimant else []),
                 ("addressee", claim.addressees),
