@@ -206,3 +206,28 @@ def test_a_statement_on_behalf_of_a_group_speaks_for_it(graph):
     assert "Lotte Knudsen" in names(graph, speaker)
     for words in ("The European Union warmly welcomes", "We encourage all participating States"):
         assert graph.value(claim_with(graph, words), TIP.claimant) == speaker, words
+
+
+def test_a_keynote_with_greetings_and_a_relative_clause(graph):
+    docs = {str(name): doc for doc, name in graph.subject_objects(TIP.sourceFile)}
+    keynote = docs["deputy_minister_keynote.txt"]
+    speaker = graph.value(keynote, TIP.speaker)
+    assert "Elena Petrescu" in names(graph, speaker)
+    event = graph.value(keynote, TIP.deliveredAt)
+    assert "High-Level Conference on Child Trafficking in the Digital Age" in names(graph, event)
+    assert "Bucharest" in names(graph, graph.value(event, TIP.location))
+    # "Madam Chairperson, Secretary General Schmid, ..." greets two people; neither is "Chairperson Schmid"
+    schmid = next(graph.subjects(SKOS.altLabel, Literal("Secretary General Schmid")))
+    assert {str(t) for t in graph.objects(schmid, TIP.title)} == {"Secretary General"}
+    thanks = claim_with(graph, "Let me begin by thanking")
+    assert claim_class(graph, thanks) == "Endorsement"
+    assert "Romania" not in {str(x) for a in graph.objects(thanks, TIP.addressee) for x in names(graph, a)}
+    estimate = claim_with(graph, "Europol estimates that 70 percent")
+    assert "Europol" in names(graph, graph.value(estimate, TIP.claimant))
+    praise = claim_with(graph, "praise the courage of Maria Ionescu")
+    assert graph.value(praise, TIP.claimant) == speaker
+    assert "Maria Ionescu" in names(graph, graph.value(praise, TIP.addressee))
+    assert claim_class(graph, claim_with(graph, "My government will allocate")) == "Commitment"
+    assert claim_class(graph, claim_with(graph, "one of the main recruitment methods")) == "Assertion"
+    labels = {str(o) for o in graph.objects(None, RDFS.label)}
+    assert "Keynote Address" not in labels and "EUR 5 million" not in labels

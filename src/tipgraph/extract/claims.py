@@ -317,7 +317,7 @@ class ClaimExtractor:
             return _decimal_text(value), unit
         lowered = flat.lower()
         for word in sorted(words, key=len, reverse=True):
-            match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lowered)
+            match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])(?! of\b)", lowered)
             if match:
                 value = Decimal(str(words[word]))
                 end = match.end()
@@ -347,9 +347,13 @@ class ClaimExtractor:
         """The person or body a reporting verb attributes the sentence to."""
         if sent is None:
             return None
+        root_subjects = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        speaker_leads = bool(root_subjects) and root_subjects[0].lower_ in FIRST_PERSON
         for tok in sent:
             if tok.lemma_ not in self.reporting or tok.pos_ not in {"VERB", "AUX"}:
                 continue
+            if speaker_leads and tok is not sent.root:
+                return None  # "I praise Maria, who told her story to the BBC": the speaker's claim
             if tok.lemma_ == "make" and "clear" not in {t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 4]}:
                 continue
             # "Canada will continue to fund": only a verb that introduces what was said reports it
@@ -366,7 +370,17 @@ class ClaimExtractor:
             if lower in FIRST_PERSON:
                 return None
             if lower in RELATIVE and tok.dep_ == "relcl":
-                actor = self.actor_in_subtree(tok.head)
+                # the antecedent, not what the clause mentions: "a report by X, which noted"
+                antecedent = tok.head
+                actor = self.mention_at(antecedent.idx)
+                if actor is None and antecedent.dep_ == "appos":
+                    actor = self.mention_at(antecedent.head.idx)
+                if actor is None:
+                    inside = set(t.i for t in tok.subtree)
+                    for t in sorted(antecedent.subtree, key=lambda t: t.i):
+                        if t.i not in inside and self.mention_at(t.idx) is not None:
+                            actor = self.mention_at(t.idx)
+                            break
                 return reference(actor) if actor else None
             if lower in PRONOUNS_PERSON:
                 return state.last_person[1] if state.last_person else None
@@ -427,6 +441,13 @@ class ClaimExtractor:
                 found.append(self.focus_country)
         return found
 
+    def _modifies_next(self, mention: EntityMention) -> bool:
+        """A demonym used as an adjective before another name ("Romanian OSCE ...")."""
+        known = self.vocab.entities.get(mention.key or "")
+        return bool(known and mention.span.text in known.demonyms) and bool(
+            re.match(r" [A-Z]", self.text[mention.span.end : mention.span.end + 2])
+        )
+
     def _with_coordinated(self, first: EntityMention, phrase, claimant: str | None) -> list[str]:
         """"Estonia and Lithuania", "Ireland and Austria": every actor of the first one's kind
         joined to it by "and", "or" or a comma."""
@@ -460,6 +481,8 @@ class ClaimExtractor:
         for mm in self.mentions_in(trigger.idx, sentence.end):
             if mm.cls not in ACTOR_CLASSES or reference(mm) == claimant:
                 continue
+            if mm.cls == m.COUNTRY and self._modifies_next(mm):
+                continue  # "the Romanian OSCE Chairmanship team": the team is thanked, not Romania
             before = self.text[max(sentence.start, mm.span.start - 12) : mm.span.start]
             if re.search(r"\b(?:in|at|held in)\s+(?:the\s+)?$", before) or re.search(r",\s*$", before) and mm.cls == m.COUNTRY:
                 continue

@@ -65,6 +65,9 @@ class Matchers:
         noise = vocab.lexicon("noise")
         self.not_entities = {n.lower() for n in noise.get("not_entities") or ()}
         self.not_person_words = set(noise.get("not_person_words") or ())
+        self.not_org_heads = set(noise.get("not_org_heads") or ())
+        self.not_entity_patterns = [re.compile(p) for p in noise.get("not_entity_patterns") or ()]
+        self.span_breaks = [b for b in noise.get("span_breaks") or () if b]
         reporting = vocab.lexicon("reporting")
         self.before_source = [w.lower() for w in reporting.get("before_source") or ()]
         self.after_source = {w.lower() for w in reporting.get("after_source") or ()}
@@ -294,7 +297,9 @@ class EntityExtractor:
         """Capitalised words (and initials) right after `pos`, stopping at punctuation or a line end."""
         words = []
         cursor = pos
-        rest = re.match(r",? ", text[pos:])
+        # "Chargé d'Affaires, a.i. Harry R. Kamian" carries its comma in the title itself;
+        # "Madam Chairperson, Secretary General X" is two people addressed, not a name
+        rest = re.match(r" ", text[pos:])
         if not rest:
             return [], pos
         cursor = pos + rest.end()
@@ -347,6 +352,11 @@ class EntityExtractor:
                         if prev.text in {"The", "This", "That", "Our", "A", "An"}:
                             break
                         left -= 1
+                        continue
+                    # "High-Level Conference": a hyphen inside one capitalised word
+                    if prev.text in {"-", "‑"} and not prev.whitespace_ and left - 2 >= 0 \
+                            and not tokens[left - 2].whitespace_ and tokens[left - 2].text[:1].isupper():
+                        left -= 2
                         continue
                     # "Council of Europe Convention": a connector between capitalised words
                     if prev.text in {"of", "for", "and"} and left - 2 >= 0 and tokens[left - 2].text[:1].isupper() \
@@ -460,10 +470,20 @@ class EntityExtractor:
         found = []
         for ent in parsed.ents:
             label = ent.label_
-            span = trimmed_span(text, ent.start_char, ent.end_char)
+            end = ent.end_char
+            # spaCy runs names together across a line end, a quotation mark or a dash
+            for mark in self.matchers.span_breaks:
+                cut = text.find(mark, ent.start_char + 1, end)
+                if cut > 0:
+                    end = cut
+            span = trimmed_span(text, ent.start_char, end)
             name = clean_name(span.text)
             if not name or name.lower() in self.matchers.not_entities or name.lower() in self.matchers.vocatives:
                 continue
+            if any(p.fullmatch(name) for p in self.matchers.not_entity_patterns):
+                continue
+            if label == "ORG" and name.split()[-1] in self.matchers.not_org_heads:
+                continue  # "Keynote Address", "Annual Report": a document or event, not a body
             if not name[0].isupper() or len(name) < 2:
                 continue
             if label == "PERSON":
@@ -490,7 +510,9 @@ class EntityExtractor:
             elif label in {"GPE", "LOC"}:
                 found.append(Candidate(EntityMention(m.PLACE, span, name), priority=10))
             elif label == "LAW":
-                found.append(Candidate(EntityMention(m.INSTRUMENT, span, name), priority=12))
+                keywords = self.instruments.get("keywords") or ()
+                if any(re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", name) for k in keywords):
+                    found.append(Candidate(EntityMention(m.INSTRUMENT, span, name), priority=12))
         return found
 
     def org_class(self, name: str) -> str:
