@@ -231,3 +231,15 @@ def test_a_keynote_with_greetings_and_a_relative_clause(graph):
     assert claim_class(graph, claim_with(graph, "one of the main recruitment methods")) == "Assertion"
     labels = {str(o) for o in graph.objects(None, RDFS.label)}
     assert "Keynote Address" not in labels and "EUR 5 million" not in labels
+
+
+def test_a_wire_story(graph):
+    police = claim_with(graph, "Greek police said on Wednesday")
+    assert "Police of Greece" in names(graph, graph.value(police, TIP.claimant))
+    assert graph.value(police, TIP.quantity).toPython() == 40
+    passive = claim_with(graph, "Greece has been criticised by the U.S. State Department")
+    assert claim_class(graph, passive) == "Criticism"
+    assert "US State Department" in names(graph, graph.value(passive, TIP.claimant))
+    assert "Greece" in names(graph, graph.value(passive, TIP.addressee))
+    added = claim_with(graph, "He added that investigators were working with Europol")
+    assert "Theodoros Kalogeropoulos" in names(graph, graph.value(added, TIP.claimant))

@@ -367,6 +367,13 @@ class ClaimExtractor:
                 continue
             subject = subjects[0]
             lower = subject.lower_
+            if subject.dep_ == "nsubjpass":
+                # "Greece has been criticised by the State Department": the agent speaks
+                agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                actor = self.subject_actor(agents[0]) if agents else None
+                if actor is not None and reference(actor) not in self.own_voice:
+                    return reference(actor)
+                continue
             if lower in FIRST_PERSON:
                 return None
             if lower in RELATIVE and tok.dep_ == "relcl":

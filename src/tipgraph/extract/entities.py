@@ -169,11 +169,32 @@ class EntityExtractor:
             if after:  # "Albanian government", "the Serbian authorities", "the US administration"
                 found.append(self._gov(iso3, country, text, c.start, c.end + after.end(), label))
                 continue
+            body = self._national_body(text, c, iso3, country)
+            if body is not None:
+                found.append(body)
+                continue
             before = re.search(rf"\b(?:{nouns}) of (?:the )?$", text[max(0, c.start - 30) : c.start])
             if before:
                 start = c.start - (len(text[max(0, c.start - 30) : c.start]) - before.start())
                 found.append(self._gov(iso3, country, text, start, c.end, label))
         return found
+
+    def _national_body(self, text: str, c: Candidate, iso3: str, country) -> Candidate | None:
+        """ "Greek police", "the Moldovan border police": a national body named by its country."""
+        nouns = sorted(self.orgs.get("national_body_nouns") or (), key=len, reverse=True)
+        if not nouns:
+            return None
+        after = re.match(r"\s+(" + "|".join(re.escape(n) for n in nouns) + r")\b", text[c.end :])
+        if not after:
+            return None
+        noun = after.group(1)
+        article = "the " if country.name in set(self.orgs.get("names_with_article") or ()) else ""
+        label = (self.orgs.get("national_body_label") or "{noun} of {country}").format(
+            noun=noun[0].upper() + noun[1:].lower(), country=article + country.name)
+        end = c.end + after.end()
+        span = Span(c.start, end, text[c.start : end])
+        key = f"govbody:{iso3}:{label}"
+        return Candidate(EntityMention(m.GOVERNMENT_BODY, span, label, key=key, attrs={"country": iso3}), priority=80)
 
     def _gov(self, iso3, country, text, start, end, label) -> Candidate:
         span = Span(start, end, text[start:end])
