@@ -61,14 +61,10 @@ Neo4j (folder)
 """
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
-import os
 import re
-import shutil
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterable
@@ -80,8 +76,8 @@ from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from tipgraph import ontology_dir
-from tipgraph.graphio import TipgraphError, atomic_output, load_graph
-from tipgraph.namespaces import PREFIXES, TIP
+from tipgraph.graphio import TipgraphError, atomic_folder, atomic_output, load_graph
+from tipgraph.namespaces import PREFIXES, TIP, local_name
 
 FORMATS = ("neo4j", "jsonld", "nt", "trig", "nquads", "graphml", "ttl")
 ONTOLOGY_GRAPH = URIRef("https://w3id.org/tipgraph/ontology")
@@ -115,15 +111,6 @@ RESOURCE_LABEL = "Resource"
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def local_name(iri: str) -> str:
-    for sep in ("#", "/", ":"):
-        if sep in iri:
-            tail = iri.rsplit(sep, 1)[1]
-            if tail:
-                return tail
-    return iri
 
 
 def prefix_of(iri: str) -> str | None:
@@ -197,50 +184,14 @@ def tip_types(graph: Graph, node) -> set[str]:
 # ---------------------------------------------------------------- atomic outputs
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-@contextlib.contextmanager
-def _output(path: Path, mode: str = "w"):
-    """graphio.atomic_output, then the usual permissions (mkstemp makes 0600
-    files, which a Neo4j or triple-store server running as another user
-    could not read)."""
-    with atomic_output(path, mode) as handle:
-        yield handle
-    os.chmod(path, 0o666 & ~_umask())
-
-
-
 def _replace_folder(out: Path, write) -> None:
-    """Write a folder with `write(tmp_folder)` and rename it over `out`."""
+    """Write the export folder atomically, refusing to replace a folder that is not an export."""
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise TipgraphError(f"{out}: exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not (out / "load.cypher").exists():
         raise TipgraphError(f"{out}: folder is not empty and is not a previous neo4j export; choose another --out")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    except OSError as exc:
-        raise TipgraphError(f"cannot write to {out.parent}: {exc.strerror or exc}") from None
-    old = None
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o777 & ~_umask())
-        if out.exists():
-            old = out.parent / f".{out.name}.old-{os.getpid()}"
-            os.replace(out, old)
-        os.replace(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if old is not None and not out.exists():
-            os.replace(old, out)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    atomic_folder(out, write)
 
 
 # ---------------------------------------------------------------- quads / pyoxigraph
@@ -313,7 +264,7 @@ def _quad_sort_key(q: ox.Quad):
 
 def write_nt(graph: Graph, out: Path) -> None:
     data = ox.serialize((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph), format=ox.RdfFormat.N_TRIPLES)
-    with _output(out) as handle:
+    with atomic_output(out) as handle:
         handle.write(_sorted_lines(data))
 
 
@@ -329,7 +280,7 @@ def _quads(graph: Graph, with_ontology: bool) -> list[ox.Quad]:
 
 def write_nquads(graph: Graph, out: Path, with_ontology: bool = True) -> None:
     data = ox.serialize(_quads(graph, with_ontology), format=ox.RdfFormat.N_QUADS)
-    with _output(out) as handle:
+    with atomic_output(out) as handle:
         handle.write(_sorted_lines(data))
 
 
@@ -337,7 +288,7 @@ def write_trig(graph: Graph, out: Path, with_ontology: bool = True) -> None:
     # tipid: local names contain "/", which TriG would escape; keep full IRIs.
     prefixes = {p: ns for p, ns in PREFIXES.items() if p != "tipid"}
     data = ox.serialize(_quads(graph, with_ontology), format=ox.RdfFormat.TRIG, prefixes=prefixes)
-    with _output(out, "wb") as handle:
+    with atomic_output(out, "wb") as handle:
         handle.write(data)
 
 
@@ -349,7 +300,7 @@ def write_ttl(graph: Graph, out: Path) -> None:
     triples = sorted((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph),
                      key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-    with _output(out, "wb") as handle:
+    with atomic_output(out, "wb") as handle:
         handle.write(data)
 
 
@@ -397,7 +348,7 @@ def write_jsonld(graph: Graph, out: Path) -> None:
         data = {"@graph": data}
     data = {"@context": context, "@graph": data.get("@graph", [data] if "@id" in data else [])}
     data = _compact_ids(data, context)
-    with _output(out) as handle:
+    with atomic_output(out) as handle:
         handle.write(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
 
 
@@ -431,7 +382,7 @@ def graphml_graph(graph: Graph) -> nx.MultiDiGraph:
 
 def write_graphml(graph: Graph, out: Path) -> None:
     g = graphml_graph(graph)
-    with _output(out, "wb") as handle:
+    with atomic_output(out, "wb") as handle:
         nx.write_graphml(g, handle, encoding="utf-8", prettyprint=True)
 
 

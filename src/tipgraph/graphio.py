@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Callable, Iterator
 
 from rdflib import Dataset, Graph
 
@@ -93,10 +94,37 @@ def atomic_output(path: str | os.PathLike, mode: str = "w") -> Iterator[IO]:
 
 
 def make_shareable(path: Path) -> None:
-    """mkstemp creates files readable by their owner only; outputs are for sharing."""
+    """mkstemp/mkdtemp make files and folders their owner's alone; outputs are for sharing
+    (a Neo4j or triple-store server running as another user must read them)."""
     umask = os.umask(0)
     os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
+    os.chmod(path, (0o777 if Path(path).is_dir() else 0o666) & ~umask)
+
+
+def atomic_folder(out: Path, write: Callable[[Path], None]) -> None:
+    """Write a folder with `write(tmp_folder)` beside `out`, then rename it over `out`;
+    on failure the previous folder stays as it was."""
+    out = Path(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    except OSError as exc:
+        raise TipgraphError(f"cannot write to {out.parent}: {exc.strerror or exc}") from None
+    old = None
+    try:
+        write(tmp)
+        make_shareable(tmp)
+        if out.exists():
+            old = out.parent / f".{out.name}.old-{os.getpid()}"
+            os.replace(out, old)
+        os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None and not out.exists():
+            os.replace(old, out)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def write_text_atomic(path: str | os.PathLike, text: str) -> None:

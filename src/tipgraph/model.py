@@ -70,6 +70,11 @@ class EntityMention:
     attrs: dict = field(default_factory=dict)  # e.g. {"country": "ALB"} for a ministry
 
 
+def reference(mention: EntityMention) -> str:
+    """The resolver reference of a mention: its key, else "<Class>:<name>"."""
+    return mention.key or f"{mention.cls}:{mention.name}"
+
+
 @dataclass
 class DocumentInfo:
     """What a document says about itself: genre, title, people, date."""

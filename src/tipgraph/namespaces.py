@@ -32,3 +32,17 @@ def slug(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words = re.findall(r"[A-Za-z0-9]+", folded)
     return "-".join(words)[:120] or "unnamed"
+
+
+def local_name(iri: str) -> str:
+    """The last segment of an IRI: "partOf" for tip:partOf, "ALB" for tipid:country/ALB."""
+    return re.split(r"[#/]", iri.rstrip("/#"))[-1] or iri
+
+
+def compact_iri(iri: str, prefixes: dict[str, str] = PREFIXES) -> str:
+    """ "tip:Person" where a prefix (the longest) covers the IRI, else "<iri>"."""
+    best = None
+    for prefix, namespace in prefixes.items():
+        if iri.startswith(namespace) and len(iri) > len(namespace) and (best is None or len(namespace) > len(best[1])):
+            best = (prefix, namespace)
+    return f"{best[0]}:{iri[len(best[1]):]}" if best else f"<{iri}>"

@@ -1,8 +1,8 @@
 """The build: corpus -> NLP -> extractors -> resolution -> graph -> outputs."""
 from __future__ import annotations
 
+import contextlib
 import io
-import os
 import tempfile
 import time
 from collections import Counter
@@ -18,7 +18,7 @@ from tipgraph import model as m
 from tipgraph.corpus import read_corpus
 from tipgraph.extract import run_extractors
 from tipgraph.graph import build_graph
-from tipgraph.graphio import TipgraphError, make_shareable
+from tipgraph.graphio import TipgraphError, atomic_output
 from tipgraph.model import Extraction, SourceDocument
 from tipgraph.namespaces import TIP
 from tipgraph.nlp import load_model, mask_markup, parse_documents
@@ -113,26 +113,17 @@ def build(
 
         page, _, _ = build_page(graph, title=f"tipgraph: {corpus.resolve().name}")
 
-    # Everything is computed; only now replace the previous outputs.
-    outputs = [out / "graph.ttl"]
+    # Everything is computed; only now replace the previous outputs, all or none.
     pending: list[tuple[Path, str]] = [(out / "graph.ttl", turtle_text)]
     if page is not None:
-        outputs.append(out / "graph.html")
         pending.append((out / "graph.html", page))
-    temporaries = []
     try:
-        for final, content in pending:
-            fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=out)
-            temporaries.append((Path(tmp), final))
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(content)
+        with contextlib.ExitStack() as stack:
+            for final, content in pending:
+                stack.enter_context(atomic_output(final)).write(content)
     except OSError as exc:
-        for tmp, _ in temporaries:
-            tmp.unlink(missing_ok=True)
         raise TipgraphError(f"cannot write outputs to {out}: {exc.strerror or exc}") from None
-    for tmp, final in temporaries:
-        make_shareable(tmp)
-        os.replace(tmp, final)
+    outputs = [final for final, _ in pending]
 
     entity_classes = m.ENTITY_CLASSES
     by_class = Counter(

@@ -33,7 +33,7 @@ import pyoxigraph as ox
 
 from tipgraph import ontology_dir
 from tipgraph.graphio import TipgraphError, load_graph, rdf_format
-from tipgraph.namespaces import PREFIXES
+from tipgraph.namespaces import PREFIXES, compact_iri
 
 OX_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -243,12 +243,7 @@ def compact(term, prefixes: dict[str, str] = PREFIXES) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        iri = term.value
-        best = None
-        for prefix, ns in prefixes.items():
-            if iri.startswith(ns) and (best is None or len(ns) > len(best[1])):
-                best = (prefix, ns)
-        return f"{best[0]}:{iri[len(best[1]):]}" if best else f"<{iri}>"
+        return compact_iri(term.value, prefixes)
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):

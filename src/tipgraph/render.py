@@ -37,7 +37,7 @@ import numpy as np
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from tipgraph.graphio import TipgraphError, atomic_output, load_graph
-from tipgraph.namespaces import TIP
+from tipgraph.namespaces import TIP, local_name
 
 # --------------------------------------------------------------------------
 # Vocabulary: classes drawn, in order of precedence (most specific first).
@@ -185,10 +185,6 @@ class _Node:
 # Reading the graph
 
 
-def _local_name(iri: str) -> str:
-    return re.split(r"[#/]", iri.rstrip("/#"))[-1] or iri
-
-
 def _str(value) -> str:
     return str(value) if value is not None else ""
 
@@ -224,7 +220,7 @@ def _read(graph: Graph, include_documents: bool) -> tuple[dict[str, _Node], dict
     for iri, name in list(documents.items()):
         if name == iri:  # a document without a sourceFile: its label, else its local name
             label = graph.value(URIRef(iri), RDFS.label)
-            documents[iri] = str(label) if label is not None else _local_name(iri)
+            documents[iri] = str(label) if label is not None else local_name(iri)
 
     labels: dict[str, str] = {}
     for s, o in graph.subject_objects(RDFS.label):
@@ -253,7 +249,7 @@ def _read(graph: Graph, include_documents: bool) -> tuple[dict[str, _Node], dict
         if kind == "document":
             node.docs.add(iri)
             if not label:
-                node.label = documents.get(iri, _local_name(iri))
+                node.label = documents.get(iri, local_name(iri))
         nodes[iri] = node
 
     def column(prop) -> dict:
@@ -276,13 +272,13 @@ def _read(graph: Graph, include_documents: bool) -> tuple[dict[str, _Node], dict
         sentence = _str(m_sentence.get(m))
         if doc_iri:
             node.docs.add(doc_iri)
-            documents.setdefault(doc_iri, _local_name(doc_iri))
+            documents.setdefault(doc_iri, local_name(doc_iri))
         node.sources.append((doc_iri, _int(m_start.get(m)), anchor, sentence or anchor))
     for s, o in graph.subject_objects(TIP.mentionedIn):
         node = nodes.get(str(s))
         if node is not None:
             node.docs.add(str(o))
-            documents.setdefault(str(o), _local_name(str(o)))
+            documents.setdefault(str(o), local_name(str(o)))
 
     # Claims: their verbatim text is their source sentence.
     c_text = column(TIP.text)
@@ -298,15 +294,15 @@ def _read(graph: Graph, include_documents: bool) -> tuple[dict[str, _Node], dict
         stated = sorted(stated_in.get(node.iri, []))
         for doc_iri in stated:
             node.docs.add(doc_iri)
-            documents.setdefault(doc_iri, _local_name(doc_iri))
+            documents.setdefault(doc_iri, local_name(doc_iri))
         if node.text:
             node.sources.append((stated[0] if stated else "", start, "", node.text))
         if not node.label:
-            node.label = node.text or _local_name(node.iri)
+            node.label = node.text or local_name(node.iri)
 
     for node in nodes.values():
         if not node.label:
-            node.label = _local_name(node.iri)
+            node.label = local_name(node.iri)
         # One entry per (document, sentence); anchors of several mentions in it are joined.
         merged: dict[tuple[str, str], tuple[int, set[str]]] = {}
         for doc_iri, start, anchor, sentence in node.sources:
@@ -620,7 +616,7 @@ def build_page(
             "sources": [[doc_ref(d), anchor, sentence] for d, _, anchor, sentence in node.sources],
         }
     vis_edges = [
-        {"id": f"e{i}", "from": s, "to": o, "label": _local_name(p), "title": _local_name(p)}
+        {"id": f"e{i}", "from": s, "to": o, "label": local_name(p), "title": local_name(p)}
         for i, (s, p, o) in enumerate(edges)
     ]
     net_nodes, net_edges, options = _network(vis_nodes, vis_edges, physics)

@@ -73,11 +73,9 @@ class Resolver:
 
     # -- identities ---------------------------------------------------------
     def _local_id_for_key(self, key: str, mention: EntityMention) -> str:
+        """"country:ALB" -> country/ALB, "org:OSCE" -> org/OSCE; governments, their bodies
+        and missions are organisations too."""
         kind, _, rest = key.partition(":")
-        if kind == "country":
-            return f"country/{rest}"
-        if kind == "org":
-            return f"org/{slug(rest)}"
         if kind == "gov":
             return f"org/government-{rest}"
         if kind == "govbody":
@@ -85,10 +83,6 @@ class Resolver:
             return f"org/{slug(name)}-{iso3}"
         if kind == "mission":
             return f"org/{slug(mention.name)}"
-        if kind == "region":
-            return f"region/{slug(rest)}"
-        if kind == "instrument":
-            return f"instrument/{slug(rest)}"
         return f"{kind}/{slug(rest)}"
 
     def _new(self, local_id: str, cls: str, label: str) -> Entity:

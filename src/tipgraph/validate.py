@@ -20,7 +20,7 @@ from rdflib.collection import Collection
 
 import tipgraph
 from tipgraph.graphio import TipgraphError, load_graph
-from tipgraph.namespaces import PREFIXES
+from tipgraph.namespaces import PREFIXES, compact_iri
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SHAPES_FILE = "shapes.ttl"
@@ -28,7 +28,7 @@ SHAPES_FILE = "shapes.ttl"
 _SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 _SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
 # Longest namespace first, so tipid: wins over a shorter overlapping prefix.
-_PREFIXES = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+_PREFIXES = {**PREFIXES, "sh": str(SH)}
 
 
 @dataclass(frozen=True)
@@ -146,12 +146,7 @@ def _component_name(component) -> str:
 
 
 def _compact(iri: str) -> str:
-    for prefix, ns in _PREFIXES:
-        if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    if iri.startswith(str(SH)):
-        return f"sh:{iri[len(str(SH)):]}"
-    return f"<{iri}>"
+    return compact_iri(iri, _PREFIXES)
 
 
 def _term(term) -> str:

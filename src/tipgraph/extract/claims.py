@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from tipgraph import model as m
 from tipgraph.extract.metadata import header_lines
-from tipgraph.model import ClaimRecord, DocumentInfo, EntityMention, RelationFact, SourceDocument, Span
+from tipgraph.model import ClaimRecord, DocumentInfo, EntityMention, reference, RelationFact, SourceDocument, Span
 from tipgraph.vocab import Vocabulary
 
 ACTOR_CLASSES = m.ORGANIZATION_CLASSES | {m.PERSON, m.COUNTRY}
@@ -32,9 +32,6 @@ FIRST_PERSON = {"i", "we", "us", "me", "our", "my"}
 RELATIVE = {"which", "who", "that"}
 YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 
-
-def reference(mention: EntityMention) -> str:
-    return mention.key or f"{mention.cls}:{mention.name}"
 
 
 def _normalise(text: str) -> str:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from tipgraph import model as m
-from tipgraph.model import DocumentInfo, EntityMention, SourceDocument, Span
+from tipgraph.model import DocumentInfo, EntityMention, reference, SourceDocument, Span
 from tipgraph.vocab import Vocabulary
 
 MONTHS = {
@@ -191,7 +191,7 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
             None,
         )
         if body:
-            info.publisher = body.key or f"{body.cls}:{body.name}"
+            info.publisher = reference(body)
             break
     if info.genre == "NewsArticle" and info.publisher is None:
         told = vocab.lexicon("reporting").get("before_source") or ()
@@ -199,7 +199,7 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
             if mm.cls == m.MEDIA_ORGANIZATION:
                 before = text[max(0, mm.span.start - 20) : mm.span.start].lower().rstrip()
                 if any(before.endswith(w) for w in told if w.startswith("told")):
-                    info.publisher = mm.key or f"{mm.cls}:{mm.name}"
+                    info.publisher = reference(mm)
                     break
 
     # the office that speaks when no person is named ("Special Representative and Co-ordinator ...")

@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 from tipgraph import model as m
 from tipgraph.extract.metadata import header_lines, parse_date
-from tipgraph.model import DocumentInfo, EntityMention, RelationFact, SourceDocument, Span
+from tipgraph.model import DocumentInfo, EntityMention, reference, RelationFact, SourceDocument, Span
 from tipgraph.vocab import Vocabulary
 
 ACTOR_CLASSES = m.ORGANIZATION_CLASSES | {m.PERSON, m.COUNTRY}
@@ -43,10 +43,6 @@ BODY_CLASSES = m.ORGANIZATION_CLASSES | {m.COUNTRY}
 LOCATION_CLASSES = frozenset({m.PLACE, m.COUNTRY, m.REGION})
 MONTH_NAMES = [calendar.month_name[i] for i in range(13)]
 
-
-def reference(mention: EntityMention) -> str:
-    """The resolver reference of a mention: its key, else "<Class>:<name>"."""
-    return mention.key or f"{mention.cls}:{mention.name}"
 
 
 def _plurals(words) -> list[str]:
