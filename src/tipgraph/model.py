@@ -91,6 +91,7 @@ class DocumentInfo:
     speaker_span: Span | None = None  # header text naming a speaker no entity mention covers
     author_span: Span | None = None  # byline text naming an author no entity mention covers
     delivered_at: str | None = None  # resolver reference of the event
+    on_behalf_of: list[str] = field(default_factory=list)  # groups the speaker speaks for
 
 
 @dataclass

@@ -28,6 +28,8 @@ def run_extractors(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -> 
         mentions.append(EntityMention(m.PERSON, info.author_span, info.author,
                                       sentence=(info.author_span.start, info.author_span.end)))
     relations = extract_relations(document, parsed, mentions, info, vocab)
-    relations += extract_group_statement(document, mentions, vocab)
+    group = extract_group_statement(document, mentions, vocab)
+    info.on_behalf_of = [fact.object for fact in group if fact.predicate == "onBehalfOf"]
+    relations += group
     claims = extract_claims(document, parsed, mentions, info, vocab)
     return Extraction(document=document, info=info, mentions=mentions, relations=relations, claims=claims)

@@ -105,9 +105,7 @@ class ClaimExtractor:
         """References that speak for the speaker: the publishing mission and its country."""
         voice = {r for r in (self.speaker_ref, self.info.publisher) if r}
         # "on behalf of the European Union": "The European Union welcomes ..." is the speaker speaking
-        for fact in extract_group_statement(self.document, self.mentions, self.vocab):
-            if fact.predicate == "onBehalfOf":
-                voice.add(fact.object)
+        voice.update(self.info.on_behalf_of)
         if self.info.genre in {"Speech", "Statement"}:
             for r in list(voice):
                 if r.startswith(("mission:", "gov:")):
@@ -136,7 +134,7 @@ class ClaimExtractor:
 
     # -- sentences ------------------------------------------------------------------
     def body_start(self) -> int:
-        header = header_lines(self.text, 12)
+        header = header_lines(self.text, int(self.vocab.lexicon("documents").get("date_header_lines") or 12))
         return header[-1].end if header else 0
 
     def sentences(self) -> list[Span]:
