@@ -395,7 +395,6 @@ def test_cli_unknown_class_is_one_line(fixture_file, tmp_path):
 MINI = ROOT / "tests" / "data" / "mini.ttl"
 
 
-@pytest.mark.skipif(not MINI.is_file(), reason="tests/data/mini.ttl not present")
 def test_mini_graph(tmp_path):
     graph = load_graph(MINI)
     summary = render_html(graph, tmp_path / "mini.html")
@@ -408,31 +407,9 @@ def test_mini_graph(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def real_graph_file(request, tmp_path_factory) -> Path:
-    """The seed corpus's built graph: conftest's `built_graph` if there is one, else build it here."""
-    try:
-        built = request.getfixturevalue("built_graph")
-    except pytest.FixtureLookupError:
-        built = None
-    if built is not None:
-        if isinstance(built, Graph):
-            path = tmp_path_factory.mktemp("built") / "graph.ttl"
-            built.serialize(path, format="turtle")
-            return path
-        built = Path(built)
-        if built.is_dir():
-            found = sorted(built.glob("*.ttl"))
-            assert found, f"no Turtle file in {built}"
-            return found[0]
-        return built
-    out = tmp_path_factory.mktemp("built")
-    result = CliRunner().invoke(cli_main, ["build", "--out", str(out)])
-    if result.exit_code != 0 and ("not yet" in result.output or "No such option" in result.output):
-        pytest.skip(f"tipgraph build is not available yet: {result.output.strip()}")
-    assert result.exit_code == 0, result.output
-    found = sorted(out.rglob("*.ttl"))
-    assert found, f"tipgraph build wrote no Turtle file in {out}"
-    return found[0]
+def real_graph_file(built_graph) -> Path:
+    """The seed corpus's graph, built once per session (tests/conftest.py)."""
+    return built_graph
 
 
 def test_real_graph_renders(real_graph_file, tmp_path):
@@ -583,8 +560,6 @@ def test_browser_fixture_page(browser, fixture_graph, fixture_html):
 
 @browser_test
 def test_browser_mini_graph_offline(browser, tmp_path):
-    if not MINI.is_file():
-        pytest.skip("tests/data/mini.ttl not present")
     graph = load_graph(MINI)
     out = tmp_path / "mini.html"
     render_html(graph, out, title="mini.ttl")
