@@ -44,3 +44,22 @@ def seed_scores(built_graph, tmp_path_factory) -> dict:
     )
     assert completed.stdout
     return json.loads(summary.read_text())
+
+
+DEV = Path(__file__).resolve().parent / "dev"
+
+
+def score_build(graph: Path, gold: Path, tmp: Path) -> dict:
+    summary = tmp / "summary.json"
+    subprocess.run([sys.executable, str(GOLD / "score.py"), str(graph), str(gold), "--json", str(summary)],
+                   capture_output=True, text=True, check=True)
+    return json.loads(summary.read_text())
+
+
+@pytest.fixture(scope="session")
+def dev_scores(tmp_path_factory) -> dict:
+    """The referee's figures on the dev set (tests/dev: 30 real documents with gold), built once."""
+    out = tmp_path_factory.mktemp("devbuild")
+    result = run_cli("build", DEV / "corpus", "--out", out, "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    return score_build(out / "graph.ttl", DEV / "gold", tmp_path_factory.mktemp("devscore"))

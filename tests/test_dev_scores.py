@@ -1,0 +1,26 @@
+"""The dev set is the referee: 30 real documents of the field's genres, never special-cased.
+
+Floors sit just under the figures measured when they were last raised, so any
+regression on real text fails CI.
+"""
+from __future__ import annotations
+
+import pytest
+
+DEV_FLOORS = {
+    "document_metadata_accuracy": 0.33,
+    "claimant_accuracy": 0.40,
+    "claim_type_accuracy": 0.66,
+    "claim_type_macro_f1": 0.55,
+    "addressee_accuracy": 0.24,
+    "entity_f1": 0.74,
+    "relation_recall": 0.21,
+    "event_attribute_recall": 0.02,
+    "claim_precision": 0.90,
+    "claim_recall": 0.95,
+}
+
+
+@pytest.mark.parametrize("measure", sorted(DEV_FLOORS))
+def test_dev_figure_holds_its_floor(dev_scores, measure):
+    assert dev_scores[measure] >= DEV_FLOORS[measure], (measure, dev_scores)
