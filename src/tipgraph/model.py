@@ -122,6 +122,12 @@ class ClaimRecord:
     cites_source: str | None = None
     roles: list[tuple[str, str]] = field(default_factory=list)  # (reference, "source" | "transit" | "destination")
     date: str | None = None
+    # why: the rule that chose the class / the claimant, the words it fired on, and how sure it is
+    class_rule: str | None = None  # e.g. "trigger-phrase", "appeal-verb", "figure", "default-assertion"
+    class_evidence: str | None = None  # the trigger words as they stand in the text
+    claimant_rule: str | None = None  # e.g. "document-speaker", "reporting-verb", "quotation", "pronoun", "on-behalf-of"
+    claimant_evidence: str | None = None  # the reporting verb and its subject, the pronoun and its antecedent ...
+    confidence: float | None = None  # 0..1, class and claimant together
 
 
 @dataclass
