@@ -17,7 +17,9 @@ from tipgraph.validate import ValidationResult, Violation, validate_graph
 TIP = Namespace("https://w3id.org/tipgraph/ontology#")
 ONTOLOGY_IRI = URIRef("https://w3id.org/tipgraph/ontology")
 ONTOLOGY = tipgraph.ontology_dir()
-VOCABULARY_MD = Path("/work/shared/VOCABULARY.md")
+# the contract as shared beside the checkout, else the copy kept with the tests
+_SHARED_VOCABULARY = Path(__file__).resolve().parents[2] / "shared" / "VOCABULARY.md"
+VOCABULARY_MD = _SHARED_VOCABULARY if _SHARED_VOCABULARY.exists() else Path(__file__).resolve().parent / "VOCABULARY.md"
 
 # Used when VOCABULARY.md is not present (e.g. an installed copy).
 FALLBACK_VOCABULARY = {
