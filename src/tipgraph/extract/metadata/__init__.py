@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from tipgraph import model as m
-from tipgraph.extract.metadata.dates import find_dates, parse_date
+from tipgraph.extract.metadata.dates import find_dates, occasion_year, parse_date, stamp_month_or_year
 from tipgraph.extract.metadata.genre import classify, first_person_rate
 from tipgraph.extract.metadata.header import Line, body_start, front_matter, header_lines
 from tipgraph.extract.metadata.people import NameReader, Named, find_author, find_speaker
@@ -47,15 +47,25 @@ def _dateline(front: list[Line], text: str) -> tuple[str | None, bool]:
     return None, False
 
 
-def _document_date(front: list[Line], text: str, dateline_date: str | None) -> str | None:
-    """The first full date in a header line (a stamp, the title, a "Delivered by" line), else the dateline's."""
-    for line in front:
-        if line.prose:
-            continue
+def _document_date(front: list[Line], text: str, dateline_date: str | None, reporting: bool) -> str | None:
+    """The first full date in a header line (a stamp, the title, a "Delivered by" line), else the
+    dateline's, else a month or year stamp, else (for a reporting text) the year of the occasion its lede names."""
+    header = [line for line in front if not line.prose]
+    for line in header:
         found = parse_date(line.text)
         if found:
             return found[0]
-    return dateline_date
+    if dateline_date:
+        return dateline_date
+    for line in header:
+        partial = stamp_month_or_year(line.text)
+        if partial:
+            return partial
+    if reporting:
+        start = body_start(text, front)
+        opening = [line for line in text[start:].strip().split("\n") if line.strip()][:2]
+        return occasion_year(" ".join(opening))
+    return None
 
 
 def _salutation(text: str, front: list[Line], lexicon: dict) -> bool:
@@ -78,7 +88,8 @@ def _organization_class(name: str, vocab: Vocabulary) -> str:
     return m.ORGANIZATION
 
 
-def _title(text: str, front: list[Line], lexicon: dict, author: Named | None) -> str | None:
+def _title(text: str, front: list[Line], lexicon: dict, author: Named | None,
+           mentions: list[EntityMention]) -> str | None:
     """A top-level markdown heading, else the header line with a genre cue, else the first header line."""
     for raw in text.split("\n"):
         heading = re.match(r"^#\s+(.*)$", raw.strip())
@@ -97,11 +108,18 @@ def _title(text: str, front: list[Line], lexicon: dict, author: Named | None) ->
         dated = parse_date(line.text)
         if dated and len(line.text) - (dated[2] - dated[1]) < 14:
             continue  # a date stamp
+        if line.text.endswith(",") or re.fullmatch(r"[A-Z]{2,5}(?:/[A-Z]{2,5})*/\d{3,6}", line.text):
+            continue  # a session line or a document symbol
+        if any(mm.cls in m.ORGANIZATION_CLASSES and mm.span.text.strip() == line.text for mm in mentions):
+            continue  # a letterhead
         candidates.append(line)
     for line in candidates:
         if any(cue in line.text.lower() for cue in cue_words):
             return line.text
-    return candidates[0].text if candidates else None
+    if not candidates:
+        return None
+    # "News | Court orders compensation ...": the section label is not part of the title
+    return re.sub(r"^[^|›»]{1,25}\s*[|›»]\s*", "", candidates[0].text) or candidates[0].text
 
 
 def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab: Vocabulary) -> DocumentInfo:
@@ -150,8 +168,8 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         else:
             info.speaker_span = speaker.span
 
-    info.date = _document_date(front, text, dateline_date)
-    info.title = _title(text, front, lexicon, author)
+    info.date = _document_date(front, text, dateline_date, reporting=not spoken)
+    info.title = _title(text, front, lexicon, author, mentions)
 
     # publisher: a header line that is exactly the name of a body (a letterhead or a line under the title)
     if info.publisher is None:

@@ -61,3 +61,28 @@ def parse_date(text: str) -> tuple[str, int, int] | None:
     """The first full date in `text` as (ISO date, start, end)."""
     found = find_dates(text)
     return found[0] if found else None
+
+
+_STAMP = re.compile(rf"^(?:(?:date|published|posted|updated)\s*:?\s*)?(?:{_MONTH}\s+)?{_YEAR}\.?$", re.IGNORECASE)
+# "the 2024 World Day Against Trafficking in Persons": an annual occasion named with its year
+_OCCASION_YEAR = re.compile(rf"\bthe\s+{_YEAR}\s+(?:[A-Z][\w’'-]+)")
+
+
+def stamp_month_or_year(line: str) -> str | None:
+    """A header line that is only a month and year or a year ("May 2022", "2019") as YYYY-MM or YYYY."""
+    match = _STAMP.match(line.strip())
+    if not match:
+        return None
+    if match.group("month"):
+        try:
+            when = date_parser.parse(f"1 {match.group('month').rstrip('.')} {match.group('year')}", default=_DEFAULT)
+        except (ValueError, OverflowError):
+            return None
+        return when.strftime("%Y-%m")
+    return match.group("year")
+
+
+def occasion_year(paragraph: str) -> str | None:
+    """The year of the occasion a report's lede names ("at the 2024 World Day ..."), when it names one year."""
+    years = {match.group("year") for match in _OCCASION_YEAR.finditer(paragraph)}
+    return years.pop() if len(years) == 1 else None

@@ -99,7 +99,11 @@ def classify(text: str, front: list[Line], body: str, lexicon: dict, *, salutati
     # a reporting text: news story, press release or report
     quoted = _QUOTED.search(body) is not None or _OPEN_QUOTE_PARAGRAPH.search(body) is not None
     report_cues = sum(lowered.count(c) for c in lexicon.get("report_body_cues") or ())
-    if not quoted and (byline_organization or report_cues >= int(lexicon.get("report_cue_threshold") or 2)):
+    opening = "\n".join([line.text for line in front] + [p for p in body.strip().split("\n") if p.strip()][:1])
+    about = lexicon.get("about_a_report")
+    speaks_of_report = bool(about and re.search(about, opening))
+    if not quoted and (byline_organization or (report_cues >= int(lexicon.get("report_cue_threshold") or 2)
+                                               and not speaks_of_report)):
         return _done(shape, "Report", "assessor's voice: " + ("an organisation's byline" if byline_organization else f"{report_cues} report cues") + ", no quotation")
     own_text = unquoted(text)
     news = 0

@@ -63,6 +63,8 @@ class NameReader:
             if text[start:end].endswith(" " + post):
                 end -= len(post) + 1
         tokens = text[start:end].split()
+        if all(t.isupper() for t in tokens if any(ch.isalpha() for ch in t)):
+            tokens = [t.title() for t in tokens]  # "By JOHN SMITH"
         if not 2 <= len(tokens) <= 4:
             return None
         if not self.is_name_token(tokens[0]) or not self.is_name_token(tokens[-1]):
@@ -86,6 +88,11 @@ class NameReader:
 
     def organization(self, text: str) -> bool:
         return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in self.org_words)
+
+
+def as_label(name: str) -> str:
+    """ "JOHN SMITH" is labelled "John Smith"."""
+    return name.title() if name.isupper() else name
 
 
 def mentions_in(mentions: list[EntityMention], start: int, end: int, classes) -> list[EntityMention]:
@@ -133,7 +140,7 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
                 name = head[found[0] : found[1]]
                 at = text.find(name, start, end + 1)
                 if at >= 0:
-                    return Named(name, span=Span(at, at + len(name), name), how="header line, name read from its words"), None
+                    return Named(as_label(name), span=Span(at, at + len(name), name), how="header line, name read from its words"), None
     # a line with one person and their office: "IOM Director General, António Vitorino", "Greg Vines, ILO ..."
     for index, line in enumerate(front):
         if line.prose or len(line.text.split()) > 14 or line.text.rstrip().endswith((".", "?", "!")):
@@ -144,6 +151,17 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
         if index == 0 and len(front) > 1 and re.search(r"\b(?:said|says|calls?|urges?|tells?)\b", line.text):
             continue  # a headline reporting what someone said
         return Named(fullest(persons[0], people).name, mention=persons[0], how="name line in the header"), None
+    # the same line when no mention was found: "Maria Lopez, Director of the Regional Office"
+    for line in front:
+        if line.prose or len(line.text.split()) > 14 or ", " not in line.text:
+            continue
+        head, office = line.text.split(", ", 1)
+        found = reader.person_name(head)
+        if found and any(w.lower().strip(".,") in reader.title_words for w in office.split()):
+            name = head[found[0] : found[1]]
+            at = text.find(name, line.start, line.end + 1)
+            if at >= 0:
+                return Named(as_label(name), span=Span(at, at + len(name), name), how="name and office line"), None
     return None, None
 
 
@@ -173,6 +191,16 @@ def find_author(text: str, front: list[Line], mentions: list[EntityMention], lex
             if named:
                 named.how = f"byline with dateline place {line.text[:40]!r}"
                 return named, None
+        comma = line.text.split(", ", 1)
+        if len(comma) == 2 and len(line.text.split()) <= 10:
+            rest_start = _absolute(text, line, comma[1], len(comma[0]) + 2)
+            outlets = [b for b in mentions_in(mentions, rest_start, line.end, {m.MEDIA_ORGANIZATION})
+                       if b.span.start == rest_start]
+            if outlets:
+                named = _byline_name(text, line, comma[0], 0, mentions, people, reader, person_only=True)
+                if named:
+                    named.how = f"byline with the outlet {line.text[:40]!r}"
+                    return named, outlets[0]
         if len(line.text.split()) <= 10 and reader.names_list(line.text):
             first = reader.names_list(line.text)[0]
             named = _byline_name(text, line, line.text[first[0] : first[1]], first[0], mentions, people, reader,
@@ -192,7 +220,7 @@ def find_author(text: str, front: list[Line], mentions: list[EntityMention], lex
             if found:
                 name = name[found[0] : found[1]]
                 start = text.find(name, start)
-                return Named(name, span=Span(start, start + len(name), name), how="credit line, name read from its words"), None
+                return Named(as_label(name), span=Span(start, start + len(name), name), how="credit line, name read from its words"), None
     return None, None
 
 
@@ -227,4 +255,4 @@ def _byline_name(text: str, line: Line, name: str, offset: int, mentions: list[E
         return None
     clean = name[found[0] : found[1]]
     at = text.find(clean, start, end + 1)
-    return Named(clean, span=Span(at, at + len(clean), clean))
+    return Named(as_label(clean), span=Span(at, at + len(clean), clean))
