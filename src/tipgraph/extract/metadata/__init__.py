@@ -127,7 +127,8 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
     reader = NameReader(lexicon, vocab.lexicon("titles"), vocab.lexicon("noise"))
     text = document.text
     front = front_matter(text, lexicon)
-    body = text[body_start(text, front) :]
+    # the text's own running prose: the body and any lede among the header lines
+    body = "\n".join([line.text for line in front if line.prose] + [text[body_start(text, front) :]])
     info = DocumentInfo()
 
     salutation = _salutation(text, front, lexicon)
@@ -198,7 +199,8 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         for line in header:
             if line.text == info.title and len(header) > 1 and line is not header[0]:
                 continue
-            if any(line.text.startswith(o) for o in offices) and len(line.text.split()) <= 16:
+            if (any(line.text.startswith(o) for o in offices) and len(line.text.split()) <= 16
+                    and not line.text.endswith((".", "!", "?"))):
                 info.speaker = line.text
                 info.speaker_title = line.text
                 info.speaker_span = Span(line.start, line.start + len(line.text), line.text)

@@ -39,11 +39,12 @@ def unquoted(text: str) -> str:
 def first_person_rate(text: str, words: list[str]) -> float:
     """First-person pronouns per 100 words, outside quotations."""
     own = unquoted(text)
-    tokens = re.findall(r"[^\W\d_]+", own.lower())
+    tokens = re.findall(r"[^\W\d_]+", own)
     if not tokens:
         return 0.0
     wanted = set(words)
-    return 100.0 * sum(1 for t in tokens if t in wanted) / len(tokens)
+    # "US" is the United States, not "us"
+    return 100.0 * sum(1 for t in tokens if t.lower() in wanted and not (len(t) > 1 and t.isupper())) / len(tokens)
 
 
 def first_header_cue(front: list[Line], cues: dict) -> tuple[str, str] | None:
@@ -61,6 +62,21 @@ def first_header_cue(front: list[Line], cues: dict) -> tuple[str, str] | None:
                     if best is None or key[:2] < best[:2]:
                         best = key
     return (best[2], best[3]) if best else None
+
+
+def _all_cues(front: list[Line], cues: dict) -> list[tuple[str, str]]:
+    """Every header cue in the front matter, in the order written."""
+    found = []
+    for line_no, line in enumerate(front):
+        if line.prose:
+            continue
+        lowered = line.text.lower()
+        for order, (genre, spec) in enumerate(cues.items()):
+            for cue in spec.get("header") or ():
+                position = lowered.find(cue)
+                if position >= 0:
+                    found.append((line_no, position, order, genre, cue))
+    return [(genre, cue) for *_, genre, cue in sorted(found)]
 
 
 def _count(pattern: str | None, text: str, cap: int | None) -> int:
@@ -82,15 +98,20 @@ def classify(text: str, front: list[Line], body: str, lexicon: dict, *, salutati
 
     cue_genre, cue = shape.header_cue or (None, None)
     delivery = [c for c in lexicon.get("delivery_cues") or () if c in front_text or c in lowered[:3000]]
-    if cue_genre in {"PressRelease", "NewsArticle"}:
+    if cue_genre == "PressRelease" or (cue_genre == "NewsArticle" and not spoken):
         return _done(shape, cue_genre, f"header cue {cue!r}")
+    if cue_genre == "NewsArticle":
+        # "From: Foreign Office and Jane Doe" over a speech: a publishing line, not a reporter's byline
+        cue_genre, cue = None, None
     if cue_genre in {"Speech", "Statement"} and (spoken or (delivery and not byline_person)):
         return _done(shape, cue_genre, f"header cue {cue!r}, " + ("first-person voice" if spoken else f"delivery cue {delivery[0]!r}"))
     if spoken:
+        # a first-person text is delivered, even when its title is about a report ("On the Annual Report ...")
         statement = sum(lowered.count(c) for c in lexicon.get("statement_body_cues") or ())
         speech = sum(lowered.count(c) for c in (cues.get("Speech") or {}).get("body") or ())
-        if cue_genre == "Report":
-            return _done(shape, "Report", f"header cue {cue!r}")
+        spoken_cues = [(g, c) for g, c in _all_cues(front, cues) if g in {"Speech", "Statement"}]
+        if spoken_cues:
+            return _done(shape, spoken_cues[0][0], f"first-person voice; header cue {spoken_cues[0][1]!r}")
         genre = "Statement" if statement > speech else "Speech"
         return _done(shape, genre, f"first-person voice; statement cues {statement}, speech cues {speech}")
     if cue_genre == "Report":
@@ -102,9 +123,6 @@ def classify(text: str, front: list[Line], body: str, lexicon: dict, *, salutati
     opening = "\n".join([line.text for line in front] + [p for p in body.strip().split("\n") if p.strip()][:1])
     about = lexicon.get("about_a_report")
     speaks_of_report = bool(about and re.search(about, opening))
-    if not quoted and (byline_organization or (report_cues >= int(lexicon.get("report_cue_threshold") or 2)
-                                               and not speaks_of_report)):
-        return _done(shape, "Report", "assessor's voice: " + ("an organisation's byline" if byline_organization else f"{report_cues} report cues") + ", no quotation")
     own_text = unquoted(text)
     news = 0
     for name, spec in (lexicon.get("news_shape") or {}).items():
@@ -126,6 +144,10 @@ def classify(text: str, front: list[Line], body: str, lexicon: dict, *, salutati
         release += weight * hits
     shape.scores = {"NewsArticle": news, "PressRelease": release}
     threshold = int(lexicon.get("third_person_threshold") or 2)
+    if not quoted and news < threshold and (
+            byline_organization or (report_cues >= int(lexicon.get("report_cue_threshold") or 2) and not speaks_of_report)):
+        reason = "an organisation's byline" if byline_organization else f"{report_cues} report cues"
+        return _done(shape, "Report", f"assessor's voice: {reason}, no quotation, news marks {news}")
     if news >= threshold and news > release:
         return _done(shape, "NewsArticle", f"reporting text; news marks {news} > press-release marks {release}")
     return _done(shape, "PressRelease", f"reporting text; press-release marks {release}, news marks {news}")

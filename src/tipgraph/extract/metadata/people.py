@@ -30,6 +30,7 @@ class NameReader:
         self.particles = {p.lower() for p in lexicon.get("name_particles") or ()}
         self.joiners = {j.lower() for j in lexicon.get("name_joiners") or ()}
         self.org_words = set(lexicon.get("organization_byline_words") or ())
+        self.anonymous = {w.lower() for w in lexicon.get("anonymous_bylines") or ()}
         title_words: set[str] = set()
         for key in ("before_name", "after_name", "offices", "vocative_only"):
             for title in titles.get(key) or ():
@@ -72,6 +73,21 @@ class NameReader:
         if not all(self.is_name_token(t) or t.lower() in self.particles for t in tokens):
             return None
         return start, end
+
+    def titled_names(self, text: str) -> list[str]:
+        """Names written after a title ("Ambassador Neil Holland"), in text order."""
+        found = []
+        for title in self.titles:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(title)}\s+", text):
+                tokens = text[match.end() :].split()[:4]
+                while tokens and not self.is_name_token(tokens[-1].rstrip(".,;:")):
+                    tokens.pop()
+                for size in range(len(tokens), 1, -1):
+                    candidate = " ".join(tokens[:size]).rstrip(".,;:")
+                    if self.person_name(candidate) == (0, len(candidate)):
+                        found.append((match.end(), candidate))
+                        break
+        return [name for _, name in sorted(found)]
 
     def names_list(self, text: str) -> list[tuple[int, int]] | None:
         """Spans of the names in a line made only of names ("A B and C D", "A B, C D"), else None."""
@@ -151,6 +167,13 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
         if index == 0 and len(front) > 1 and re.search(r"\b(?:said|says|calls?|urges?|tells?)\b", line.text):
             continue  # a headline reporting what someone said
         return Named(fullest(persons[0], people).name, mention=persons[0], how="name line in the header"), None
+    # a signature closing the text: its last line is one person's name
+    last = text.rstrip()
+    line_start = last.rfind("\n") + 1
+    if len(last[line_start:].split()) <= 5:
+        persons = mentions_in(mentions, line_start, len(last), {m.PERSON})
+        if len(persons) == 1 and persons[0].span.text.strip() == last[line_start:].strip(" *_"):
+            return Named(fullest(persons[0], people).name, mention=persons[0], how="signature line"), None
     # the same line when no mention was found: "Maria Lopez, Director of the Regional Office"
     for line in front:
         if line.prose or len(line.text.split()) > 14 or ", " not in line.text:
@@ -162,6 +185,15 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
             at = text.find(name, line.start, line.end + 1)
             if at >= 0:
                 return Named(as_label(name), span=Span(at, at + len(name), name), how="name and office line"), None
+    # a title and a name the entity stage missed: "Ambassador Neil Holland says ...", "... and Minister Jo Park"
+    for line in front:
+        if len(line.text.split()) > 16:
+            continue
+        for match in reader.titled_names(line.text):
+            name = match
+            at = text.find(name, line.start, line.end + 1)
+            if at >= 0:
+                return Named(as_label(name), span=Span(at, at + len(name), name), how="title and name in a header line"), None
     return None, None
 
 
@@ -236,7 +268,8 @@ def _outlet_in(text: str, line: Line, rest: str | None, mentions: list[EntityMen
 def _byline_name(text: str, line: Line, name: str, offset: int, mentions: list[EntityMention],
                  people: list[EntityMention], reader: NameReader, person_only: bool = False) -> Named | None:
     name = re.split(r"\s*[|,;]\s*|\s+(?:and|&)\s+", name.strip())[0].strip()
-    if not name:
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", name)]
+    if not name or any(w in reader.anonymous for w in words if w not in {"our", "the", "a", "an"}):
         return None
     start = _absolute(text, line, name, offset)
     end = start + len(name)
@@ -244,6 +277,13 @@ def _byline_name(text: str, line: Line, name: str, offset: int, mentions: list[E
     if persons and persons[0].span.end <= end + 1:
         return Named(fullest(persons[0], people).name, mention=persons[0])
     bodies = [b for b in mentions_in(mentions, start, end, m.ORGANIZATION_CLASSES) if b.span.end <= end + 1]
+    if bodies and bodies[0].span.start > start:
+        before = text[start : bodies[0].span.start].strip(" ,")
+        found = reader.person_name(before)
+        if found:
+            clean = before[found[0] : found[1]]
+            at = text.find(clean, start, end + 1)
+            return Named(as_label(clean), span=Span(at, at + len(clean), clean))
     if bodies and not person_only:
         return Named(bodies[0].name, mention=bodies[0], cls=bodies[0].cls)
     if reader.organization(name):
