@@ -65,6 +65,10 @@ EXPECTED = {
     # a message signed on its last line
     "message_signature.txt": ("Statement", "António Guterres", None, "2023-07-30"),
     "press_release_label.txt": ("PressRelease", None, None, "2023-05-12"),
+    # national news quoting a body's press service, with no byline or weekday
+    "news_national_press_service.txt": ("NewsArticle", None, None, None),
+    # "Vienna (Austria), 12 March 2024 –": a dateline with the country in brackets is no outlet's
+    "press_release_dateline_country.txt": ("PressRelease", None, None, "2024-03-12"),
     # a statement of the EU, delivered by no one named
     "statement_eu_no_speaker.txt": ("Statement", None, None, "2023-11-09"),
 }

@@ -20,8 +20,9 @@ __all__ = ["Line", "extract_info", "find_dates", "header_lines", "parse_date"]
 
 # "The Hague, 28 September 2021", "CHISINAU, 18 November 2003 -", "21 September 2023, Chisinau –", "Geneva/Brussels –"
 _PLACE = r"[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3}"
-_DATELINE_PLACE_FIRST = re.compile(rf"^(?P<place>{_PLACE})(?:,\s*[A-Z][\w.'’-]*)?(?:,?\s+(?P<date>[^–—\n]{{6,40}}?))?\s*(?:[–—]|\s-)\s")
+_DATELINE_PLACE_FIRST = re.compile(rf"^(?P<place>{_PLACE})(?:\s*\([A-Z][\w .'’-]{{1,30}}\))?(?:,\s*[A-Z][\w.'’-]*)?(?:,?\s+(?P<date>[^–—\n]{{6,40}}?))?\s*(?:[–—]|\s-)\s")
 _DATELINE_DATE_FIRST = re.compile(rf"^(?P<date>[^–—\n]{{6,30}}?),\s*(?P<place>{_PLACE})\s*(?:[–—]|\s-)\s")
+_OUTLET_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}\s*\([A-Z][^)\n]{1,40}\)\s*[-–—]")
 _DATELINE_LINE = re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>.{{6,40}})$")
 
 
@@ -31,7 +32,7 @@ def _dateline(front: list[Line], text: str) -> tuple[str | None, bool]:
     candidates = [line.text for line in front] + [text[start : start + 300].lstrip()]
     candidates += [line.text for line in front if line.prose]
     for candidate in candidates:
-        if "(" in candidate[:60]:
+        if _OUTLET_DATELINE.match(candidate):
             continue  # "SARAJEVO (Reuters) -" is an outlet's dateline
         for pattern in (_DATELINE_DATE_FIRST, _DATELINE_PLACE_FIRST, _DATELINE_LINE):
             match = pattern.match(candidate)
