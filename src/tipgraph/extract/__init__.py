@@ -25,7 +25,9 @@ def run_extractors(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -> 
         mentions.append(EntityMention(m.PERSON, info.speaker_span, info.speaker, title=info.speaker_title,
                                       sentence=(info.speaker_span.start, info.speaker_span.end)))
     if info.author_span is not None and info.author:
-        mentions.append(EntityMention(m.PERSON, info.author_span, info.author,
+        # an organisation's byline is written as its reference ("GovernmentBody:U.S. Mission Romania")
+        cls, _, name = info.author.partition(":") if ":" in info.author else (m.PERSON, "", info.author)
+        mentions.append(EntityMention(cls, info.author_span, name,
                                       sentence=(info.author_span.start, info.author_span.end)))
     relations = extract_relations(document, parsed, mentions, info, vocab)
     group = extract_group_statement(document, mentions, vocab)

@@ -1,0 +1,231 @@
+"""What a document says about itself: genre, title, date, speaker, author, publisher.
+
+Read from the document's shape with the cues in `ontology/lexicon/documents.yaml`
+(front matter in `header`, genre in `genre`, speakers and bylines in `people`,
+dates in `dates`); a sidecar `metadata.yaml` overrides it.
+"""
+from __future__ import annotations
+
+import re
+
+from tipgraph import model as m
+from tipgraph.extract.metadata.dates import find_dates, occasion_year, parse_date, stamp_month_or_year
+from tipgraph.extract.metadata.genre import classify, first_person_rate
+from tipgraph.extract.metadata.header import Line, body_start, front_matter, header_lines
+from tipgraph.extract.metadata.people import NameReader, Named, find_author, find_speaker
+from tipgraph.model import DocumentInfo, EntityMention, reference, SourceDocument, Span
+from tipgraph.vocab import Vocabulary
+
+__all__ = ["Line", "extract_info", "find_dates", "header_lines", "parse_date"]
+
+# "The Hague, 28 September 2021", "CHISINAU, 18 November 2003 -", "21 September 2023, Chisinau –", "Geneva/Brussels –"
+_PLACE = r"[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3}"
+_DATELINE_PLACE_FIRST = re.compile(rf"^(?P<place>{_PLACE})(?:\s*\([A-Z][\w .'’-]{{1,30}}\))?(?:,\s*[A-Z][\w.'’-]*)?(?:,?\s+(?P<date>[^–—\n]{{6,40}}?))?\s*(?:[–—]|\s-)\s")
+_DATELINE_DATE_FIRST = re.compile(rf"^(?P<date>[^–—\n]{{6,30}}?),\s*(?P<place>{_PLACE})\s*(?:[–—]|\s-)\s")
+_OUTLET_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}\s*\([A-Z][^)\n]{1,40}\)\s*[-–—]")
+_DATELINE_LINE = re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>.{{6,40}})$")
+
+
+def _dateline(front: list[Line], text: str) -> tuple[str | None, bool]:
+    """(date, found) of a dateline: a stamped line or the opening of the first paragraph."""
+    start = body_start(text, front)
+    candidates = [line.text for line in front] + [text[start : start + 300].lstrip()]
+    candidates += [line.text for line in front if line.prose]
+    for candidate in candidates:
+        if _OUTLET_DATELINE.match(candidate):
+            continue  # "SARAJEVO (Reuters) -" is an outlet's dateline
+        for pattern in (_DATELINE_DATE_FIRST, _DATELINE_PLACE_FIRST, _DATELINE_LINE):
+            match = pattern.match(candidate)
+            if not match:
+                continue
+            date = match.groupdict().get("date")
+            dated = parse_date(date) if date else None
+            if pattern is _DATELINE_LINE and not (dated and dated[1] == 0):
+                continue
+            if pattern is _DATELINE_PLACE_FIRST and date and not dated:
+                continue
+            return (dated[0] if dated else None), True
+    return None, False
+
+
+def _document_date(front: list[Line], text: str, dateline_date: str | None, reporting: bool) -> str | None:
+    """The first full date in a header line (a stamp, the title, a "Delivered by" line), else the
+    dateline's, else a month or year stamp, else (for a reporting text) the year of the occasion its lede names."""
+    header = [line for line in front if not line.prose]
+    for line in header:
+        found = parse_date(line.text)
+        if found:
+            return found[0]
+    if dateline_date:
+        return dateline_date
+    for line in header:
+        partial = stamp_month_or_year(line.text)
+        if partial:
+            return partial
+    if reporting:
+        start = body_start(text, front)
+        opening = [line for line in text[start:].strip().split("\n") if line.strip()][:2]
+        return occasion_year(" ".join(opening))
+    return None
+
+
+def _salutation(text: str, front: list[Line], lexicon: dict) -> bool:
+    patterns = [re.compile(p, re.IGNORECASE) for p in lexicon.get("salutations") or ()]
+    start = body_start(text, front)
+    for raw in text[start : start + 1500].split("\n")[:8]:
+        line = raw.strip(" *_#")
+        if line and len(line.split()) <= 14 and any(p.search(line) for p in patterns):
+            return True
+    return False
+
+
+def _organization_class(name: str, vocab: Vocabulary) -> str:
+    orgs = vocab.lexicon("organizations")
+    if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", name) for w in orgs.get("mission_nouns") or ()):
+        return m.GOVERNMENT_BODY
+    for cls, words in (orgs.get("class_keywords") or {}).items():
+        if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", name) for w in words):
+            return cls
+    return m.ORGANIZATION
+
+
+def _title(text: str, front: list[Line], lexicon: dict, author: Named | None,
+           mentions: list[EntityMention]) -> str | None:
+    """A top-level markdown heading, else the header line with a genre cue, else the first header line."""
+    for raw in text.split("\n"):
+        heading = re.match(r"^#\s+(.*)$", raw.strip())
+        if heading:
+            return re.sub(r"[*_]{1,3}", "", heading.group(1)).strip()
+    cues = lexicon.get("genre_cues") or {}
+    cue_words = [c for spec in cues.values() for c in spec.get("header") or () if not c.endswith(":")]
+    labels = set((cues.get("PressRelease") or {}).get("header") or ())
+    candidates = []
+    for line in front:
+        if line.prose or (author and author.name in line.text):
+            continue
+        bare = line.text.lower().strip(" :.")
+        if bare in labels:
+            continue  # "PRESS RELEASE" is a label, not the title
+        dated = parse_date(line.text)
+        if dated and len(line.text) - (dated[2] - dated[1]) < 14:
+            continue  # a date stamp
+        if line.text.endswith(",") or re.fullmatch(r"[A-Z]{2,5}(?:/[A-Z]{2,5})*/\d{3,6}", line.text):
+            continue  # a session line or a document symbol
+        if any(mm.cls in m.ORGANIZATION_CLASSES and mm.span.text.strip() == line.text for mm in mentions):
+            continue  # a letterhead
+        candidates.append(line)
+    for line in candidates:
+        if any(cue in line.text.lower() for cue in cue_words):
+            return line.text
+    if not candidates:
+        return None
+    # "News | Court orders compensation ...": the section label is not part of the title
+    return re.sub(r"^[^|›»]{1,25}\s*[|›»]\s*", "", candidates[0].text) or candidates[0].text
+
+
+def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab: Vocabulary) -> DocumentInfo:
+    lexicon = vocab.lexicon("documents")
+    reader = NameReader(lexicon, vocab.lexicon("titles"), vocab.lexicon("noise"))
+    text = document.text
+    front = front_matter(text, lexicon)
+    # the text's own running prose: the body and any lede among the header lines
+    body = "\n".join([line.text for line in front if line.prose] + [text[body_start(text, front) :]])
+    info = DocumentInfo()
+
+    salutation = _salutation(text, front, lexicon)
+    own_voice = salutation or first_person_rate(body, lexicon.get("first_person_words") or ()) >= float(
+        lexicon.get("first_person_rate") or 0.5)
+    author, outlet = find_author(text, front, mentions, lexicon, reader, loose=not own_voice)
+    dateline_date, has_dateline = _dateline(front, text)
+    media = any(mm.cls == m.MEDIA_ORGANIZATION for mm in mentions)
+    shape = classify(
+        text, front, body, lexicon,
+        salutation=salutation,
+        byline_person=author is not None and author.cls == m.PERSON,
+        byline_organization=author is not None and author.cls != m.PERSON,
+        media_source=media,
+        dateline=has_dateline,
+    )
+    info.genre = shape.genre
+    spoken = info.genre in {"Speech", "Statement"}
+
+    if author is not None and author.cls == m.PERSON:
+        info.author = author.name
+        info.author_span = author.span
+    elif author is not None:
+        # an organisation's byline ("By U.S. Mission Romania"): it writes and publishes the text
+        if author.mention is not None:
+            info.author = reference(author.mention)
+        else:
+            cls = _organization_class(author.name, vocab)
+            info.author = f"{cls}:{author.name}"
+            info.author_span = author.span
+        info.publisher = info.author
+
+    speaker, speaking_body = find_speaker(text, front, mentions, lexicon, reader) if spoken else (None, None)
+    if speaker is not None:
+        info.speaker = speaker.name
+        if speaker.mention is not None:
+            info.speaker_title = speaker.mention.title
+        else:
+            info.speaker_span = speaker.span
+
+    info.date = _document_date(front, text, dateline_date, reporting=not spoken)
+    info.title = _title(text, front, lexicon, author, mentions)
+
+    # publisher: a header line that is exactly the name of a body (a letterhead or a line under the title)
+    if info.publisher is None:
+        for line in front:
+            if line.text == info.title or line.prose:
+                continue
+            bare = re.sub(r"\s*\([^)]*\)$", "", line.text.strip())  # "Group of Experts ... (GRETA)"
+            body_mention = next(
+                (mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES and bare == mm.span.text.strip()),
+                None,
+            )
+            if body_mention:
+                info.publisher = reference(body_mention)
+                break
+    if info.publisher is None and speaking_body is not None and speaking_body.mention is not None:
+        info.publisher = reference(speaking_body.mention)
+    if info.publisher is None and outlet is not None:
+        info.publisher = reference(outlet)
+    if info.genre == "NewsArticle" and info.publisher is None:
+        info.publisher = _outlet(text, front, mentions, vocab)
+
+    # the office that speaks when no person is named ("Special Representative and Co-ordinator ...")
+    if info.speaker is None and spoken:
+        offices = vocab.lexicon("titles").get("offices") or ()
+        header = [line for line in front if not line.prose]
+        for line in header:
+            if line.text == info.title and len(header) > 1 and line is not header[0]:
+                continue
+            if (any(line.text.startswith(o) for o in offices) and len(line.text.split()) <= 16
+                    and not line.text.endswith((".", "!", "?"))):
+                info.speaker = line.text
+                info.speaker_title = line.text
+                info.speaker_span = Span(line.start, line.start + len(line.text), line.text)
+                break
+
+    for key, value in document.metadata.items():
+        if key == "source_url":
+            info.source_url = value
+        elif hasattr(info, key):
+            setattr(info, key, value)
+    return info
+
+
+def _outlet(text: str, front: list[Line], mentions: list[EntityMention], vocab: Vocabulary) -> str | None:
+    """The outlet of a news story: in its dateline "(Reuters)", its byline, or the outlet a source "told"."""
+    media = [mm for mm in mentions if mm.cls == m.MEDIA_ORGANIZATION]
+    front_end = front[-1].end if front else 0
+    for mm in media:
+        before = text[max(0, mm.span.start - 1) : mm.span.start]
+        if mm.span.start <= front_end + 400 and (before == "(" or "|" in text[max(0, mm.span.start - 40) : mm.span.start]):
+            return reference(mm)
+    told = vocab.lexicon("reporting").get("before_source") or ()
+    for mm in media:
+        before = text[max(0, mm.span.start - 20) : mm.span.start].lower().rstrip()
+        if any(before.endswith(w) for w in told if w.startswith("told")):
+            return reference(mm)
+    return None

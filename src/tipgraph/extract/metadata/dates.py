@@ -1,0 +1,88 @@
+"""Full dates written in a document: found by shape, read and checked by python-dateutil.
+
+The patterns only find where a date may be written ("29 July 2021",
+"November 10, 2016", "19.12.2013", "24 january / 2023", "July 30/August 31 2020");
+dateutil reads the month names and ordinals and rejects what is not on the
+calendar ("31 February 2021" is not a date).
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from dateutil import parser as date_parser
+
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+)
+_MONTH = rf"(?P<month>(?:{_MONTH_NAMES})\.?)"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|2\d)\d{2})"
+# a second day (or month and day) after the first: "July 30/August 31 2020", "17-18 November 2003"
+_SECOND_DAY = rf"(?:\s*[/–-]\s*(?:(?:{_MONTH_NAMES})\.?\s+)?\d{{1,2}}(?:st|nd|rd|th)?)?"
+_SECOND_DAY_FIRST = r"(?:\s*(?:[/–-]|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
+
+DATE_PATTERNS = [
+    re.compile(rf"\b{_YEAR}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}{_SECOND_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}{_SECOND_DAY_FIRST}\s+(?:of\s+)?{_MONTH}(?:\s*[,/]\s*|\s+){_YEAR}\b", re.IGNORECASE),
+    # day-first numeric dates are the European form these documents use ("19.12.2013")
+    re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<mnum>\d{{1,2}})\.{_YEAR}\b"),
+]
+_DEFAULT = datetime(2000, 1, 1)
+
+
+def _read(match: re.Match) -> str | None:
+    """The ISO date a pattern match writes, or None when it is not on the calendar."""
+    groups = match.groupdict()
+    month = groups.get("mnum") or groups["month"].rstrip(".")
+    try:
+        when = date_parser.parse(f"{groups['day']} {month} {groups['year']}", dayfirst=True, default=_DEFAULT)
+    except (ValueError, OverflowError):
+        return None
+    return when.date().isoformat()
+
+
+def find_dates(text: str) -> list[tuple[str, int, int]]:
+    """Every full date in `text` as (ISO date, start, end), in text order, without overlaps."""
+    found: list[tuple[str, int, int]] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for _, start, end in found):
+                continue
+            iso = _read(match)
+            if iso is not None:
+                found.append((iso, match.start(), match.end()))
+    return sorted(found, key=lambda item: item[1])
+
+
+def parse_date(text: str) -> tuple[str, int, int] | None:
+    """The first full date in `text` as (ISO date, start, end)."""
+    found = find_dates(text)
+    return found[0] if found else None
+
+
+_STAMP = re.compile(rf"^(?:(?:date|published|posted|updated)\s*:?\s*)?(?:{_MONTH}\s+)?{_YEAR}\.?$", re.IGNORECASE)
+# "the 2024 World Day Against Trafficking in Persons": an annual occasion named with its year
+_OCCASION_YEAR = re.compile(rf"\bthe\s+{_YEAR}\s+(?:[A-Z][\w’'-]+)")
+
+
+def stamp_month_or_year(line: str) -> str | None:
+    """A header line that is only a month and year or a year ("May 2022", "2019") as YYYY-MM or YYYY."""
+    match = _STAMP.match(line.strip())
+    if not match:
+        return None
+    if match.group("month"):
+        try:
+            when = date_parser.parse(f"1 {match.group('month').rstrip('.')} {match.group('year')}", default=_DEFAULT)
+        except (ValueError, OverflowError):
+            return None
+        return when.strftime("%Y-%m")
+    return match.group("year")
+
+
+def occasion_year(paragraph: str) -> str | None:
+    """The year of the occasion a report's lede names ("at the 2024 World Day ..."), when it names one year."""
+    years = {match.group("year") for match in _OCCASION_YEAR.finditer(paragraph)}
+    return years.pop() if len(years) == 1 else None

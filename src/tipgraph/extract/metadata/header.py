@@ -1,0 +1,84 @@
+"""The lines a document opens with: title, labels, bylines, stamps, before the body."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARKUP = re.compile(r"^[#>\s]+|[*_]{1,3}")
+_SENTENCE_END = ('.', '?', '!', '"', '”', ':', '.)')
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str  # stripped of markup
+    prose: bool = False  # a line of running text (a lede) rather than a header line
+
+
+def _lines(text: str):
+    position = 0
+    for raw in text.split("\n"):
+        start, end = position, position + len(raw)
+        position = end + 1
+        stripped = _MARKUP.sub("", raw).strip()
+        if stripped:
+            offset = raw.find(stripped[:10])
+            yield Line(start + max(offset, 0), end, stripped)
+
+
+def header_lines(text: str, limit: int) -> list[Line]:
+    """The leading short lines: everything before the first line of running prose."""
+    lines = []
+    for line in _lines(text):
+        words = line.text.split()
+        if len(words) > 25 or (len(words) > 12 and line.text.endswith((".", "?", "!")) and lines):
+            break
+        lines.append(line)
+        if len(lines) >= limit:
+            break
+    return lines
+
+
+def is_prose(text: str, openers: tuple[str, ...]) -> bool:
+    """Running text: a long line that ends as a sentence does, or one too long for a heading."""
+    lowered = text.lower()
+    if any(lowered.startswith(o) for o in openers):
+        return False
+    words = len(text.split())
+    if words > 60:
+        return True
+    if words > 12 and text.rstrip().endswith(_SENTENCE_END):
+        return True
+    # two sentences on one line ("... is a crime. It ...")
+    return words > 16 and re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text) is not None
+
+
+def front_matter(text: str, lexicon: dict) -> list[Line]:
+    """The short lines before the body, with at most a lede line or two among them.
+
+    Stops at a salutation ("Madam Chairperson,"), at two lines of running prose
+    in a row, or after `front_max_lines` lines.
+    """
+    openers = tuple(o.lower() for o in lexicon.get("front_line_openers") or ())
+    salutations = [re.compile(p, re.IGNORECASE) for p in lexicon.get("salutations") or ()]
+    limit = int(lexicon.get("front_max_lines") or 14)
+    lines: list[Line] = []
+    prose_run = 0
+    for line in _lines(text):
+        if lines and len(line.text.split()) <= 14 and any(p.search(line.text) for p in salutations):
+            break
+        prose = is_prose(line.text, openers)
+        prose_run = prose_run + 1 if prose else 0
+        if prose_run >= 2:
+            break
+        lines.append(Line(line.start, line.end, line.text, prose))
+        if len(lines) >= limit:
+            break
+    while lines and lines[-1].prose:
+        lines.pop()
+    return lines
+
+
+def body_start(text: str, front: list[Line]) -> int:
+    return front[-1].end + 1 if front else 0

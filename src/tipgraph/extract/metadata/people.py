@@ -1,0 +1,298 @@
+"""Who a document names as its speaker or its author, from header lines and credit lines."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tipgraph import model as m
+from tipgraph.model import EntityMention, Span
+from tipgraph.extract.metadata.header import Line
+
+_TOKEN = re.compile(r"[^\s,;|()]+")
+
+
+@dataclass
+class Named:
+    """A person or body a header line names: a mention when the entity stage found one."""
+
+    name: str
+    span: Span | None = None  # set when no mention covers the name
+    mention: EntityMention | None = None
+    cls: str = m.PERSON
+    how: str = ""
+
+
+class NameReader:
+    """Reads person names written without an entity mention, in bylines and speaker lines."""
+
+    def __init__(self, lexicon: dict, titles: dict, noise: dict):
+        self.not_names = {w.lower() for w in noise.get("not_person_words") or ()}
+        self.particles = {p.lower() for p in lexicon.get("name_particles") or ()}
+        self.joiners = {j.lower() for j in lexicon.get("name_joiners") or ()}
+        self.org_words = set(lexicon.get("organization_byline_words") or ())
+        self.anonymous = {w.lower() for w in lexicon.get("anonymous_bylines") or ()}
+        title_words: set[str] = set()
+        for key in ("before_name", "after_name", "offices", "vocative_only"):
+            for title in titles.get(key) or ():
+                title_words.update(w.lower().strip(",.") for w in str(title).split())
+        self.title_words = title_words
+        self.titles = sorted({str(t) for t in titles.get("before_name") or ()}, key=lambda t: (-len(t), t))
+        self.after = sorted({str(t) for t in titles.get("after_name") or ()}, key=lambda t: (-len(t), t))
+
+    def is_name_token(self, token: str) -> bool:
+        word = token.strip(".,")
+        if not word or not word[0].isupper() or any(ch.isdigit() for ch in word):
+            return False
+        if word.lower() in self.title_words or word.lower() in self.not_names or word in self.org_words:
+            return False
+        letters = [ch for ch in word if ch.isalpha()]
+        # an acronym is a body, not a name; an initial ("R.") is part of one
+        return not (len(letters) > 1 and all(ch.isupper() for ch in letters))
+
+    def person_name(self, text: str) -> tuple[int, int] | None:
+        """The (start, end) of a personal name making up `text` after titles, else None."""
+        start, end = 0, len(text.rstrip(" .,;"))
+        changed = True
+        while changed:
+            changed = False
+            for title in self.titles:
+                if text[start:].lower().startswith(title.lower() + " "):
+                    start += len(title) + 1
+                    changed = True
+                    break
+        for post in self.after:
+            if text[start:end].endswith(" " + post):
+                end -= len(post) + 1
+        tokens = text[start:end].split()
+        if all(t.isupper() for t in tokens if any(ch.isalpha() for ch in t)):
+            tokens = [t.title() for t in tokens]  # "By JOHN SMITH"
+        if not 2 <= len(tokens) <= 4:
+            return None
+        if not self.is_name_token(tokens[0]) or not self.is_name_token(tokens[-1]):
+            return None
+        if not all(self.is_name_token(t) or t.lower() in self.particles for t in tokens):
+            return None
+        return start, end
+
+    def titled_names(self, text: str) -> list[str]:
+        """Names written after a title ("Ambassador Neil Holland"), in text order."""
+        found = []
+        for title in self.titles:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(title)}\s+", text):
+                tokens = text[match.end() :].split()[:4]
+                while tokens and not self.is_name_token(tokens[-1].rstrip(".,;:")):
+                    tokens.pop()
+                for size in range(len(tokens), 1, -1):
+                    candidate = " ".join(tokens[:size]).rstrip(".,;:")
+                    if self.person_name(candidate) == (0, len(candidate)):
+                        found.append((match.end(), candidate))
+                        break
+        return [name for _, name in sorted(found)]
+
+    def names_list(self, text: str) -> list[tuple[int, int]] | None:
+        """Spans of the names in a line made only of names ("A B and C D", "A B, C D"), else None."""
+        pieces = []
+        position = 0
+        for part in re.split(r"(\s*,\s*|\s+(?:and|&)\s+)", text):
+            if part and not re.fullmatch(r"\s*,\s*|\s+(?:and|&)\s+", part):
+                found = self.person_name(part)
+                if found is None:
+                    return None
+                pieces.append((position + found[0], position + found[1]))
+            position += len(part)
+        return pieces or None
+
+    def organization(self, text: str) -> bool:
+        return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in self.org_words)
+
+
+def as_label(name: str) -> str:
+    """ "JOHN SMITH" is labelled "John Smith"."""
+    return name.title() if name.isupper() else name
+
+
+def mentions_in(mentions: list[EntityMention], start: int, end: int, classes) -> list[EntityMention]:
+    return [mm for mm in mentions if mm.cls in classes and start <= mm.span.start < end]
+
+
+def fullest(person: EntityMention, people: list[EntityMention]) -> EntityMention:
+    """ "Urbańczyk" in the header is the "Janusz S. Urbańczyk" of the lede."""
+    if len(person.name.split()) > 1:
+        return person
+    longer = [p for p in people if p.name.split()[-1:] == person.name.split() and len(p.name.split()) > 1]
+    return max(longer, key=lambda p: (len(p.name), -p.span.start)) if longer else person
+
+
+def _absolute(text: str, line: Line, fragment: str, offset: int) -> int:
+    found = text.find(fragment, line.start, line.end + 1)
+    return found if found >= 0 else line.start + offset
+
+
+def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], lexicon: dict,
+                 reader: NameReader) -> tuple[Named | None, Named | None]:
+    """(speaker, body the statement is by) from "Statement by ..." lines or a name line under the title."""
+    people = [mm for mm in mentions if mm.cls == m.PERSON]
+    breaks = [b.lower() for b in lexicon.get("speaker_line_breaks") or ()]
+    for line in front:
+        for pattern in lexicon.get("speaker_patterns") or ():
+            match = re.search(pattern, line.text)
+            if not match:
+                continue
+            who = match.group("who")
+            lowered = who.lower()
+            cut = min([lowered.find(b) for b in breaks if lowered.find(b) > 0] + [len(who)])
+            who = who[:cut]
+            start = _absolute(text, line, who, match.start("who"))
+            end = start + len(who)
+            persons = mentions_in(mentions, start, end, {m.PERSON})
+            if persons:
+                return Named(fullest(persons[0], people).name, mention=persons[0], how=f"header line {match.group(0)[:40]!r}"), None
+            bodies = mentions_in(mentions, start, min(end, start + 6), m.ORGANIZATION_CLASSES)
+            if bodies:
+                return None, Named(bodies[0].name, mention=bodies[0], cls=bodies[0].cls, how="statement by a body")
+            head = re.split(r",|;| \(", who)[0]
+            found = reader.person_name(head)
+            if found:
+                name = head[found[0] : found[1]]
+                at = text.find(name, start, end + 1)
+                if at >= 0:
+                    return Named(as_label(name), span=Span(at, at + len(name), name), how="header line, name read from its words"), None
+    # a line with one person and their office: "IOM Director General, António Vitorino", "Greg Vines, ILO ..."
+    for index, line in enumerate(front):
+        if line.prose or len(line.text.split()) > 14 or line.text.rstrip().endswith((".", "?", "!")):
+            continue
+        persons = mentions_in(mentions, line.start, line.end, {m.PERSON})
+        if len({p.name for p in persons}) != 1:
+            continue
+        if index == 0 and len(front) > 1 and re.search(r"\b(?:said|says|calls?|urges?|tells?)\b", line.text):
+            continue  # a headline reporting what someone said
+        return Named(fullest(persons[0], people).name, mention=persons[0], how="name line in the header"), None
+    # a signature closing the text: its last line is one person's name
+    last = text.rstrip()
+    line_start = last.rfind("\n") + 1
+    if len(last[line_start:].split()) <= 5:
+        persons = mentions_in(mentions, line_start, len(last), {m.PERSON})
+        if len(persons) == 1 and persons[0].span.text.strip() == last[line_start:].strip(" *_"):
+            return Named(fullest(persons[0], people).name, mention=persons[0], how="signature line"), None
+    # the same line when no mention was found: "Maria Lopez, Director of the Regional Office"
+    for line in front:
+        if line.prose or len(line.text.split()) > 14 or ", " not in line.text:
+            continue
+        head, office = line.text.split(", ", 1)
+        found = reader.person_name(head)
+        if found and any(w.lower().strip(".,") in reader.title_words for w in office.split()):
+            name = head[found[0] : found[1]]
+            at = text.find(name, line.start, line.end + 1)
+            if at >= 0:
+                return Named(as_label(name), span=Span(at, at + len(name), name), how="name and office line"), None
+    # a title and a name the entity stage missed: "Ambassador Neil Holland says ...", "... and Minister Jo Park"
+    for line in front:
+        if len(line.text.split()) > 16:
+            continue
+        for match in reader.titled_names(line.text):
+            name = match
+            at = text.find(name, line.start, line.end + 1)
+            if at >= 0:
+                return Named(as_label(name), span=Span(at, at + len(name), name), how="title and name in a header line"), None
+    return None, None
+
+
+def find_author(text: str, front: list[Line], mentions: list[EntityMention], lexicon: dict,
+                reader: NameReader, loose: bool) -> tuple[Named | None, EntityMention | None]:
+    """(author, outlet) a byline or a credit line names.
+
+    `loose`: also read bylines with no "By" (a line of names under the headline,
+    "X in Abuja"), which only a reporting text has.
+    """
+    people = [mm for mm in mentions if mm.cls == m.PERSON]
+    for index, line in enumerate(front):
+        if line.prose:
+            continue
+        for pattern in lexicon.get("author_patterns") or ():
+            match = re.match(pattern, line.text)
+            if match:
+                named = _byline_name(text, line, match.group("name"), match.start("name"), mentions, people, reader)
+                if named:
+                    named.how = f"byline {line.text[:40]!r}"
+                    return named, _outlet_in(text, line, match.groupdict().get("rest"), mentions)
+        if index == 0 or not loose:
+            continue  # the headline
+        placed = re.match(r"^(?P<name>.+?)\s+in\s+(?P<place>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})$", line.text)
+        if placed and len(line.text.split()) <= 8:
+            named = _byline_name(text, line, placed.group("name"), 0, mentions, people, reader, person_only=True)
+            if named:
+                named.how = f"byline with dateline place {line.text[:40]!r}"
+                return named, None
+        comma = line.text.split(", ", 1)
+        if len(comma) == 2 and len(line.text.split()) <= 10:
+            rest_start = _absolute(text, line, comma[1], len(comma[0]) + 2)
+            outlets = [b for b in mentions_in(mentions, rest_start, line.end, {m.MEDIA_ORGANIZATION})
+                       if b.span.start == rest_start]
+            if outlets:
+                named = _byline_name(text, line, comma[0], 0, mentions, people, reader, person_only=True)
+                if named:
+                    named.how = f"byline with the outlet {line.text[:40]!r}"
+                    return named, outlets[0]
+        if len(line.text.split()) <= 10 and reader.names_list(line.text):
+            first = reader.names_list(line.text)[0]
+            named = _byline_name(text, line, line.text[first[0] : first[1]], first[0], mentions, people, reader,
+                                 person_only=True)
+            if named:
+                named.how = f"names under the headline {line.text[:40]!r}"
+                return named, None
+    tail_start = max(0, len(text) - 1500)
+    for pattern in lexicon.get("credit_patterns") or ():
+        for match in re.finditer(pattern, text[tail_start:]):
+            start = tail_start + match.start("name")
+            name = match.group("name").strip()
+            persons = mentions_in(mentions, start, start + len(name), {m.PERSON})
+            if persons:
+                return Named(persons[0].name, mention=persons[0], how="credit line"), None
+            found = reader.person_name(name)
+            if found:
+                name = name[found[0] : found[1]]
+                start = text.find(name, start)
+                return Named(as_label(name), span=Span(start, start + len(name), name), how="credit line, name read from its words"), None
+    return None, None
+
+
+def _outlet_in(text: str, line: Line, rest: str | None, mentions: list[EntityMention]) -> EntityMention | None:
+    """The body named after the byline's name ("by X | handle | Thomson Reuters Foundation")."""
+    if not rest:
+        return None
+    start = _absolute(text, line, rest, 0)
+    bodies = mentions_in(mentions, start, start + len(rest), m.ORGANIZATION_CLASSES)
+    return max(bodies, key=lambda b: (len(b.span.text), -b.span.start)) if bodies else None
+
+
+def _byline_name(text: str, line: Line, name: str, offset: int, mentions: list[EntityMention],
+                 people: list[EntityMention], reader: NameReader, person_only: bool = False) -> Named | None:
+    name = re.split(r"\s*[|,;]\s*|\s+(?:and|&)\s+", name.strip())[0].strip()
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", name)]
+    if not name or any(w in reader.anonymous for w in words if w not in {"our", "the", "a", "an"}):
+        return None
+    start = _absolute(text, line, name, offset)
+    end = start + len(name)
+    persons = mentions_in(mentions, start, end, {m.PERSON})
+    if persons and persons[0].span.end <= end + 1:
+        return Named(fullest(persons[0], people).name, mention=persons[0])
+    bodies = [b for b in mentions_in(mentions, start, end, m.ORGANIZATION_CLASSES) if b.span.end <= end + 1]
+    if bodies and bodies[0].span.start > start:
+        before = text[start : bodies[0].span.start].strip(" ,")
+        found = reader.person_name(before)
+        if found:
+            clean = before[found[0] : found[1]]
+            at = text.find(clean, start, end + 1)
+            return Named(as_label(clean), span=Span(at, at + len(clean), clean))
+    if bodies and not person_only:
+        return Named(bodies[0].name, mention=bodies[0], cls=bodies[0].cls)
+    if reader.organization(name):
+        if person_only:
+            return None
+        return Named(name, span=Span(start, end, name), cls=m.ORGANIZATION)
+    found = reader.person_name(name)
+    if found is None:
+        return None
+    clean = name[found[0] : found[1]]
+    at = text.find(clean, start, end + 1)
+    return Named(as_label(clean), span=Span(at, at + len(clean), clean))
