@@ -98,6 +98,7 @@ class ClassificationMixin:
             cues += self._pledge_cues(sent)
             cues += self._stance_cues(sent)
             cues += self._failed_duty_cues(sent)
+            cues += self._credit_cues(sent)
         figure = self._figure_cue(sentence, sent)
         if figure is not None:
             cues.append(figure)
@@ -159,6 +160,14 @@ class ClassificationMixin:
     def _cue(self, cls: str, rule: str, evidence: str, rank: int, position: int) -> ClassReading:
         return ClassReading(cls, rule, " ".join(evidence.split()), rank, position, self._rule_strength(rule))
 
+    def _in_relative_clause(self, token: Token) -> bool:
+        return any(a.dep_ == "relcl" for a in self._ancestors_in(token))
+
+    def _speech_act_stands(self, cls: str, token: Token | None) -> bool:
+        """An appeal or a pledge is the force of the speaker's own clause: one inside a relative clause
+        (", which call for eliminating ...") describes what something else asks."""
+        return not (cls in {"CallToAction", "Commitment"} and token is not None and self._in_relative_clause(token))
+
     # ---- trigger phrases ------------------------------------------------------------------------
     def _phrase_cues(self, sentence: Span, sent: SpacySpan | None) -> list[ClassReading]:
         governing = self.governing.get(sentence.start, "")
@@ -183,7 +192,7 @@ class ClassificationMixin:
                             if token is None or not self._trigger_reads(token, cls):
                                 continue
                             rank = self.clause_rank(token, sent)
-                            if rank is None:
+                            if rank is None or not self._speech_act_stands(cls, token):
                                 continue
                         cues.append(self._cue(cls, rule, text[match.start() : match.end()], rank, offset + match.start()))
                         break
@@ -230,6 +239,8 @@ class ClassificationMixin:
             anchor = anchor.head
         if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
             return False
+        if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.head.pos_ in {"VERB", "AUX"}:
+            return True  # "we heard about the need to", "spoke of the need for"
         return anchor.dep_ in {"dobj", "attr", "nsubj", "nsubjpass", "ROOT", "appos"}
 
     # ---- parse rules ----------------------------------------------------------------------------
@@ -296,7 +307,7 @@ class ClassificationMixin:
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
             rank = self.clause_rank(tok, sent)
-            if rank is not None:
+            if rank is not None and self._speech_act_stands("CallToAction", tok):
                 found.append((tok, words, rank))
         return found
 
@@ -343,13 +354,15 @@ class ClassificationMixin:
                 if any(c.dep_ == "neg" for c in tok.children):
                     continue
                 subject = [c for c in tok.children if c.dep_ in SUBJECTS]
-                evidence = f"{subject[0].text} {tok.text}" if subject else tok.text
+                if not subject or subject[0].lower_ not in FIRST_PERSON:
+                    continue  # "this effort needs champions" describes; "we need more resources" asks
+                evidence = f"{subject[0].text} {tok.text}"
             elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._heads_clause_noun(tok):
                 evidence = " ".join(t.text for t in tok.subtree if tok.i - 2 <= t.i <= tok.i + 1)
             if evidence is None:
                 continue
             rank = self.clause_rank(tok, sent)
-            if rank is not None:
+            if rank is not None and self._speech_act_stands("CallToAction", tok):
                 cues.append(self._cue("CallToAction", "necessity", evidence, rank, tok.idx))
         return cues
 
@@ -377,7 +390,7 @@ class ClassificationMixin:
             if evidence is None:
                 continue
             rank = self.clause_rank(tok, sent)
-            if rank is not None:
+            if rank is not None and self._speech_act_stands("Commitment", tok):
                 cues.append(self._cue("Commitment", "pledge", evidence, rank, tok.idx))
         return cues
 
@@ -395,6 +408,25 @@ class ClassificationMixin:
                 rank = self.clause_rank(tok, sent)
                 if rank is not None:
                     cues.append(self._cue(cls, "stance-verb", f"{subject.text} … {tok.text}" if subject.i + 1 < tok.i else f"{subject.text} {tok.text}", rank, tok.idx))
+        return cues
+
+    def _credit_cues(self, sent: SpacySpan) -> list[ClassReading]:
+        """"thanks to the timely prioritization of the Chairmanship, ...": credit given to an actor."""
+        phrases = (self.lexicon.get("Endorsement") or {}).get("credit_phrases") or ()
+        cues = []
+        flat = _flat(sent.text)
+        for phrase, pattern in _phrase_regex(tuple(phrases)):
+            for match in pattern.finditer(flat):
+                start = sent.start_char + match.end()
+                after = [t for t in sent if t.idx >= start]
+                if not after:
+                    continue
+                phrase_tokens = [t for t in sent if sent.start_char + match.start() <= t.idx < start]
+                objects = [c for t in phrase_tokens for c in t.children if c.dep_ == "pobj"]
+                if any(self.mention_at(t.idx) is not None for o in objects for t in o.subtree):
+                    rank = self.clause_rank(phrase_tokens[0], sent)
+                    if rank is not None:
+                        cues.append(self._cue("Endorsement", "credit", sent.text[match.start() : match.end()], rank, sent.start_char + match.start()))
         return cues
 
     def _failed_duty_cues(self, sent: SpacySpan) -> list[ClassReading]:
@@ -480,11 +512,14 @@ class ClassificationMixin:
 
     @staticmethod
     def _figure_depth(tok: Token, sent: SpacySpan) -> int:
-        """How many modifiers down from its clause a number stands ("from a total of 22 member states",
-        "the graves of 32 migrants led ..." are deep; "arrested 40 suspects" is not)."""
+        """How far down from its clause a number stands: one step per argument or prepositional phrase
+        ("the identification of 14 persons" is near; "a week carried out by agencies from a total of 22
+        member states" is inside a participle, as deep as it gets)."""
         depth, node = 0, tok
         while node.head.i != node.i and sent.start <= node.head.i < sent.end and depth < 40:
-            if node.dep_ not in {"nummod", "quantmod", "compound", "advmod", "amod"}:
+            if node.dep_ == "acl":
+                return 99
+            if node.dep_ not in {"nummod", "quantmod", "compound", "advmod", "amod", "prep", "conj", "appos"}:
                 depth += 1
             node = node.head
             if node.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECTS for c in node.children):
@@ -498,9 +533,11 @@ class ClassificationMixin:
         text = sentence.text
         flat = _flat(text)
         for word in words:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(word)}\s+of\s+\w+", flat):
+            # "millions of people" counts; "the millions of children" refers to them
+            for match in re.finditer(rf"(?<!the )(?<![\w-]){re.escape(word)}\s+of\s+\w+", flat):
                 token = self._token_at(sent, sentence.start + match.start())
-                if token is not None and self.clause_rank(token, sent) is None:
+                if token is not None and (self.clause_rank(token, sent) is None
+                                          or self._figure_depth(token, sent) > int(spec.get("figure_depth") or 4)):
                     continue
                 return text[match.start() : match.end()]
         return None
