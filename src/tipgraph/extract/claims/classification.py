@@ -239,7 +239,8 @@ class ClassificationMixin:
             anchor = anchor.head
         if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
             return False
-        if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.head.pos_ in {"VERB", "AUX"}:
+        verb = anchor.head.head
+        if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and verb.pos_ in {"VERB", "AUX"} and verb.dep_ in {"ROOT", "ccomp", "conj", "parataxis"}:
             return True  # "we heard about the need to", "spoke of the need for"
         return anchor.dep_ in {"dobj", "attr", "nsubj", "nsubjpass", "ROOT", "appos"}
 
