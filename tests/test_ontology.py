@@ -300,7 +300,17 @@ tipid:claim/000_a/200-260 a tip:CallToAction ;
     tip:claimant tipid:person/Yuri-Kim ;
     tip:addressee tipid:country/ALB ;
     tip:about tipid:country/ALB, tipid:instrument/Palermo-Protocol ;
-    tip:date "2023-07-30"^^xsd:date .
+    tip:date "2023-07-30"^^xsd:date ;
+    tip:classifiedBy tipid:rule/appeal-verb/urge ;
+    tip:attributedBy tipid:rule/document-speaker ;
+    tip:confidence 0.81 .
+
+tipid:rule/appeal-verb a tip:Rule ; rdfs:label "appeal verb" .
+tipid:rule/appeal-verb/urge a tip:Rule ; rdfs:label "appeal verb: urge" ; tip:evidence "urge" ;
+    <http://www.w3.org/ns/prov#specializationOf> tipid:rule/appeal-verb .
+tipid:rule/document-speaker a tip:Rule ; rdfs:label "speaker of the document" .
+tipid:rule/figure a tip:Rule ; rdfs:label "figure" .
+tipid:rule/reporting-verb a tip:Rule ; rdfs:label "reporting verb" .
 
 tipid:claim/001_b/40-120 a tip:Statistic ;
     rdfs:label "Albania identified 120 victims ..." ;
@@ -314,7 +324,10 @@ tipid:claim/001_b/40-120 a tip:Statistic ;
     tip:unit "victims" ;
     tip:period "2022"^^xsd:gYear ;
     tip:citesSource tipid:doc/000_a ;
-    tip:quotes tipid:claim/000_a/200-260 .
+    tip:quotes tipid:claim/000_a/200-260 ;
+    tip:classifiedBy tipid:rule/figure ;
+    tip:attributedBy tipid:rule/reporting-verb ;
+    tip:confidence 0.77 .
 
 tipid:membership/ALB-NATO a tip:Membership ;
     tip:member tipid:country/ALB ;
@@ -416,6 +429,14 @@ BROKEN_CASES = [
      "tipid:org/NATO", "tip:mention/tip:document", "differ from its tip:mentionedIn", 2),
     ("Mention without document", "tipid:mention/001_b/20-24 tip:document tipid:doc/001_b .", "",
      "tipid:mention/001_b/20-24", "tip:document", "exactly one tip:document", 2),
+    ("confidence above 1", "tipid:claim/000_a/200-260 tip:confidence 0.81 .", "tipid:claim/000_a/200-260 tip:confidence 1.5 .",
+     "tipid:claim/000_a/200-260", "tip:confidence", "from 0 to 1"),
+    ("confidence a string", "tipid:claim/000_a/200-260 tip:confidence 0.81 .", 'tipid:claim/000_a/200-260 tip:confidence "high" .',
+     "tipid:claim/000_a/200-260", "tip:confidence", "xsd:decimal", 3),  # datatype, and not comparable with 0 nor 1
+    ("classifiedBy not a rule", "", "tipid:claim/001_b/40-120 tip:classifiedBy tipid:country/ALB .",
+     "tipid:country/ALB", "rdf:type", "must be a tip:Rule", 2),
+    ("rule without label", 'tipid:rule/figure rdfs:label "figure" .', "",
+     "tipid:rule/figure", "rdfs:label", "exactly one rdfs:label"),
     ("Claim with two texts", "", 'tipid:claim/000_a/200-260 tip:text "Another sentence." .',
      "tipid:claim/000_a/200-260", "tip:text", "exactly one tip:text"),
     ("Claim without statedIn", "tipid:claim/000_a/200-260 tip:statedIn tipid:doc/000_a .", "",

@@ -1,15 +1,17 @@
 """The graph stage: resolved entities and extractions become RDF triples."""
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from tipgraph import model as m
 from tipgraph.model import ClaimRecord, Extraction
-from tipgraph.namespaces import DCTERMS, PREFIXES, TIP, TIPID, WD, slug
+from tipgraph.namespaces import DCTERMS, PREFIXES, PROV, TIP, TIPID, WD, slug
 from tipgraph.resolve import Entity, Resolver
 
 RELATION_PROPERTIES = {
@@ -36,10 +38,41 @@ def date_literal(value: str) -> Literal:
     return Literal(value)
 
 
+class RuleNames:
+    """IRIs for the rules that read a claim: tipid:rule/<rule> for the rule, tipid:rule/<rule>/<words> for the
+    rule as it fired on the words of one or more claims (one tip:evidence each). Words whose slugs collide
+    anywhere in the corpus get a digest of their exact text, so the names do not depend on document order."""
+
+    def __init__(self, extractions: list[Extraction]):
+        pairs = sorted({
+            (rule, evidence)
+            for ex in extractions for claim in ex.claims
+            for rule, evidence in ((claim.class_rule, claim.class_evidence), (claim.claimant_rule, claim.claimant_evidence))
+            if rule and evidence
+        })
+        by_slug: dict[tuple[str, str], list[str]] = {}
+        for rule, evidence in pairs:
+            by_slug.setdefault((rule, slug(evidence)[:60]), []).append(evidence)
+        self._local: dict[tuple[str, str], str] = {}
+        for (rule, words), evidences in by_slug.items():
+            for evidence in evidences:
+                name = words if len(evidences) == 1 else f"{words}-{hashlib.sha1(evidence.encode('utf-8')).hexdigest()[:8]}"
+                self._local[(rule, evidence)] = f"rule/{slug(rule)}/{name}"
+
+    @staticmethod
+    def rule(rule: str) -> URIRef:
+        return TIPID[f"rule/{slug(rule)}"]
+
+    def fired(self, rule: str, evidence: str | None) -> URIRef:
+        return TIPID[self._local[(rule, evidence)]] if evidence else self.rule(rule)
+
+
 @dataclass
 class GraphBuilder:
     resolver: Resolver
     graph: Graph
+    rules: RuleNames | None = None
+    _rules_described: set = field(default_factory=set)
 
     def add(self, s, p, o) -> None:
         self.graph.add((s, p, o))
@@ -194,6 +227,43 @@ class GraphBuilder:
                 self.add(node, TIP.unit, Literal(claim.unit))
             if claim.period:
                 self.add(node, TIP.period, date_literal(claim.period) if re.fullmatch(r"\d{4}", claim.period) else Literal(claim.period))
+            self.provenance(node, claim)
+
+    def provenance(self, node: URIRef, claim: ClaimRecord) -> None:
+        """Why the claim has its class and claimant: tip:classifiedBy / tip:attributedBy the rule as it fired
+        on this claim's words, and tip:confidence (docs/architecture.md, "Why a claim says what it says")."""
+        if self.rules is None:
+            return
+        for prop, rule, evidence in (
+            (TIP.classifiedBy, claim.class_rule, claim.class_evidence),
+            (TIP.attributedBy, claim.claimant_rule, claim.claimant_evidence),
+        ):
+            if not rule:
+                continue
+            self.add(node, prop, self._describe_rule(rule, evidence))
+        if claim.confidence is not None:
+            self.add(node, TIP.confidence, Literal(Decimal(f"{claim.confidence:.2f}"), datatype=XSD.decimal))
+
+    def _describe_rule(self, rule: str, evidence: str | None) -> URIRef:
+        general = self.rules.rule(rule)
+        if general not in self._rules_described:
+            self._rules_described.add(general)
+            label, comment = rule_description(self.resolver.vocab, rule)
+            self.add(general, RDF.type, TIP.Rule)
+            self.add(general, RDFS.label, Literal(label))
+            if comment:
+                self.add(general, RDFS.comment, Literal(comment))
+        if not evidence:
+            return general
+        fired = self.rules.fired(rule, evidence)
+        if fired not in self._rules_described:
+            self._rules_described.add(fired)
+            label, _ = rule_description(self.resolver.vocab, rule)
+            self.add(fired, RDF.type, TIP.Rule)
+            self.add(fired, RDFS.label, Literal(f"{label}: \u201c{short_label(evidence, 60)}\u201d"))
+            self.add(fired, TIP.evidence, Literal(evidence))
+            self.add(fired, PROV.specializationOf, general)
+        return fired
 
 
 _STOP = frozenset(
@@ -243,6 +313,15 @@ def link_quotes(graph: Graph, extractions: list[Extraction], resolver: Resolver)
                 graph.add((claim_iri(ex.document.doc_id, claim), TIP.quotes, best))
 
 
+def rule_description(vocab, rule: str) -> tuple[str, str | None]:
+    """A rule's label and comment from the `rules` tables of the claims and attribution lexicons."""
+    for lexicon in ("claims", "attribution"):
+        entry = (vocab.lexicon(lexicon).get("rules") or {}).get(rule) if vocab is not None else None
+        if entry:
+            return str(entry.get("label") or rule.replace("-", " ")), entry.get("comment")
+    return rule.replace("-", " "), None
+
+
 def claim_iri(doc_id: str, claim: ClaimRecord) -> URIRef:
     return TIPID[f"claim/{slug(doc_id)}/{claim.span.start}-{claim.span.end}"]
 
@@ -259,7 +338,7 @@ def build_graph(extractions: list[Extraction], resolver: Resolver) -> Graph:
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
-    builder = GraphBuilder(resolver, graph)
+    builder = GraphBuilder(resolver, graph, RuleNames(extractions))
     builder.entities(extractions)
     builder.known_relations()
     for ex in extractions:

@@ -37,7 +37,7 @@ import numpy as np
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from tipgraph.graphio import TipgraphError, atomic_output, load_graph
-from tipgraph.namespaces import TIP, local_name
+from tipgraph.namespaces import PROV, TIP, local_name
 
 # --------------------------------------------------------------------------
 # Vocabulary: classes drawn, in order of precedence (most specific first).
@@ -179,6 +179,9 @@ class _Node:
     mentions: int = 0
     docs: set[str] = field(default_factory=set)
     text: str = ""  # claim text
+    # claims: why they say what they say: [["Class", rule, words], ["Claimant", rule, words]] and the confidence
+    why: list[list[str]] = field(default_factory=list)
+    confidence: str = ""
 
 
 # --------------------------------------------------------------------------
@@ -282,6 +285,16 @@ def _read(graph: Graph, include_documents: bool) -> tuple[dict[str, _Node], dict
 
     # Claims: their verbatim text is their source sentence.
     c_text = column(TIP.text)
+    c_class_rule, c_claimant_rule, c_confidence = column(TIP.classifiedBy), column(TIP.attributedBy), column(TIP.confidence)
+    r_evidence, r_general = column(TIP.evidence), column(PROV.specializationOf)
+
+    def reading(rule) -> tuple[str, str]:
+        """A rule as it fired: the general rule's label and the words of this claim."""
+        if rule is None:
+            return "", ""
+        general = r_general.get(rule, rule)
+        return labels.get(str(general), local_name(str(general))), _str(r_evidence.get(rule))
+
     stated_in: dict[str, list[str]] = defaultdict(list)
     for s, o in graph.subject_objects(TIP.statedIn):
         stated_in[str(s)].append(str(o))
@@ -290,6 +303,11 @@ def _read(graph: Graph, include_documents: bool) -> tuple[dict[str, _Node], dict
             continue
         ref = URIRef(node.iri)
         node.text = _str(c_text.get(ref))
+        for heading, rules in (("Class", c_class_rule), ("Claimant", c_claimant_rule)):
+            rule, words = reading(rules.get(ref))
+            if rule:
+                node.why.append([heading, rule, words])
+        node.confidence = _str(c_confidence.get(ref))
         start = _int(m_start.get(ref))
         stated = sorted(stated_in.get(node.iri, []))
         for doc_iri in stated:
@@ -466,6 +484,11 @@ def _tooltip(node: _Node, documents: dict[str, str]) -> str:
     if node.kind == "claim":
         if node.label != node.text:
             lines.append(node.label)
+        why = [f"{heading.lower()} by {rule}" + (f" “{_cut(words, 40)}”" if words else "") for heading, rule, words in node.why]
+        if node.confidence:
+            why.append(f"confidence {node.confidence}")
+        if why:
+            lines.append("Why: " + "; ".join(why))
     if node.alt_labels:
         lines.append("Also: " + "; ".join(node.alt_labels))
     if node.kind == "entity":
@@ -613,6 +636,8 @@ def build_page(
             "alt": node.alt_labels,
             "mentions": node.mentions,
             "text": node.text,
+            "why": node.why,
+            "confidence": node.confidence,
             "sources": [[doc_ref(d), anchor, sentence] for d, _, anchor, sentence in node.sources],
         }
     vis_edges = [

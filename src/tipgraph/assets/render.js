@@ -180,6 +180,25 @@
     return li;
   }
 
+  // Why a claim has its class and claimant: the rule, the words it fired on, the confidence.
+  function showWhy(d) {
+    var box = document.getElementById("panel-why");
+    var list = document.getElementById("panel-why-list");
+    list.textContent = "";
+    var rows = d ? (d.why || []).slice() : [];
+    if (d && d.confidence) rows.push(["Confidence", String(d.confidence), ""]);
+    box.hidden = rows.length === 0;
+    rows.forEach(function (row) {
+      list.appendChild(el("dt", null, String(row[0])));
+      var dd = el("dd", null, String(row[1]));
+      if (row[2]) {
+        dd.appendChild(document.createTextNode(": "));
+        dd.appendChild(el("q", "why-words", String(row[2])));
+      }
+      list.appendChild(dd);
+    });
+  }
+
   function showDetails(id) {
     if (id === null || !details[id]) {
       panelBody.hidden = true;
@@ -199,6 +218,7 @@
     var text = document.getElementById("panel-text");
     text.hidden = !(n.kind === "claim" && d.text);
     text.textContent = d.text || "";
+    showWhy(n.kind === "claim" ? d : null);
 
     var list = document.getElementById("panel-sources");
     list.textContent = "";

@@ -1,69 +1,576 @@
-"""Classification: which of the six claim classes a clause is."""
+"""Classification: which of the six claim classes a clause is, and why.
+
+A clause's class comes from its cues: trigger phrases of the lexicon
+(`ontology/lexicon/claims.yaml`) and readings of the parse: an appeal verb
+("urges", "calls on", "calls for"), a predicate of necessity ("are
+essential", "it is vital that"), a noun of need or duty as what the clause
+is about ("stresses the need for"), a pledge ("we will", "our commitment"),
+support or rejection voiced by an actor ("we have always supported", "we
+reject"), a failed duty ("did not meet the minimum standards"), a figure
+that counts something.
+
+Where a cue stands decides whether it speaks for the clause: cues inside a
+relative clause ("challenges that States need to address"), a concessive
+clause ("despite the commitments taken"), a postposed participle ("the
+actors concerned") or a comparative hedge do not; cues of the main clause
+beat those of a clause joined by "but" or of an adverbial clause ("GRETA
+acknowledges positive steps, but also highlights shortcomings" is an
+endorsement); among equals the lexicon's `precedence` decides.
+
+`classify` returns a ClassReading: the class, the rule that chose it, the
+words it fired on and how strong that rule is (for the claim's confidence).
+"""
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from tipgraph import model as m
-from tipgraph.extract.claims.common import (
-    FIRST_PERSON,
-    PRONOUNS_PERSON,
-    PRONOUNS_PLURAL,
-    has_phrase,
-    normalise,
+from tipgraph.extract.claims.common import FIRST_PERSON, PRONOUNS_PERSON, PRONOUNS_PLURAL
+from tipgraph.model import ClaimRecord, Span
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+TIME_UNITS = r"(?:years?|months?|weeks?|days?|hours?|decades?|centur(?:y|ies))"
+# "five years ago", "10 years after the adoption", "for three years": a span of time, not a figure
+DURATION_AFTER = re.compile(rf"^\s*(?:[a-z-]+\s+)?{TIME_UNITS}\s+(?:ago|after|later|earlier|since|before|on)\b")
+DURATION_BEFORE = re.compile(r"\b(?:for|over|within|past|last|next|first|in)\s+(?:(?:at least|nearly|almost|about|around|some|more than|less than)\s+)?$")
+DURATION_UNIT = re.compile(rf"^\s*{TIME_UNITS}\b")
+# "(18/10)", "17 and 18 November": parts of dates
+DATE_PART = re.compile(
+    r"^(?:/\d|\s*(?:and|-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)",
+    re.IGNORECASE,
 )
-from tipgraph.model import Span
+
+
+@dataclass(frozen=True)
+class ClassReading:
+    cls: str
+    rule: str
+    evidence: str | None
+    rank: int = 0  # 0: the main clause; higher: a clause joined by "but", an adverbial clause
+    position: int = 0  # character offset of the cue in the text (ties go to the earlier cue)
+    strength: float = 0.6  # how often this rule is right, from the lexicon's `confidence` table
+
+
+@functools.lru_cache(maxsize=512)
+def _phrase_regex(phrases: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    """Phrases as patterns on word boundaries that allow any run of white space between words."""
+    out = []
+    for phrase in phrases:
+        if not phrase:
+            continue
+        body = r"\s+".join(re.escape(word) for word in phrase.lower().split())
+        tail = r"(?![\w-])" if phrase[-1].isalnum() else ""
+        out.append((phrase, re.compile(rf"(?<![\w-]){body}{tail}")))
+    return tuple(out)
+
+
+def _flat(text: str) -> str:
+    """Lower case with straight apostrophes and no markup, keeping every offset."""
+    return text.replace("\u2019", "'").replace("\u2018", "'").replace("*", " ").replace("_", " ").lower()
 
 
 class ClassificationMixin:
-    def classify(self, sentence: Span, sent: SpacySpan | None) -> str:
-        flat = normalise((self.governing.get(sentence.start, "") + " " + sentence.text).replace("*", ""))
-        for cls in self.lexicon.get("precedence") or m.CLAIM_CLASSES:
-            spec = self.lexicon.get(cls) or {}
-            if cls == "Assertion":
-                break
-            if has_phrase(flat, spec.get("not_if")):
-                flat_checked = re.sub("|".join(re.escape(p) for p in spec.get("not_if")), " ", flat)
-            else:
-                flat_checked = flat
-            if cls == "CallToAction":
-                verb = self.appeal_verb(sent)
-                if verb is not None or has_phrase(flat_checked, spec.get("phrases")):
-                    return cls
-                continue
-            if cls == "Statistic":
-                if self.quantity(sentence.text, vague=False)[0] is not None or has_phrase(flat_checked, spec.get("phrases")):
-                    return cls
-                continue
-            if has_phrase(flat_checked, spec.get("phrases")):
-                return cls
-        if self.quantity(sentence.text)[0] is not None:
-            return "Statistic"
-        return "Assertion"
+    # ---- the reading of one clause -------------------------------------------------------------
+    def classify(self, sentence: Span, sent: SpacySpan | None) -> ClassReading:
+        cues = self.class_cues(sentence, sent)
+        order = list(self.lexicon.get("precedence") or m.CLAIM_CLASSES)
+        if cues:
+            best = min(cues, key=lambda c: (c.rank, order.index(c.cls) if c.cls in order else len(order), c.position))
+            rivals = {c.cls for c in cues if c.rank == best.rank} - {best.cls}
+            strength = best.strength * (self._confidence_table().get("rival_factor", 0.8) if rivals else 1.0)
+            return ClassReading(best.cls, best.rule, best.evidence, best.rank, best.position, round(strength, 3))
+        vague = self._vague_count(sentence, sent)
+        if vague:
+            return ClassReading("Statistic", "vague-count", vague, strength=self._rule_strength("vague-count"))
+        return ClassReading("Assertion", "no-trigger", None, strength=self._rule_strength("no-trigger"))
 
-    def appeal_verb(self, sent: SpacySpan | None):
-        """An appeal verb whose subject is a speaker, a named actor or implied (imperative)."""
+    def class_cues(self, sentence: Span, sent: SpacySpan | None) -> list[ClassReading]:
+        cues: list[ClassReading] = []
+        cues += self._phrase_cues(sentence, sent)
+        if sent is not None:
+            cues += self._appeal_cues(sent)
+            cues += self._necessity_cues(sent)
+            cues += self._pledge_cues(sent)
+            cues += self._stance_cues(sent)
+            cues += self._failed_duty_cues(sent)
+            cues += self._credit_cues(sent)
+        figure = self._figure_cue(sentence, sent)
+        if figure is not None:
+            cues.append(figure)
+        return cues
+
+    # ---- where a cue stands ---------------------------------------------------------------------
+    def clause_rank(self, token: Token, sent: SpacySpan) -> int | None:
+        """0 in the main clause, 1+ in a clause joined by "but" or an adverbial clause; None where it does not speak for the clause."""
+        spec = self.lexicon.get("clause_structure") or {}
+        concessive = set(spec.get("concessive") or ())
+        contrastive = set(spec.get("contrastive") or ())
+        rank = 0
+        node = token
+        seen = 0
+        while seen < 60:
+            seen += 1
+            if node.dep_ == "relcl":
+                # ", which also noted that ...": a clause of its own; "challenges that States need to address": none
+                first = min(t.i for t in node.subtree)
+                if first > 0 and node.doc[first - 1].text == "," or node.doc[first].dep_ == "prep":
+                    rank += 1
+                else:
+                    return None
+            if node.dep_ == "acl" and node.tag_ in {"VBN", "VBG"} and node.i > node.head.i:
+                return None  # "the commitments taken by", "all the actors concerned"
+            if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ in concessive:
+                return None  # "despite the commitments ..."
+            if node.lower_ in concessive and node.dep_ in {"prep", "mark"}:
+                return None
+            if node.dep_ == "advcl":
+                if any(c.dep_ == "mark" and c.lower_ in concessive for c in node.children):
+                    return None  # "while much progress has been made, ..."
+                rank += 1
+            if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"}:
+                if any(c.dep_ == "cc" and c.lower_ in contrastive for c in node.head.children if c.i < node.i):
+                    rank += 1
+            head = node.head
+            if head.i == node.i or head.i < sent.start or head.i >= sent.end:
+                break
+            node = head
+        return rank
+
+    def _token_at(self, sent: SpacySpan | None, char: int) -> Token | None:
         if sent is None:
             return None
-        verbs = (self.lexicon.get("CallToAction") or {}).get("appeal_verbs") or ()
-        heads = {v.split()[0].lower(): v for v in verbs}
         for tok in sent:
-            if tok.lower_ not in heads or tok.pos_ not in {"VERB", "AUX"}:
-                continue
-            phrase = heads[tok.lower_]
-            if " " in phrase:
-                following = " ".join(t.lower_ for t in tok.doc[tok.i : tok.i + len(phrase.split())])
-                if following != phrase.lower() and not any(
-                    following == v.lower() for v in verbs if v.split()[0].lower() == tok.lower_
-                ):
-                    continue
-            subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if not subjects and tok.dep_ in {"xcomp", "conj", "ccomp"}:
-                subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
-            if not subjects:
-                return tok
-            subject = subjects[0]
-            if subject.lower_ in FIRST_PERSON | PRONOUNS_PERSON | PRONOUNS_PLURAL or self.actor_in_subtree(subject):
+            if tok.idx <= char < tok.idx + len(tok.text) or tok.idx >= char:
                 return tok
         return None
+
+    def _phrase_head(self, sent: SpacySpan, start: int, end: int) -> Token | None:
+        """The token of a matched phrase that the rest hangs on ("need" in "the need to")."""
+        inside = [t for t in sent if start <= t.idx < end]
+        for tok in inside:
+            if not (start <= tok.head.idx < end) or tok.head.i == tok.i:
+                return tok
+        return inside[0] if inside else self._token_at(sent, start)
+
+    def _cue(self, cls: str, rule: str, evidence: str, rank: int, position: int) -> ClassReading:
+        return ClassReading(cls, rule, " ".join(evidence.split()), rank, position, self._rule_strength(rule))
+
+    def _in_relative_clause(self, token: Token) -> bool:
+        return any(a.dep_ == "relcl" for a in self._ancestors_in(token))
+
+    def _speech_act_stands(self, cls: str, token: Token | None) -> bool:
+        """An appeal or a pledge is the force of the speaker's own clause: one inside a relative clause
+        (", which call for eliminating ...") describes what something else asks."""
+        return not (cls in {"CallToAction", "Commitment"} and token is not None and self._in_relative_clause(token))
+
+    # ---- trigger phrases ------------------------------------------------------------------------
+    def _phrase_cues(self, sentence: Span, sent: SpacySpan | None) -> list[ClassReading]:
+        governing = self.governing.get(sentence.start, "")
+        cues = []
+        for cls in self.lexicon.get("precedence") or m.CLAIM_CLASSES:
+            if cls == "Assertion":
+                continue
+            spec = self.lexicon.get(cls) or {}
+            rule = f"{cls.lower()}-phrase"
+            for text, offset, in_clause in ((governing, sentence.start, False), (sentence.text, sentence.start, True)):
+                if not text:
+                    continue
+                flat = _flat(text)
+                masked = [(mt.start(), mt.end()) for _, pat in _phrase_regex(tuple(spec.get("not_if") or ())) for mt in pat.finditer(flat)]
+                for phrase, pattern in _phrase_regex(tuple(spec.get("phrases") or ())):
+                    for match in pattern.finditer(flat):
+                        if any(s < match.end() and match.start() < e for s, e in masked):
+                            continue
+                        rank = 0
+                        if in_clause and sent is not None:
+                            token = self._phrase_head(sent, offset + match.start(), offset + match.end())
+                            if token is None or not self._trigger_reads(token, cls):
+                                continue
+                            rank = self.clause_rank(token, sent)
+                            if rank is None or not self._speech_act_stands(cls, token):
+                                continue
+                        cues.append(self._cue(cls, rule, text[match.start() : match.end()], rank, offset + match.start()))
+                        break
+        return cues
+
+    def _trigger_reads(self, token: Token, cls: str) -> bool:
+        """Whether a matched trigger word means what the class needs here."""
+        word = token.lower_
+        if cls == "Criticism" and word in {"concerned", "concerning"}:
+            # "information concerning victims", "the parties concerned": not a concern voiced
+            if token.dep_ == "prep" or (token.dep_ in {"acl", "amod"} and token.i > token.head.i):
+                return False
+        if cls == "CallToAction" and word in {"should", "must"}:
+            # "it is incomprehensible that this should be taking place": the "putative" should
+            head = token.head
+            if any(c.tag_ == "VBG" for c in [head]) and any(c.dep_ == "aux" and c.lower_ == "be" for c in head.children):
+                return False
+            if head.dep_ == "ccomp" and head.head.pos_ == "ADJ" and head.head.lemma_ not in set(
+                (self.lexicon.get("CallToAction") or {}).get("necessity_adjectives") or ()
+            ):
+                return False
+        if cls == "CallToAction" and token.lemma_ == "need" and token.pos_ == "NOUN":
+            # "the needs of victims" are what they need; "awareness of ... and the need to address it" is not the point
+            return token.tag_ == "NN" and self._heads_clause_noun(token)
+        if cls in {"Endorsement", "Criticism"} and token.lemma_.lower() in set((self.lexicon.get(cls) or {}).get("active_only") or ()):
+            return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+        if cls == "Endorsement" and token.pos_ != "VERB" and any(a.dep_ == "pcomp" for a in self._ancestors_in(token)):
+            return False  # "holds the key to making significant progress": praise of what is still to be done is none
+        return True
+
+    @staticmethod
+    def _ancestors_in(token: Token) -> list[Token]:
+        out, node = [], token
+        while node.head.i != node.i and len(out) < 40:
+            out.append(node)
+            node = node.head
+        return out
+
+    @staticmethod
+    def _heads_clause_noun(token: Token) -> bool:
+        """A noun that is what its clause is about: its subject, object or predicate (through "and")."""
+        anchor = token
+        while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+            anchor = anchor.head
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            return False
+        verb = anchor.head.head
+        if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and verb.pos_ in {"VERB", "AUX"} and verb.dep_ in {"ROOT", "ccomp", "conj", "parataxis"}:
+            return True  # "we heard about the need to", "spoke of the need for"
+        return anchor.dep_ in {"dobj", "attr", "nsubj", "nsubjpass", "ROOT", "appos"}
+
+    # ---- parse rules ----------------------------------------------------------------------------
+    def _speaking_subject(self, verb: Token) -> Token | None:
+        """The subject of a verb (or of the verb it depends on) when it is a speaker: a pronoun, an actor, an office."""
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj"}]
+        if not subjects and verb.dep_ in {"xcomp", "conj"}:
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if not subjects:
+            return None
+        subject = subjects[0]
+        if subject.lower_ in FIRST_PERSON | PRONOUNS_PERSON | PRONOUNS_PLURAL:
+            return subject
+        if subject.lower_ in self.source_nouns or self.names_actor(subject):
+            return subject
+        return None
+
+    def names_actor(self, subject: Token) -> bool:
+        """Whether the subject's own words name an actor ("the Government of Senegal", "Ms Pope"), not a
+        phrase inside it ("the programme, funded by the European Union", "Albania's preparations")."""
+        own = [subject] + [t for t in subject.lefts if t.dep_ in {"compound", "amod", "det", "nmod"}]
+        own += [t for t in subject.rights if t.dep_ in {"prep", "appos"} and t.lower_ in {"of", "for"} or t.dep_ == "appos"]
+        for tok in own:
+            if self.mention_at(tok.idx) is not None:
+                return True
+            if tok.dep_ in {"prep", "appos"} and any(self.mention_at(t.idx) is not None for t in tok.subtree):
+                return True
+        return False
+
+    def _verb_phrase(self, verbs) -> dict[str, list[list[str]]]:
+        out: dict[str, list[list[str]]] = {}
+        for phrase in verbs or ():
+            words = phrase.lower().split()
+            out.setdefault(words[0], []).append(words[1:])
+        return out
+
+    def _match_verb(self, tok: Token, table: dict[str, list[list[str]]]) -> str | None:
+        """The words of `table` (lemma + particles) starting at `tok`, as they stand in the text."""
+        if tok.pos_ not in {"VERB", "AUX"}:
+            return None
+        for rest in sorted(table.get(tok.lemma_.lower(), ()), key=len, reverse=True):
+            following = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 1 + len(rest)]]
+            if following == rest:
+                return tok.doc[tok.i : tok.i + 1 + len(rest)].text
+        return None
+
+    def appeal_verbs_in(self, sent: SpacySpan) -> list[tuple[Token, str, int]]:
+        """"urges the authorities to", "calls for", "are called upon to", "Call on them": (verb, its words, clause rank)."""
+        spec = self.lexicon.get("CallToAction") or {}
+        open_subject = self._verb_phrase(spec.get("appeal_verbs_any_subject"))
+        speaker_subject = self._verb_phrase(spec.get("appeal_verbs"))
+        found = []
+        for tok in sent:
+            words = self._match_verb(tok, open_subject)
+            if words is None:
+                words = self._match_verb(tok, speaker_subject)
+                if words is None:
+                    continue
+                has_subject = any(c.dep_ in SUBJECTS for c in tok.children)
+                passive = any(c.dep_ == "nsubjpass" for c in tok.children) and any(c.dep_ == "xcomp" for c in tok.children)
+                imperative = not has_subject and tok.dep_ == "ROOT" and tok.tag_ == "VB"
+                if not (passive or imperative or self._speaking_subject(tok) is not None):
+                    continue
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue
+            rank = self.clause_rank(tok, sent)
+            if rank is not None and self._speech_act_stands("CallToAction", tok):
+                found.append((tok, words, rank))
+        return found
+
+    def appeal_verb(self, sent: SpacySpan | None) -> Token | None:
+        """The appeal verb of the clause (its object is who is urged), the main clause's first."""
+        if sent is None:
+            return None
+        found = self.appeal_verbs_in(sent)
+        return min(found, key=lambda f: (f[2], f[0].i))[0] if found else None
+
+    def _appeal_cues(self, sent: SpacySpan) -> list[ClassReading]:
+        return [self._cue("CallToAction", "appeal-verb", words, rank, tok.idx) for tok, words, rank in self.appeal_verbs_in(sent)]
+
+    def _necessity_cues(self, sent: SpacySpan) -> list[ClassReading]:
+        """"partnerships are essential", "it is also important to", "patience is required", "stresses the need for"."""
+        spec = self.lexicon.get("CallToAction") or {}
+        adjectives = set(spec.get("necessity_adjectives") or ())
+        nouns = set(spec.get("necessity_nouns") or ())
+        cues = []
+        for tok in sent:
+            evidence = None
+            word = tok.lower_
+            if tok.tag_ == "VBN" and word in adjectives:
+                # "patience and empathy are required": a passive of need with no agent
+                if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children) \
+                        and tok.dep_ in {"ROOT", "ccomp", "conj", "xcomp", "parataxis"}:
+                    auxes = [c for c in tok.children if c.dep_ == "auxpass"]
+                    evidence = f"{auxes[0].text} {tok.text}"
+            elif (tok.lemma_.lower() in adjectives or word in adjectives) and tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "ROOT", "conj", "oprd"}:
+                head = tok if tok.dep_ == "ROOT" else tok.head
+                if tok.dep_ == "conj":
+                    head = tok.head.head if tok.head.dep_ == "acomp" else None
+                if head is None or not (tok.dep_ == "ROOT" or head.lemma_ in {"be", "remain", "seem"}):
+                    continue
+                if head.dep_ not in {"ROOT", "ccomp", "conj", "parataxis", "xcomp"} and head.i != tok.i:
+                    continue  # "on how important it is to": a reported view, not the speaker's call
+                if any(c.dep_ == "neg" for c in list(head.children) + list(tok.children)):
+                    continue
+                if any(c.lower_ in {"more", "less", "most", "least"} for c in tok.children):
+                    continue  # "has become even more important": a comparison, not a call
+                evidence = f"{head.text} {tok.text}" if head.i != tok.i else tok.text
+            elif tok.lemma_ == "need" and tok.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"dobj", "xcomp"} for c in tok.children):
+                # "we need more awareness-raising", "police need to be trained"
+                if any(c.dep_ == "neg" for c in tok.children):
+                    continue
+                subject = [c for c in tok.children if c.dep_ in SUBJECTS]
+                if not subject or subject[0].lower_ not in FIRST_PERSON:
+                    continue  # "this effort needs champions" describes; "we need more resources" asks
+                evidence = f"{subject[0].text} {tok.text}"
+            elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._heads_clause_noun(tok):
+                evidence = " ".join(t.text for t in tok.subtree if tok.i - 2 <= t.i <= tok.i + 1)
+            if evidence is None:
+                continue
+            rank = self.clause_rank(tok, sent)
+            if rank is not None and self._speech_act_stands("CallToAction", tok):
+                cues.append(self._cue("CallToAction", "necessity", evidence, rank, tok.idx))
+        return cues
+
+    def _pledge_cues(self, sent: SpacySpan) -> list[ClassReading]:
+        """"we will", "the Ministry will establish", "we continue to", "our commitment", "this Government's commitment"."""
+        spec = self.lexicon.get("Commitment") or {}
+        nouns = set(spec.get("pledge_nouns") or ())
+        continuing = set(spec.get("continuing_verbs") or ())
+        cues = []
+        for tok in sent:
+            evidence = None
+            if tok.lower_ in {"will", "shall", "'ll"} and tok.dep_ == "aux":
+                verb = tok.head
+                subject = self._speaking_subject(verb)
+                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} and verb.lemma_ not in {"be", "have"}:
+                    evidence = f"{subject.text} {tok.text}" if subject.i < tok.i else tok.text
+            elif tok.lemma_ in continuing and tok.pos_ == "VERB":
+                subject = [c for c in tok.children if c.dep_ == "nsubj"]
+                if subject and subject[0].lower_ in FIRST_PERSON and any(c.dep_ in {"xcomp", "acomp"} for c in tok.children):
+                    evidence = f"{subject[0].text} {tok.text}"
+            elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN":
+                owner = [c for c in tok.children if c.dep_ == "poss"]
+                if owner and (owner[0].lower_ in FIRST_PERSON or self.names_actor(owner[0]) or owner[0].lower_ in self.source_nouns):
+                    evidence = " ".join(t.text for t in tok.doc[owner[0].i : tok.i + 1])
+            if evidence is None:
+                continue
+            rank = self.clause_rank(tok, sent)
+            if rank is not None and self._speech_act_stands("Commitment", tok):
+                cues.append(self._cue("Commitment", "pledge", evidence, rank, tok.idx))
+        return cues
+
+    def _stance_cues(self, sent: SpacySpan) -> list[ClassReading]:
+        """"we have always supported", "we reject those remarks": support or rejection voiced by a speaker."""
+        cues = []
+        for cls, key in (("Endorsement", "support_verbs"), ("Criticism", "rejection_verbs")):
+            verbs = set((self.lexicon.get(cls) or {}).get(key) or ())
+            for tok in sent:
+                if tok.lemma_.lower() not in verbs or tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+                    continue
+                subject = self._speaking_subject(tok)
+                if subject is None or (cls == "Endorsement" and subject.lower_ not in FIRST_PERSON):
+                    continue  # "Europol supported an action week" is help given, "we have always supported" a stance
+                rank = self.clause_rank(tok, sent)
+                if rank is not None:
+                    cues.append(self._cue(cls, "stance-verb", f"{subject.text} … {tok.text}" if subject.i + 1 < tok.i else f"{subject.text} {tok.text}", rank, tok.idx))
+        return cues
+
+    def _credit_cues(self, sent: SpacySpan) -> list[ClassReading]:
+        """"thanks to the timely prioritization of the Chairmanship, ...": credit given to an actor."""
+        phrases = (self.lexicon.get("Endorsement") or {}).get("credit_phrases") or ()
+        cues = []
+        flat = _flat(sent.text)
+        for phrase, pattern in _phrase_regex(tuple(phrases)):
+            for match in pattern.finditer(flat):
+                start = sent.start_char + match.end()
+                after = [t for t in sent if t.idx >= start]
+                if not after:
+                    continue
+                phrase_tokens = [t for t in sent if sent.start_char + match.start() <= t.idx < start]
+                objects = [c for t in phrase_tokens for c in t.children if c.dep_ == "pobj"]
+                if any(self.mention_at(t.idx) is not None for o in objects for t in o.subtree):
+                    rank = self.clause_rank(phrase_tokens[0], sent)
+                    if rank is not None:
+                        cues.append(self._cue("Endorsement", "credit", sent.text[match.start() : match.end()], rank, sent.start_char + match.start()))
+        return cues
+
+    def _failed_duty_cues(self, sent: SpacySpan) -> list[ClassReading]:
+        """"the government did not meet the minimum standards": a duty negated in the main clause."""
+        verbs = set((self.lexicon.get("Criticism") or {}).get("duty_verbs") or ())
+        cues = []
+        for tok in sent:
+            if tok.lemma_.lower() not in verbs or tok.pos_ != "VERB":
+                continue
+            negation = [c for c in tok.children if c.dep_ == "neg"]
+            if not negation or any(c.lower_ in {"must", "should", "need", "cannot"} for c in tok.children if c.dep_ == "aux"):
+                continue
+            rank = self.clause_rank(tok, sent)
+            if rank is not None:
+                auxes = [c for c in tok.children if c.dep_ in {"aux", "neg"} and c.i < tok.i]
+                start = min([tok.i] + [a.i for a in auxes])
+                cues.append(self._cue("Criticism", "failed-duty", tok.doc[start : tok.i + 1].text, rank, tok.idx))
+        return cues
+
+    # ---- figures --------------------------------------------------------------------------------
+    def _figure_cue(self, sentence: Span, sent: SpacySpan | None) -> ClassReading | None:
+        """A number that counts something in the clause; dates, spans of time and numbers deep in a modifier do not."""
+        spec = self.lexicon.get("Statistic") or {}
+        weak = {str(w).lower() for w in spec.get("weak_number_words") or ()}
+        depth_limit = int(spec.get("figure_depth") or 4)
+        text = sentence.text
+        chars = list(text)
+        tokens = [t for t in sent if t.like_num or t.pos_ == "NUM"] if sent is not None else []
+        for tok in tokens:
+            start = tok.idx - sentence.start
+            if start < 0 or start >= len(text):
+                continue
+            end = min(len(text), start + len(tok.text))
+            after, before = text[end:], text[max(0, start - 40) : start]
+            drop = (
+                (tok.lower_ in weak and not self._counts_people(tok, spec))
+                or DURATION_AFTER.match(after) is not None
+                or (DURATION_UNIT.match(after) is not None and DURATION_BEFORE.search(before.lower()) is not None)
+                or DATE_PART.match(after) is not None
+                or before.endswith("/")
+                or self._figure_depth(tok, sent) > depth_limit
+                or self.clause_rank(tok, sent) is None
+            )
+            if drop:
+                for i in range(start, end):
+                    chars[i] = "x"
+        masked = "".join(chars)
+        quantity, _ = self.quantity(masked, vague=False)
+        kept = [t for t in tokens if sentence.start <= t.idx < sentence.end and masked[t.idx - sentence.start] != "x"]
+        if quantity is None:
+            # "Forty of the defendants were acquitted": a counted part of a group
+            kept = [t for t in kept if t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "of" and not t.text[0].isdigit()
+                    and t.lower_ in {str(k).lower() for k in spec.get("number_words") or {}}]
+            if not kept:
+                phrase = None
+                for candidate, pattern in _phrase_regex(tuple(spec.get("phrases") or ())):
+                    if pattern.search(_flat(text)):
+                        phrase = candidate
+                        break
+                return self._cue("Statistic", "figure-phrase", phrase, 0, sentence.start) if phrase else None
+        first = kept[0] if kept else None
+        if first is None:
+            return self._cue("Statistic", "figure", quantity, 0, sentence.start)
+        last = first.head if first.i < first.head.i <= first.i + 4 else first
+        while last.head.i != last.i and last.i < last.head.i <= last.i + 3 and last.pos_ == "NUM":
+            last = last.head
+        return self._cue("Statistic", "figure", first.doc[first.i : last.i + 1].text, 0, first.idx)
+
+    @staticmethod
+    def _counts_people(tok: Token, spec: dict) -> bool:
+        """"four people are sought", "two in three victims", "only five traffickers": a small number word that counts."""
+        nouns = set(spec.get("counted_nouns") or ())
+        doc = tok.doc
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in {"in", "out"} and (doc[tok.i + 2].like_num or doc[tok.i + 2].lower_ == "of"):
+            return True
+        if tok.i > 0 and doc[tok.i - 1].lower_ in set(spec.get("count_markers") or ()):
+            return True
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {str(k).lower() for k in spec.get("multipliers") or {}} | {"hundred"}:
+            return True  # "one million refugees"
+        head = tok.head
+        # "wait on average four years": a measured span of time ("for three years" is dropped as context before this)
+        return tok.dep_ == "nummod" and (head.lemma_.lower() in nouns or DURATION_UNIT.match(head.text) is not None)
+
+    @staticmethod
+    def _figure_depth(tok: Token, sent: SpacySpan) -> int:
+        """How far down from its clause a number stands: one step per argument or prepositional phrase
+        ("the identification of 14 persons" is near; "a week carried out by agencies from a total of 22
+        member states" is inside a participle, as deep as it gets)."""
+        depth, node = 0, tok
+        while node.head.i != node.i and sent.start <= node.head.i < sent.end and depth < 40:
+            if node.dep_ == "acl":
+                return 99
+            if node.dep_ not in {"nummod", "quantmod", "compound", "advmod", "amod", "prep", "conj", "appos"}:
+                depth += 1
+            node = node.head
+            if node.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECTS for c in node.children):
+                break  # the clause the figure belongs to
+        return depth
+
+    def _vague_count(self, sentence: Span, sent: SpacySpan | None) -> str | None:
+        """"millions of people", "thousands of victims": a count without a number, in the clause itself."""
+        spec = self.lexicon.get("Statistic") or {}
+        words = sorted((str(w).lower() for w in (spec.get("vague_words") or {})), key=len, reverse=True)
+        text = sentence.text
+        flat = _flat(text)
+        for word in words:
+            # "millions of people" counts; "the millions of children" refers to them
+            for match in re.finditer(rf"(?<!the )(?<![\w-]){re.escape(word)}\s+of\s+\w+", flat):
+                token = self._token_at(sent, sentence.start + match.start())
+                if token is not None and (self.clause_rank(token, sent) is None
+                                          or self._figure_depth(token, sent) > int(spec.get("figure_depth") or 4)):
+                    continue
+                return text[match.start() : match.end()]
+        return None
+
+    # ---- provenance -----------------------------------------------------------------------------
+    @functools.cached_property
+    def _confidence(self) -> dict:
+        return self.lexicon.get("confidence") or {}
+
+    def _confidence_table(self) -> dict:
+        return self._confidence
+
+    def _rule_strength(self, rule: str) -> float:
+        table = self._confidence.get("class_rules") or {}
+        return float(table.get(rule, table.get("default", 0.7)))
+
+    def finish_provenance(self, claims: list[ClaimRecord], strengths: dict[tuple[int, int], float]) -> None:
+        """Default claimant rules where attribution left none, and each claim's confidence (class x claimant)."""
+        table = self._confidence.get("claimant_rules") or {}
+        for claim in claims:
+            if claim.class_rule is None:
+                claim.class_rule = "figure-clause" if claim.cls == "Statistic" else "no-trigger"
+                claim.class_evidence = claim.quantity if claim.cls == "Statistic" else None
+            if claim.claimant_rule is None:
+                if claim.claimant is None:
+                    claim.claimant_rule = "no-claimant"
+                elif claim.claimant == self.speaker_ref:
+                    claim.claimant_rule = "document-speaker"
+                elif claim.claimant == self.author_ref:
+                    claim.claimant_rule = "document-author"
+                else:
+                    claim.claimant_rule = "context"
+            class_strength = strengths.get((claim.span.start, claim.span.end), self._rule_strength(claim.class_rule))
+            claimant_strength = float(table.get(claim.claimant_rule, table.get("default", 0.7)))
+            claim.confidence = round(class_strength * claimant_strength, 2)
