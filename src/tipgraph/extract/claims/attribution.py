@@ -197,7 +197,19 @@ class AttributionMixin:
         lemma = token.lemma_.lower()
         if lemma in self.source_nouns or token.lower_ in self.source_nouns or lemma in self.speaker_roles:
             return self.actor_in_subtree(token)
+        if token.pos_ == "PROPN":
+            return self._person_by_surname(token)
         return None
+
+    def _person_by_surname(self, token) -> EntityMention | None:
+        """'Blinken emphasized': a bare surname names the person given in full before."""
+        found = None
+        for mm in self.mentions:
+            if mm.span.start >= token.idx:
+                break
+            if mm.cls == m.PERSON and not self._is_title(mm) and mm.name.split()[-1] == token.text:
+                found = mm if found is None or len(mm.name) > len(found.name) else found
+        return found
 
     def actor_in_subtree(self, token) -> EntityMention | None:
         for t in sorted(token.subtree, key=lambda t: t.i):
@@ -213,12 +225,13 @@ class AttributionMixin:
         (texts that put one paragraph on each line)."""
         if self._paragraph_starts is None:
             starts = [0]
-            for match in re.finditer(r"\n", self.text):
+            for match in re.finditer(r"\n[ \t]*(?=\S)", self.text):
                 before = self.text[: match.start()].rstrip(" \t")
-                after = self.text[match.end() : match.end() + 2]
-                if not before or before.endswith("\n") or not after.strip():
-                    starts.append(match.end())
-                elif re.search(r"[.!?:;”\"»)]$|^[^\n]{0,80}$", before[-81:].split("\n")[-1]) or not after[:1].islower():
+                after = self.text[match.end() : match.end() + 1]
+                last_line = before.split("\n")[-1]
+                if not before or before.endswith("\n"):
+                    starts.append(match.end())  # after a blank line
+                elif re.search(r"[.!?:;”\"»)]$", last_line) or len(last_line) <= 80 or not after.islower():
                     starts.append(match.end())
             self._paragraph_starts = sorted(set(starts))
         import bisect
@@ -517,7 +530,8 @@ class AttributionMixin:
                 actor = next((mm for mm in self.mentions_in(position, sentence.end) if mm.cls in ACTOR_CLASSES and not self._is_title(mm)
                               and ("," in self.text[mm.span.end : mm.span.end + 2] or mm.span.start - position < 60)), None)
             if actor is not None and reference(actor) not in self.own_voice:
-                return Source(reference(actor), "according-to", f"{phrase} {actor.span.text}")
+                named = _words(self.text[position : min(sentence.end, position + 80)].split(",")[0])
+                return Source(reference(actor), "according-to", f"{phrase} {named}")
         return None
 
     def attribution_phrase(self, sentence: Span) -> Source | None:
@@ -552,10 +566,10 @@ class AttributionMixin:
         if source is None and quotation is not None and state.previous is not None and state.previous is not state.default \
                 and paragraph - state.previous_paragraph <= 1:
             # '“...,” said X. “...”': a quotation with no attribution of its own goes on in X's voice
-            source = Source(state.previous.ref, "quotation-continued", f"continues: {state.previous.evidence}")
+            source = Source(state.previous.ref, "quotation-continued", _base_evidence(state.previous))
         if source is None and not new_paragraph and state.previous is not None and state.previous is not state.default:
             if self.news or re.match(r"(?i)^[\"“]?(they|he|she)\b", sentence.text):
-                source = Source(state.previous.ref, "continuation", f"continues: {state.previous.evidence}")
+                source = Source(state.previous.ref, "continuation", _base_evidence(state.previous))
         if source is None:
             source = state.default
         self._remember(source, sent, state)
@@ -604,6 +618,12 @@ class AttributionMixin:
             if mm.cls in ACTOR_CLASSES - {m.COUNTRY}:
                 return reference(mm)
         return None
+
+
+def _base_evidence(source: Source) -> str:
+    """What a continued claim rests on: the words that attributed the first one."""
+    evidence = source.evidence
+    return evidence if evidence.startswith("continues ") else f"continues {source.rule}: {evidence}"
 
 
 def _antecedent(source: Source) -> str:
