@@ -164,17 +164,19 @@ class AttributionMixin:
         if mention.cls != m.PERSON:
             return False
         words = [w for w in re.split(r"[\s-]+", mention.name.lower()) if w]
+        if not words or len(words) > 5:
+            return False
         titles = self._title_words()
-        return bool(words) and all(w in titles or not w[:1].isalpha() for w in words)
+        return all(w in titles or not w[:1].isalpha() for w in words)
 
     def _title_words(self) -> set[str]:
         if self._titles is None:
             lexicon = self.vocab.lexicon("titles")
             words: set[str] = set()
-            for key in ("before_name", "offices"):
+            for key in ("before_name",):
                 for title in lexicon.get(key) or ():
                     words.update(w for w in re.split(r"[\s-]+", str(title).lower()) if w)
-            words.update({"acting", "deputy", "head", "chief", "of", "the", "and", "for", "eu", "un", "osce"})
+            words.update({"acting", "deputy", "head", "chief", "of", "the", "and", "eu", "un", "osce", "anti", "trafficking"})
             words.update(w.lower() for w in self.attribution_lexicon.get("speaker_roles") or ())
             self._titles = words
         return self._titles
@@ -323,7 +325,8 @@ class AttributionMixin:
         if quotation.closed:
             sent = self._sentence_at(quotation.end)
             if sent is not None and sent.end_char > quotation.end + 1:
-                source = self.reported_source(sent, state, outside_quotes=True, after=quotation.end)
+                source = self.tail_attribution(sent, state, after=quotation.end) or \
+                    self.reported_source(sent, state, outside_quotes=True, after=quotation.end)
         if source is None:
             sent = self._sentence_at(quotation.start)
             if sent is not None and sent.start_char < quotation.start:
@@ -468,6 +471,11 @@ class AttributionMixin:
             titled = self._titled_person(subject)
             if titled:
                 return Source(titled, "title-coreference", f"{said}: {phrase} = {titled.split(':', 1)[-1]}")
+        if actor is None and self.news and subject.pos_ == "NOUN" and (subject.lemma_.lower() in self.speaker_roles or
+                                                                   any(t.lower_ == "the" for t in subject.children)):
+            body = self._body_named_by(sorted(subject.subtree, key=lambda t: t.i))
+            if body is not None:
+                return Source(body, "body-coreference", f"{said}: {phrase} = {body}")
         if actor is None:
             return None
         if reference(actor) in self.own_voice:
@@ -482,7 +490,8 @@ class AttributionMixin:
         if subject.lower_ not in words and subject.lemma_.lower() not in words:
             return False
         # "speakers", "many", "some delegations" -- not "Many NGOs" or "some countries such as Italy"
-        return self.mention_at(subject.idx) is None
+        mention = self.mention_at(subject.idx)
+        return mention is None or mention.span.text.lower() == subject.lower_
 
     def _meeting_body(self, subject, state: Attribution) -> str | None:
         for t in subject.subtree:
@@ -508,6 +517,99 @@ class AttributionMixin:
             if all(w in context for w in words):
                 best = reference(mm)
         return best
+
+    def _verb_lemma(self, tok) -> str | None:
+        """The reporting lemma of a word, whatever the tagger made of it ("informs" as a noun)."""
+        lower = tok.lower_
+        candidates = {tok.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3] + "y" if lower.endswith("ied") else lower}
+        if lower in {"said", "says"}:
+            return "say"
+        if lower in {"told", "tells"}:
+            return "tell"
+        for lemma in candidates:
+            if lemma in self.reporting or lemma in self.speech_acts or lemma in self.stance_verbs:
+                return lemma
+        return None
+
+    def tail_attribution(self, sent: SpacySpan | None, state: Attribution, after: int | None = None) -> Source | None:
+        """'..., said X.', '...,” X added.', '... – Vadym Troyan said.', '..., informs, on Wednesday,
+        the Directorate ...': a verb of saying after the words it reports, next to its speaker."""
+        if sent is None:
+            return None
+        tokens = [t for t in sent if after is None or t.idx > after]
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+            tokens.pop()
+        boundaries = [i for i, t in enumerate(tokens) if t.text in {",", "”", '"', "–", "—", "-", "»", ",”", ",\""}
+                      or t.text.endswith(("”", '"')) and t.is_punct]
+        if after is not None:
+            boundaries = [-1] + boundaries
+        for b in reversed(boundaries):
+            piece = [t for t in tokens[b + 1:] if not t.is_space]
+            while piece and piece[0].is_punct:
+                piece = piece[1:]
+            if not piece or len(piece) > 25:
+                continue
+            if self._verb_lemma(piece[0]) and not piece[0].lower_ in {"according"}:
+                subject = piece[1:]
+                while subject and (subject[0].is_punct or subject[0].pos_ in {"ADP", "NOUN"} and subject[0].lower_ in {"on", "in", "at"}):
+                    subject = subject[1:]
+                verb = piece[0]
+            elif self._verb_lemma(piece[-1]) and len(piece) <= 14:
+                subject, verb = piece[:-1], piece[-1]
+            else:
+                continue
+            source = self._phrase_source(subject, verb, state)
+            if source is not None:
+                return source
+        return None
+
+    def _phrase_source(self, words: list, verb, state: Attribution) -> Source | None:
+        """The speaker a short phrase names ("Acting Head of the Centre, John MacGregor", "she",
+        "the representative of the Red Cross", "the cited source", "court officials")."""
+        if not words:
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        said = _words(f"{verb.text} {self.text[start:end]}" if verb.i < words[0].i else f"{self.text[start:end]} {verb.text}")
+        lowered = _words(self.text[start:end].lower())
+        if lowered in PRONOUNS_PERSON and state.last_human:
+            return Source(state.last_human.ref, "pronoun", f"{said}: {lowered} = {_antecedent(state.last_human)}")
+        if lowered in FIRST_PERSON | PRONOUNS_PERSON | PRONOUNS_BODY | PRONOUNS_PLURAL:
+            return None
+        if any(lowered == a or lowered.startswith(a + " ") for a in self.attribution_lexicon.get("source_anaphors") or ()):
+            if state.last_source:
+                return Source(state.last_source.ref, "source-anaphor", f"{said}: {lowered} = {_antecedent(state.last_source)}")
+            return None
+        actors = [mm for mm in self.mentions_in(start, end) if mm.cls in ACTOR_CLASSES and not self._is_title(mm)]
+        people = [mm for mm in actors if mm.cls == m.PERSON]
+        if people:
+            return Source(reference(people[-1]), "reporting-verb", said)
+        for t in words:
+            if t.pos_ == "PROPN":
+                person = self._person_by_surname(t)
+                if person is not None:
+                    return Source(reference(person), "reporting-verb", said)
+        if actors and any(t.lemma_.lower() in self.speaker_roles | self.source_nouns for t in words) or len(actors) == 1 and len(words) <= len(actors[0].span.text.split()) + 2:
+            actor = actors[0]
+            if reference(actor) not in self.own_voice:
+                return Source(reference(actor), "reporting-verb", said)
+        if not actors:
+            body = self._body_named_by(words)
+            if body is not None:
+                return Source(body, "body-coreference", said)
+        return None
+
+    def _body_named_by(self, words: list) -> str | None:
+        """'court officials said', 'the ministry said': the body named before whose name has that noun."""
+        nouns = [t.text.lower() for t in words if t.pos_ == "NOUN" and t.lemma_.lower() not in self.speaker_roles]
+        if not nouns or any(t.pos_ == "PROPN" for t in words):
+            return None
+        found = None
+        for mm in self.mentions:
+            if mm.span.start >= words[0].idx:
+                break
+            if mm.cls in m.ORGANIZATION_CLASSES and any(n in mm.name.lower().split() for n in nouns):
+                found = reference(mm)
+        return found
 
     def according_to(self, sentence: Span, sent: SpacySpan | None) -> Source | None:
         """'According to the Interior Ministry board member, MP Anton Gerashchenko, ...'."""
@@ -559,6 +661,8 @@ class AttributionMixin:
                 source = Source(source.ref, "quotation", f"quoted: {source.evidence}")
         if source is None:
             source = self.reported_source(sent, state, outside_quotes=quotation is not None)
+        if source is None and quotation is None and self.news:
+            source = self.tail_attribution(sent, state)
         if source is None:
             source = self.attribution_phrase(sentence) or self.according_to(sentence, sent)
         if source is None and state.pending is not None and paragraph == state.pending_paragraph + 1:
