@@ -460,6 +460,10 @@ class AttributionMixin:
             if state.last_source:
                 return Source(state.last_source.ref, "source-anaphor", f"{said}: {phrase} = {_antecedent(state.last_source)}")
             return None
+        if subject.lemma_.lower() in self.source_nouns and not self.actor_in_subtree(subject) and state.last_source and \
+                any(c.dep_ in {"det", "poss"} and c.lower_ in {"another", "the", "this", "these", "her", "his", "its", "their"} for c in subject.children):
+            # "Another recommendation is to ...", "Her report found": the source named before
+            return Source(state.last_source.ref, "source-anaphor", f"{said}: {phrase} = {_antecedent(state.last_source)}")
         if self._unnamed_speakers(subject):
             body = self._meeting_body(subject, state)
             if body:
@@ -482,6 +486,19 @@ class AttributionMixin:
             return None  # "Canada will ...", "The United States supports ...": the speaker's side
         return Source(reference(actor), "reporting-verb", said)
 
+    def _said_noun_subject(self, sent: SpacySpan | None, state: Attribution) -> Source | None:
+        """'Another recommendation is to strengthen ...': what the last source said, continued."""
+        if sent is None or state.last_source is None:
+            return None
+        said_nouns = set(self.attribution_lexicon.get("said_nouns") or ())
+        for subject in (c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            if subject.lemma_.lower() in said_nouns and not self.actor_in_subtree(subject) and any(
+                    c.dep_ in {"det", "poss"} and c.lower_ in {"another", "the", "this", "these", "her", "his", "its", "their"}
+                    for c in subject.children):
+                phrase = _words(" ".join(t.text for t in sorted(subject.subtree, key=lambda t: t.i)))
+                return Source(state.last_source.ref, "source-anaphor", f"{phrase} = {_antecedent(state.last_source)}'s")
+        return None
+
     def _latest(self, candidates: list[Source]) -> Source:
         return candidates[-1]
 
@@ -496,7 +513,7 @@ class AttributionMixin:
     def _meeting_body(self, subject, state: Attribution) -> str | None:
         for t in subject.subtree:
             mm = self.mention_at(t.idx)
-            if mm is not None and mm.cls in m.ORGANIZATION_CLASSES:
+            if mm is not None and mm.cls in m.ORGANIZATION_CLASSES and mm.span.text.lower() != subject.lower_:
                 state.meeting_body = reference(mm)
                 return state.meeting_body
         return state.meeting_body
@@ -588,10 +605,11 @@ class AttributionMixin:
                 person = self._person_by_surname(t)
                 if person is not None:
                     return Source(reference(person), "reporting-verb", said)
-        if actors and any(t.lemma_.lower() in self.speaker_roles | self.source_nouns for t in words) or len(actors) == 1 and len(words) <= len(actors[0].span.text.split()) + 2:
-            actor = actors[0]
-            if reference(actor) not in self.own_voice:
-                return Source(reference(actor), "reporting-verb", said)
+        bodies = [mm for mm in actors if mm.cls != m.COUNTRY]
+        if not bodies and any(t.lemma_.lower() in self.speaker_roles for t in words):
+            bodies = actors  # "said Venezuela's representative"
+        if bodies and reference(bodies[0]) not in self.own_voice:
+            return Source(reference(bodies[0]), "reporting-verb", said)
         if not actors:
             body = self._body_named_by(words)
             if body is not None:
@@ -665,6 +683,8 @@ class AttributionMixin:
             source = self.tail_attribution(sent, state)
         if source is None:
             source = self.attribution_phrase(sentence) or self.according_to(sentence, sent)
+        if source is None:
+            source = self._said_noun_subject(sent, state)
         if source is None and state.pending is not None and paragraph == state.pending_paragraph + 1:
             source = Source(state.pending.ref, "introduced-quotation", f"after: {state.pending.evidence}")
         if source is None and quotation is not None and state.previous is not None and state.previous is not state.default \
@@ -674,6 +694,9 @@ class AttributionMixin:
         if source is None and not new_paragraph and state.previous is not None and state.previous is not state.default:
             if self.news or re.match(r"(?i)^[\"“]?(they|he|she)\b", sentence.text):
                 source = Source(state.previous.ref, "continuation", _base_evidence(state.previous))
+        if source is None and state.default is None and self.news and state.last_source is not None:
+            # a story with no byline: its unattributed sentences go on from the source it last named
+            source = Source(state.last_source.ref, "continuation", _base_evidence(state.last_source))
         if source is None:
             source = state.default
         self._remember(source, sent, state)
