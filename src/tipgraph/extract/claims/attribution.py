@@ -82,6 +82,8 @@ class AttributionMixin:
             return f"Person:{self.info.speaker}"
         if self.info.publisher:
             return self.info.publisher
+        if self.info.genre == "NewsArticle":
+            return None  # a headline names what the story is about, not who tells it
         header = header_lines(self.text, 6)
         end = header[-1].end if header else 0
         for mm in self.mentions:
@@ -115,8 +117,17 @@ class AttributionMixin:
             return None
         return sorted(counts, key=lambda r: (-counts[r], first[r]))[0]
 
+    def _author_reference(self) -> str | None:
+        """The byline's author: a body when the text names it as one ("By U.S. Mission Romania")."""
+        if not self.info.author:
+            return None
+        for mm in self.mentions:
+            if mm.cls in m.ORGANIZATION_CLASSES and mm.name == self.info.author:
+                return reference(mm)
+        return f"Person:{self.info.author}"
+
     def _default_source(self) -> Source | None:
-        if self.info.genre == "NewsArticle" and self.author_ref:
+        if self.info.genre in {"NewsArticle", "Report"} and self.author_ref:
             return Source(self.author_ref, "document-author", f"byline {self.info.author}")
         if self.speaker_ref:
             if self.info.speaker:
@@ -566,13 +577,20 @@ class AttributionMixin:
                 piece = piece[1:]
             if not piece or len(piece) > 25:
                 continue
-            if self._verb_lemma(piece[0]) and not piece[0].lower_ in {"according"}:
-                subject = piece[1:]
+            verb_at = next((k for k, t in enumerate(piece) if self._verb_lemma(t) and t.lower_ != "according"), None)
+            if verb_at is None:
+                continue
+            verb, rest = piece[verb_at], piece[verb_at + 1:]
+            # "said on Thursday", "told reporters in the capital": what follows the verb is not its subject
+            adjunct = not rest or rest[0].pos_ == "ADP" and len(rest) <= 6 or verb.lemma_.lower() in {"tell", "inform"} and rest[0].pos_ != "PROPN"
+            if verb_at == 0 and not (adjunct and after is not None):
+                subject = rest
                 while subject and (subject[0].is_punct or subject[0].pos_ in {"ADP", "NOUN"} and subject[0].lower_ in {"on", "in", "at"}):
                     subject = subject[1:]
-                verb = piece[0]
-            elif self._verb_lemma(piece[-1]) and len(piece) <= 14:
-                subject, verb = piece[:-1], piece[-1]
+            elif verb_at == 0:
+                subject = [t for t in tokens[:b + 1] if not t.is_punct and not t.is_space]  # "X, head of Y, told reporters"
+            elif adjunct and verb_at <= 14:
+                subject = piece[:verb_at]
             else:
                 continue
             source = self._phrase_source(subject, verb, state)

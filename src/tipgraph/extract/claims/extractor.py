@@ -41,7 +41,7 @@ class ClaimExtractor(SegmentationMixin, ClassificationMixin, FiguresMixin, Attri
         # genres that report what others said: quotes and reporting verbs decide the claimant
         self.news = info.genre in {"NewsArticle", "PressRelease", "Report"}
         self.speaker_ref = self._speaker_reference()
-        self.author_ref = f"Person:{info.author}" if info.author else None
+        self.author_ref = self._author_reference()
         self.focus_country = self._focus_country()
         self.own_voice = self._own_voice()
         self.governing: dict[int, str] = {}  # clause start -> the words that govern it
@@ -49,6 +49,7 @@ class ClaimExtractor(SegmentationMixin, ClassificationMixin, FiguresMixin, Attri
 
     def extract(self) -> list[ClaimRecord]:
         state = Attribution(default=self._default_source())
+        self.attribution_state = state
         claims: list[ClaimRecord] = []
         figures_source: dict[int, str] = {}
         paragraph_of: list[int] = []
