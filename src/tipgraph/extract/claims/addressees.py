@@ -104,6 +104,10 @@ class AddresseesMixin:
             person = self.mention_at(end + apposed.end())
             if person is not None and person.cls == m.PERSON and not self._is_title(person) and reference(person) != claimant:
                 return [reference(person)]
+        if self.mention_at(token.idx) is None and token.pos_ == "PROPN":
+            person = self._person_by_surname(token)  # "Manas, who held a key post, participated ..."
+            if person is not None and reference(person) != claimant:
+                return [reference(person)]
         if self.mention_at(token.idx) is None and token.pos_ == "NOUN":
             # "the conclusions of the Special Representative", "steps taken by the Greek authorities"
             for child in token.children:
@@ -248,16 +252,16 @@ class AddresseesMixin:
         trigger = next((t for t in sent if t.lemma_.lower() in endorsing or t.lower_ in endorsing), None)
         if trigger is None:
             # "The government demonstrated increasing efforts", "... are among the steps taken by X"
-            for subject in (c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}):
-                named = self.addressee_of(subject, claimant)
-                if named:
-                    return self._endorse(named)
             for tok in sent:
                 if tok.dep_ == "agent":
                     owner = next((g for g in tok.children if g.dep_ == "pobj"), None)
                     named = self.addressee_of(owner, claimant) if owner is not None else []
                     if named:
                         return self._endorse(named)
+            for subject in (c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                named = self.addressee_of(subject, claimant)
+                if named:
+                    return self._endorse(named)
             return list(self._last_endorsed)
         after = self.text[trigger.idx : sentence.end]
         if self.doc_addressee and re.match(r"(?i)\w+\s+(?:\w+\s+)?(?:you\b|your\b)", after):
@@ -271,8 +275,9 @@ class AddresseesMixin:
             if named and (named[0].startswith(("Person:", "gov:")) or obj.lower_ in {"her", "him"}):
                 return self._endorse(named)
         # "The Home Affairs Committee is right to recognise ...": the subject is praised
-        if any(c.dep_ == "acomp" and c.lower_ in {"right", "correct"} for c in trigger.head.children):
-            for subject in (c for c in trigger.head.children if c.dep_ in {"nsubj"}):
+        verb = trigger.head.head if trigger.head.lower_ in {"right", "correct", "wise"} else trigger.head
+        if any(c.dep_ == "acomp" and c.lower_ in {"right", "correct", "wise"} for c in verb.children):
+            for subject in (c for c in verb.children if c.dep_ in {"nsubj"}):
                 named = self.addressee_of(subject, claimant)
                 if named:
                     return self._endorse(named)

@@ -215,12 +215,14 @@ class AttributionMixin:
         return None
 
     def _person_by_surname(self, token) -> EntityMention | None:
-        """'Blinken emphasized': a bare surname names the person given in full before."""
+        """'Blinken emphasized': a bare surname names the person given in full before (or, as
+        Thai and Icelandic usage has it, a bare given name: 'Manas' for Manas Kongpaen)."""
         found = None
         for mm in self.mentions:
             if mm.span.start >= token.idx:
                 break
-            if mm.cls == m.PERSON and not self._is_title(mm) and mm.name.split()[-1] == token.text:
+            words = mm.name.split()
+            if mm.cls == m.PERSON and not self._is_title(mm) and len(words) > 1 and token.text in (words[0], words[-1]):
                 found = mm if found is None or len(mm.name) > len(found.name) else found
         return found
 
