@@ -40,28 +40,182 @@ class AddresseesMixin:
             if verb is not None:
                 for child in verb.children:
                     if child.dep_ in {"dobj", "prep", "dative", "obj"} or child.dep_ == "prt":
-                        actor = self.actor_in_subtree(child)
-                        if actor is not None and reference(actor) != claimant:
-                            found.extend(self._with_coordinated(actor, child, claimant))
+                        phrase = child
+                        if child.dep_ in {"prep", "prt", "dative"}:
+                            phrase = next((g for g in child.children if g.dep_ == "pobj"), child)
+                        named = self.addressee_of(phrase, claimant)
+                        if named:
+                            found.extend(named)
                             break
+            if not found:
+                found.extend(self._appeal_object(sent, claimant))
+            if not found:
+                found.extend(self._recommended_to(sent, claimant))
             if not found:
                 match = re.search(r"\b(?:time|need|responsibility|call) for (.{2,80}?) to\b", sentence.text)
                 if match:
                     actor = next((mm for mm in self.mentions_in(sentence.start + match.start(1), sentence.start + match.end(1)) if mm.cls in ACTOR_CLASSES), None)
                     if actor:
                         found.append(reference(actor))
+            if not found:
+                found.extend(self._obliged_subject(sent, claimant))
+            state = getattr(self, "attribution_state", None)
+            continues = state is not None and state.previous is not None and state.previous.rule in {
+                "source-anaphor", "continuation", "quotation-continued"}
+            if not found and continues and self._last_called[0] == claimant:
+                found.extend(self._last_called[1])  # "Another recommendation is to ...": to the same addressee
+            if found:
+                self._last_called = (claimant, list(found))
         elif cls == "Endorsement":
             found.extend(self.endorsed(sentence, sent, claimant))
         elif cls == "Criticism":
-            for tok in sent:
-                if tok.dep_ in {"nsubj", "nsubjpass"}:
-                    actor = self.actor_in_subtree(tok)
-                    if actor is not None and reference(actor) != claimant:
-                        found.append(reference(actor))
-                        break
+            # "A report by X found that prosecutions were rare in Albania": not the finder, the found
+            reporting = {t.i for t in sent if t.lemma_ in self.reporting}
+            subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i not in reporting]
+            for tok in subjects:
+                named = self.addressee_of(tok, claimant)
+                if named:
+                    found.extend(named[:1])
+                    break
             if not found and self.focus_country and self.focus_country != claimant:
                 found.append(self.focus_country)
         return found
+
+    def addressee_of(self, token, claimant: str | None) -> list[str]:
+        """The actors a noun phrase names as addressee: the person in it ("the Special
+        Representative, Ms. X"), a pronoun's antecedent ("thank her"), "the <demonym>
+        authorities" or "the government"/"the country" (the focus country's government),
+        an office named before ("the Special Representative"), the owner of "the role of X"."""
+        lower = token.lower_
+        if lower in {"her", "him"}:
+            person = self._person_before(token.idx, claimant)
+            return [person] if person else []
+        if lower in {"you", "your"} and self.doc_addressee:
+            return [self.doc_addressee]
+        subtree = sorted(token.subtree, key=lambda t: t.i)
+        if not subtree:
+            return []
+        start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
+        covering = self.mention_at(end - 1)
+        end = max(end, covering.span.end) if covering is not None else end
+        # "welcoming the Special Representative ..., Dr. Maria Grazia Giammarinaro, back": the apposition
+        apposed = re.match(r"\s*,\s*", self.text[end : end + 4])
+        if apposed:
+            person = self.mention_at(end + apposed.end())
+            if person is not None and person.cls == m.PERSON and not self._is_title(person) and reference(person) != claimant:
+                return [reference(person)]
+        if self.mention_at(token.idx) is None and token.pos_ == "PROPN":
+            person = self._person_by_surname(token)  # "Manas, who held a key post, participated ..."
+            if person is not None and reference(person) != claimant:
+                return [reference(person)]
+        if self.mention_at(token.idx) is None and token.pos_ == "NOUN":
+            # "the conclusions of the Special Representative", "steps taken by the Greek authorities"
+            for child in token.children:
+                owner = next((g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" and child.lower_ in {"of", "by"} else None
+                if child.dep_ in {"acl"}:
+                    agent = next((a for a in child.children if a.dep_ == "agent"), None)
+                    owner = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+                if owner is not None:
+                    named = self.addressee_of(owner, claimant)
+                    if named:
+                        return named
+        inside = [mm for mm in self.mentions_in(start, end) if mm.cls in ACTOR_CLASSES and reference(mm) != claimant
+                  and not self._is_title(mm) and reference(mm) not in self.own_voice]
+        people = [mm for mm in inside if mm.cls == m.PERSON]
+        governments = [mm for mm in inside if (mm.key or "").startswith("gov:")]
+        if people:
+            return [reference(people[0])]
+        if governments:
+            return [reference(governments[0])]
+        if token.lemma_.lower() in set(self.attribution_lexicon.get("government_nouns") or ()) and not [
+                mm for mm in inside if mm.cls != m.COUNTRY]:
+            country = next((mm for mm in inside if mm.cls == m.COUNTRY), None)
+            iso = (country.key or "").split(":")[-1] if country is not None else (self.focus_country or "").split(":")[-1]
+            government = next((mm for mm in self.mentions if mm.key == f"gov:{iso}"), None) if iso else None
+            if government is not None and reference(government) != claimant:
+                return [reference(government)]
+            target = reference(country) if country is not None else self.focus_country
+            return [target] if target and target != claimant else []
+        if not inside and token.pos_ in {"NOUN", "PROPN"}:
+            titled = self._titled_person(token)
+            if titled and titled != claimant:
+                return [titled]
+        if not inside and token.pos_ == "PROPN":
+            person = self._person_by_surname(token)
+            if person is not None and reference(person) != claimant:
+                return [reference(person)]
+        if inside:
+            first = inside[0]
+            if first.cls == m.COUNTRY and self._modifies_next(first) and len(inside) > 1:
+                first = inside[1]
+            return self._with_coordinated(first, token, claimant)
+        return []
+
+    def _person_before(self, position: int, claimant: str | None) -> str | None:
+        """'thank her': the last person named before, other than the claimant."""
+        found = None
+        for mm in self.mentions:
+            if mm.span.start >= position:
+                break
+            if mm.cls == m.PERSON and not self._is_title(mm) and reference(mm) != claimant:
+                found = reference(mm)
+        return found
+
+    def _appeal_object(self, sent: SpacySpan, claimant: str | None) -> list[str]:
+        """The object of any appeal verb ("the Special Representative called on the Moldovan
+        Government to ..."), whoever its subject."""
+        verbs = (self.lexicon.get("CallToAction") or {}).get("appeal_verbs") or ()
+        for tok in sent:
+            for phrase in verbs:
+                words = phrase.lower().split()
+                if tok.lower_ != words[0] or [t.lower_ for t in tok.doc[tok.i : tok.i + len(words)]] != words:
+                    continue
+                for child in tok.children:
+                    target = child
+                    if child.dep_ in {"prep", "prt", "dative"}:
+                        target = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    elif child.dep_ not in {"dobj", "obj"}:
+                        continue
+                    if target is not None:
+                        named = self.addressee_of(target, claimant)
+                        if named:
+                            return named
+        return []
+
+    def _recommended_to(self, sent: SpacySpan, claimant: str | None) -> list[str]:
+        """'published recommendations to the Moldovan Government', 'its appeal to X'."""
+        said_nouns = set(self.attribution_lexicon.get("said_nouns") or ())
+        for tok in sent:
+            if tok.lemma_.lower() in said_nouns:
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"to", "for"}:
+                        target = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                        if target is not None:
+                            named = self.addressee_of(target, claimant)
+                            if named:
+                                return named
+        return []
+
+    def _obliged_subject(self, sent: SpacySpan, claimant: str | None) -> list[str]:
+        """'UNODC and member states may wish to take a closer look', 'The authorities should ...':
+        the subject of a verb of obligation is urged."""
+        obliging = set(self.attribution_lexicon.get("obligation_words") or ())
+        for tok in sent:
+            if tok.lower_ not in obliging:
+                continue
+            verb = tok.head if tok.dep_ == "aux" else tok
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and subjects[0].lower_ not in {"i", "we", "it", "this", "that", "there"}:
+                named = self.addressee_of(subjects[0], claimant)
+                if named:
+                    return named
+            # the parse lost the subject: the actors named just before the modal, in its clause
+            clause_start = max([sent.start_char] + [t.idx + 1 for t in sent if t.i < tok.i and t.text in {",", ";", ":"}])
+            before = [mm for mm in self.mentions_in(clause_start, tok.idx) if mm.cls in ACTOR_CLASSES
+                      and reference(mm) != claimant and reference(mm) not in self.own_voice and not self._is_title(mm)]
+            if before:
+                return [reference(before[0])]
+        return []
 
     def _modifies_next(self, mention: EntityMention) -> bool:
         """A demonym used as an adjective before another name ("Romanian OSCE ...")."""
@@ -94,12 +248,39 @@ class AddresseesMixin:
         vocative = re.search(r"\b(?:Mr|Mrs|Ms|Madam)\.? (?!Ambassador\b)[A-Z]", sentence.text)
         if self.doc_addressee and not vocative and re.search(r"\bthank you\b|\byour\b", sentence.text, re.IGNORECASE):
             return self._endorse([self.doc_addressee])
-        trigger = next((t for t in sent if t.lemma_.lower() in self.ENDORSING or t.lower_ in self.ENDORSING), None)
+        endorsing = self.ENDORSING | set(self.attribution_lexicon.get("endorsing_words") or ())
+        trigger = next((t for t in sent if t.lemma_.lower() in endorsing or t.lower_ in endorsing), None)
         if trigger is None:
+            # "The government demonstrated increasing efforts", "... are among the steps taken by X"
+            for tok in sent:
+                if tok.dep_ == "agent":
+                    owner = next((g for g in tok.children if g.dep_ == "pobj"), None)
+                    named = self.addressee_of(owner, claimant) if owner is not None else []
+                    if named:
+                        return self._endorse(named)
+            for subject in (c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                named = self.addressee_of(subject, claimant)
+                if named:
+                    return self._endorse(named)
             return list(self._last_endorsed)
         after = self.text[trigger.idx : sentence.end]
         if self.doc_addressee and re.match(r"(?i)\w+\s+(?:\w+\s+)?(?:you\b|your\b)", after):
             return self._endorse([self.doc_addressee])
+        objects = [c for c in trigger.children if c.dep_ in {"dobj", "obj"}] + [
+            g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "to", "with"} for g in c.children if g.dep_ == "pobj"]
+        for obj in objects:
+            # a person, a pronoun or a government the praise names outright ("welcome the
+            # Special Representative, Ms. X", "thank her", "the Greek authorities")
+            named = self.addressee_of(obj, claimant)
+            if named and (named[0].startswith(("Person:", "gov:")) or obj.lower_ in {"her", "him"}):
+                return self._endorse(named)
+        # "The Home Affairs Committee is right to recognise ...": the subject is praised
+        verb = trigger.head.head if trigger.head.lower_ in {"right", "correct", "wise"} else trigger.head
+        if any(c.dep_ == "acomp" and c.lower_ in {"right", "correct", "wise"} for c in verb.children):
+            for subject in (c for c in verb.children if c.dep_ in {"nsubj"}):
+                named = self.addressee_of(subject, claimant)
+                if named:
+                    return self._endorse(named)
         for mm in self.mentions_in(trigger.idx, sentence.end):
             if mm.cls not in ACTOR_CLASSES or reference(mm) == claimant:
                 continue
@@ -116,6 +297,7 @@ class AddresseesMixin:
         return list(self._last_endorsed)
 
     _last_endorsed: list[str] = []
+    _last_called: tuple[str | None, list[str]] = (None, [])
 
     def _endorse(self, addressees: list[str]) -> list[str]:
         self._last_endorsed = addressees

@@ -1,8 +1,22 @@
-"""Attribution: who makes a claim (speaker, quoted or reported actor, pronoun)."""
+"""Attribution: who makes a claim (speaker, quoted or reported actor, pronoun).
+
+Each claim gets a `Source`: the claimant's reference, the name of the rule that
+found it and the words it rests on, so an analyst can check the reading.
+The rules, in the order they are tried:
+  quotation             the sentence lies inside a quotation: whoever the quotation
+                        is attributed to ('“...,” said X.', 'X said: “...”', a
+                        paragraph ending "X said:" before it) speaks every sentence of it
+  reporting-verb        a verb of saying or stance and its subject ("X said that",
+                        "X noted the importance", "the court found")
+  according-to          "according to X, ..."
+  continuation          reported speech or a quotation runs on in the next sentence
+  document-speaker      the speaker of a speech or statement, the publisher or issuing
+                        body of a press release or report, the author of a news story
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
 
@@ -13,37 +27,116 @@ from tipgraph.extract.claims.common import (
     PRONOUNS_BODY,
     PRONOUNS_PERSON,
     PRONOUNS_PLURAL,
-    QUOTES_CLOSE,
-    QUOTES_OPEN,
     RELATIVE,
 )
 from tipgraph.extract.metadata import header_lines
 from tipgraph.model import EntityMention, Span, reference
+
+OPENING_QUOTES = "“«„"
+CLOSING_QUOTES = "”»"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who makes a claim, by which rule, on which words."""
+
+    ref: str
+    rule: str
+    evidence: str
+
+
+@dataclass
+class Quotation:
+    """One quoted passage, perhaps over several paragraphs (each reopening the quotation)."""
+
+    start: int  # the opening mark (or the paragraph start when the mark is missing)
+    end: int  # the closing mark, or the end of the last paragraph it runs to
+    closed: bool = False
+    source: Source | None = None
 
 
 @dataclass
 class Attribution:
     """Who is speaking, as the text runs on."""
 
-    default: str | None
-    last_person: tuple[int, str] | None = None
-    last_body: tuple[int, str] | None = None
-    quote_speaker: str | None = None
+    default: Source | None
+    last_human: Source | None = None  # the last person (or a body's representative) named as a speaker
+    last_body: Source | None = None
+    last_source: Source | None = None  # the last claimant other than the default
+    meeting_body: str | None = None  # "speakers in the General Assembly": the body whose members speak
+    previous: Source | None = None  # the previous claim's source
+    previous_paragraph: int = -1
+    pending: Source | None = None  # "X said:" at the end of a paragraph: the next paragraph is X's
+    pending_paragraph: int = -1
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 class AttributionMixin:
+    # -- the document's own voice ---------------------------------------------------------
+
     def _speaker_reference(self) -> str | None:
         if self.info.speaker:
             return f"Person:{self.info.speaker}"
         if self.info.publisher:
             return self.info.publisher
+        if self.info.genre == "NewsArticle":
+            return None  # a headline names what the story is about, not who tells it
         header = header_lines(self.text, 6)
         end = header[-1].end if header else 0
         for mm in self.mentions:
             if mm.span.start > end:
                 break
-            if mm.cls in m.ORGANIZATION_CLASSES:
+            if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION:
                 return reference(mm)
+        return self._issuer()
+
+    def _issuer(self) -> str | None:
+        """The body whose press text this is when no publisher is named: the organisation
+        that is the subject of the opening sentences ("Europol supported ...", "In its
+        report, GRETA acknowledges ..."), else the one the opening names most."""
+        if self.info.genre not in {"PressRelease", "Report"}:
+            return None
+        start = self.body_start()
+        opening = [s for s in self.parsed.sents if s.end_char > start][:3]
+        for sent in opening:
+            for tok in sent:
+                if tok.dep_ in {"nsubj", "nsubjpass"}:
+                    actor = self.subject_actor(tok)
+                    if actor is not None and actor.cls in m.ORGANIZATION_CLASSES - {m.MEDIA_ORGANIZATION}:
+                        return reference(actor)
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for mm in self.mentions:
+            if mm.cls in m.ORGANIZATION_CLASSES - {m.MEDIA_ORGANIZATION}:
+                counts[reference(mm)] = counts.get(reference(mm), 0) + 1
+                first.setdefault(reference(mm), mm.span.start)
+        if not counts:
+            return None
+        return sorted(counts, key=lambda r: (-counts[r], first[r]))[0]
+
+    def _author_reference(self) -> str | None:
+        """The byline's author: a body when the text names it as one ("By U.S. Mission Romania")."""
+        if not self.info.author:
+            return None
+        for mm in self.mentions:
+            if mm.cls in m.ORGANIZATION_CLASSES and mm.name == self.info.author:
+                return reference(mm)
+        return f"Person:{self.info.author}"
+
+    def _default_source(self) -> Source | None:
+        if self.info.genre in {"NewsArticle", "Report"} and self.author_ref:
+            return Source(self.author_ref, "document-author", f"byline {self.info.author}")
+        if self.speaker_ref:
+            if self.info.speaker:
+                return Source(self.speaker_ref, "document-speaker", f"speaker {self.info.speaker}")
+            if self.info.genre in {"Speech", "Statement"} and self.speaker_ref in set(self.info.on_behalf_of):
+                return Source(self.speaker_ref, "on-behalf-of", f"on behalf of {self.speaker_ref}")
+            return Source(self.speaker_ref, "document-publisher", f"{self.info.genre} issued by {self.speaker_ref}")
+        if self.author_ref:
+            return Source(self.author_ref, "document-author", f"byline {self.info.author}")
         return None
 
     def _own_voice(self) -> set[str]:
@@ -56,6 +149,8 @@ class AttributionMixin:
                 if r.startswith(("mission:", "gov:")):
                     voice.add("country:" + r.split(":")[1])
         return voice
+
+    # -- mentions --------------------------------------------------------------------------
 
     def mentions_in(self, start: int, end: int) -> list[EntityMention]:
         return [mm for mm in self.mentions if start <= mm.span.start and mm.span.end <= end]
@@ -75,112 +170,585 @@ class AttributionMixin:
 
     _actor_at: dict[int, EntityMention] | None = None
 
+    def _is_title(self, mention: EntityMention) -> bool:
+        """A Person mention that is only an office ("Acting Head", "EU Anti-trafficking Coordinator")."""
+        if mention.cls != m.PERSON:
+            return False
+        words = [w for w in re.split(r"[\s-]+", mention.name.lower()) if w]
+        if not words or len(words) > 5:
+            return False
+        titles = self._title_words()
+        return all(w in titles or not w[:1].isalpha() for w in words)
+
+    def _title_words(self) -> set[str]:
+        if self._titles is None:
+            lexicon = self.vocab.lexicon("titles")
+            words: set[str] = set()
+            for key in ("before_name",):
+                for title in lexicon.get(key) or ():
+                    words.update(w for w in re.split(r"[\s-]+", str(title).lower()) if w)
+            words.update({"acting", "deputy", "head", "chief", "of", "the", "and", "eu", "un", "osce", "anti", "trafficking"})
+            words.update(w.lower() for w in self.attribution_lexicon.get("speaker_roles") or ())
+            self._titles = words
+        return self._titles
+
+    _titles: set[str] | None = None
+
     def subject_actor(self, token) -> EntityMention | None:
-        """The actor a subject phrase names: its head word's, else the person in it
-        ("The US Ambassador to Albania Yuri Kim"), else the first actor in it."""
+        """The actor a subject phrase names: the person it names ("Acting Head of the Centre,
+        John MacGregor"; "The US Ambassador to Albania Yuri Kim"), else its head word's,
+        else, through a source noun ("a report by GRETA", "Venezuela's representative"),
+        the first actor in it."""
+        subtree = sorted(token.subtree, key=lambda t: t.i)
         head = self.mention_at(token.idx)
-        if head is not None:
+        people = [self.mention_at(t.idx) for t in subtree]
+        people = [p for p in people if p is not None and p.cls == m.PERSON and not self._is_title(p)]
+        if head is not None and not self._is_title(head) and (head.cls == m.PERSON or not people):
             return head
-        people = [self.mention_at(t.idx) for t in sorted(token.subtree, key=lambda t: t.i)]
-        people = [p for p in people if p is not None and p.cls == m.PERSON]
         if people:
             return people[0]
-        if token.lemma_.lower() in self.source_nouns or token.lower_ in self.source_nouns:
+        lemma = token.lemma_.lower()
+        if lemma in self.source_nouns or token.lower_ in self.source_nouns or lemma in self.speaker_roles:
             return self.actor_in_subtree(token)
+        if token.pos_ == "PROPN":
+            return self._person_by_surname(token)
         return None
+
+    def _person_by_surname(self, token) -> EntityMention | None:
+        """'Blinken emphasized': a bare surname names the person given in full before (or, as
+        Thai and Icelandic usage has it, a bare given name: 'Manas' for Manas Kongpaen)."""
+        found = None
+        for mm in self.mentions:
+            if mm.span.start >= token.idx:
+                break
+            words = mm.name.split()
+            if mm.cls == m.PERSON and not self._is_title(mm) and len(words) > 1 and token.text in (words[0], words[-1]):
+                found = mm if found is None or len(mm.name) > len(found.name) else found
+        return found
 
     def actor_in_subtree(self, token) -> EntityMention | None:
         for t in sorted(token.subtree, key=lambda t: t.i):
             mm = self.mention_at(t.idx)
-            if mm is not None:
+            if mm is not None and not self._is_title(mm):
                 return mm
         return None
 
-    def reported_source(self, sent: SpacySpan | None, index: int, state: Attribution) -> str | None:
+    # -- paragraphs and quotations ---------------------------------------------------------
+
+    def paragraph_index(self, position: int) -> int:
+        """Paragraphs end at a blank line, or at a line break after a finished sentence
+        (texts that put one paragraph on each line)."""
+        if self._paragraph_starts is None:
+            starts = [0]
+            for match in re.finditer(r"\n[ \t]*(?=\S)", self.text):
+                before = self.text[: match.start()].rstrip(" \t")
+                after = self.text[match.end() : match.end() + 1]
+                last_line = before.split("\n")[-1]
+                if not before or before.endswith("\n"):
+                    starts.append(match.end())  # after a blank line
+                elif re.search(r"[.!?:;”\"»)]$", last_line) or len(last_line) <= 80 or not after.islower():
+                    starts.append(match.end())
+            self._paragraph_starts = sorted(set(starts))
+        import bisect
+
+        return bisect.bisect_right(self._paragraph_starts, position) - 1
+
+    _paragraph_starts: list[int] | None = None
+
+    def paragraph_span(self, position: int) -> tuple[int, int]:
+        index = self.paragraph_index(position)
+        start = self._paragraph_starts[index]
+        end = self._paragraph_starts[index + 1] if index + 1 < len(self._paragraph_starts) else len(self.text)
+        return start, end
+
+    def quotations(self) -> list[Quotation]:
+        """Every quoted passage of the text. Straight quotes open after a space and close
+        before one; a paragraph that opens with a quotation mark while one is open
+        continues it; a closing mark with none open closes a quotation begun at the
+        paragraph's start."""
+        if self._quotations is not None:
+            return self._quotations
+        found: list[Quotation] = []
+        text = self.text
+        open_at: int | None = None
+        depth = 0
+        paragraph_end = -1
+        for i, ch in enumerate(text):
+            if i >= paragraph_end:
+                p_start, paragraph_end = self.paragraph_span(i)
+                if open_at is not None:
+                    reopens = text[p_start:p_start + 3].lstrip()[:1] in OPENING_QUOTES + '"'
+                    if not reopens:
+                        found.append(Quotation(open_at, p_start))
+                        open_at, depth = None, 0
+            if ch in OPENING_QUOTES or ch in CLOSING_QUOTES or ch == '"':
+                previous = text[i - 1] if i else " "
+                following = text[i + 1] if i + 1 < len(text) else " "
+                if ch == '"':
+                    opening = (previous.isspace() or previous in "([—–-") and not following.isspace()
+                else:
+                    opening = ch in OPENING_QUOTES
+                if opening:
+                    if open_at is None:
+                        open_at, depth = i, 1
+                    elif text[self.paragraph_span(i)[0]:i].strip():
+                        depth += 1  # a quotation inside the quotation
+                else:
+                    if open_at is None:
+                        start = self.paragraph_span(i)[0]
+                        if text[start:i].strip():
+                            found.append(Quotation(start, i, closed=True))
+                        continue
+                    depth -= 1
+                    if depth <= 0:
+                        found.append(Quotation(open_at, i, closed=True))
+                        open_at, depth = None, 0
+        if open_at is not None:
+            found.append(Quotation(open_at, len(text)))
+        # a short quoted phrase ('that “heinous” crime') is a phrase, not a passage
+        self._quotations = [q for q in found if len(text[q.start:q.end].split()) >= 4]
+        return self._quotations
+
+    _quotations: list[Quotation] | None = None
+
+    def quotation_at(self, position: int) -> Quotation | None:
+        for quotation in self.quotations():
+            if quotation.start <= position < quotation.end:
+                return quotation
+        return None
+
+    def _starts_in_quotation(self, sentence: Span) -> Quotation | None:
+        lead = len(sentence.text) - len(sentence.text.lstrip(" \t\n" + OPENING_QUOTES + '"'))
+        quotation = self.quotation_at(sentence.start + lead)
+        if quotation is None or quotation.start > sentence.start + lead:
+            return None
+        return quotation
+
+    def _outside_quotes(self, tok) -> bool:
+        quotation = self.quotation_at(tok.idx)
+        return quotation is None
+
+    def quotation_source(self, quotation: Quotation, state: Attribution) -> Source | None:
+        """Whom a quotation is attributed to: the words after its closing mark ('“...,” said X.',
+        '“...” – X said.'), before its opening mark in the same sentence ('X added: “...'),
+        or a paragraph ending "X said:" before it."""
+        if quotation.source is not None:
+            return quotation.source
+        source = None
+        if quotation.closed:
+            sent = self._sentence_at(quotation.end)
+            if sent is not None and sent.end_char > quotation.end + 1:
+                source = self.tail_attribution(sent, state, after=quotation.end) or \
+                    self.reported_source(sent, state, outside_quotes=True, after=quotation.end)
+        if source is None:
+            sent = self._sentence_at(quotation.start)
+            if sent is not None and sent.start_char < quotation.start:
+                source = self.reported_source(sent, state, outside_quotes=True, before=quotation.start)
+        if source is None:
+            source = self._introduced_by(quotation.start, state)
+        quotation.source = source
+        return source
+
+    def _sentence_at(self, char: int) -> SpacySpan | None:
+        token = self.parsed.char_span(char, char + 1, alignment_mode="expand")
+        return token.sent if token is not None and len(token) else None
+
+    def _introduced_by(self, start: int, state: Attribution) -> Source | None:
+        """'Kateryna Onoprienko ... says, her son was forced ...:', 'In the words of X:' at the
+        end of the paragraph before: the next paragraph is that person's."""
+        before = self.text[:start].rstrip()
+        before = before.rstrip(OPENING_QUOTES + '"').rstrip()
+        if not before.endswith(":"):
+            return None
+        line_start = self.paragraph_span(len(before) - 1)[0]
+        intro = self.parsed.char_span(line_start, len(before), alignment_mode="expand")
+        if intro is None:
+            return None
+        for sent in intro.sents:
+            source = self.reported_source(sent, state, speech_reporting=True)
+            if source is not None:
+                return source
+        phrase = self.attribution_phrase(Span(line_start, len(before), self.text[line_start:len(before)]))
+        if phrase is not None:
+            return phrase
+        return None
+
+    # -- reporting verbs -------------------------------------------------------------------
+
+    def _reports(self, tok, third_person: bool) -> bool:
+        """Does this verb present what its subject says or thinks?"""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in {"VERB", "AUX"}:
+            return False
+        if lemma == "make":
+            return "clear" in {t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 4]}
+        if lemma in self.speech_acts:
+            return True
+        if lemma in self.stance_verbs and third_person:
+            return True
+        if lemma == "be" and third_person:
+            # "La Strada Moldova is satisfied with ...", "GRETA is concerned that ..."
+            return any(c.dep_ == "acomp" and c.lemma_.lower() in self.stance_adjectives for c in tok.children)
+        if lemma not in self.reporting:
+            return False
+        # "Canada will continue to fund": only a verb that introduces what was said reports it
+        if any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or any(
+            c.dep_ in {"ccomp", "parataxis"} for t in tok.children if t.dep_ in {"acomp", "oprd", "dobj"} for c in t.children
+        ):
+            return True
+        # '..., police said.', '“...” – Vadym Troyan said.': a verb after the words it reports
+        previous = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+        subject_before = previous is not None and previous.dep_ in {"nsubj"} and tok.i - 1 > tok.sent.start
+        return tok.dep_ == "parataxis" or (previous is not None and (previous.is_punct or subject_before)
+                                           and tok.i > tok.sent.start + 2 and not any(c.dep_ == "dobj" for c in tok.children))
+
+    def reported_source(self, sent: SpacySpan | None, state: Attribution, outside_quotes: bool = False,
+                        after: int | None = None, before: int | None = None, speech_reporting: bool = False) -> Source | None:
         """The person or body a reporting verb attributes the sentence to."""
         if sent is None:
             return None
+        third_person = self.news or speech_reporting
         root_subjects = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
         speaker_leads = bool(root_subjects) and root_subjects[0].lower_ in FIRST_PERSON
         for tok in sent:
-            if tok.lemma_ not in self.reporting or tok.pos_ not in {"VERB", "AUX"}:
+            if after is not None and tok.idx <= after or before is not None and tok.idx >= before:
                 continue
-            if speaker_leads and tok is not sent.root:
+            if outside_quotes and not self._outside_quotes(tok):
+                continue
+            if not self._reports(tok, third_person or tok.lemma_.lower() in self.speech_reporting_verbs):
+                continue
+            if speaker_leads and tok is not sent.root and not outside_quotes:
                 return None  # "I praise Maria, who told her story to the BBC": the speaker's claim
-            if tok.lemma_ == "make" and "clear" not in {t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 4]}:
-                continue
-            # "Canada will continue to fund": only a verb that introduces what was said reports it
-            introduces = any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children) or any(
-                c.dep_ in {"ccomp", "parataxis"} for t in tok.children if t.dep_ in {"acomp", "oprd", "dobj"} for c in t.children
-            )
-            if not introduces and tok.lemma_ not in self.speech_acts:
-                continue
             subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not subjects and tok.dep_ in {"conj", "advcl"} and tok.head.pos_ in {"VERB", "AUX"}:
+                # "He cautioned ... and rejected ...": the subject of the first verb
+                subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
             if not subjects:
                 continue
-            subject = subjects[0]
-            lower = subject.lower_
-            if subject.dep_ == "nsubjpass":
-                # "Greece has been criticised by the State Department": the agent speaks
-                agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-                actor = self.subject_actor(agents[0]) if agents else None
-                if actor is not None and reference(actor) not in self.own_voice:
-                    return reference(actor)
-                continue
-            if lower in FIRST_PERSON:
+            source = self._subject_source(subjects[0], tok, state)
+            if source is not None:
+                return source
+            if subjects[0].lower_ in FIRST_PERSON:
                 return None
-            if lower in RELATIVE and tok.dep_ == "relcl":
-                # the antecedent, not what the clause mentions: "a report by X, which noted"
-                antecedent = tok.head
-                actor = self.mention_at(antecedent.idx)
-                if actor is None and antecedent.dep_ == "appos":
-                    actor = self.mention_at(antecedent.head.idx)
-                if actor is None:
-                    inside = set(t.i for t in tok.subtree)
-                    for t in sorted(antecedent.subtree, key=lambda t: t.i):
-                        if t.i not in inside and self.mention_at(t.idx) is not None:
-                            actor = self.mention_at(t.idx)
-                            break
-                return reference(actor) if actor else None
-            if lower in PRONOUNS_PERSON:
-                return state.last_person[1] if state.last_person else None
-            if lower in PRONOUNS_BODY | PRONOUNS_PLURAL:
-                candidates = [c for c in (state.last_person, state.last_body) if c]
-                if lower in PRONOUNS_BODY:
-                    candidates = [c for c in (state.last_body,) if c]
-                if not candidates:
-                    return None
-                return max(candidates)[1]
-            actor = self.subject_actor(subject)
-            if actor is not None:
-                if reference(actor) in self.own_voice:
-                    return None  # "Canada will ...", "The United States supports ...": the speaker's side
-                return reference(actor)
         return None
 
-    def attribution_phrase(self, sentence: Span) -> str | None:
-        """'to recall Sister Bottani, ...': the words that follow are that person's."""
+    def _subject_source(self, subject, verb, state: Attribution) -> Source | None:
+        lower = subject.lower_
+        said = f"{_words(' '.join(t.text for t in sorted(subject.subtree, key=lambda t: t.i)))} {verb.text}"
+        if subject.dep_ == "nsubjpass":
+            # "Greece has been criticised by the State Department": the agent speaks
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            actor = self.subject_actor(agents[0]) if agents else None
+            if actor is not None and reference(actor) not in self.own_voice:
+                return Source(reference(actor), "reporting-verb", f"{verb.text} by {actor.span.text}")
+            return None
+        if lower in FIRST_PERSON:
+            return None
+        if lower in RELATIVE and verb.dep_ == "relcl":
+            # the antecedent, not what the clause mentions: "a report by X, which noted"
+            antecedent = verb.head
+            actor = self.mention_at(antecedent.idx)
+            if actor is None and antecedent.dep_ == "appos":
+                actor = self.mention_at(antecedent.head.idx)
+            if actor is None:
+                inside = set(t.i for t in verb.subtree)
+                for t in sorted(antecedent.subtree, key=lambda t: t.i):
+                    if t.i not in inside and self.mention_at(t.idx) is not None:
+                        actor = self.mention_at(t.idx)
+                        break
+            return Source(reference(actor), "reporting-verb", f"{actor.span.text}, {subject.text} {verb.text}") if actor else None
+        if lower in PRONOUNS_PERSON:
+            if state.last_human:
+                return Source(state.last_human.ref, "pronoun", f"{subject.text} {verb.text}: {subject.text} = {_antecedent(state.last_human)}")
+            return None
+        if lower in PRONOUNS_BODY | PRONOUNS_PLURAL:
+            candidates = [c for c in (state.last_human, state.last_body) if c] if lower in PRONOUNS_PLURAL else [state.last_body] if state.last_body else []
+            if not candidates:
+                return None
+            chosen = candidates[-1] if lower in PRONOUNS_BODY else self._latest(candidates)
+            return Source(chosen.ref, "pronoun", f"{subject.text} {verb.text}: {subject.text} = {_antecedent(chosen)}")
+        phrase = _words(" ".join(t.lower_ for t in sorted(subject.subtree, key=lambda t: t.i)))
+        if any(phrase == a or phrase.startswith(a + " ") for a in self.attribution_lexicon.get("source_anaphors") or ()) \
+                and not self.actor_in_subtree(subject):
+            if state.last_source:
+                return Source(state.last_source.ref, "source-anaphor", f"{said}: {phrase} = {_antecedent(state.last_source)}")
+            return None
+        if subject.lemma_.lower() in self.source_nouns and not self.actor_in_subtree(subject) and state.last_source and \
+                any(c.dep_ in {"det", "poss"} and c.lower_ in {"another", "the", "this", "these", "her", "his", "its", "their"} for c in subject.children):
+            # "Another recommendation is to ...", "Her report found": the source named before
+            return Source(state.last_source.ref, "source-anaphor", f"{said}: {phrase} = {_antecedent(state.last_source)}")
+        if self._unnamed_speakers(subject):
+            body = self._meeting_body(subject, state)
+            if body:
+                return Source(body, "unnamed-speakers", f"{said} ({body})")
+            return None
+        actor = self.subject_actor(subject)
+        if actor is None and subject.lemma_.lower() in self.speaker_roles and subject.lower_ not in {"head"}:
+            # "the Special Representative called on ...", "the Minister said": the person last given that title
+            titled = self._titled_person(subject)
+            if titled:
+                return Source(titled, "title-coreference", f"{said}: {phrase} = {titled.split(':', 1)[-1]}")
+        if actor is None and self.news and subject.pos_ == "NOUN" and (subject.lemma_.lower() in self.speaker_roles or
+                                                                   any(t.lower_ == "the" for t in subject.children)):
+            body = self._body_named_by(sorted(subject.subtree, key=lambda t: t.i))
+            if body is not None:
+                return Source(body, "body-coreference", f"{said}: {phrase} = {body}")
+        if actor is None:
+            return None
+        if reference(actor) in self.own_voice:
+            return None  # "Canada will ...", "The United States supports ...": the speaker's side
+        return Source(reference(actor), "reporting-verb", said)
+
+    def _said_noun_subject(self, sent: SpacySpan | None, state: Attribution) -> Source | None:
+        """'Another recommendation is to strengthen ...': what the last source said, continued."""
+        if sent is None or state.last_source is None:
+            return None
+        said_nouns = set(self.attribution_lexicon.get("said_nouns") or ())
+        for subject in (c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            if subject.lemma_.lower() in said_nouns and not self.actor_in_subtree(subject) and any(
+                    c.dep_ in {"det", "poss"} and c.lower_ in {"another", "the", "this", "these", "her", "his", "its", "their"}
+                    for c in subject.children):
+                phrase = _words(" ".join(t.text for t in sorted(subject.subtree, key=lambda t: t.i)))
+                return Source(state.last_source.ref, "source-anaphor", f"{phrase} = {_antecedent(state.last_source)}'s")
+        return None
+
+    def _latest(self, candidates: list[Source]) -> Source:
+        return candidates[-1]
+
+    def _unnamed_speakers(self, subject) -> bool:
+        words = set(self.attribution_lexicon.get("unnamed_speakers") or ())
+        if subject.lower_ not in words and subject.lemma_.lower() not in words:
+            return False
+        # "speakers", "many", "some delegations" -- not "Many NGOs" or "some countries such as Italy"
+        mention = self.mention_at(subject.idx)
+        return mention is None or mention.span.text.lower() == subject.lower_
+
+    def _meeting_body(self, subject, state: Attribution) -> str | None:
+        for t in subject.subtree:
+            mm = self.mention_at(t.idx)
+            if mm is not None and mm.cls in m.ORGANIZATION_CLASSES and mm.span.text.lower() != subject.lower_:
+                state.meeting_body = reference(mm)
+                return state.meeting_body
+        return state.meeting_body
+
+    def _titled_person(self, subject) -> str | None:
+        """'the Special Representative': the last person named before with that title."""
+        words = [t.lower_ for t in subject.subtree if t.pos_ in {"PROPN", "NOUN", "ADJ"}]
+        if not words:
+            return None
+        best = None
+        for mm in self.mentions:
+            if mm.span.start >= subject.idx:
+                break
+            if mm.cls != m.PERSON or self._is_title(mm):
+                continue
+            context = (mm.title or "") + " " + self.text[max(0, mm.span.start - 120) : mm.span.start]
+            context = context.lower().split(".")[-1]
+            if all(w in context for w in words):
+                best = reference(mm)
+        return best
+
+    def _verb_lemma(self, tok) -> str | None:
+        """The reporting lemma of a word, whatever the tagger made of it ("informs" as a noun)."""
+        lower = tok.lower_
+        candidates = {tok.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3] + "y" if lower.endswith("ied") else lower}
+        if lower in {"said", "says"}:
+            return "say"
+        if lower in {"told", "tells"}:
+            return "tell"
+        for lemma in candidates:
+            if lemma in self.reporting or lemma in self.speech_acts or lemma in self.stance_verbs:
+                return lemma
+        return None
+
+    def tail_attribution(self, sent: SpacySpan | None, state: Attribution, after: int | None = None) -> Source | None:
+        """'..., said X.', '...,” X added.', '... – Vadym Troyan said.', '..., informs, on Wednesday,
+        the Directorate ...': a verb of saying after the words it reports, next to its speaker."""
+        if sent is None:
+            return None
+        tokens = [t for t in sent if after is None or t.idx > after]
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+            tokens.pop()
+        boundaries = [i for i, t in enumerate(tokens) if t.text in {",", "”", '"', "–", "—", "-", "»", ",”", ",\""}
+                      or t.text.endswith(("”", '"')) and t.is_punct]
+        if after is not None:
+            boundaries = [-1] + boundaries
+        for b in reversed(boundaries):
+            piece = [t for t in tokens[b + 1:] if not t.is_space]
+            while piece and piece[0].is_punct:
+                piece = piece[1:]
+            if not piece or len(piece) > 25:
+                continue
+            verb_at = next((k for k, t in enumerate(piece) if self._verb_lemma(t) and t.lower_ != "according"), None)
+            if verb_at is None:
+                continue
+            verb, rest = piece[verb_at], piece[verb_at + 1:]
+            # "said on Thursday", "told reporters in the capital": what follows the verb is not its subject
+            adjunct = not rest or rest[0].pos_ == "ADP" and len(rest) <= 6 or verb.lemma_.lower() in {"tell", "inform"} and rest[0].pos_ != "PROPN"
+            if verb_at == 0 and not (adjunct and after is not None):
+                subject = rest
+                while subject and (subject[0].is_punct or subject[0].pos_ in {"ADP", "NOUN"} and subject[0].lower_ in {"on", "in", "at"}):
+                    subject = subject[1:]
+            elif verb_at == 0:
+                subject = [t for t in tokens[:b + 1] if not t.is_punct and not t.is_space]  # "X, head of Y, told reporters"
+            elif adjunct and verb_at <= 14:
+                subject = piece[:verb_at]
+            else:
+                continue
+            source = self._phrase_source(subject, verb, state)
+            if source is not None:
+                return source
+        return None
+
+    def _phrase_source(self, words: list, verb, state: Attribution) -> Source | None:
+        """The speaker a short phrase names ("Acting Head of the Centre, John MacGregor", "she",
+        "the representative of the Red Cross", "the cited source", "court officials")."""
+        if not words:
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        said = _words(f"{verb.text} {self.text[start:end]}" if verb.i < words[0].i else f"{self.text[start:end]} {verb.text}")
+        lowered = _words(self.text[start:end].lower())
+        if lowered in PRONOUNS_PERSON and state.last_human:
+            return Source(state.last_human.ref, "pronoun", f"{said}: {lowered} = {_antecedent(state.last_human)}")
+        if lowered in FIRST_PERSON | PRONOUNS_PERSON | PRONOUNS_BODY | PRONOUNS_PLURAL:
+            return None
+        if any(lowered == a or lowered.startswith(a + " ") for a in self.attribution_lexicon.get("source_anaphors") or ()):
+            if state.last_source:
+                return Source(state.last_source.ref, "source-anaphor", f"{said}: {lowered} = {_antecedent(state.last_source)}")
+            return None
+        actors = [mm for mm in self.mentions_in(start, end) if mm.cls in ACTOR_CLASSES and not self._is_title(mm)]
+        people = [mm for mm in actors if mm.cls == m.PERSON]
+        if people:
+            return Source(reference(people[-1]), "reporting-verb", said)
+        for t in words:
+            if t.pos_ == "PROPN":
+                person = self._person_by_surname(t)
+                if person is not None:
+                    return Source(reference(person), "reporting-verb", said)
+        bodies = [mm for mm in actors if mm.cls != m.COUNTRY]
+        if not bodies and any(t.lemma_.lower() in self.speaker_roles for t in words):
+            bodies = actors  # "said Venezuela's representative"
+        if bodies and reference(bodies[0]) not in self.own_voice:
+            return Source(reference(bodies[0]), "reporting-verb", said)
+        if not actors:
+            body = self._body_named_by(words)
+            if body is not None:
+                return Source(body, "body-coreference", said)
+        return None
+
+    def _body_named_by(self, words: list) -> str | None:
+        """'court officials said', 'the ministry said': the body named before whose name has that noun."""
+        nouns = [t.text.lower() for t in words if t.pos_ == "NOUN" and t.lemma_.lower() not in self.speaker_roles]
+        if not nouns or any(t.pos_ == "PROPN" for t in words):
+            return None
+        found = None
+        for mm in self.mentions:
+            if mm.span.start >= words[0].idx:
+                break
+            if mm.cls in m.ORGANIZATION_CLASSES and any(n in mm.name.lower().split() for n in nouns):
+                found = reference(mm)
+        return found
+
+    def according_to(self, sentence: Span, sent: SpacySpan | None) -> Source | None:
+        """'According to the Interior Ministry board member, MP Anton Gerashchenko, ...'."""
+        if sent is None or not self.news:
+            return None
+        lower = sentence.text.lower()
+        for phrase in self.attribution_lexicon.get("according_to") or ():
+            at = lower.find(phrase)
+            if at < 0 or self.quotation_at(sentence.start + at):
+                continue
+            position = sentence.start + at + len(phrase)
+            tokens = [t for t in sent if t.idx >= position]
+            if not tokens:
+                continue
+            head = tokens[0]
+            while head.head.idx >= position and head.head is not head and head.head.idx < position + 200 and head.dep_ not in {"pobj"}:
+                head = head.head
+            actor = self.subject_actor(head)
+            if actor is None:
+                actor = next((mm for mm in self.mentions_in(position, sentence.end) if mm.cls in ACTOR_CLASSES and not self._is_title(mm)
+                              and ("," in self.text[mm.span.end : mm.span.end + 2] or mm.span.start - position < 60)), None)
+            if actor is not None and reference(actor) not in self.own_voice:
+                named = _words(self.text[position : min(sentence.end, position + 80)].split(",")[0])
+                return Source(reference(actor), "according-to", f"{phrase} {named}")
+        return None
+
+    def attribution_phrase(self, sentence: Span) -> Source | None:
+        """'to recall Sister Bottani, ...', 'In the words of X:': the words that follow are that person's."""
         for phrase in self.lexicon.get("attribution_phrases") or ():
             for match in re.finditer(rf"\b{phrase}\s+", sentence.text, re.IGNORECASE):
                 at = sentence.start + match.end()
                 actor = self.mention_at(at)
+                if actor is None:
+                    actor = next((mm for mm in self.mentions_in(at, min(sentence.end, at + 80)) if mm.cls == m.PERSON and not self._is_title(mm)), None)
                 if actor is not None and actor.cls == m.PERSON:
-                    return reference(actor)
+                    return Source(reference(actor), "attribution-phrase", f"{match.group(0).strip()} {actor.span.text}")
         return None
 
-    _last_person: tuple[int, str] | None = None
+    # -- the pass over the claims ----------------------------------------------------------
 
-    _last_body: tuple[int, str] | None = None
+    def attribute(self, sentence: Span, sent: SpacySpan | None, state: Attribution) -> Source | None:
+        paragraph = self.paragraph_index(sentence.start)
+        new_paragraph = paragraph != state.previous_paragraph
+        quotation = self._starts_in_quotation(sentence)
+        source = None
+        if quotation is not None:
+            source = self.quotation_source(quotation, state)
+            if source is not None and source.rule not in {"quotation"}:
+                source = Source(source.ref, "quotation", f"quoted: {source.evidence}")
+        if source is None:
+            source = self.reported_source(sent, state, outside_quotes=quotation is not None)
+        if source is None and quotation is None and self.news:
+            source = self.tail_attribution(sent, state)
+        if source is None:
+            source = self.attribution_phrase(sentence) or self.according_to(sentence, sent)
+        if source is None:
+            source = self._said_noun_subject(sent, state)
+        if source is None and state.pending is not None and paragraph == state.pending_paragraph + 1:
+            source = Source(state.pending.ref, "introduced-quotation", f"after: {state.pending.evidence}")
+        if source is None and quotation is not None and state.previous is not None and state.previous is not state.default \
+                and paragraph - state.previous_paragraph <= 1:
+            # '“...,” said X. “...”': a quotation with no attribution of its own goes on in X's voice
+            source = Source(state.previous.ref, "quotation-continued", _base_evidence(state.previous))
+        if source is None and not new_paragraph and state.previous is not None and state.previous is not state.default:
+            if self.news or re.match(r"(?i)^[\"“]?(they|he|she)\b", sentence.text):
+                source = Source(state.previous.ref, "continuation", _base_evidence(state.previous))
+        if source is None and state.default is None and self.news and state.last_source is not None:
+            # a story with no byline: its unattributed sentences go on from the source it last named
+            source = Source(state.last_source.ref, "continuation", _base_evidence(state.last_source))
+        if source is None:
+            source = state.default
+        self._remember(source, sent, state)
+        state.previous_paragraph = paragraph
+        if sent is not None and sentence.text.rstrip().endswith(":"):
+            introduced = self._introduced_by(sentence.end + 1, state)
+            if introduced is not None:
+                state.pending, state.pending_paragraph = introduced, paragraph
+        return source
 
-    def _remember(self, claimant: str | None, index: int) -> None:
-        if not claimant:
+    def _remember(self, source: Source | None, sent: SpacySpan | None, state: Attribution) -> None:
+        state.previous = source
+        if source is None or source is state.default:
+            named = self._last_named_person(sent, state)
+            if named:
+                state.last_human = named
             return
-        if claimant.startswith("Person:"):
-            self._last_person = (index, claimant)
-        elif claimant != self.author_ref:
-            self._last_body = (index, claimant)
+        if source.rule != "continuation":
+            state.last_source = source
+        if source.ref.startswith("Person:") or source.rule in {"pronoun"} and state.last_human and source.ref == state.last_human.ref:
+            state.last_human = source
+        elif source.ref != self.author_ref:
+            # "Venezuela's representative said ... He cautioned": a body's speaker is a "he"
+            if sent is not None and any(t.dep_ == "nsubj" and t.lemma_.lower() in self.speaker_roles for t in sent):
+                state.last_human = source
+            else:
+                state.last_body = source
+        named = self._last_named_person(sent, state)
+        if named and not source.ref.startswith("Person:"):
+            state.last_human = named
 
-    def _last_named_person(self, sent: SpacySpan | None) -> str | None:
+    def _last_named_person(self, sent: SpacySpan | None, state: Attribution) -> Source | None:
         """The person a following "he" or "she" most likely means: the last one named as a subject."""
         if sent is None:
             return None
@@ -188,8 +756,8 @@ class AttributionMixin:
         for tok in sent:
             if tok.dep_ in {"nsubj", "nsubjpass"}:
                 actor = self.subject_actor(tok)
-                if actor is not None and actor.cls == m.PERSON:
-                    found = reference(actor)
+                if actor is not None and actor.cls == m.PERSON and not self._is_title(actor):
+                    found = Source(reference(actor), "named", actor.span.text)
         return found
 
     def _source_in(self, sentence: Span) -> str | None:
@@ -198,42 +766,12 @@ class AttributionMixin:
                 return reference(mm)
         return None
 
-    def _inside_quote(self, position: int) -> bool:
-        paragraph_start = self.text.rfind("\n\n", 0, position) + 2 if "\n\n" in self.text[:position] else 0
-        before = self.text[paragraph_start:position]
-        opened = sum(before.count(q) for q in "“«") + before.count('"') % 2
-        closed = sum(before.count(q) for q in "”»")
-        if opened > closed:
-            return True
-        stripped = self.text[position : position + 2]
-        return bool(stripped) and stripped[0] in QUOTES_OPEN
 
-    def _quote_closes_in(self, sentence: Span) -> bool:
-        return any(q in sentence.text for q in "”»")
+def _base_evidence(source: Source) -> str:
+    """What a continued claim rests on: the words that attributed the first one."""
+    evidence = source.evidence
+    return evidence if evidence.startswith("continues ") else f"continues {source.rule}: {evidence}"
 
-    def _pending_quote(self, sentence: Span, state: Attribution) -> str | None:
-        """A paragraph that opens with a quotation continues the 'X said:' that came before it."""
-        if not sentence.text[:1] in QUOTES_OPEN:
-            return None
-        before = self.text[: sentence.start].rstrip()
-        if before.endswith(":"):
-            line_start = before.rfind("\n") + 1
-            intro = self.parsed.char_span(line_start, len(before), alignment_mode="expand")
-            source = self.reported_source(intro, -1, state) if intro is not None else None
-            if source:
-                return source
-            people = [mm for mm in self.mentions_in(line_start, len(before)) if mm.cls == m.PERSON]
-            if people:
-                return reference(people[-1])
-        # '“...,” she added.' inside the same paragraph
-        paragraph_end = self.text.find("\n\n", sentence.start)
-        paragraph_end = len(self.text) if paragraph_end < 0 else paragraph_end
-        tail = self.text[sentence.start : paragraph_end]
-        closings = [i for i in (tail.find(q, 1) for q in QUOTES_CLOSE) if i > 0]
-        closing = min(closings) if closings else -1
-        if closing > 0:
-            after = self.parsed.char_span(sentence.start + closing, paragraph_end, alignment_mode="expand")
-            source = self.reported_source(after, -1, state) if after is not None else None
-            if source:
-                return source
-        return None
+
+def _antecedent(source: Source) -> str:
+    return source.ref.split(":", 1)[-1] if source.ref.startswith("Person:") else source.ref

@@ -33,47 +33,35 @@ class ClaimExtractor(SegmentationMixin, ClassificationMixin, FiguresMixin, Attri
         self.speech_acts = set(self.lexicon.get("speech_act_verbs") or ())
         self.source_nouns = {w.lower() for w in self.lexicon.get("source_nouns") or ()}
         self.reporting = set(self.lexicon.get("reporting_verbs") or ()) | self.speech_acts
+        self.attribution_lexicon = vocab.lexicon("attribution")
+        self.stance_verbs = set(self.attribution_lexicon.get("stance_verbs") or ())
+        self.stance_adjectives = set(self.attribution_lexicon.get("stance_adjectives") or ())
+        self.speech_reporting_verbs = set(self.attribution_lexicon.get("speech_reporting_verbs") or ())
+        self.speaker_roles = {w.lower() for w in self.attribution_lexicon.get("speaker_roles") or ()}
         # genres that report what others said: quotes and reporting verbs decide the claimant
         self.news = info.genre in {"NewsArticle", "PressRelease", "Report"}
         self.speaker_ref = self._speaker_reference()
-        self.author_ref = f"Person:{info.author}" if info.author else None
+        self.author_ref = self._author_reference()
         self.focus_country = self._focus_country()
         self.own_voice = self._own_voice()
         self.governing: dict[int, str] = {}  # clause start -> the words that govern it
         self.doc_addressee = self._document_addressee()
 
     def extract(self) -> list[ClaimRecord]:
-        state = Attribution(default=(self.author_ref if self.info.genre == "NewsArticle" else None) or self.speaker_ref)
+        state = Attribution(default=self._default_source())
+        self.attribution_state = state
         claims: list[ClaimRecord] = []
-        previous_paragraph = -1
-        previous_claimant: str | None = None
         figures_source: dict[int, str] = {}
         paragraph_of: list[int] = []
         source_phrases = (self.lexicon.get("Statistic") or {}).get("source_phrases") or ()
         class_strength: dict[tuple[int, int], float] = {}
-        for index, sentence in enumerate(self.sentences()):
+        for sentence in self.sentences():
             sent = self.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand")
-            paragraph = self.text.count("\n\n", 0, sentence.start)
-            new_paragraph = paragraph != previous_paragraph
-            if new_paragraph:
-                state.quote_speaker = self._pending_quote(sentence, state)
+            paragraph = self.paragraph_index(sentence.start)
+            if paragraph != state.previous_paragraph:
                 self._last_endorsed = []
-            starts_in_quote = self._inside_quote(sentence.start)
-            claimant = self.reported_source(sent, index, state) or self.attribution_phrase(sentence)
-            if claimant is None and starts_in_quote and state.quote_speaker:
-                claimant = state.quote_speaker
-            if claimant is None and self.news and not new_paragraph and previous_claimant and previous_claimant != state.default:
-                claimant = previous_claimant
-            if claimant is None and not self.news and previous_claimant and previous_claimant != state.default and not new_paragraph \
-                    and re.match(r"(?i)^(they|he|she)\b", sentence.text):
-                claimant = previous_claimant
-            if claimant is None:
-                claimant = state.default
-            self._remember(claimant, index)
-            named = self._last_named_person(sent)
-            if named and (self._last_person is None or not (claimant or "").startswith("Person:")):
-                self._last_person = (index, named)
-            state.last_person, state.last_body = self._last_person, self._last_body
+            source = self.attribute(sentence, sent, state)
+            claimant = source.ref if source else None
 
             reading = self.classify(sentence, sent)
             cls = reading.cls
@@ -81,6 +69,8 @@ class ClaimExtractor(SegmentationMixin, ClassificationMixin, FiguresMixin, Attri
             about = sorted({reference(mm) for mm in self.mentions_in(sentence.start, sentence.end)})
             claim = ClaimRecord(cls=cls, span=sentence, claimant=claimant, about=about,
                                 class_rule=reading.rule, class_evidence=reading.evidence)
+            if source is not None:
+                claim.claimant_rule, claim.claimant_evidence = source.rule, source.evidence
             claim.addressees = self.addressees(cls, sentence, sent, claimant)
             claim.roles = self.roles(sentence)
             if cls == "Statistic":
@@ -89,26 +79,24 @@ class ClaimExtractor(SegmentationMixin, ClassificationMixin, FiguresMixin, Attri
             claims.append(claim)
             paragraph_of.append(paragraph)
             if has_phrase(normalise(sentence.text), source_phrases):
-                source = self._source_in(sentence)
-                if source:
-                    figures_source[paragraph] = source
+                cited = self._source_in(sentence)
+                if cited:
+                    figures_source[paragraph] = cited
                     if cls == "Statistic":
-                        claim.cites_source = source
+                        claim.cites_source = cited
             clause = self._figure_clause(sentence, cls, claimant)
             if clause is not None:
+                clause.claimant_rule, clause.claimant_evidence = claim.claimant_rule, claim.claimant_evidence
                 claims.append(clause)
                 paragraph_of.append(paragraph)
-            previous_paragraph = paragraph
-            previous_claimant = claimant if claimant != state.default else None
-            if starts_in_quote and not self._quote_closes_in(sentence):
-                previous_claimant = claimant
         # "These figures came from a US State Department report": figures and findings of that paragraph are the source's
         for claim, paragraph in zip(claims, paragraph_of):
-            source = figures_source.get(paragraph)
-            if source and claim.claimant == state.default and claim.span.start <= max(
+            cited = figures_source.get(paragraph)
+            if cited and claim.claimant == (state.default.ref if state.default else None) and claim.span.start <= max(
                 c.span.start for c, p in zip(claims, paragraph_of) if p == paragraph
             ):
-                claim.claimant = source
-                claim.cites_source = source
+                claim.claimant = cited
+                claim.cites_source = cited
+                claim.claimant_rule, claim.claimant_evidence = "figures-source", f"figures of the paragraph from {cited}"
         self.finish_provenance(claims, class_strength)
         return claims
