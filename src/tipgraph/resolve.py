@@ -81,7 +81,7 @@ class Resolver:
         if kind == "govbody":
             iso3, _, name = rest.partition(":")
             return f"org/{slug(name)}-{iso3}"
-        if kind == "mission":
+        if kind in {"mission", "unit"}:
             return f"org/{slug(mention.name)}"
         return f"{kind}/{slug(rest)}"
 

@@ -30,6 +30,7 @@ class KnownEntity:
     country: str | None = None  # ISO alpha-3 of a national body
     iso3: str | None = None
     demonyms: tuple[str, ...] = ()
+    ambiguous_demonyms: tuple[str, ...] = ()  # shared with another country ("Kyrgyz", "Korean")
     member_countries: tuple[str, ...] = ()
     osce_participating_state: bool = False
 
@@ -38,6 +39,8 @@ class KnownEntity:
 class Vocabulary:
     entities: dict[str, KnownEntity]
     lexicons: dict[str, dict] = field(default_factory=dict)
+    # city or town name -> ISO alpha-3 of its country, None when towns of that name lie in several
+    places: dict[str, str | None] = field(default_factory=dict)
 
     def lexicon(self, name: str) -> dict:
         return self.lexicons.get(name, {})
@@ -87,6 +90,7 @@ def _countries(data) -> list[KnownEntity]:
                 qid=row.get("qid"),
                 iso3=row["iso3"],
                 demonyms=demonyms,
+                ambiguous_demonyms=tuple(row.get("ambiguous_demonyms") or ()),
                 osce_participating_state=bool(row.get("osce_participating_state")),
             )
         )
@@ -148,4 +152,8 @@ def load_vocabulary(root: str | None = None) -> Vocabulary:
     lexicons = {}
     for path in sorted((base / "lexicon").glob("*.yaml")):
         lexicons[path.stem] = _read_yaml(path) or {}
-    return Vocabulary(entities=entities, lexicons=lexicons)
+    places: dict[str, str | None] = {}
+    for iso3, names in sorted((_read_yaml(gazetteer / "places.yaml") or {}).items()):
+        for name in names or ():
+            places[name] = iso3 if places.get(name, iso3) == iso3 else None
+    return Vocabulary(entities=entities, lexicons=lexicons, places=places)

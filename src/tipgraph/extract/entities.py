@@ -68,6 +68,23 @@ class Matchers:
         self.not_org_heads = set(noise.get("not_org_heads") or ())
         self.not_entity_patterns = [re.compile(p) for p in noise.get("not_entity_patterns") or ()]
         self.span_breaks = [b for b in noise.get("span_breaks") or () if b]
+        # words that make up titles and offices: a "name" of only these is a title ("Acting Head")
+        offices = list(titles.get("offices") or ())
+        self.title_words = {w.lower() for t in before + offices + list(titles.get("office_modifiers") or ())
+                            for w in re.findall(r"[\w’'.-]+", t)}
+        office_alt = "|".join(re.escape(t) for t in sorted(set(offices) | set(before), key=lambda t: (-len(t), t)))
+        self.office_re = re.compile(rf"(?<![\w-])(?:{office_alt})(?![\w-])", re.IGNORECASE) if office_alt else None
+        orgs = vocab.lexicon("organizations")
+        heads = set(orgs.get("unit_nouns") or ()) | set(orgs.get("ministry_nouns") or ()) | set(orgs.get("body_heads") or ())
+        for words in (orgs.get("class_keywords") or {}).values():
+            heads.update(words)
+        self.body_head_words = {w for h in heads for w in h.split() if w[:1].isupper()}
+        strict = set(orgs.get("unit_nouns") or ()) | set(orgs.get("ministry_nouns") or ()) | set(orgs.get("body_heads") or ())
+        self.list_head_words = {h.split()[-1] for h in strict if h[:1].isupper()}
+        self.demonyms = {}
+        for entity in vocab.entities.values():
+            for d in (*entity.demonyms, *entity.ambiguous_demonyms):
+                self.demonyms[d] = entity.key
         reporting = vocab.lexicon("reporting")
         self.before_source = [w.lower() for w in reporting.get("before_source") or ()]
         self.after_source = {w.lower() for w in reporting.get("after_source") or ()}
@@ -155,7 +172,18 @@ class EntityExtractor:
 
     def _known(self, entity, text, start, end, priority) -> Candidate:
         span = Span(start, end, text[start:end])
-        return Candidate(EntityMention(entity.cls, span, entity.name, key=entity.key), priority)
+        mention = EntityMention(entity.cls, span, entity.name, key=entity.key)
+        parent = self.vocab.entities.get(entity.part_of) if entity.part_of else None
+        if parent is not None and self._names_parent_unit(span.text, parent):
+            mention.attrs["parent_named"] = parent.key
+        return Candidate(mention, priority)
+
+    def _names_parent_unit(self, surface: str, parent) -> bool:
+        """ "OSCE Mission to Moldova" names the OSCE: a unit (mission, office, centre) under its body's name."""
+        units = self.orgs.get("unit_nouns") or ()
+        if not any(re.search(rf"(?<![\w-]){re.escape(u)}(?![\w-])", surface) for u in units):
+            return False
+        return any(surface.startswith(n + " ") for n in parent.case_sensitive_names)
 
     # -- governments, ministries, missions -------------------------------
     def government_bodies(self, text: str, countries: list[Candidate]) -> list[Candidate]:
@@ -213,8 +241,26 @@ class EntityExtractor:
             rf"(?:{cap} )+(?:{noun_re})\b",
         ]
         for pattern in patterns:
-            for match in re.finditer(pattern, text):
+            compiled = re.compile(pattern)
+            position = 0
+            while True:
+                match = compiled.search(text, position)
+                if match is None:
+                    break
                 start, end = match.start(), match.end()
+                # "Ministry of Interior’s Department for ...": two bodies, the second part of the first
+                possessive = re.search(r"[’']s\s+(?=[A-Z])", text[start:end])
+                if possessive and any(w in self.matchers.list_head_words for w in text[start + possessive.end() : end].split()):
+                    end = start + possessive.start()
+                position = max(end, match.start() + 1)
+                # "Ministry of Labour, Youth and Migration, the Foreign Affairs Ministry, ...": a list of
+                # bodies ends the name where an item has a body's head word of its own
+                piece = text[start:end]
+                for sep in re.finditer(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", piece):
+                    rest = piece[sep.end():].split(",")[0]
+                    if any(w in self.matchers.list_head_words for w in rest.split()):
+                        end = start + sep.start()
+                        break
                 words = text[start:end].split(" ")
                 while words and words[0] in skip:
                     start += len(words[0]) + 1
@@ -255,6 +301,19 @@ class EntityExtractor:
                 found.append(
                     Candidate(EntityMention(m.GOVERNMENT_BODY, span, name, key=key, attrs={"country": country.iso3, "to": after.group("org")}), 85)
                 )
+            # "the American Embassy in Chisinau", "U.S. Mission Romania": a mission in the host country
+            seat = re.match(rf"\s+(?P<noun>{nouns})(?: in| to)?(?: the)? (?P<place>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)", text[c.end :])
+            if seat and not after:
+                place = seat.group("place")
+                host = next((o for o in countries if o.start == c.end + seat.start("place")), None)
+                preposition = re.match(rf"\s+{re.escape(seat.group('noun'))} (?:in|to)\b", text[c.end :])
+                if host is not None or (preposition and place in self.vocab.places):
+                    start, end = c.start, c.end + seat.end()
+                    span = Span(start, end, text[start:end])
+                    country = self.vocab.entities[c.mention.key]
+                    key = f"mission:{country.iso3}:in:{place}"
+                    name = clean_name(span.text)
+                    found.append(Candidate(EntityMention(m.GOVERNMENT_BODY, span, name, key=key, attrs={"country": country.iso3, "in": place}), 85))
             before = re.search(rf"(?P<noun>{nouns}) of (?:the )?$", text[max(0, c.start - 40) : c.start])
             tail = re.match(r" to (?:the )?(?P<org>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)", text[c.end :])
             if before and tail:
@@ -266,6 +325,53 @@ class EntityExtractor:
                 found.append(
                     Candidate(EntityMention(m.GOVERNMENT_BODY, Span(start, end, text[start:end]), name, key=key, attrs={"country": country.iso3, "to": tail.group("org")}), 85)
                 )
+        return found
+
+    def sub_bodies(self, text: str, known: list[Candidate]) -> list[Candidate]:
+        """ "OSCE Centre in Bishkek", "IOM’s Regional Office for the EU", "UN Trust Fund for Victims of
+        Human Trafficking", "DIICOT - Pitesti Territorial Service": a unit named after a known body."""
+        units = sorted(self.orgs.get("unit_nouns") or (), key=len, reverse=True)
+        if not units:
+            return []
+        unit_re = "|".join(re.escape(u) for u in units)
+        word = r"[A-Z][\w’'-]*"
+        pattern = re.compile(
+            rf"(?:[’']s)?(?:\s+-\s+|\s+)(?P<mod>(?:{word}\s+){{0,3}}?)(?P<unit>{unit_re})"
+            rf"(?P<tail>\s+(?:to|in|for|on|of|at)\s+(?:the\s+)?{word}(?:\s+(?:(?:of|for|and(?!\s+the\b)|on|in|the|against|to)\s+)*{word})*)?(?![\w-])"
+        )
+        found = []
+        for c in known:
+            key = c.mention.key or ""
+            if not key.startswith("org:"):
+                continue
+            if any(o is not c and o.start == c.start and o.end > c.end for o in known):
+                continue  # a longer known name starts here ("OSCE Mission to Montenegro")
+            match = pattern.match(text[c.end : c.end + 160])
+            if not match or not (match.group("mod").strip() or match.group("tail")):
+                continue
+            end = c.end + match.end()
+            piece = text[c.start : end]
+            if "\n" in piece:
+                continue
+            parent = self.vocab.entities[key]
+            name = clean_name(re.sub(r"\s+", " ", piece.replace("’s ", " ").replace("'s ", " ")))
+            mention = EntityMention(parent.cls, Span(c.start, end, piece), name, key=f"unit:{parent.key}:{name}",
+                                    attrs={"part_of": parent.key, "aliases": [clean_name(piece)]})
+            found.append(Candidate(mention, priority=90))
+        return found
+
+    def possessive_offices(self, text: str) -> list[Candidate]:
+        """ "the General Prosecutor’s Office", "the Ombudsman's office": an office named by its holder."""
+        found = []
+        for match in re.finditer(r"(?<![\w-])((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)[’']s\s+([Oo]ffice)\b", text):
+            words = match.group(1).split()
+            while words and words[0] in {"The", "This", "That"}:
+                words.pop(0)
+            if not words or not self._only_title_words(words):
+                continue
+            start = match.end(1) - len(" ".join(words))
+            span = Span(start, match.end(), text[start : match.end()])
+            found.append(Candidate(EntityMention(m.GOVERNMENT_BODY, span, clean_name(span.text)), priority=72))
         return found
 
     @staticmethod
@@ -305,8 +411,10 @@ class EntityExtractor:
                 continue
             name_span_start = name_start + (len(text[name_start:cursor]) - len(text[name_start:cursor].lstrip(" ,")))
             name = " ".join(words)
-            if name.lower() in self.matchers.not_entities:
+            if name.lower() in self.matchers.not_entities or self._only_title_words(title.split() + words):
                 continue
+            if re.match(r"[’']s\s+[Oo]ffice\b", text[cursor:]):
+                continue  # "General Prosecutor’s office" names a body
             # "Ambassador to Albania Yuri Kim": the office names a country, which is a mention of its own
             span_start = name_span_start if name_start != pos else match.start()
             span = Span(span_start, cursor, text[span_start:cursor])
@@ -489,6 +597,9 @@ class EntityExtractor:
     # -- spaCy's NER -----------------------------------------------------------
     def statistical(self, parsed: Doc, text: str) -> list[Candidate]:
         found = []
+        # words the document also writes in lower case are common nouns ("Response", "Slavery")
+        lower_words = {t.text for t in parsed if t.text.isalpha() and t.text.islower()}
+        places = self.vocab.places
         for ent in parsed.ents:
             label = ent.label_
             end = ent.end_char
@@ -498,6 +609,10 @@ class EntityExtractor:
                 if cut > 0:
                     end = cut
             span = trimmed_span(text, ent.start_char, end)
+            # "Abuja at the weekend": a name does not end in a lower-case word
+            tail = re.search(r"(?:\s+(?!(?:province|region|district|county|city|state|oblast|municipality)$)[a-z][\w’'-]*)+$", span.text)
+            if tail and tail.start() > 0:
+                span = trimmed_span(text, span.start, span.start + tail.start())
             name = clean_name(span.text)
             if not name or name.lower() in self.matchers.not_entities or name.lower() in self.matchers.vocatives:
                 continue
@@ -507,16 +622,27 @@ class EntityExtractor:
                 continue  # "Keynote Address", "Annual Report": a document or event, not a body
             if not name[0].isupper() or len(name) < 2:
                 continue
+            words = name.split()
+            if label in {"ORG", "PERSON", "GPE", "LOC", "NORP", "WORK_OF_ART"}:
+                if self._only_title_words(words):
+                    continue  # "Acting Head", "Permanent Representative": an office, not its holder
+                if self._demonym(name):
+                    continue  # "Kyrgyz", "Bangladeshis": a people, not a place
+                if len(words) == 1 and name.lower() in lower_words \
+                        and not name.isupper() and name not in places and name not in self.matchers.body_head_words:
+                    continue
+            if label in {"ORG", "WORK_OF_ART", "PRODUCT"} and self._person_in_context(name, span, text):
+                found.append(Candidate(EntityMention(m.PERSON, span, name), priority=20))
+                continue
+            if label in {"ORG", "PERSON"} and name in places and (label == "ORG" or len(words) == 1 and self._place_context(text, span)):
+                found.append(Candidate(EntityMention(m.PLACE, span, name, attrs=self._place_attrs(name)), priority=10))
+                continue
             if label == "PERSON":
-                words = name.split()
                 if any(w in self.matchers.not_person_words for w in words) or len(words) > 4:
                     continue
                 # "in Dakar", "Dakar, 12 March 2024 -": a one-word "person" where places stand
-                if len(words) == 1 and (
-                    re.search(r"\b(?:in|at|from|to|near)\s+$", text[max(0, span.start - 6) : span.start])
-                    or re.match(r",\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}", text[span.end : span.end + 24])
-                ):
-                    found.append(Candidate(EntityMention(m.PLACE, span, name), priority=10))
+                if len(words) == 1 and self._place_context(text, span):
+                    found.append(Candidate(EntityMention(m.PLACE, span, name, attrs=self._place_attrs(name)), priority=10))
                     continue
                 found.append(Candidate(EntityMention(m.PERSON, span, name), priority=20))
             elif label == "ORG":
@@ -527,14 +653,79 @@ class EntityExtractor:
                 if team:
                     span = Span(span.start, span.end + team.end(), text[span.start : span.end + team.end()])
                     name = span.text
-                found.append(Candidate(EntityMention(self.org_class(name), span, name), priority=15))
+                for part in self._list_items(span, text):
+                    part_name = clean_name(part.text)
+                    found.append(Candidate(EntityMention(self.org_class(part_name), part, part_name), priority=15))
             elif label in {"GPE", "LOC"}:
-                found.append(Candidate(EntityMention(m.PLACE, span, name), priority=10))
+                found.append(Candidate(EntityMention(m.PLACE, span, name, attrs=self._place_attrs(name)), priority=10))
             elif label == "LAW":
                 keywords = self.instruments.get("keywords") or ()
                 if any(re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", name) for k in keywords):
                     found.append(Candidate(EntityMention(m.INSTRUMENT, span, name), priority=12))
         return found
+
+    @staticmethod
+    def _place_context(text: str, span: Span) -> bool:
+        return bool(
+            re.search(r"\b(?:in|at|from|to|near)\s+$", text[max(0, span.start - 6) : span.start])
+            or re.match(r",\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}", text[span.end : span.end + 24])
+        )
+
+    def _place_attrs(self, name: str) -> dict:
+        iso3 = self.vocab.places.get(name)
+        return {"country": iso3} if iso3 else {}
+
+    def _only_title_words(self, words: list[str]) -> bool:
+        content = [w for w in words if w.lower() not in {"of", "the", "and", "for", "to", "in"}]
+        if any(w in self.matchers.list_head_words for w in content):
+            return False  # "Metropolitan Police": a body, though "Metropolitan" is a title too
+        return bool(content) and all(w.lower().strip(".,") in self.matchers.title_words for w in content) \
+            and not any(w.isupper() and len(w) > 1 for w in content)
+
+    def _demonym(self, name: str) -> bool:
+        demonyms = self.matchers.demonyms
+        return name in demonyms or (name.endswith("s") and name[:-1] in demonyms)
+
+    def _person_in_context(self, name: str, span: Span, text: str) -> bool:
+        """ "Mojisola Sodeinde", "Vahidin Šahinpašić" tagged ORG: a two- or three-word name with no
+        word of a body, next to an office ("X, head of ..."; "The head of Y, X,") or a speech verb."""
+        words = name.split()
+        if not 2 <= len(words) <= 3 or self.matchers.office_re is None:
+            return False
+        if not all(re.fullmatch(r"[^\W\d_][^\W\d_’'-]*(?:-[^\W\d_]+)*", w) and w[0].isupper() and not w.isupper() for w in words):
+            return False
+        if any(w in self.matchers.body_head_words or w.lower() in self.matchers.title_words for w in words):
+            return False
+        if name in self.vocab.places or any(w in self.matchers.demonyms for w in words):
+            return False
+        after = text[span.end : span.end + 80]
+        before = text[max(0, span.start - 100) : span.start]
+        office_after = re.match(r",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w’'-]+\s+){0,3}?(?=\S)", after)
+        if office_after and self.matchers.office_re.match(after[office_after.end():]):
+            return True
+        if re.match(r"\s+(?:said|says|told|added|noted|stated|explained)\b", after):
+            return True
+        lead = re.search(r"([^.;:!?\n]*),\s*$", before)
+        return bool(lead and self.matchers.office_re.search(lead.group(1)) and re.search(r"^\s*,?\s*(?:on (?:his|her) part|who)\b|^,", after))
+
+    def _list_items(self, span: Span, text: str) -> list[Span]:
+        """ "Customs, Social Protection Ministry": a run of bodies spaCy read as one splits at commas
+        when the item after a comma has a body's head word of its own."""
+        if ", " not in span.text:
+            return [span]
+        pieces, cursor = [], span.start
+        for match in re.finditer(r",\s+(?:and\s+)?", span.text):
+            rest = span.text[match.end():].split(",")[0]
+            if any(w in self.matchers.list_head_words for w in rest.split()):
+                pieces.append((cursor, span.start + match.start()))
+                cursor = span.start + match.end()
+        pieces.append((cursor, span.end))
+        out = []
+        for a, b in pieces:
+            piece = trimmed_span(text, a, b)
+            if piece.text and piece.text[0].isupper():
+                out.append(piece)
+        return out or [span]
 
     def org_class(self, name: str) -> str:
         for cls, words in (self.orgs.get("class_keywords") or {}).items():
@@ -546,17 +737,25 @@ class EntityExtractor:
 
 def _is_container(c: Candidate) -> bool:
     key = c.mention.key or ""
-    return c.mention.cls in CONTAINER_CLASSES or key.startswith(("gov:", "govbody:", "mission:", "org:"))
+    return c.mention.cls in CONTAINER_CLASSES or key.startswith(("gov:", "govbody:", "mission:", "org:", "unit:"))
 
 
 def _may_nest(inner: Candidate, outer: Candidate) -> bool:
     """A known entity inside a longer name is mentioned too ("Council of Europe" in
     "Council of Europe Convention ..."); inside an organisation's name only when it
     is written out in full, not as a modifier acronym ("UN" in "UN Security Council")."""
+    if (outer.mention.key or "").startswith(("unit:", "mission:")) and inner.mention.cls == m.PLACE and not _is_container(inner):
+        return True  # "Chisinau" in "the American Embassy in Chisinau"
     if not inner.mention.key or _is_container(inner) and not (inner.mention.key or "").startswith("org:"):
         return False
+    if (outer.mention.key or "").startswith(("unit:", "mission:")) and inner.mention.cls in {m.PLACE, m.COUNTRY}:
+        return True  # "Chisinau" in "the American Embassy in Chisinau"
+    if (outer.mention.key or "").startswith("unit:"):
+        return True  # "OSCE" in "OSCE Centre in Bishkek": the body the unit is part of
     if (outer.mention.key or "").startswith("org:"):
-        return len(inner.mention.span.text.split()) >= 2
+        # "OSCE" in "OSCE Mission to Moldova" names the parent; "UN" in "UN Security Council" is a modifier
+        outer_known_parent = outer.mention.attrs.get("parent_named")
+        return len(inner.mention.span.text.split()) >= 2 or inner.mention.key == outer_known_parent
     return True
 
 
@@ -605,8 +804,20 @@ def _names_a_person(parsed: Doc, candidate: Candidate) -> bool:
     return span[-1].pos_ == "PROPN" or any(e.label_ == "PERSON" for e in span.ents) or len(span) == 1 and span[0].ent_type_ == "PERSON"
 
 
-def _adopt_parenthesised_acronyms(text: str, kept: list[Candidate]) -> None:
-    """'Long Name (ACR)': the long name is a name of whatever ACR names."""
+def _adopt_parenthesised_acronyms(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """'Long Name (ACR)': the long name is a name of whatever ACR names, and ACR alone later in
+    the text names it too; 'lower-case words (ACR)' defines a term, not a body."""
+    by_start = {c.start: c for c in kept}
+    dropped = set()
+    for cand in kept:
+        acr = cand.mention.span.text
+        if cand.mention.key or not re.fullmatch(r"[A-Z]{2,6}", acr) or text[cand.start - 1 : cand.start] != "(":
+            continue
+        words = re.findall(r"[\w-]+", text[max(0, cand.start - 120) : cand.start - 1])[-len(acr) :]
+        if len(words) == len(acr) and all(w[0].islower() for w in words) and \
+                "".join(w[0] for w in words).upper() == acr:
+            dropped.add(acr)  # "facilitated illegal immigration (FII)"
+    kept = [c for c in kept if not (c.mention.span.text in dropped and not c.mention.key)]
     by_start = {c.start: c for c in kept}
     for cand in kept:
         tail = re.match(r" ?\((?P<acr>[A-Z][A-Za-z.-]{1,12})\)", text[cand.end : cand.end + 16])
@@ -619,9 +830,21 @@ def _adopt_parenthesised_acronyms(text: str, kept: list[Candidate]) -> None:
             cand.mention.key = acronym.mention.key
             cand.mention.cls = acronym.mention.cls
             cand.mention.name = acronym.mention.name
+        elif cand.mention.key or cand.mention.cls in m.ORGANIZATION_CLASSES:
+            # "the Department for Combating Organized Crime (DCCO)": every bare DCCO is that body
+            for other in kept:
+                if other.mention.span.text == acronym.mention.span.text and not other.mention.key:
+                    other.mention.key = cand.mention.key
+                    other.mention.cls = cand.mention.cls
+                    other.mention.name = cand.mention.name
+                    other.mention.attrs.update({k: v for k, v in cand.mention.attrs.items() if k in {"country", "part_of"}})
+                    if not cand.mention.key:
+                        other.mention.attrs["expansion"] = cand.mention.name
+            cand.mention.attrs["acronym"] = acronym.mention.span.text
         else:
             acronym.mention.attrs["expansion"] = cand.mention.name
             cand.mention.attrs["acronym"] = acronym.mention.name
+    return kept
 
 
 def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -> list[EntityMention]:
@@ -644,6 +867,8 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
         + extractor.government_bodies(text, countries)
         + extractor.ministries(text, countries, doc_country)
         + extractor.missions(text, countries)
+        + extractor.sub_bodies(text, known)
+        + extractor.possessive_offices(text)
         + people
         + extractor.events_in(parsed, text)
         + instruments
@@ -654,7 +879,7 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     kept_instruments = [c for c in kept if c.mention.cls == m.INSTRUMENT]
     anaphora = extractor.instrument_anaphora(parsed, text, kept_instruments)
     kept = _resolve_overlaps(kept + anaphora)
-    _adopt_parenthesised_acronyms(text, kept)
+    kept = _adopt_parenthesised_acronyms(text, kept)
     mentions = []
     for cand in kept:
         mention = cand.mention

@@ -324,6 +324,21 @@ class _Reader:
                 return person
         return None
 
+    def office_named_by(self, title: str) -> str | None:
+        """The gazetteer body "Office of the <office>" whose office the title names."""
+        folded = " ".join(re.sub(r"^(?:the\s+)", "", title.strip(), flags=re.IGNORECASE).lower().split())
+        best = None
+        for entity in self.vocab.entities.values():
+            if not entity.key.startswith("org:"):
+                continue
+            for name in (entity.name, *entity.case_insensitive_names, *entity.case_sensitive_names):
+                office = re.match(r"(?i)office of (?:the )?(.+)$", name)
+                if office and len(office.group(1).split()) >= 2:
+                    held = " ".join(office.group(1).lower().split())
+                    if re.search(rf"(?:^|\s){re.escape(held)}(?:\s|$)", folded) and (best is None or len(held) > best[0]):
+                        best = (len(held), entity.key)
+        return best[1] if best else None
+
     def body_class(self, ref: str | None) -> str | None:
         if not ref:
             return None
@@ -622,6 +637,28 @@ class _Reader:
                     same_office = office_before and person.title and person.title.lower() == office_before.group(1).lower()
                     if (holds_office or office_before) and not same_office:
                         affiliate(person, body, self.span_of(body.span.start, person.span.end))
+            # D: "OSCE Special Representative and Co-ordinator for ..., Ambassador X": the bodies the title
+            # names, and the gazetteer's "Office of the <title>" when the text names it
+            if lead and not greeting:
+                seg_end = person.span.start - len(re.search(r",\s*$", text[: person.span.start]).group())
+                seg_start = max(clause[0], text.rfind(",", clause[0], seg_end) + 1, text.rfind("\n", 0, seg_end) + 1)
+                office_at = None
+                for found_office in cues.office.finditer(text[seg_start:seg_end]):
+                    office_at = found_office
+                    break
+                if office_at is not None:
+                    # the title begins at its office word, or at the capitalised words just before it ("OSCE Special ...")
+                    before_office = re.search(r"(?:(?<=\s)|^)(?:[A-Z][\w’'.-]*\s+){1,3}$", text[seg_start : seg_start + office_at.start()])
+                    seg_start += before_office.start() if before_office else office_at.start()
+                segment = text[seg_start:seg_end]
+                if office_at is not None and len(segment.split()) <= 16:
+                    for body in self.ordered:
+                        if body.cls in m.ORGANIZATION_CLASSES and seg_start <= body.span.start and body.span.end <= seg_end \
+                                and not self.nested(body, m.EVENT_CLASSES | {m.INSTRUMENT}):
+                            affiliate(person, body, self.span_of(body.span.start, person.span.end))
+                    office = self.office_named_by(segment)
+                    if office is not None and office in self.keys_in_doc:
+                        affiliate(person, office, self.span_of(seg_start, person.span.end))
             # C: "US Ambassador to Albania Yuri Kim", "UNODC Executive Director X", "Albanian Vice-Minister X"
             # the title may stand outside the person's span ("Ambassador to Albania Yuri Kim")
             title_start = min(person.span.start, person.attrs.get("title_start", person.span.start))
