@@ -39,18 +39,34 @@ def read_html(raw: bytes) -> tuple[str, dict[str, str]]:
     text = universal_newlines(extracted.text or "").strip()
     meta: dict[str, str] = {}
     title = " ".join((extracted.title or "").split())
+    author = " ".join((extracted.author or "").split()).split(";")[0].strip()
+    sitename = " ".join((extracted.sitename or "").split())
+    # The page's own header, as printed above the story, where extraction dropped it:
+    # headline, byline and site name, so the text's cues (and its entities) see them too.
+    header = []
+    if title:
+        header.append(title)
+        if text.startswith(title):
+            text = text[len(title):].lstrip("\n")
+    if author and author not in text[:2000]:
+        header.append(f"By {author}")
+    if sitename and sitename not in text[:2000]:
+        header.append(sitename)
+    if header:
+        text = "\n".join(header) + ("\n\n" + text if text else "")
+    text = text.strip()
     if title:
         meta["title"] = title
-        # the headline is part of what the page says (and where the text's own cues look first)
-        if not text.startswith(title):
-            text = f"{title}\n\n{text}" if text else title
-    author = " ".join((extracted.author or "").split())
     if author:
-        meta["author"] = author.split(";")[0].strip()
+        meta["author"] = author
     if extracted.date and calendar_date(extracted.date):
         meta["date"] = extracted.date
-    if extracted.sitename:
-        meta["publisher"] = " ".join(extracted.sitename.split())
+    if sitename:
+        meta["publisher"] = sitename
+    # og:type "article" or a schema.org NewsArticle, with a byline: the page says it is a news story
+    pagetype = (extracted.pagetype or "").lower()
+    if pagetype.endswith("newsarticle") or (pagetype == "article" and author):
+        meta["genre"] = "NewsArticle"
     if extracted.url and re.match(r"https?://\S+$", extracted.url):
         meta["source_url"] = extracted.url
     return text, meta
