@@ -132,7 +132,8 @@ def test_documents_written_for_this_test(tmp_path):
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    """Every file the outputs' documented paths lead to (links followed), by path."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize("case", ["missing", "empty", "binary", "bad-encoding", "out-is-a-file"])
@@ -155,7 +156,8 @@ def test_bad_input_is_one_line_and_leaves_outputs_intact(case, built_dir, tmp_pa
     elif case == "out-is-a-file":
         target = tmp_path / "a-file"
         target.write_text("not a folder")
-    result = CliRunnerNoCatch().invoke(["build", str(corpus), "--out", str(target)])
+    # an unreadable file is skipped unless --strict, which fails the build on it
+    result = CliRunnerNoCatch().invoke(["build", str(corpus), "--out", str(target), "--strict"])
     assert result.exit_code != 0
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("Error: "), result.output

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -12,25 +13,42 @@ from tipgraph import __version__, export, query, render, stats, validate
 from tipgraph.graphio import TipgraphError
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: the run stops and its outputs are not replaced."""
+
+
+def _raise_terminated(signum, frame) -> None:
+    raise Terminated()
+
+
 class Commands(click.Group):
     """Turns a TipgraphError anywhere below into a one-line message and exit 2."""
 
     def invoke(self, ctx: click.Context):
+        previous = None
+        try:
+            previous = signal.signal(signal.SIGTERM, _raise_terminated)
+        except ValueError:  # not the main thread: leave signals alone
+            pass
         try:
             return super().invoke(ctx)
         except TipgraphError as exc:
             raise click.ClickException(str(exc)) from None
-        except KeyboardInterrupt:
-            click.echo("interrupted; previous outputs are unchanged", err=True)
-            sys.exit(130)
+        except KeyboardInterrupt as exc:
+            terminated = isinstance(exc, Terminated)
+            click.echo(f"{'terminated (SIGTERM)' if terminated else 'interrupted'}; previous outputs are unchanged", err=True)
+            sys.exit(143 if terminated else 130)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
         except Exception as exc:  # a bug, not bad input: say so in one line, keep the trace on request
             if os.environ.get("TIPGRAPH_DEBUG"):
                 raise
             raise click.ClickException(
-                f"internal error: {type(exc).__name__}: {exc} (set TIPGRAPH_DEBUG=1 for the traceback)"
+                f"internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:200]} (set TIPGRAPH_DEBUG=1 for the traceback)"
             ) from None
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
 
 
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,15 +76,21 @@ def main() -> None:
 @click.option("--html/--no-html", default=True, show_default=True, help="Also write the interactive HTML view.")
 @click.option("--validate/--no-validate", "run_validation", default=True, show_default=True,
               help="Check the graph against ontology/shapes.ttl.")
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, quiet: bool) -> None:
+@click.option("--strict", is_flag=True, help="Fail on a file that cannot be read (or is blank) instead of skipping it.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and skipped files.")
+def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, strict: bool, quiet: bool) -> None:
     """Read a CORPUS folder (default: corpus/) and write the knowledge graph.
 
-    A corpus is a folder of UTF-8 .txt and .md files (other encodings are
-    detected or rejected), with optional per-document metadata in
-    metadata.yaml: file name -> title, date, genre, speaker, author,
-    publisher, source_url. Outputs are replaced only when the whole build
-    succeeds, so a failed build leaves the previous ones intact.
+    A corpus is a folder of documents: .txt and .md (UTF-8, UTF-16 with a
+    BOM, cp1252 or latin-1), saved web pages (.html, .htm), .pdf and .docx
+    files, with optional per-document metadata in metadata.yaml: file name
+    -> title, date, genre, speaker, author, publisher, source_url. A file
+    that cannot be read is named on stderr and skipped (--strict: the build
+    fails); the same text saved twice is one document. The text that
+    offsets index is written to OUT/text/. Outputs (graph.ttl, graph.html,
+    text/) are replaced together and only when the whole build succeeds
+    and the graph passes its SHACL shapes, so a failed or killed build
+    leaves the previous ones intact.
     """
     from tipgraph.pipeline import build as run_build
 
@@ -75,12 +99,20 @@ def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, 
             return contextlib.nullcontext(_NoBar())
         return click.progressbar(length=len(documents), label="Reading documents", file=sys.stderr)
 
-    result = run_build(corpus, out, jobs=jobs, html=html, validate=run_validation, progress=progress)
+    def skipped(file) -> None:
+        click.echo(file.line(), err=True)
+
+    result = run_build(corpus, out, jobs=jobs, html=html, validate=run_validation, strict=strict,
+                       progress=progress, on_skip=skipped)
     if quiet:
         return
     entities = sum(result.entities_by_class.values())
     claims = sum(result.claims_by_class.values())
     click.echo(f"documents   {result.documents}")
+    if result.duplicates:
+        click.echo(f"duplicates  {result.duplicates} (files holding the text of another, built once)")
+    if result.skipped:
+        click.echo(f"skipped     {len(result.skipped)} (unreadable or blank, named above)")
     click.echo(f"entities    {entities}  " + ", ".join(f"{k} {v}" for k, v in result.entities_by_class.items()))
     click.echo(f"claims      {claims}  " + ", ".join(f"{k} {v}" for k, v in result.claims_by_class.items()))
     click.echo(f"triples     {result.triples}")

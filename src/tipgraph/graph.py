@@ -10,8 +10,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from tipgraph import model as m
+from tipgraph.corpus.sidecar import calendar_date
 from tipgraph.model import ClaimRecord, Extraction
-from tipgraph.namespaces import DCTERMS, PREFIXES, PROV, TIP, TIPID, WD, slug
+from tipgraph.namespaces import DCTERMS, PREFIXES, PROV, TIP, TIPID, WD, iri_segment, slug
 from tipgraph.resolve import Entity, Resolver
 
 RELATION_PROPERTIES = {
@@ -25,16 +26,20 @@ def entity_iri(entity: Entity) -> URIRef:
 
 
 def document_iri(doc_id: str) -> URIRef:
-    return TIPID[f"doc/{slug(doc_id)}"]
+    return TIPID[f"doc/{iri_segment(doc_id)}"]
 
 
-def date_literal(value: str) -> Literal:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return Literal(value, datatype=XSD.date)
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return Literal(value, datatype=XSD.gYearMonth)
-    if re.fullmatch(r"\d{4}", value):
-        return Literal(value, datatype=XSD.gYear)
+def mention_iri(doc_id: str, start: int, end: int, local_id: str) -> URIRef:
+    # a local id is "<kind>/<slug>" and a slug holds no "/", so "-" for its first "/" stays injective
+    return TIPID[f"mention/{iri_segment(doc_id)}/{start}-{end}-{local_id.replace('/', '-', 1)}"]
+
+
+def date_literal(value: str) -> Literal | None:
+    """xsd:date, xsd:gYearMonth or xsd:gYear for a day, month or year of the calendar;
+    None for one that is not ("2017-02-31"), which is never typed as a date."""
+    for pattern, datatype in ((r"\d{4}-\d{2}-\d{2}", XSD.date), (r"\d{4}-\d{2}", XSD.gYearMonth), (r"\d{4}", XSD.gYear)):
+        if re.fullmatch(pattern, value):
+            return Literal(value, datatype=datatype) if calendar_date(value) else None
     return Literal(value)
 
 
@@ -75,7 +80,8 @@ class GraphBuilder:
     _rules_described: set = field(default_factory=set)
 
     def add(self, s, p, o) -> None:
-        self.graph.add((s, p, o))
+        if o is not None:  # a value found invalid (a date not in the calendar) is left out
+            self.graph.add((s, p, o))
 
     def entities(self, extractions: list[Extraction]) -> None:
         texts = {ex.document.doc_id: ex.document.text for ex in extractions}
@@ -103,7 +109,7 @@ class GraphBuilder:
                 if key in seen:
                     continue
                 seen.add(key)
-                mention_node = TIPID[f"mention/{slug(doc_id)}/{mention.span.start}-{mention.span.end}-{slug(entity.local_id)}"]
+                mention_node = mention_iri(doc_id, mention.span.start, mention.span.end, entity.local_id)
                 self.add(node, TIP.mention, mention_node)
                 self.add(mention_node, RDF.type, TIP.Mention)
                 self.add(mention_node, TIP.document, doc)
@@ -178,7 +184,7 @@ class GraphBuilder:
                 continue
             self.add(subject, TIP[fact.predicate], obj)
             if fact.predicate == "memberOf" and fact.literal:
-                membership = TIPID[f"membership/{slug(str(subject).rsplit('/', 1)[-1])}-{slug(str(obj).rsplit('/', 1)[-1])}"]
+                membership = TIPID[f"membership/{str(subject).rsplit('/', 1)[-1]}-{str(obj).rsplit('/', 1)[-1]}"]
                 self.add(membership, RDF.type, TIP.Membership)
                 self.add(membership, TIP.member, subject)
                 self.add(membership, TIP.organization, obj)
@@ -323,7 +329,7 @@ def rule_description(vocab, rule: str) -> tuple[str, str | None]:
 
 
 def claim_iri(doc_id: str, claim: ClaimRecord) -> URIRef:
-    return TIPID[f"claim/{slug(doc_id)}/{claim.span.start}-{claim.span.end}"]
+    return TIPID[f"claim/{iri_segment(doc_id)}/{claim.span.start}-{claim.span.end}"]
 
 
 def short_label(text: str, limit: int = 90) -> str:

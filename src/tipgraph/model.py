@@ -39,10 +39,13 @@ CLAIM_CLASSES = ("CallToAction", "Commitment", "Statistic", "Endorsement", "Crit
 class SourceDocument:
     """One corpus file, decoded. Offsets everywhere index into `text`."""
 
-    doc_id: str  # file stem, unique in the corpus
-    source_file: str  # file name relative to the corpus folder
+    doc_id: str  # file stem (the relative path when stems collide), unique in the corpus
+    source_file: str  # file name relative to the corpus folder, the one `text` was read from
     text: str
-    metadata: dict = field(default_factory=dict)  # from the sidecar, if any
+    # metadata.yaml's values, over what the file states about itself (a web page's title,
+    # author, date and site name); the text's own cues fill in the rest
+    metadata: dict = field(default_factory=dict)
+    source_files: tuple[str, ...] = ()  # every file holding this text (the same article saved twice)
 
 
 @dataclass(frozen=True)

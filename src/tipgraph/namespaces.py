@@ -27,11 +27,47 @@ PREFIXES: dict[str, str] = {
 }
 
 
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+_KEY = re.compile(r"[A-Za-z0-9._-]+")
+
+
+def _is_iri_letter(ch: str) -> bool:
+    """A letter, mark or digit outside ASCII that an IRI may hold as it is (RFC 3987 ucschar)."""
+    code = ord(ch)
+    if code < 0xA0 or 0xD800 <= code <= 0xF8FF or 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE or code >= 0xE0000:
+        return False
+    return unicodedata.category(ch)[0] in "LMN"
+
+
+def _escape(ch: str) -> str:
+    return "".join(f"%{byte:02X}" for byte in ch.encode("utf-8", "surrogatepass"))
+
+
+def iri_segment(text: str) -> str:
+    """One IRI path segment for any text, injectively: ASCII letters, digits and "-._~"
+    and non-ASCII letters and digits stay as they are (Unicode is kept, as Turtle and
+    SPARQL allow); every other character, "%" and "/" included, is percent-encoded."""
+    return "".join(ch if ch in _UNRESERVED or _is_iri_letter(ch) else _escape(ch) for ch in text)
+
+
 def slug(text: str) -> str:
-    """A readable, IRI-safe local name: ASCII letters, digits and hyphens."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words = re.findall(r"[A-Za-z0-9]+", folded)
-    return "-".join(words)[:120] or "unnamed"
+    """A readable local name for a name, injectively: words keep their letters (Unicode
+    included, "Łódź" stays "Łódź"), a space becomes "-", and every other character,
+    a hyphen included, is percent-encoded, so "a b" and "a-b" mint different IRIs."""
+    out = []
+    for ch in text:
+        if ch == " ":
+            out.append("-")
+        elif (ch in _UNRESERVED and ch != "-") or _is_iri_letter(ch):
+            out.append(ch)
+        else:
+            out.append(_escape(ch))
+    return "".join(out)
+
+
+def key_slug(key: str) -> str:
+    """A gazetteer identifier ("Palermo-Protocol") is already a local name; anything else is slugged."""
+    return key if _KEY.fullmatch(key) else slug(key)
 
 
 def local_name(iri: str) -> str:

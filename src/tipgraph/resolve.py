@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from tipgraph import model as m
 from tipgraph.model import EntityMention, Extraction
-from tipgraph.namespaces import slug
+from tipgraph.namespaces import iri_segment, key_slug, slug
 from tipgraph.vocab import Vocabulary
 
 STOPWORDS = {"the", "of", "on", "in", "to", "for", "and", "against", "a", "an", "at", "by", "with"}
@@ -83,7 +83,7 @@ class Resolver:
             return f"org/{slug(name)}-{iso3}"
         if kind in {"mission", "unit"}:
             return f"org/{slug(mention.name)}"
-        return f"{kind}/{slug(rest)}"
+        return f"{kind}/{key_slug(rest)}"
 
     def _new(self, local_id: str, cls: str, label: str) -> Entity:
         base, n = local_id, 2
@@ -186,7 +186,7 @@ class Resolver:
                 self._attach(group_entity[chosen], doc_id, mention)
                 continue
             scope = doc_id if len(options) > 1 else "corpus"
-            local_id = f"person/{slug(mention.name)}" + (f"-{slug(doc_id)}" if scope != "corpus" else "")
+            local_id = f"person/{slug(mention.name)}" + (f"-{iri_segment(doc_id)}" if scope != "corpus" else "")
             entity = self._new(local_id, m.PERSON, mention.name)
             self._attach(entity, doc_id, mention)
 

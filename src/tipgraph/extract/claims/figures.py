@@ -8,6 +8,35 @@ from tipgraph.extract.claims.common import YEAR
 from tipgraph.model import ClaimRecord, Span, reference
 
 
+_UNIT_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+               "sixteen|seventeen|eighteen|nineteen")
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SCALE_WORDS = "hundred|thousand|million|billion"
+# a run of number words that starts with a count ("two hundred", "one hundred and fifty",
+# "twenty-five"); a bare "hundreds" or "a hundred" is left to the lexicon's words
+_NUMBER_RUN = re.compile(
+    rf"\b(?:{_UNIT_WORDS}|{_TENS_WORDS})\b(?:(?:[\s-]+|\s+and\s+)(?:{_UNIT_WORDS}|{_TENS_WORDS}|{_SCALE_WORDS})\b)*(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def number_words_to_digits(text: str, smallest: int = 3) -> str:
+    """Numbers written in words as digits, parsed by text2num: "two hundred victims" ->
+    "200 victims", "one hundred and fifty" -> "150", "seventy percent" -> "70 percent".
+    Counts below `smallest` stay words ("one of the", "two countries" are left to the lexicon)."""
+    from text_to_num import text2num
+
+    def replace(match: re.Match) -> str:
+        words = match.group()
+        try:
+            value = text2num(" ".join(words.lower().split()), "en")
+        except ValueError:
+            return words
+        return str(value) if value >= smallest else words
+
+    return _NUMBER_RUN.sub(replace, text)
+
+
 def decimal_text(value: Decimal) -> str:
     try:
         normal = value.normalize()
@@ -30,7 +59,7 @@ class FiguresMixin:
         if vague:
             words.update({str(k).lower(): v for k, v in (spec.get("vague_words") or {}).items()})
         multipliers = {str(k).lower(): v for k, v in (spec.get("multipliers") or {}).items()}
-        flat = text.replace("\u2019", "'")
+        flat = number_words_to_digits(text.replace("\u2019", "'"))
         for match in re.finditer(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|per ?cent|percent))?(?:\s+(thousand|million|billion))?(?![\w-])", flat):
             number, percent, scale = match.group(1), match.group(2), match.group(3)
             if not percent and YEAR.match(number):
