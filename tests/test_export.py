@@ -2,7 +2,8 @@
 
 Expectations are computed from the source graph with rdflib, never copied
 from the exporter's output. The Neo4j CSVs are loaded into a real embedded
-Cypher database (Kùzu) and counted and queried there.
+Cypher database (Ladybug, the maintained fork of the archived Kùzu) and
+counted and queried there; tests/test_stores.py loads them into FalkorDB.
 """
 from __future__ import annotations
 
@@ -218,7 +219,7 @@ def test_graphml_nodes_and_edges(graph_file, tmp_path):
 
 # ---------------------------------------------------------------- Neo4j CSVs
 
-KUZU_TYPES = {"string": "STRING", "long": "INT64", "double": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}
+LADYBUG_TYPES = {"string": "STRING", "long": "INT64", "double": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}
 
 
 def read_neo4j_folder(folder: Path):
@@ -266,23 +267,23 @@ def _cell(cell: str, ptype: str, delimiter: str):
     return cell
 
 
-def load_into_kuzu(folder: Path, db_path: Path):
-    import kuzu
+def load_into_ladybug(folder: Path, db_path: Path):
+    import ladybug
 
     nodes, rels = read_neo4j_folder(folder)
-    db = kuzu.Database(str(db_path))
-    conn = kuzu.Connection(db)
+    db = ladybug.Database(str(db_path))
+    conn = ladybug.Connection(db)
     table_of = {}
     for stem, (columns, records) in nodes.items():
-        # Kùzu has one case-insensitive namespace for node and rel tables
+        # Ladybug has one case-insensitive namespace for node and rel tables
         # (label Mention vs type MENTION), and no multi-label nodes: one node
         # table per node file, named apart; queries match on n.labels.
         table = f"n_{stem}"
-        cols = ", ".join(f"`{k}` {KUZU_TYPES[t.removesuffix('[]')]}{'[]' if t.endswith('[]') else ''}" for k, t in columns)
+        cols = ", ".join(f"`{k}` {LADYBUG_TYPES[t.removesuffix('[]')]}{'[]' if t.endswith('[]') else ''}" for k, t in columns)
         conn.execute(f"CREATE NODE TABLE `{table}`(uri STRING, labels STRING[]{', ' + cols if cols else ''}, PRIMARY KEY(uri))")
         keys = ["uri", "labels"] + [k for k, _ in columns]
         assign = ", ".join(f"`{k}`: r.`{k}`" for k in keys)
-        # Kùzu infers a list parameter's element type from its first element,
+        # Ladybug infers a list parameter's element type from its first element,
         # so give it rows with every key present.
         conn.execute(f"UNWIND $rows AS r CREATE (n:`{table}` {{{assign}}})",
                      {"rows": [{k: rec.get(k) for k in keys} for rec in records]})
@@ -332,10 +333,10 @@ def rdf_relationship_counts(g: Graph) -> Counter:
     return counts
 
 
-def test_neo4j_csv_in_kuzu_matches_rdf(graph_file, tmp_path):
+def test_neo4j_csv_in_ladybug_matches_rdf(graph_file, tmp_path):
     out = tmp_path / "neo4j"
     run_export(graph_file, "neo4j", out)
-    conn = load_into_kuzu(out, tmp_path / "kuzu.db")
+    conn = load_into_ladybug(out, tmp_path / "ladybug.db")
     src = source(graph_file)
     for label, n in rdf_label_counts(src).items():
         got = cypher(conn, "MATCH (n) WHERE list_contains(n.labels, $l) RETURN count(*)", {"l": label})[0][0]
@@ -379,13 +380,13 @@ RETURN DISTINCT p.uri, c.uri"""
 def test_neo4j_multi_hop_cypher_agrees_with_sparql(graph_file, tmp_path):
     out = tmp_path / "neo4j"
     run_export(graph_file, "neo4j", out)
-    conn = load_into_kuzu(out, tmp_path / "kuzu.db")
+    conn = load_into_ladybug(out, tmp_path / "ladybug.db")
     src = source(graph_file)
     _, rels = read_neo4j_folder(out)
     for sparql, query in ((MULTI_HOP_SPARQL, MULTI_HOP_CYPHER), (AFFILIATION_SPARQL, AFFILIATION_CYPHER)):
         expected = {tuple(str(x) for x in row) for row in src.query(sparql)}
         if any(t not in rels for t in re.findall(r"\[:([A-Z_]+)", query)):
-            # Kùzu cannot name a relationship table that was never created
+            # Ladybug cannot name a relationship table that was never created
             assert expected == set()
             continue
         got = {tuple(row) for row in cypher(conn, query)}

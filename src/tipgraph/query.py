@@ -30,9 +30,11 @@ from pathlib import Path
 
 import click
 import pyoxigraph as ox
+from rdflib import Graph
 
 from tipgraph import ontology_dir
-from tipgraph.graphio import TipgraphError, load_graph, rdf_format
+from tipgraph.graphio import TipgraphError, load_graph
+from tipgraph.streams import display_name, graph_format, input_format_option, needs_bytes, read_graph_bytes
 from tipgraph.namespaces import PREFIXES, compact_iri
 
 OX_FORMATS = {
@@ -53,29 +55,30 @@ def one_line(text: str) -> str:
 # ---------------------------------------------------------------- loading
 
 
-def load_store(path: str | Path) -> ox.Store:
-    """Load a graph file into an in-memory pyoxigraph store.
+def load_store(path: str | Path, input_format: str | None = None) -> ox.Store:
+    """Load a graph (a file, a .gz file, or - for standard input) into an in-memory pyoxigraph store.
 
     Raises TipgraphError with the parser's message and line for a missing or
     unparsable file. JSON-LD that pyoxigraph cannot read (remote contexts,
     for instance) is parsed with rdflib and fed to the store as triples.
     """
-    path = Path(path)
-    if not path.is_file():
+    name = display_name(path)
+    fmt = graph_format(path, input_format)
+    source = {"input": read_graph_bytes(path)} if needs_bytes(path, input_format) else {"path": str(path)}
+    if "path" in source and not Path(path).is_file():
         raise TipgraphError(f"{path}: no such graph file")
-    fmt = rdf_format(path)
     store = ox.Store()
     try:
-        store.bulk_load(path=str(path), format=OX_FORMATS[fmt])
+        store.bulk_load(format=OX_FORMATS[fmt], **source)
         return store
     except SyntaxError as exc:
         if fmt != "json-ld":
-            raise TipgraphError(f"{path}: cannot parse as {fmt}: {_syntax_message(exc)}") from None
+            raise TipgraphError(f"{name}: cannot parse as {fmt}: {_syntax_message(exc)}") from None
     except (OSError, ValueError) as exc:
         if fmt != "json-ld":
-            raise TipgraphError(f"{path}: cannot read: {one_line(exc)}") from None
+            raise TipgraphError(f"{name}: cannot read: {one_line(exc)}") from None
     # JSON-LD fallback: rdflib parses (or raises a one-line TipgraphError).
-    graph = load_graph(path)
+    graph = Graph().parse(data=source["input"], format="json-ld") if "input" in source else load_graph(path)
     store = ox.Store()
     store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
     return store
@@ -238,12 +241,26 @@ def run_query(store: ox.Store, text: str, source: str = "query"):
         raise TipgraphError(f"{source}: query failed: {one_line(exc)}") from None
 
 
+# A SPARQL 1.1 PN_LOCAL without escapes: what may follow "prefix:" in a query.
+_PLAIN_LOCAL_NAME = re.compile(r"[\w:](?:[\w.:-]*[\w:-])?")
+
+
+def pasteable_iri(iri: str, prefixes: dict[str, str] = PREFIXES) -> str:
+    """`tip:Person` where a prefix covers the IRI with a local name that SPARQL
+    accepts as written, else `<iri>` (tipid:country/ALB is not valid SPARQL)."""
+    short = compact_iri(iri, prefixes)
+    if short.startswith("<"):
+        return short
+    local = short.partition(":")[2]
+    return short if _PLAIN_LOCAL_NAME.fullmatch(local) else f"<{iri}>"
+
+
 def compact(term, prefixes: dict[str, str] = PREFIXES) -> str:
-    """A short, readable form of a term for tables."""
+    """A short form of a term for tables; IRIs can be pasted back into a query."""
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        return compact_iri(term.value, prefixes)
+        return pasteable_iri(term.value, prefixes)
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):
@@ -328,7 +345,8 @@ def list_text() -> str:
 @click.option("--width", type=int, default=0, metavar="N",
               help="Cut table cells to N characters (0: no limit).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named questions and exit.")
-def command(graph_file, name, expr, query_file, params, fmt, width, list_queries) -> None:
+@input_format_option
+def command(graph_file, name, expr, query_file, params, fmt, width, list_queries, input_format) -> None:
     """Ask a built graph a SPARQL 1.1 question (SELECT, ASK, CONSTRUCT).
 
     \b
@@ -337,7 +355,12 @@ def command(graph_file, name, expr, query_file, params, fmt, width, list_queries
       tipgraph query graph.ttl --name urged-whom
       tipgraph query graph.ttl --name about-country --param country=Montenegro --format csv
       tipgraph query graph.ttl -e 'SELECT ?p WHERE { ?p a tip:Person }'
+      gzip -dc graph.ttl.gz | tipgraph query - --name people --format csv
 
+    GRAPH_FILE may be - (standard input, Turtle unless --input-format says
+    otherwise) or a .gz file. Results go to standard output, messages to
+    standard error. IRIs in tables are prefixed names where SPARQL accepts
+    them as written, else <full IRIs>, so they can be pasted into a query.
     The prefixes tip, tipid, rdf, rdfs, skos, owl, xsd, dcterms and wd are
     predeclared. Queries run over the union of all graphs in the file.
     """
@@ -366,7 +389,7 @@ def command(graph_file, name, expr, query_file, params, fmt, width, list_queries
         else:
             text, source, declared = expr, "query", {}
         text = bind_params(text, declared, given)
-        store = load_store(graph_file)
+        store = load_store(graph_file, input_format)
         result = run_query(store, text, source)
         output = render_result(result, fmt, width)
     except TipgraphError as exc:
