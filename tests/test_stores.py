@@ -38,7 +38,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
-from test_export import rdf_label_counts, rdf_relationship_counts
+from test_export import cypher, load_into_ladybug, rdf_label_counts, rdf_relationship_counts
 from tipgraph.cli import main
 from tipgraph.query import named_queries
 
@@ -394,4 +394,46 @@ def test_falkordb_multi_hop_questions_agree_with_sparql(falkordb_graph, workdir,
     assert expected, f"the seed graph answers {name}"
     got = Counter(tuple(None if v is None else _norm(str(v)) for v in row)
                   for row in falkordb_graph.query(cypher_question(name)).result_set)
+    assert got == expected
+
+
+# Ladybug has no multi-label nodes (one node table per label set, the labels in a list
+# property), so its form of the questions tests labels with list_contains.
+LADYBUG_QUESTIONS = {
+    "urged-whom": """
+        MATCH (c)-[:CLAIMANT]->(who), (c)-[:ADDRESSEE]->(whom) WHERE list_contains(c.labels, 'CallToAction')
+        RETURN c.uri, who.uri, whom.uri""",
+    "about-albania": """
+        MATCH (c)-[:ABOUT|SOURCE_COUNTRY|TRANSIT_COUNTRY|DESTINATION_COUNTRY]->(k)
+        WHERE list_contains(c.labels, 'Claim') AND list_contains(k.labels, 'Country') AND k.isoCode = 'ALB'
+        RETURN c.uri AS claim
+        UNION
+        MATCH (c)-[:ADDRESSEE]->()-[:PART_OF*0..6]->(k)
+        WHERE list_contains(c.labels, 'Claim') AND list_contains(k.labels, 'Country') AND k.isoCode = 'ALB'
+        RETURN c.uri AS claim""",
+    "quotes-to-speeches": """
+        MATCH (q)-[:QUOTES]->(orig)-[:STATED_IN]->(d) WHERE list_contains(orig.labels, 'Claim')
+        OPTIONAL MATCH (d)-[:SPEAKER]->(s)
+        RETURN q.uri, orig.uri, d.uri, s.uri""",
+}
+
+
+@pytest.fixture(scope="module")
+def ladybug(neo4j_export, tmp_path_factory):
+    return load_into_ladybug(neo4j_export, tmp_path_factory.mktemp("ladybug") / "db")
+
+
+def test_ladybug_counts_match_rdf(ladybug, workdir):
+    src = Graph().parse(workdir / "out" / "graph.ttl", format="turtle")
+    for label, n in rdf_label_counts(src).items():
+        assert cypher(ladybug, "MATCH (n) WHERE list_contains(n.labels, $l) RETURN count(*)", {"l": label})[0][0] == n
+    for rtype, n in rdf_relationship_counts(src).items():
+        assert cypher(ladybug, f"MATCH ()-[r:`{rtype}`]->() RETURN count(*)")[0][0] == n, rtype
+
+
+@pytest.mark.parametrize("name", sorted(SPARQL_QUESTIONS))
+def test_ladybug_multi_hop_questions_agree_with_sparql(ladybug, workdir, name):
+    expected = sparql_rows(workdir / "out" / "graph.ttl", name)
+    assert expected
+    got = Counter(tuple(None if v is None else _norm(str(v)) for v in row) for row in cypher(ladybug, LADYBUG_QUESTIONS[name]))
     assert got == expected
