@@ -2,7 +2,8 @@
 
 Expectations are computed from the source graph with rdflib, never copied
 from the exporter's output. The Neo4j CSVs are loaded into a real embedded
-Cypher database (Kùzu) and counted and queried there.
+Cypher database (Ladybug, the maintained fork of the archived Kùzu) and
+counted and queried there; tests/test_stores.py loads them into FalkorDB.
 """
 from __future__ import annotations
 
@@ -216,9 +217,74 @@ def test_graphml_nodes_and_edges(graph_file, tmp_path):
         assert g.nodes["https://w3id.org/tipgraph/id/org/OSCE"]["class"] == "InternationalOrganization"
 
 
+def test_graphml_carries_every_literal_property_with_typed_keys(graph_file, tmp_path):
+    """Each literal of the source graph reaches its node: numbers typed, several values joined."""
+    out = tmp_path / "g.graphml"
+    run_export(graph_file, "graphml", out)
+    text = out.read_text(encoding="utf-8")
+    keys = {m.group(2): m.group(3) for m in re.finditer(
+        r'<key id="([^"]+)" for="node" attr.name="([^"]+)" attr.type="([^"]+)"', text)}
+    assert keys["start"] in ("int", "long") and keys["end"] in ("int", "long")
+    assert keys["altLabel"] == "string" and keys["label"] == "string"
+    g = nx.read_graphml(out, force_multigraph=True)
+    delimiter = g.graph["arrayDelimiter"]
+    src = source(graph_file)
+    checked = 0
+    for s, p, o in src:
+        if not isinstance(o, Literal) or str(s) not in g.nodes:
+            continue
+        local = re.split(r"[#/]", str(p))[-1]
+        attributes = g.nodes[str(s)]
+        if p == RDFS.label:
+            assert attributes["label"] == str(o)
+            continue
+        key = local if local in attributes else next(k for k in attributes if k.endswith(f"_{local}") or k == f"{local}Partial")
+        value = attributes[key]
+        if isinstance(value, str):
+            assert str(o) in value.split(delimiter) or str(o) == value, (s, p, o, value)
+        else:
+            assert value == type(value)(str(o)), (s, p, o, value)
+        checked += 1
+    assert checked > 10
+    mention = next(n for n, d in g.nodes(data=True) if d["class"] == "Mention")
+    assert isinstance(g.nodes[mention]["start"], int) and g.nodes[mention]["anchorText"]
+    for _, _, data in g.edges(data=True):
+        assert data["iri"].startswith("http") and data["property"]
+
+
+def test_neo4j_dates_full_typed_partial_apart(tmp_path):
+    """Full dates are date:date; a year or a month goes to datePartial, never into date."""
+    g = source(MINI)
+    event = URIRef("https://w3id.org/tipgraph/id/event/Test-Conference")
+    other = URIRef("https://w3id.org/tipgraph/id/event/Other-Conference")
+    month = URIRef("https://w3id.org/tipgraph/id/event/Month-Meeting")
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    for node, value, dtype in ((event, "2019-05-14", "date"), (other, "2019", "gYear"), (month, "2020-03", "gYearMonth")):
+        g.add((node, RDF.type, URIRef(TIP + "Conference")))
+        g.add((node, RDFS.label, Literal(str(node).rsplit("/", 1)[-1])))
+        g.add((node, URIRef(TIP + "date"), Literal(value, datatype=URIRef(xsd + dtype))))
+    path = tmp_path / "dated.ttl"
+    g.serialize(path, format="turtle")
+    out = tmp_path / "neo4j"
+    run_export(path, "neo4j", out)
+    nodes, _ = read_neo4j_folder(out)
+    columns, records = nodes["Conference"]
+    assert ["date", "date"] in columns and ["datePartial", "string"] in columns
+    by_uri = {r["uri"]: r for r in records}
+    assert by_uri[str(event)]["date"] == datetime.date(2019, 5, 14) and by_uri[str(event)]["datePartial"] is None
+    assert by_uri[str(other)]["date"] is None and by_uri[str(other)]["datePartial"] == "2019"
+    assert by_uri[str(month)]["datePartial"] == "2020-03"
+    for name in ("load.cypher", "load-falkordb.cypher", "load-memgraph.cypher"):
+        script = (out / name).read_text(encoding="utf-8")
+        assert "n.`date` = date(row.`date:date`)" in script and "n.`datePartial` = row.`datePartial:string`" in script
+    assert "IN TRANSACTIONS OF 1000 ROWS" in (out / "load.cypher").read_text(encoding="utf-8")
+    assert "} IN TRANSACTIONS" not in (out / "load-falkordb.cypher").read_text(encoding="utf-8")
+    assert "USING PERIODIC COMMIT" in (out / "load-memgraph.cypher").read_text(encoding="utf-8")
+
+
 # ---------------------------------------------------------------- Neo4j CSVs
 
-KUZU_TYPES = {"string": "STRING", "long": "INT64", "double": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}
+LADYBUG_TYPES = {"string": "STRING", "long": "INT64", "double": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}
 
 
 def read_neo4j_folder(folder: Path):
@@ -266,23 +332,23 @@ def _cell(cell: str, ptype: str, delimiter: str):
     return cell
 
 
-def load_into_kuzu(folder: Path, db_path: Path):
-    import kuzu
+def load_into_ladybug(folder: Path, db_path: Path):
+    import ladybug
 
     nodes, rels = read_neo4j_folder(folder)
-    db = kuzu.Database(str(db_path))
-    conn = kuzu.Connection(db)
+    db = ladybug.Database(str(db_path))
+    conn = ladybug.Connection(db)
     table_of = {}
     for stem, (columns, records) in nodes.items():
-        # Kùzu has one case-insensitive namespace for node and rel tables
+        # Ladybug has one case-insensitive namespace for node and rel tables
         # (label Mention vs type MENTION), and no multi-label nodes: one node
         # table per node file, named apart; queries match on n.labels.
         table = f"n_{stem}"
-        cols = ", ".join(f"`{k}` {KUZU_TYPES[t.removesuffix('[]')]}{'[]' if t.endswith('[]') else ''}" for k, t in columns)
+        cols = ", ".join(f"`{k}` {LADYBUG_TYPES[t.removesuffix('[]')]}{'[]' if t.endswith('[]') else ''}" for k, t in columns)
         conn.execute(f"CREATE NODE TABLE `{table}`(uri STRING, labels STRING[]{', ' + cols if cols else ''}, PRIMARY KEY(uri))")
         keys = ["uri", "labels"] + [k for k, _ in columns]
         assign = ", ".join(f"`{k}`: r.`{k}`" for k in keys)
-        # Kùzu infers a list parameter's element type from its first element,
+        # Ladybug infers a list parameter's element type from its first element,
         # so give it rows with every key present.
         conn.execute(f"UNWIND $rows AS r CREATE (n:`{table}` {{{assign}}})",
                      {"rows": [{k: rec.get(k) for k in keys} for rec in records]})
@@ -332,10 +398,10 @@ def rdf_relationship_counts(g: Graph) -> Counter:
     return counts
 
 
-def test_neo4j_csv_in_kuzu_matches_rdf(graph_file, tmp_path):
+def test_neo4j_csv_in_ladybug_matches_rdf(graph_file, tmp_path):
     out = tmp_path / "neo4j"
     run_export(graph_file, "neo4j", out)
-    conn = load_into_kuzu(out, tmp_path / "kuzu.db")
+    conn = load_into_ladybug(out, tmp_path / "ladybug.db")
     src = source(graph_file)
     for label, n in rdf_label_counts(src).items():
         got = cypher(conn, "MATCH (n) WHERE list_contains(n.labels, $l) RETURN count(*)", {"l": label})[0][0]
@@ -379,13 +445,13 @@ RETURN DISTINCT p.uri, c.uri"""
 def test_neo4j_multi_hop_cypher_agrees_with_sparql(graph_file, tmp_path):
     out = tmp_path / "neo4j"
     run_export(graph_file, "neo4j", out)
-    conn = load_into_kuzu(out, tmp_path / "kuzu.db")
+    conn = load_into_ladybug(out, tmp_path / "ladybug.db")
     src = source(graph_file)
     _, rels = read_neo4j_folder(out)
     for sparql, query in ((MULTI_HOP_SPARQL, MULTI_HOP_CYPHER), (AFFILIATION_SPARQL, AFFILIATION_CYPHER)):
         expected = {tuple(str(x) for x in row) for row in src.query(sparql)}
         if any(t not in rels for t in re.findall(r"\[:([A-Z_]+)", query)):
-            # Kùzu cannot name a relationship table that was never created
+            # Ladybug cannot name a relationship table that was never created
             assert expected == set()
             continue
         got = {tuple(row) for row in cypher(conn, query)}

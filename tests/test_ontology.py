@@ -15,6 +15,7 @@ from tipgraph.cli import main
 from tipgraph.validate import ValidationResult, Violation, validate_graph
 
 TIP = Namespace("https://w3id.org/tipgraph/ontology#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
 ONTOLOGY_IRI = URIRef("https://w3id.org/tipgraph/ontology")
 ONTOLOGY = tipgraph.ontology_dir()
 # the contract as shared beside the checkout, else the copy kept with the tests
@@ -503,7 +504,10 @@ def test_violation_shows_offending_value():
 def test_statistic_without_quantity_is_a_warning_only():
     graph = broken(remove="tipid:claim/001_b/40-120 tip:quantity 120.0 .")
     result = validate_graph(graph)
-    assert result.conforms
+    # As in SHACL (and pyshacl, Jena): any result, a warning too, means "does not conform".
+    assert not result.conforms and result.errors == []
+    assert result.summary().startswith("does not conform: 0 violations, 1 warning ")
+    assert (None, SH.conforms, Literal(False)) in result.report
     assert [(w.focus, w.path, w.severity) for w in result.warnings] == [
         ("tipid:claim/001_b/40-120", "tip:quantity", "warning")
     ]
@@ -565,6 +569,42 @@ def test_cli_json(write):
     assert payload["results"][0]["severity"] == "violation"
 
 
+def test_cli_warning_only_does_not_conform_and_ttl_is_the_w3c_report(write):
+    """The summary and sh:conforms agree with pyshacl run on its own; the exit status is documented."""
+    import pyshacl
+
+    graph = broken(remove="tipid:claim/001_b/40-120 tip:quantity 120.0 .")
+    path = write(graph)
+    text = CliRunner().invoke(main, ["validate", path])
+    assert text.exit_code == 1
+    assert "does not conform: 0 violations, 1 warning " in text.output.splitlines()[-1]
+    assert CliRunner().invoke(main, ["validate", "--allow-warnings", path]).exit_code == 0
+    result = CliRunner().invoke(main, ["validate", "--format", "ttl", path])
+    assert result.exit_code == 1
+    report = Graph().parse(data=result.stdout, format="turtle")
+    assert "does not conform: 0 violations, 1 warning" in result.stderr
+    conforms, expected, _ = pyshacl.validate(Graph().parse(path), shacl_graph=str(tipgraph.ontology_dir() / "shapes.ttl"))
+    assert conforms is False
+    assert set(report.objects(None, SH.conforms)) == {Literal(False)}
+    ours = {(r.value(n, SH.focusNode), r.value(n, SH.resultPath), r.value(n, SH.resultSeverity))
+            for r in (report,) for n in r.objects(None, SH.result)}
+    theirs = {(expected.value(n, SH.focusNode), expected.value(n, SH.resultPath), expected.value(n, SH.resultSeverity))
+              for n in expected.objects(None, SH.result)}
+    assert ours == theirs and len(ours) == 1
+    assert "Exit status" in CliRunner().invoke(main, ["validate", "--help"]).output
+
+
+def test_cli_conforming_graph_ttl_report_from_stdin(write):
+    data = Graph().parse(write(sample_graph())).serialize(format="nt")
+    result = CliRunner().invoke(main, ["validate", "--format", "ttl", "--input-format", "nt", "-"],
+                                                input=data)
+    assert result.exit_code == 0, result.stderr
+    report = Graph().parse(data=result.stdout, format="turtle")
+    assert set(report.objects(None, SH.conforms)) == {Literal(True)}
+    assert list(report.objects(None, SH.result)) == []
+    assert "<stdin>: conforms: 0 violations, 0 warnings" in result.stderr
+
+
 def test_cli_missing_file(tmp_path):
     result = CliRunner().invoke(main, ["validate", str(tmp_path / "nope.ttl")])
     assert result.exit_code not in (0, 1)
@@ -611,6 +651,6 @@ def test_seed_graph_report_is_well_formed(seed_graph_file):
     assert as_json["conforms"] == (text.exit_code == 0)
 
 
-def test_seed_graph_conforms(seed_graph_file):
+def test_seed_graph_has_no_violation(seed_graph_file):
     result = validate_graph(Graph().parse(seed_graph_file, format="turtle"))
-    assert result.conforms, "\n".join(v.line() for v in result.errors)
+    assert result.errors == [], "\n".join(v.line() for v in result.errors)

@@ -34,6 +34,10 @@ class Commands(click.Group):
             return super().invoke(ctx)
         except TipgraphError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:  # the reader of our standard output went away (| head)
+            with contextlib.suppress(OSError):
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
+            sys.exit(141)
         except KeyboardInterrupt as exc:
             terminated = isinstance(exc, Terminated)
             click.echo(f"{'terminated (SIGTERM)' if terminated else 'interrupted'}; previous outputs are unchanged", err=True)
@@ -128,5 +132,43 @@ class _NoBar:
         pass
 
 
-for _module in (query, stats, validate, export, render):
+def _render_command() -> click.Command:
+    """render.command with standard input/output and --input-format: the HTML page
+    goes to -o FILE or to standard output (-o -), the message to standard error."""
+    from tipgraph.streams import display_name, input_format_option, is_stdio, load_graph_input, output_stream  # noqa: F401
+
+    def run(graph_file, output, title, classes, documents, claim_classes, max_nodes, include_documents,
+            input_format):
+        graph = load_graph_input(graph_file, input_format)
+        filters = render.RenderFilter(classes=frozenset(classes), documents=frozenset(documents),
+                                      claim_classes=frozenset(claim_classes), max_nodes=max_nodes)
+        default_title = "tipgraph" if is_stdio(graph_file) else Path(graph_file).name
+        page, nodes, edges = render.build_page(graph, title=title or default_title, filters=filters,
+                                               include_documents=include_documents)
+        with output_stream(output) as handle:
+            handle.write(page)
+        target = "standard output" if is_stdio(output) else output
+        click.echo(f"wrote {target}: {nodes} nodes, {edges} edges ({display_name(graph_file)})", err=True)
+
+    base = render.command
+    command = click.Command(
+        name=base.name,
+        callback=run,
+        params=list(base.params),
+        help=(base.help or "") + "\n\nGRAPH_FILE may be - (standard input) or a .gz file; -o - writes the page "
+                                 "to standard output. The message goes to standard error.",
+        short_help=base.short_help,
+    )
+    return _with_option(command, input_format_option)
+
+
+def _with_option(command: click.Command, decorator) -> click.Command:
+    """Add the option that `decorator` would add to a function to an existing command."""
+    holder = decorator(lambda: None)
+    command.params.extend(holder.__click_params__)
+    return command
+
+
+for _module in (query, stats, validate, export):
     main.add_command(_module.command)
+main.add_command(_render_command())

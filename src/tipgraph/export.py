@@ -76,7 +76,8 @@ from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from tipgraph import ontology_dir
-from tipgraph.graphio import TipgraphError, atomic_folder, atomic_output, load_graph
+from tipgraph.graphio import TipgraphError, atomic_folder, load_graph
+from tipgraph.streams import input_format_option, is_stdio, load_graph_input, output_stream
 from tipgraph.namespaces import PREFIXES, TIP, local_name
 
 FORMATS = ("neo4j", "jsonld", "nt", "trig", "nquads", "graphml", "ttl")
@@ -264,7 +265,7 @@ def _quad_sort_key(q: ox.Quad):
 
 def write_nt(graph: Graph, out: Path) -> None:
     data = ox.serialize((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph), format=ox.RdfFormat.N_TRIPLES)
-    with atomic_output(out) as handle:
+    with output_stream(out) as handle:
         handle.write(_sorted_lines(data))
 
 
@@ -280,7 +281,7 @@ def _quads(graph: Graph, with_ontology: bool) -> list[ox.Quad]:
 
 def write_nquads(graph: Graph, out: Path, with_ontology: bool = True) -> None:
     data = ox.serialize(_quads(graph, with_ontology), format=ox.RdfFormat.N_QUADS)
-    with atomic_output(out) as handle:
+    with output_stream(out) as handle:
         handle.write(_sorted_lines(data))
 
 
@@ -288,7 +289,7 @@ def write_trig(graph: Graph, out: Path, with_ontology: bool = True) -> None:
     # tipid: local names contain "/", which TriG would escape; keep full IRIs.
     prefixes = {p: ns for p, ns in PREFIXES.items() if p != "tipid"}
     data = ox.serialize(_quads(graph, with_ontology), format=ox.RdfFormat.TRIG, prefixes=prefixes)
-    with atomic_output(out, "wb") as handle:
+    with output_stream(out, "wb") as handle:
         handle.write(data)
 
 
@@ -300,7 +301,7 @@ def write_ttl(graph: Graph, out: Path) -> None:
     triples = sorted((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph),
                      key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-    with atomic_output(out, "wb") as handle:
+    with output_stream(out, "wb") as handle:
         handle.write(data)
 
 
@@ -348,17 +349,30 @@ def write_jsonld(graph: Graph, out: Path) -> None:
         data = {"@graph": data}
     data = {"@context": context, "@graph": data.get("@graph", [data] if "@id" in data else [])}
     data = _compact_ids(data, context)
-    with atomic_output(out) as handle:
+    with output_stream(out) as handle:
         handle.write(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
 
 
 # ---------------------------------------------------------------- GraphML
 
 
+GRAPHML_RESERVED = ("class", "iri")
+
+
 def graphml_graph(graph: Graph) -> nx.MultiDiGraph:
-    """Resources as nodes (attributes label, class, iri); every triple with
-    an IRI object as an edge keyed and attributed by its property."""
-    hierarchy = class_hierarchy(graph, ontology_graph())
+    """Resources as nodes, every triple with an IRI object as an edge.
+
+    Nodes carry label (rdfs:label, else a mention's anchor text), class (the
+    most specific tip: class) and iri, and every other literal property under
+    its Neo4j export name (see Neo4jTables), typed: integers as long, decimals as
+    double, booleans as boolean, everything else (dates too) as string; a
+    property with several values on any node is one string joined with the
+    export's array delimiter (graph attribute arrayDelimiter). Edges carry
+    property (the prefixed predicate) and iri (the predicate's IRI).
+    """
+    ontology = ontology_graph()
+    tables = Neo4jTables(graph, ontology)
+    hierarchy = tables.hierarchy
     nodes: set = set()
     edges = []
     for s, p, o in graph:
@@ -368,21 +382,45 @@ def graphml_graph(graph: Graph) -> nx.MultiDiGraph:
         edges.append((s, o, p))
     for s in graph.subjects(RDF.type, None):
         nodes.add(s)
-    g = nx.MultiDiGraph()
+    g = nx.MultiDiGraph(arrayDelimiter=tables.delimiter)
     for node in sorted(nodes, key=str):
+        attributes = _graphml_properties(tables, node)
         label = graph.value(node, RDFS.label) or graph.value(node, TIP.anchorText) or ""
-        cls = most_specific(tip_types(graph, node), hierarchy) or ""
-        g.add_node(str(node), label=str(label), **{"class": cls}, iri=str(node))
+        attributes.update({"label": str(label), "class": most_specific(tip_types(graph, node), hierarchy) or "",
+                           "iri": str(node)})
+        g.add_node(str(node), **attributes)
     for s, o, p in sorted(edges, key=lambda e: (str(e[0]), str(e[2]), str(e[1]))):
         name = prefix_of(str(p))
         prop = f"{name}:{str(p)[len(PREFIXES[name]):]}" if name else str(p)
-        g.add_edge(str(s), str(o), key=prop, property=prop)
+        g.add_edge(str(s), str(o), key=prop, property=prop, iri=str(p))
     return g
+
+
+def _graphml_properties(tables: Neo4jTables, node) -> dict:
+    attributes: dict = {}
+    for key, values in sorted(tables.props.get(node, {}).items()):
+        if key == "label":  # rdfs:label is the node's label attribute
+            continue
+        ptype = tables.prop_types[key]
+        base = ptype.removesuffix("[]")
+        texts = sorted({tables._value(v, base) for v in values})
+        name = f"tip_{key}" if key in GRAPHML_RESERVED else key
+        if ptype.endswith("[]"):
+            attributes[name] = tables.delimiter.join(texts)
+        elif base == "long":
+            attributes[name] = int(texts[0])
+        elif base == "double":
+            attributes[name] = float(texts[0])
+        elif base == "boolean":
+            attributes[name] = texts[0] == "true"
+        else:
+            attributes[name] = texts[0]
+    return attributes
 
 
 def write_graphml(graph: Graph, out: Path) -> None:
     g = graphml_graph(graph)
-    with atomic_output(out, "wb") as handle:
+    with output_stream(out, "wb") as handle:
         nx.write_graphml(g, handle, encoding="utf-8", prettyprint=True)
 
 
@@ -393,6 +431,8 @@ INT_TYPES = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.byte, XSD.nonNegativ
              XSD.unsignedLong, XSD.unsignedShort}
 FLOAT_TYPES = {XSD.decimal, XSD.double, XSD.float}
 ARRAY_DELIMITERS = (";", "|", "¦", "¬")
+PARTIAL_DATE_TYPES = {XSD.gYear, XSD.gYearMonth}
+SCHEMA_RANGE_INCLUDES = URIRef("https://schema.org/rangeIncludes")
 
 
 class Neo4jTables:
@@ -400,8 +440,17 @@ class Neo4jTables:
 
     def __init__(self, graph: Graph, ontology: Graph | None = None):
         self.graph = graph
-        self.hierarchy = class_hierarchy(graph, ontology if ontology is not None else Graph())
+        self.ontology = ontology if ontology is not None else Graph()
+        self.hierarchy = class_hierarchy(graph, self.ontology)
         self._build()
+
+    def _date_predicates(self) -> set[URIRef]:
+        """Predicates whose values are dates: declared so (rdfs:range or schema:rangeIncludes
+        xsd:date) or holding an xsd:date somewhere in the graph."""
+        found = {p for p, o in self.graph.predicate_objects() if isinstance(o, Literal) and o.datatype == XSD.date}
+        for link in (RDFS.range, SCHEMA_RANGE_INCLUDES):
+            found |= {p for p in self.ontology.subjects(link, XSD.date) if isinstance(p, URIRef)}
+        return found
 
     # naming ----------------------------------------------------------
     @staticmethod
@@ -444,9 +493,17 @@ class Neo4jTables:
         for p, name in list(prop_names.items()):
             if name in reserved:
                 prop_names[p] = f"{prefix_of(str(p)) or 'ns'}_{name}"
+        date_predicates = self._date_predicates()
+        self.partial_date_keys: dict[str, str] = {}
         for s, p, o in g:
             if p in prop_names and not (p == RDF.type and isinstance(o, URIRef) and str(o).startswith(str(TIP))):
-                props[s][prop_names[p]].append(o)
+                key = prop_names[p]
+                if p in date_predicates and isinstance(o, Literal) and o.datatype in PARTIAL_DATE_TYPES:
+                    # A year or a month is not a Neo4j date: it keeps its own string property,
+                    # so that the full dates stay typed (date:date, datePartial:string).
+                    self.partial_date_keys[key] = f"{key}Partial"
+                    key = self.partial_date_keys[key]
+                props[s][key].append(o)
 
         # property types and arrays, globally per key
         kinds: dict[str, set[str]] = defaultdict(set)
@@ -585,34 +642,78 @@ def _cypher_value(column: str, delimiter: str) -> str:
     return convert.format(ref)
 
 
-def load_cypher(tables: Neo4jTables, node_files: dict, rel_files: dict) -> str:
-    lines = [
-        "// Load a tipgraph Neo4j export with LOAD CSV (Neo4j 5).",
+CYPHER_DIALECTS = ("neo4j", "falkordb", "memgraph")
+CYPHER_FILES = {"neo4j": "load.cypher", "falkordb": "load-falkordb.cypher", "memgraph": "load-memgraph.cypher"}
+MEMGRAPH_IMPORT_DIR = "/var/lib/memgraph/import"
+BATCH_ROWS = 1000
+
+_CYPHER_INTRO = {
+    "neo4j": [
+        "// Load a tipgraph export into Neo4j 5 with LOAD CSV, 1,000 rows per transaction.",
         "// Copy the CSV files of this folder into the database's import folder",
-        "// (file:///name.csv is read from there: server.directories.import), then",
-        "// run this file, e.g.: cypher-shell -u neo4j -p PASSWORD -f load.cypher",
-        "// Every node has the label Resource and a unique uri (its IRI).",
-        f"// Arrays are joined with '{tables.delimiter}'. Large graphs: prefer import.sh.",
-        "",
-        "CREATE CONSTRAINT resource_uri IF NOT EXISTS FOR (n:Resource) REQUIRE n.uri IS UNIQUE;",
+        "// (file:///name.csv is read from there: server.directories.import), then run",
+        "//   cypher-shell -u neo4j -p PASSWORD -f load.cypher",
+        "// (CALL { ... } IN TRANSACTIONS needs an implicit transaction: cypher-shell gives",
+        "// one; in Neo4j Browser prefix each statement with :auto).",
+    ],
+    "falkordb": [
+        "// Load a tipgraph export into FalkorDB with LOAD CSV.",
+        "// Start FalkorDB with IMPORT_FOLDER set to this folder (or copy the CSVs into",
+        "// its import folder): file://name.csv is read from there. Run each statement",
+        "// (they end with ';') with GRAPH.QUERY, e.g. from Python: graph.query(statement).",
+        "// FalkorDB has no IN TRANSACTIONS; each file loads in one query.",
+    ],
+    "memgraph": [
+        "// Load a tipgraph export into Memgraph with LOAD CSV, 1,000 rows per commit.",
+        "// The CSVs are read from the server's file system: copy them into the folder",
+        "// named below (tipgraph export --memgraph-dir DIR writes another), then run",
+        "//   mgconsole < load-memgraph.cypher",
+    ],
+}
+
+
+def _load_csv_statement(dialect: str, file_name: str, body: list[str], import_dir: str) -> list[str]:
+    """LOAD CSV of one file, running `body` per row, batched where the dialect can."""
+    if dialect == "neo4j":
+        return ([f"LOAD CSV WITH HEADERS FROM 'file:///{file_name}' AS row", "CALL {", "  WITH row"]
+                + [f"  {line}" for line in body] + [f"}} IN TRANSACTIONS OF {BATCH_ROWS} ROWS;"])
+    if dialect == "falkordb":
+        return [f"LOAD CSV WITH HEADERS FROM 'file://{file_name}' AS row"] + body[:-1] + [body[-1] + ";"]
+    path = f"{import_dir.rstrip('/')}/{file_name}".replace("\\", "\\\\").replace("'", "\\'")
+    return ([f"USING PERIODIC COMMIT {BATCH_ROWS}", f"LOAD CSV FROM '{path}' WITH HEADER NULLIF '' AS row"]
+            + body[:-1] + [body[-1] + ";"])
+
+
+def load_cypher(tables: Neo4jTables, node_files: dict, rel_files: dict, dialect: str = "neo4j",
+                import_dir: str = MEMGRAPH_IMPORT_DIR) -> str:
+    """The LOAD CSV script for `dialect` (neo4j, falkordb or memgraph): one statement per
+    file, each ending with ';' and a blank line."""
+    lines = _CYPHER_INTRO[dialect] + [
+        "// Every node has the label Resource and a unique uri (its IRI); load into an empty graph.",
+        f"// Arrays are joined with '{tables.delimiter}'. Large graphs into Neo4j: prefer import.sh.",
         "",
     ]
+    if dialect == "neo4j":
+        lines += ["CREATE CONSTRAINT resource_uri IF NOT EXISTS FOR (n:Resource) REQUIRE n.uri IS UNIQUE;", "",
+                  "CALL db.awaitIndexes(300);", ""]
+    elif dialect == "falkordb":
+        lines += ["CREATE INDEX FOR (n:Resource) ON (n.uri);", ""]
+    else:
+        lines += ["CREATE INDEX ON :Resource(uri);", "",
+                  "CREATE CONSTRAINT ON (n:Resource) ASSERT n.uri IS UNIQUE;", ""]
     for stem, (header, _rows, labels) in node_files.items():
         label_text = "".join(f":`{label}`" for label in labels if label != RESOURCE_LABEL)
         sets = [f"n.`{c.partition(':')[0]}` = {_cypher_value(c, tables.delimiter)}" for c in header[2:]]
-        lines.append(f"LOAD CSV WITH HEADERS FROM 'file:///{stem}.csv' AS row")
-        lines.append("MERGE (n:Resource {uri: row.`uri:ID`})")
+        body = ["MERGE (n:Resource {uri: row.`uri:ID`})"]
         if label_text:
-            lines.append(f"SET n{label_text}")
+            body.append(f"SET n{label_text}")
         if sets:
-            lines.append("SET " + ",\n    ".join(sets))
-        lines[-1] += ";"
-        lines.append("")
+            body.append("SET " + ",\n    ".join(sets))
+        lines += _load_csv_statement(dialect, f"{stem}.csv", body, import_dir) + [""]
     for stem, (_header, _rows, rtype) in rel_files.items():
-        lines.append(f"LOAD CSV WITH HEADERS FROM 'file:///{stem}.csv' AS row")
-        lines.append("MATCH (a:Resource {uri: row.`:START_ID`}), (b:Resource {uri: row.`:END_ID`})")
-        lines.append(f"CREATE (a)-[:`{rtype}`]->(b);")
-        lines.append("")
+        body = ["MATCH (a:Resource {uri: row.`:START_ID`})", "MATCH (b:Resource {uri: row.`:END_ID`})",
+                f"CREATE (a)-[:`{rtype}`]->(b)"]
+        lines += _load_csv_statement(dialect, f"{stem}.csv", body, import_dir) + [""]
     return "\n".join(lines)
 
 
@@ -638,7 +739,9 @@ def import_sh(tables: Neo4jTables, node_files: dict, rel_files: dict) -> str:
     ])
 
 
-def write_neo4j(graph: Graph, out: Path) -> None:
+def write_neo4j(graph: Graph, out: Path, memgraph_dir: str = MEMGRAPH_IMPORT_DIR) -> None:
+    if is_stdio(out):
+        raise TipgraphError("--to neo4j writes a folder; give a folder to --out, not -")
     tables = Neo4jTables(graph, ontology_graph())
     node_files = tables.node_files()
     rel_files = tables.relationship_files()
@@ -646,7 +749,9 @@ def write_neo4j(graph: Graph, out: Path) -> None:
     def write(folder: Path) -> None:
         for stem, (header, rows, _labels) in {**node_files, **rel_files}.items():
             (folder / f"{stem}.csv").write_text(_csv_text(header, rows), encoding="utf-8", newline="")
-        (folder / "load.cypher").write_text(load_cypher(tables, node_files, rel_files), encoding="utf-8")
+        for dialect, file_name in CYPHER_FILES.items():
+            text = load_cypher(tables, node_files, rel_files, dialect, memgraph_dir)
+            (folder / file_name).write_text(text, encoding="utf-8")
         script = folder / "import.sh"
         script.write_text(import_sh(tables, node_files, rel_files), encoding="utf-8")
         script.chmod(0o755)
@@ -667,11 +772,15 @@ WRITERS = {
 }
 
 
-def export_graph(graph_file: str | Path, fmt: str, out: str | Path) -> None:
+def export_graph(graph_file: str | Path, fmt: str, out: str | Path, input_format: str | None = None,
+                 memgraph_dir: str = MEMGRAPH_IMPORT_DIR) -> None:
     if fmt not in WRITERS:
         raise TipgraphError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
-    graph = load_graph(graph_file)
-    WRITERS[fmt](graph, Path(out))
+    graph = load_graph_input(graph_file, input_format)
+    if fmt == "neo4j":
+        write_neo4j(graph, Path(out), memgraph_dir)
+    else:
+        WRITERS[fmt](graph, out if is_stdio(out) else Path(out))
 
 
 @click.command("export")
@@ -680,21 +789,30 @@ def export_graph(graph_file: str | Path, fmt: str, out: str | Path) -> None:
               help="neo4j (folder of CSVs + load.cypher + import.sh), jsonld, nt, trig and "
                    "nquads (a named graph per document), graphml, ttl.")
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path),
-              help="Output file (a folder for neo4j); replaced atomically.")
-def command(graph_file: Path, fmt: str, out: Path) -> None:
-    """Write a built graph for other tools: Neo4j, JSON-LD, N-Triples,
-    TriG/N-Quads (one named graph per source document), GraphML, Turtle.
+              help="Output file (a folder for neo4j), replaced atomically; - writes standard output.")
+@click.option("--memgraph-dir", default=MEMGRAPH_IMPORT_DIR, show_default=True, metavar="DIR",
+              help="neo4j: the folder on the Memgraph server that load-memgraph.cypher reads the CSVs from.")
+@input_format_option
+def command(graph_file: Path, fmt: str, out: Path, memgraph_dir: str, input_format: str | None) -> None:
+    """Write a built graph for other tools: Neo4j, FalkorDB and Memgraph (CSVs and
+    Cypher), JSON-LD, N-Triples, TriG/N-Quads (one named graph per source
+    document), GraphML, Turtle.
 
     \b
     Examples:
       tipgraph export graph.ttl --to neo4j --out neo4j-import/
       tipgraph export graph.ttl --to trig --out graph.trig
       tipgraph export graph.ttl --to graphml --out graph.graphml
+      tipgraph export - --to nt --out - < graph.ttl | sort | uniq | wc -l
 
-    Outputs are sorted, so the same graph gives byte-identical files.
+    GRAPH_FILE may be - (standard input) or a .gz file. Outputs are sorted,
+    so the same graph gives byte-identical files. Loading them into each
+    store is described in docs/ (neo4j.md, falkordb-memgraph.md,
+    oxigraph.md, virtuoso.md, fuseki.md, graphdb.md, gephi-cytoscape.md).
     """
     try:
-        export_graph(graph_file, fmt, out)
+        export_graph(graph_file, fmt, out, input_format, memgraph_dir)
     except TipgraphError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"wrote {out}", err=True)
+    if not is_stdio(out):
+        click.echo(f"wrote {out}", err=True)

@@ -30,9 +30,11 @@ from pathlib import Path
 
 import click
 import pyoxigraph as ox
+from rdflib import Graph
 
 from tipgraph import ontology_dir
-from tipgraph.graphio import TipgraphError, load_graph, rdf_format
+from tipgraph.graphio import TipgraphError, load_graph
+from tipgraph.streams import display_name, graph_format, input_format_option, needs_bytes, read_graph_bytes
 from tipgraph.namespaces import PREFIXES, compact_iri
 
 OX_FORMATS = {
@@ -53,29 +55,30 @@ def one_line(text: str) -> str:
 # ---------------------------------------------------------------- loading
 
 
-def load_store(path: str | Path) -> ox.Store:
-    """Load a graph file into an in-memory pyoxigraph store.
+def load_store(path: str | Path, input_format: str | None = None) -> ox.Store:
+    """Load a graph (a file, a .gz file, or - for standard input) into an in-memory pyoxigraph store.
 
     Raises TipgraphError with the parser's message and line for a missing or
     unparsable file. JSON-LD that pyoxigraph cannot read (remote contexts,
     for instance) is parsed with rdflib and fed to the store as triples.
     """
-    path = Path(path)
-    if not path.is_file():
+    name = display_name(path)
+    fmt = graph_format(path, input_format)
+    source = {"input": read_graph_bytes(path)} if needs_bytes(path, input_format) else {"path": str(path)}
+    if "path" in source and not Path(path).is_file():
         raise TipgraphError(f"{path}: no such graph file")
-    fmt = rdf_format(path)
     store = ox.Store()
     try:
-        store.bulk_load(path=str(path), format=OX_FORMATS[fmt])
+        store.bulk_load(format=OX_FORMATS[fmt], **source)
         return store
     except SyntaxError as exc:
         if fmt != "json-ld":
-            raise TipgraphError(f"{path}: cannot parse as {fmt}: {_syntax_message(exc)}") from None
+            raise TipgraphError(f"{name}: cannot parse as {fmt}: {_syntax_message(exc)}") from None
     except (OSError, ValueError) as exc:
         if fmt != "json-ld":
-            raise TipgraphError(f"{path}: cannot read: {one_line(exc)}") from None
+            raise TipgraphError(f"{name}: cannot read: {one_line(exc)}") from None
     # JSON-LD fallback: rdflib parses (or raises a one-line TipgraphError).
-    graph = load_graph(path)
+    graph = Graph().parse(data=source["input"], format="json-ld") if "input" in source else load_graph(path)
     store = ox.Store()
     store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
     return store
@@ -238,12 +241,97 @@ def run_query(store: ox.Store, text: str, source: str = "query"):
         raise TipgraphError(f"{source}: query failed: {one_line(exc)}") from None
 
 
+# A SPARQL 1.1 PN_LOCAL without escapes: what may follow "prefix:" in a query.
+_PLAIN_LOCAL_NAME = re.compile(r"[\w:](?:[\w.:-]*[\w:-])?")
+
+
+def pasteable_iri(iri: str, prefixes: dict[str, str] = PREFIXES) -> str:
+    """`tip:Person` where a prefix covers the IRI with a local name that SPARQL
+    accepts as written, else `<iri>` (tipid:country/ALB is not valid SPARQL)."""
+    short = compact_iri(iri, prefixes)
+    if short.startswith("<"):
+        return short
+    local = short.partition(":")[2]
+    return short if _PLAIN_LOCAL_NAME.fullmatch(local) else f"<{iri}>"
+
+
+# ---------------------------------------------------------------- remote endpoints
+
+ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, "
+          "application/n-triples;q=0.8, text/turtle;q=0.7")
+RESULT_TYPES = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_TYPES = {
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+
+
+def with_prefixes(text: str, prefixes: dict[str, str] = PREFIXES) -> str:
+    """`text` with PREFIX declarations for the predeclared prefixes it does not declare itself
+    (a remote endpoint does not know tipgraph's)."""
+    declared = {m.group(1) for m in re.finditer(r"(?im)^\s*PREFIX\s+([A-Za-z][\w.-]*)?:", text)}
+    lines = [f"PREFIX {p}: <{ns}>" for p, ns in prefixes.items() if p not in declared]
+    return "\n".join(lines + [text])
+
+
+def run_remote(endpoint: str, text: str, source: str = "query", timeout: float = 120.0):
+    """Send a query to a SPARQL 1.1 protocol endpoint (POST, form-encoded) and parse the
+    answer like a local result: solutions, a boolean, or a list of triples."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    body = urllib.parse.urlencode({"query": with_prefixes(text)}).encode("utf-8")
+    request = urllib.request.Request(endpoint, data=body, method="POST", headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Accept": ACCEPT})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            data = response.read()
+            content_type = response.headers.get_content_type()
+    except urllib.error.HTTPError as exc:
+        detail = one_line(exc.read().decode("utf-8", "replace"))[:300]
+        raise TipgraphError(f"{source}: {endpoint} answered HTTP {exc.code}: {detail}") from None
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise TipgraphError(f"{endpoint}: cannot reach the endpoint: {one_line(reason)}") from None
+    try:
+        if content_type in RESULT_TYPES:
+            if RESULT_TYPES[content_type] == ox.QueryResultsFormat.JSON:
+                data = _standard_json_results(data)
+            return ox.parse_query_results(data, format=RESULT_TYPES[content_type])
+        if content_type in GRAPH_TYPES:
+            return list(ox.parse(data, format=GRAPH_TYPES[content_type]))
+    except (SyntaxError, ValueError) as exc:
+        raise TipgraphError(f"{endpoint}: unreadable {content_type} answer: {one_line(exc)}") from None
+    raise TipgraphError(f"{endpoint}: answered {content_type or 'no content type'}, not SPARQL results")
+
+
+def _standard_json_results(data: bytes) -> bytes:
+    """Virtuoso still writes the pre-standard "typed-literal" term type; the W3C format says "literal"."""
+    import json
+
+    results = json.loads(data)
+    for binding in results.get("results", {}).get("bindings", []):
+        for term in binding.values():
+            if term.get("type") == "typed-literal":
+                term["type"] = "literal"
+    return json.dumps(results).encode("utf-8")
+
+
 def compact(term, prefixes: dict[str, str] = PREFIXES) -> str:
-    """A short, readable form of a term for tables."""
+    """A short form of a term for tables; IRIs can be pasted back into a query."""
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        return compact_iri(term.value, prefixes)
+        return pasteable_iri(term.value, prefixes)
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):
@@ -273,7 +361,7 @@ def render_result(result, fmt: str, max_width: int = 0) -> str:
         if fmt == "json":
             return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
         return ("true" if bool(result) else "false") + "\n"
-    if isinstance(result, ox.QueryTriples):
+    if isinstance(result, (ox.QueryTriples, list)):
         # CONSTRUCT / DESCRIBE: a graph, as Turtle (JSON-LD for --format json).
         triples = list(result)
         if fmt == "json":
@@ -315,6 +403,8 @@ def list_text() -> str:
 
 @click.command("query")
 @click.argument("graph_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--endpoint", metavar="URL",
+              help="Ask this SPARQL 1.1 protocol endpoint (a triple store's /sparql) instead of a graph file.")
 @click.option("--name", "-n", "name", metavar="NAME", help="Run a named question (see --list).")
 @click.option("--expr", "-e", "expr", metavar="QUERY", help="Run this SPARQL text.")
 @click.option("--file", "-f", "query_file", metavar="FILE.rq", type=click.Path(dir_okay=False, path_type=Path),
@@ -328,7 +418,8 @@ def list_text() -> str:
 @click.option("--width", type=int, default=0, metavar="N",
               help="Cut table cells to N characters (0: no limit).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named questions and exit.")
-def command(graph_file, name, expr, query_file, params, fmt, width, list_queries) -> None:
+@input_format_option
+def command(graph_file, endpoint, name, expr, query_file, params, fmt, width, list_queries, input_format) -> None:
     """Ask a built graph a SPARQL 1.1 question (SELECT, ASK, CONSTRUCT).
 
     \b
@@ -337,9 +428,17 @@ def command(graph_file, name, expr, query_file, params, fmt, width, list_queries
       tipgraph query graph.ttl --name urged-whom
       tipgraph query graph.ttl --name about-country --param country=Montenegro --format csv
       tipgraph query graph.ttl -e 'SELECT ?p WHERE { ?p a tip:Person }'
+      gzip -dc graph.ttl.gz | tipgraph query - --name people --format csv
+      tipgraph query --endpoint http://localhost:8890/sparql --name urged-whom
 
+    GRAPH_FILE may be - (standard input, Turtle unless --input-format says
+    otherwise) or a .gz file. Results go to standard output, messages to
+    standard error. IRIs in tables are prefixed names where SPARQL accepts
+    them as written, else <full IRIs>, so they can be pasted into a query.
     The prefixes tip, tipid, rdf, rdfs, skos, owl, xsd, dcterms and wd are
-    predeclared. Queries run over the union of all graphs in the file.
+    predeclared (sent as PREFIX lines to an endpoint). Queries run over the
+    union of all graphs in the file; an endpoint answers over its default
+    graph (docs/ says how each store makes it the union).
     """
     if list_queries:
         click.echo(list_text(), nl=False)
@@ -347,8 +446,8 @@ def command(graph_file, name, expr, query_file, params, fmt, width, list_queries
     chosen = [x for x in (name, expr, query_file) if x is not None]
     if len(chosen) != 1:
         raise click.UsageError("give exactly one of --name, -e/--expr, -f/--file (or --list)")
-    if graph_file is None:
-        raise click.UsageError("missing argument GRAPH_FILE")
+    if (graph_file is None) == (endpoint is None):
+        raise click.UsageError("give a GRAPH_FILE or --endpoint URL (one of them)")
     try:
         given = parse_param_options(params)
         if name is not None:
@@ -366,8 +465,10 @@ def command(graph_file, name, expr, query_file, params, fmt, width, list_queries
         else:
             text, source, declared = expr, "query", {}
         text = bind_params(text, declared, given)
-        store = load_store(graph_file)
-        result = run_query(store, text, source)
+        if endpoint is not None:
+            result = run_remote(endpoint, text, source)
+        else:
+            result = run_query(load_store(graph_file, input_format), text, source)
         output = render_result(result, fmt, width)
     except TipgraphError as exc:
         raise click.ClickException(str(exc)) from None

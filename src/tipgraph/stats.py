@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from tipgraph.graphio import TipgraphError
 from tipgraph.model import CLAIM_CLASSES, GENRES, ORGANIZATION_CLASSES
 from tipgraph.query import compact, format_table, load_store, run_query
+from tipgraph.streams import input_format_option
 
 TIP = "https://w3id.org/tipgraph/ontology#"
 ACTOR_CLASSES = sorted({"Person", "Country", "Actor"} | set(ORGANIZATION_CLASSES))
@@ -153,7 +154,8 @@ def render_table(stats: dict) -> str:
               help="Aligned tables, or one JSON object.")
 @click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
               help="How many central actors to list.")
-def command(graph_file: Path, fmt: str, top: int) -> None:
+@input_format_option
+def command(graph_file: Path, fmt: str, top: int, input_format: str | None) -> None:
     """Summarise a built graph: triples, resources by class, claims by class,
     documents by genre, and the most central actors (degree and betweenness
     on the actor-to-actor graph of relations and claims).
@@ -162,9 +164,12 @@ def command(graph_file: Path, fmt: str, top: int) -> None:
     Examples:
       tipgraph stats graph.ttl
       tipgraph stats graph.ttl --format json --top 20
+      gzip -dc graph.ttl.gz | tipgraph stats - --format json
+
+    GRAPH_FILE may be - (standard input) or a .gz file.
     """
     try:
-        stats = compute_stats(load_store(graph_file), top)
+        stats = compute_stats(load_store(graph_file, input_format), top)
     except TipgraphError as exc:
         raise click.ClickException(str(exc)) from None
     if fmt == "json":

@@ -20,6 +20,7 @@ from rdflib.collection import Collection
 
 import tipgraph
 from tipgraph.graphio import TipgraphError, load_graph
+from tipgraph.streams import display_name, input_format_option, load_graph_input, output_stream
 from tipgraph.namespaces import PREFIXES, compact_iri
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -47,13 +48,15 @@ class Violation:
 
 @dataclass
 class ValidationResult:
-    """`conforms` is False only for results of severity violation."""
+    """`conforms` as SHACL (and pyshacl, Jena) define it: True only when there is no
+    result at all, whatever its severity; `violations` lists every result."""
 
     conforms: bool
     violations: list[Violation] = field(default_factory=list)
     shapes: int = 0  # node shapes in shapes.ttl that select focus nodes
     triples: int = 0  # size of the validated graph
     seconds: float = 0.0
+    report: Graph | None = field(default=None, repr=False, compare=False)  # the W3C validation report
 
     @property
     def errors(self) -> list[Violation]:
@@ -104,8 +107,6 @@ def validate_graph(graph: Graph) -> ValidationResult:
         shacl_graph=shapes,
         inference="none",
         advanced=False,
-        allow_warnings=True,
-        allow_infos=True,
     )
     violations = sorted(
         # Top-level results only: results nested under sh:detail (from sh:node, sh:or)
@@ -119,6 +120,7 @@ def validate_graph(graph: Graph) -> ValidationResult:
         shapes=shape_count(shapes),
         triples=len(graph),
         seconds=time.perf_counter() - started,
+        report=report,
     )
 
 
@@ -192,31 +194,56 @@ class _ReadError(click.ClickException):
     exit_code = 2
 
 
+def report_turtle(result: ValidationResult) -> bytes:
+    """The W3C SHACL validation report (sh:ValidationReport) as Turtle."""
+    report = result.report if result.report is not None else Graph()
+    report.bind("sh", SH)
+    for prefix, namespace in PREFIXES.items():
+        report.bind(prefix, namespace)
+    return report.serialize(format="turtle", encoding="utf-8")
+
+
 @click.command("validate")
 @click.argument("graph_file", type=click.Path(dir_okay=False, path_type=str))
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "ttl"]),
     default="text",
     show_default=True,
-    help="text: one line per problem (focus  path  message) and a summary; json: one object.",
+    help="text: one line per result (focus  path  message) and a summary; json: one object; "
+         "ttl: the W3C SHACL validation report (sh:ValidationReport) as Turtle, summary on standard error.",
 )
-def command(graph_file: str, output_format: str) -> None:
+@click.option("--allow-warnings", is_flag=True,
+              help="Exit 0 when the only results are warnings or infos (as pyshacl's --allow-warnings); "
+                   "the report still says the graph does not conform.")
+@input_format_option
+def command(graph_file: str, output_format: str, allow_warnings: bool, input_format: str | None) -> None:
     """Check GRAPH_FILE against tipgraph's SHACL shapes (ontology/shapes.ttl).
 
-    Prints one line per problem: the resource, the property path and what is
-    wrong; warnings are marked "warning:" and do not fail validation. Exit
-    status: 0 if the graph conforms, 1 if it does not, 2 if it cannot be read.
+    Prints one line per result: the resource, the property path and what is
+    wrong; warnings are marked "warning:". As in SHACL, pyshacl and Jena, the
+    graph conforms only when there is no result at all: one warning gives
+    "does not conform: 0 violations, 1 warning".
+
+    \b
+    Exit status:
+      0  the graph conforms (with --allow-warnings: no result of severity violation)
+      1  it does not conform
+      2  it cannot be read (missing file, syntax error)
+
+    GRAPH_FILE may be - (standard input) or a .gz file. The report goes to
+    standard output; with --format ttl the summary goes to standard error.
     """
     try:
-        graph = load_graph(graph_file)
+        graph = load_graph_input(graph_file, input_format)
         result = validate_graph(graph)
     except TipgraphError as exc:
         raise _ReadError(str(exc)) from None
+    name = display_name(graph_file)
     if output_format == "json":
         payload = {
-            "graph": graph_file,
+            "graph": name,
             "conforms": result.conforms,
             "violations": len(result.errors),
             "warnings": len(result.warnings),
@@ -225,9 +252,14 @@ def command(graph_file: str, output_format: str) -> None:
             "results": [asdict(v) for v in result.violations],
         }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif output_format == "ttl":
+        with output_stream("-", "wb") as handle:
+            handle.write(report_turtle(result))
+        click.echo(f"{name}: {result.summary()}", err=True)
     else:
         for violation in result.violations:
             click.echo(violation.line())
-        click.echo(f"{graph_file}: {result.summary()}")
-    if not result.conforms:
+        click.echo(f"{name}: {result.summary()}")
+    failed = result.errors if allow_warnings else result.violations
+    if failed:
         click.get_current_context().exit(1)
