@@ -190,12 +190,17 @@ def _timed(stages: dict, name: str, function):
 
 
 def _timed_stream(stages: dict, name: str, function):
+    depth = [0]  # extract_corpus calls itself for the cache's misses: time the outer call only
+
     def wrapper(*args, **kwargs):
+        depth[0] += 1
         t0 = time.perf_counter()
         try:
             yield from function(*args, **kwargs)
         finally:
-            stages[name] = stages.get(name, 0.0) + time.perf_counter() - t0
+            depth[0] -= 1
+            if depth[0] == 0:
+                stages[name] = stages.get(name, 0.0) + time.perf_counter() - t0
 
     return wrapper
 

@@ -58,8 +58,12 @@ def main() -> None:
 @click.option("--html/--no-html", default=True, show_default=True, help="Also write the interactive HTML view.")
 @click.option("--validate/--no-validate", "run_validation", default=True, show_default=True,
               help="Check the graph against ontology/shapes.ttl.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of the extraction cache [default: OUT/.cache].")
+@click.option("--no-cache", is_flag=True, help="Parse every document again; neither read nor write the cache.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, quiet: bool) -> None:
+def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, cache_dir: Path | None,
+          no_cache: bool, quiet: bool) -> None:
     """Read a CORPUS folder (default: corpus/) and write the knowledge graph.
 
     A corpus is a folder of UTF-8 .txt and .md files (other encodings are
@@ -67,7 +71,12 @@ def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, 
     metadata.yaml: file name -> title, date, genre, speaker, author,
     publisher, source_url. Outputs are replaced only when the whole build
     succeeds, so a failed build leaves the previous ones intact.
+
+    Each document's parse and extraction is cached (OUT/.cache, or
+    --cache-dir), keyed by its text and metadata and by the code, vocabulary
+    and model version: a rebuild parses only new and changed documents.
     """
+    from tipgraph.cache import DEFAULT_FOLDER
     from tipgraph.pipeline import build as run_build
 
     def progress(documents):
@@ -75,7 +84,8 @@ def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, 
             return contextlib.nullcontext(_NoBar())
         return click.progressbar(length=len(documents), label="Reading documents", file=sys.stderr)
 
-    result = run_build(corpus, out, jobs=jobs, html=html, validate=run_validation, progress=progress)
+    cache = None if no_cache else (cache_dir or out / DEFAULT_FOLDER)
+    result = run_build(corpus, out, jobs=jobs, html=html, validate=run_validation, cache_dir=cache, progress=progress)
     if quiet:
         return
     entities = sum(result.entities_by_class.values())

@@ -15,6 +15,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from tipgraph import model as m
+from tipgraph.cache import ExtractionCache, open_cache
 from tipgraph.corpus import read_corpus
 from tipgraph.extract import run_extractors
 from tipgraph.graph import build_graph
@@ -49,8 +50,15 @@ def _warm_worker() -> None:
     load_vocabulary()
 
 
-def extract_corpus(documents: list[SourceDocument], jobs: int = 1) -> Iterator[Extraction]:
-    """Extractions in corpus order; `jobs` > 1 parses and extracts in worker processes."""
+def extract_corpus(
+    documents: list[SourceDocument], jobs: int = 1, cache: ExtractionCache | None = None
+) -> Iterator[Extraction]:
+    """Extractions in corpus order; `jobs` > 1 parses and extracts in worker processes.
+
+    With a `cache`, unchanged documents are read back and only the others are parsed."""
+    if cache is not None:
+        yield from cache.extract(documents, lambda todo: extract_corpus(todo, jobs))
+        return
     if jobs <= 1 or len(documents) < 4:
         vocab = load_vocabulary()
         for document, parsed in zip(documents, parse_documents(documents)):
@@ -76,6 +84,7 @@ def build(
     jobs: int = 1,
     html: bool = True,
     validate: bool = True,
+    cache_dir: Path | None = None,
     progress: Callable[[list[SourceDocument]], Callable] | None = None,
 ) -> BuildResult:
     started = time.perf_counter()
@@ -83,7 +92,7 @@ def build(
     check_writable(out)
     load_vocabulary()
     extractions: list[Extraction] = []
-    stream = extract_corpus(documents, jobs)
+    stream = extract_corpus(documents, jobs, open_cache(cache_dir))
     if progress is not None:
         with progress(documents) as bar:
             for ex in stream:
