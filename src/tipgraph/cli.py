@@ -81,8 +81,12 @@ def main() -> None:
 @click.option("--validate/--no-validate", "run_validation", default=True, show_default=True,
               help="Check the graph against ontology/shapes.ttl.")
 @click.option("--strict", is_flag=True, help="Fail on a file that cannot be read (or is blank) instead of skipping it.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of the extraction cache [default: OUT/.cache].")
+@click.option("--no-cache", is_flag=True, help="Parse every document again; neither read nor write the cache.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and skipped files.")
-def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, strict: bool, quiet: bool) -> None:
+def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, strict: bool, cache_dir: Path | None,
+          no_cache: bool, quiet: bool) -> None:
     """Read a CORPUS folder (default: corpus/) and write the knowledge graph.
 
     A corpus is a folder of documents: .txt and .md (UTF-8, UTF-16 with a
@@ -95,7 +99,12 @@ def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, 
     text/) are replaced together and only when the whole build succeeds
     and the graph passes its SHACL shapes, so a failed or killed build
     leaves the previous ones intact.
+
+    Each document's parse and extraction is cached (OUT/.cache, or
+    --cache-dir), keyed by its text and metadata and by the code, vocabulary
+    and model version: a rebuild parses only new and changed documents.
     """
+    from tipgraph.cache import DEFAULT_FOLDER
     from tipgraph.pipeline import build as run_build
 
     def progress(documents):
@@ -106,8 +115,9 @@ def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, 
     def skipped(file) -> None:
         click.echo(file.line(), err=True)
 
+    cache = None if no_cache else (cache_dir or out / DEFAULT_FOLDER)
     result = run_build(corpus, out, jobs=jobs, html=html, validate=run_validation, strict=strict,
-                       progress=progress, on_skip=skipped)
+                       cache_dir=cache, progress=progress, on_skip=skipped)
     if quiet:
         return
     entities = sum(result.entities_by_class.values())

@@ -16,6 +16,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF
 
 from tipgraph import model as m
+from tipgraph.cache import ExtractionCache, open_cache
 from tipgraph.corpus import Skipped, read_corpus
 from tipgraph.extract import run_extractors
 from tipgraph.graph import build_graph, document_iri
@@ -81,8 +82,15 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
 
 
-def extract_corpus(documents: list[SourceDocument], jobs: int = 1) -> Iterator[Extraction]:
-    """Extractions in corpus order; `jobs` > 1 parses and extracts in worker processes."""
+def extract_corpus(
+    documents: list[SourceDocument], jobs: int = 1, cache: ExtractionCache | None = None
+) -> Iterator[Extraction]:
+    """Extractions in corpus order; `jobs` > 1 parses and extracts in worker processes.
+
+    With a `cache`, unchanged documents are read back and only the others are parsed."""
+    if cache is not None:
+        yield from cache.extract(documents, lambda todo: extract_corpus(todo, jobs))
+        return
     if jobs <= 1 or len(documents) < 4:
         for document in documents:
             yield extract_document(document)
@@ -109,6 +117,7 @@ def build(
     html: bool = True,
     validate: bool = True,
     strict: bool = False,
+    cache_dir: Path | None = None,
     progress: Callable[[list[SourceDocument]], Callable] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> BuildResult:
@@ -122,7 +131,7 @@ def build(
     outputs.check()  # before any work: an output folder that cannot take the outputs fails now
     load_vocabulary()
     extractions: list[Extraction] = []
-    stream = extract_corpus(documents, jobs)
+    stream = extract_corpus(documents, jobs, open_cache(cache_dir))
     if progress is not None:
         with progress(documents) as bar:
             for ex in stream:

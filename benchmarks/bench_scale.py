@@ -1,0 +1,402 @@
+"""Scale benchmark: bare spaCy vs the whole build on a synthetic corpus of N documents.
+
+    python benchmarks/bench_scale.py --docs 100 [--jobs 2] [--words 900] [--rebuild] [--json out.json]
+
+The corpus is recombined from the bundled documents (corpus/ and
+tests/dev/corpus/): each synthetic document keeps the header lines of one
+bundled document (so genre, title, date and speaker are read as usual) and
+gets a body of sentences drawn from all of them, about --words words long.
+Person names are swapped for names from a pool that grows with N (about one
+new person per two documents), so the resolver sees more entities as the
+corpus grows instead of the same 35 documents' people again and again.
+
+One run reports, each measured in a fresh process:
+- bare `nlp.pipe` over the same texts with the same model and processes;
+- the full build (`tipgraph.pipeline.build`, HTML and SHACL included) with
+  each stage's time, peak RSS (main process and the largest worker), triples
+  and output sizes; the ratio of its throughput to bare spaCy's;
+- every bundled question (ontology/queries/*.rq with its default
+  parameters), as a whole `tipgraph query` command and once loaded;
+- with --rebuild: the extraction cache (`tipgraph.cache`) after one document
+  changes: the rebuild's time against the full build's, and whether its
+  outputs are byte-identical to a cache-less build of the changed corpus.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = (ROOT / "corpus", ROOT / "tests" / "dev" / "corpus")
+
+# Name parts for swapped people: many languages, so tokenisation and NER see
+# the variety a real corpus has. 70 x 70 = 4,900 distinct full names.
+GIVEN = (
+    "Ana Boris Chiara Dmitri Elif Farid Greta Hana Ivan Jelena Kamal Lena Mehmet Nadia Oleg Petra Rania Sven "
+    "Tamara Umar Vesna Wojciech Ximena Yusuf Zofia Aida Bogdan Carmen Darius Emine Fatima Goran Ingrid Jonas "
+    "Katarina Luca Marta Nikola Olga Pavel Rosa Sami Teodora Vladimir Amina Bruno Cristina Dario Erik Fiona "
+    "Gustav Helena Igor Julia Karim Ludmila Milan Nora Omar Paula Ruslan Sofia Tomas Valentina Zoran Adel "
+    "Beatriz Ciro Daria Edin"
+).split()
+FAMILY = (
+    "Novak Petrov Rossi Yilmaz Haddad Kovac Jensen Moreau Horvat Ivanova Bauer Silva Popescu Nowak Demir "
+    "Marino Lindqvist Okafor Mensah Tanaka Kaur Schmidt Dubois Costa Berisha Hoxha Markovic Georgiou Papadakis "
+    "Kowalski Varga Svoboda Lehmann Andersen Virtanen Sokolov Bondarenko Aliyev Nazarbayeva Rahimi Kuznetsova "
+    "Ferreira Romano Weber Fischer Janssen Peeters Murphy Walsh Kelly Bianchi Greco Esposito Santos Oliveira "
+    "Pereira Mazur Wiśniewski Dvořák Nagy Tóth Balogh Stojanović Nikolić Ilić Kolar Zupan Rustamov Abdullaev "
+    "Tursunov Karimov Usmonov"
+).split()
+
+_PARAGRAPH_SPLIT = re.compile(r"\n\s*\n")
+_SENTENCE_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[A-Z\"“‘(])")
+
+
+# ---------------------------------------------------------------- the corpus
+
+
+def _bundled() -> list[tuple[str, str]]:
+    docs = []
+    for folder in SOURCES:
+        for path in sorted(folder.glob("*.txt")) + sorted(folder.glob("*.md")):
+            docs.append((path.stem, path.read_text(encoding="utf-8")))
+    return docs
+
+
+def _split(text: str) -> tuple[str, list[str]]:
+    """Header (up to the first paragraph of 20+ words, at most 8 lines) and body sentences."""
+    paragraphs = [p.strip() for p in _PARAGRAPH_SPLIT.split(text.strip()) if p.strip()]
+    header: list[str] = []
+    body_start = len(paragraphs)
+    for i, p in enumerate(paragraphs):
+        if len(p.split()) >= 20 or len(header) >= 8:
+            body_start = i
+            break
+        header.append(p)
+    sentences = []
+    for p in paragraphs[body_start:]:
+        sentences.extend(s.strip() for s in _SENTENCE_SPLIT.split(" ".join(p.split())) if len(s.split()) >= 4)
+    return "\n\n".join(header), sentences
+
+
+def _person_names(texts: list[str]) -> list[str]:
+    """Multi-word PERSON names spaCy finds in the bundled texts (longest first)."""
+    from tipgraph.nlp import load_model, mask_markup
+
+    names = set()
+    for doc in load_model().pipe((mask_markup(t) for t in texts), batch_size=8):
+        for ent in doc.ents:
+            words = ent.text.split()
+            if ent.label_ == "PERSON" and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
+                    and "\n" not in ent.text:
+                names.add(ent.text)
+    return sorted(names, key=lambda n: (-len(n), n))
+
+
+def make_corpus(folder: Path, n_docs: int, *, words: int = 900, seed: int = 0) -> dict:
+    """Write `n_docs` synthetic documents to `folder`; return what was written."""
+    rng = random.Random(seed)
+    bundled = _bundled()
+    split = [(stem, *_split(text)) for stem, text in bundled]
+    pool = [s for _, _, sentences in split for s in sentences]
+    names = _person_names([text for _, text in bundled])
+    name_pattern = re.compile("|".join(re.escape(n) for n in names)) if names else None
+    # The pool grows with N, so entity variety does; a name recurs in a few
+    # documents, so resolution still has to merge across documents.
+    people = [f"{g} {f}" for f in FAMILY for g in GIVEN]
+    rng.shuffle(people)
+    pool_size = max(20, min(len(people), n_docs // 2 + 20))
+    total_words = 0
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n_docs):
+        stem, header, own = split[i % len(split)]
+        body: list[str] = []
+        count = 0
+        own_iter = iter(own)
+        while count < words:
+            # Half the sentences keep the template's order, half come from anywhere.
+            sentence = next(own_iter, None) if rng.random() < 0.5 else None
+            if sentence is None:
+                sentence = rng.choice(pool)
+            body.append(sentence)
+            count += len(sentence.split())
+        mapping: dict[str, str] = {}
+
+        def swap(match: re.Match) -> str:
+            original = match.group()
+            if original not in mapping:
+                mapping[original] = people[rng.randrange(pool_size)]
+            return mapping[original]
+
+        paragraphs = []
+        for start in range(0, len(body), 4):
+            paragraphs.append(" ".join(body[start:start + 4]))
+        text = header + "\n\n" + "\n\n".join(paragraphs) + "\n"
+        if name_pattern is not None:
+            text = name_pattern.sub(swap, text)
+            # Surnames alone ("Ambassador Kim") follow their full name's swap.
+            for original, new in sorted(mapping.items()):
+                old_last, new_last = original.split()[-1], new.split()[-1]
+                text = re.sub(rf"(?<![\w-]){re.escape(old_last)}(?![\w-])", new_last, text)
+        (folder / f"{i:05d}_{stem[:40]}.txt").write_text(text, encoding="utf-8")
+        total_words += len(text.split())
+    return {"documents": n_docs, "words": total_words, "people_pool": pool_size, "names_swapped": len(names)}
+
+
+# ---------------------------------------------------------------- measurements (children)
+
+
+def _peak_rss_mb() -> dict:
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"peak_rss_mb": round(self_kb / 1024, 1), "peak_worker_rss_mb": round(children_kb / 1024, 1)}
+
+
+def child_bare(corpus: Path, jobs: int) -> dict:
+    from tipgraph.corpus import read_corpus
+    from tipgraph.nlp import load_model, mask_markup
+
+    documents = read_corpus(corpus)
+    t0 = time.perf_counter()
+    nlp = load_model()
+    load = time.perf_counter() - t0
+    texts = [mask_markup(d.text) for d in documents]
+    t0 = time.perf_counter()
+    n = sum(1 for _ in nlp.pipe(texts, n_process=jobs, batch_size=8))
+    seconds = time.perf_counter() - t0
+    return {"documents": n, "seconds": seconds, "model_load_seconds": load, **_peak_rss_mb()}
+
+
+def _timed(stages: dict, name: str, function):
+    def wrapper(*args, **kwargs):
+        t0 = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            stages[name] = stages.get(name, 0.0) + time.perf_counter() - t0
+
+    return wrapper
+
+
+def _timed_stream(stages: dict, name: str, function):
+    depth = [0]  # extract_corpus calls itself for the cache's misses: time the outer call only
+
+    def wrapper(*args, **kwargs):
+        depth[0] += 1
+        t0 = time.perf_counter()
+        try:
+            yield from function(*args, **kwargs)
+        finally:
+            depth[0] -= 1
+            if depth[0] == 0:
+                stages[name] = stages.get(name, 0.0) + time.perf_counter() - t0
+
+    return wrapper
+
+
+def child_build(corpus: Path, out: Path, jobs: int, cache_dir: str | None) -> dict:
+    """One build with each stage timed by wrapping the functions `build` calls."""
+    import inspect
+
+    from tipgraph import pipeline, render, validate
+
+    stages: dict[str, float] = {}
+    for module, name, stage in (
+        (pipeline, "read_corpus", "read"),
+        (pipeline, "resolve", "resolve"),
+        (pipeline, "build_graph", "graph"),
+        (pipeline, "write_turtle", "turtle"),
+        (validate, "validate_graph", "shacl"),
+        (render, "build_page", "html"),
+    ):
+        if hasattr(module, name):
+            setattr(module, name, _timed(stages, stage, getattr(module, name)))
+    pipeline.extract_corpus = _timed_stream(stages, "parse+extract", pipeline.extract_corpus)
+    options = {}
+    if "cache_dir" in inspect.signature(pipeline.build).parameters:
+        options["cache_dir"] = Path(cache_dir) if cache_dir else None
+    t0 = time.perf_counter()
+    result = pipeline.build(corpus, out, jobs=jobs, html=True, validate=True, **options)
+    total = time.perf_counter() - t0
+    stages["load vocabulary, write outputs, other"] = total - sum(stages.values())
+    sizes = {p.name: p.stat().st_size for p in sorted(out.iterdir()) if p.is_file()}
+    return {
+        "seconds": total,
+        "stages": stages,
+        "triples": result.triples,
+        "entities": sum(result.entities_by_class.values()),
+        "claims": sum(result.claims_by_class.values()),
+        "validation": result.validation,
+        "sizes": sizes,
+        **_peak_rss_mb(),
+    }
+
+
+def child_queries(graph_file: Path) -> dict:
+    from tipgraph.query import bind_params, load_store, named_queries, run_query
+
+    t0 = time.perf_counter()
+    store = load_store(graph_file)
+    load = time.perf_counter() - t0
+    loaded = {}
+    for name, query in sorted(named_queries().items()):
+        text = bind_params(query.text, query.params, {})
+        t0 = time.perf_counter()
+        result = run_query(store, text, name)
+        rows = sum(1 for _ in result) if not isinstance(result, bool) else 1
+        loaded[name] = {"seconds": time.perf_counter() - t0, "rows": rows}
+    return {"load_seconds": load, "queries": loaded, **_peak_rss_mb()}
+
+
+def _run_child(*args: str) -> dict:
+    completed = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", *args],
+        capture_output=True, text=True, check=False,
+    )
+    if completed.returncode != 0:
+        sys.exit(f"benchmark step {args[0]} failed:\n{completed.stderr[-3000:]}")
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def _whole_command_seconds(graph_file: Path, name: str) -> float:
+    tipgraph = Path(sys.executable).with_name("tipgraph")
+    t0 = time.perf_counter()
+    subprocess.run([str(tipgraph), "query", str(graph_file), "--name", name, "--format", "csv"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+# ---------------------------------------------------------------- the report
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        mem_kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f"{mem_kb / 1024 / 1024:.0f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        mem = "RAM unknown"
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{cpu}, {os.cpu_count()} cores, {mem}, Python {platform.python_version()}, "
+            f"load average {load:.1f} at start")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=100)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--words", type=int, default=900, help="Words per synthetic document (about).")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--rebuild", action="store_true",
+                        help="Also change one document and time the cached rebuild (two more builds).")
+    parser.add_argument("--keep", type=Path, default=None, help="Keep the corpus and outputs in this folder.")
+    parser.add_argument("--json", type=Path, default=None, help="Also write every figure as JSON here.")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.child:
+        kind, *rest = args.child
+        if kind == "bare":
+            print(json.dumps(child_bare(Path(rest[0]), int(rest[1]))))
+        elif kind == "build":
+            print(json.dumps(child_build(Path(rest[0]), Path(rest[1]), int(rest[2]), rest[3] if len(rest) > 3 else None)))
+        elif kind == "queries":
+            print(json.dumps(child_queries(Path(rest[0]))))
+        return 0
+
+    report: dict = {"machine": machine(), "docs": args.docs, "jobs": args.jobs}
+    tmp = args.keep or Path(tempfile.mkdtemp(prefix="tipgraph-scale-"))
+    try:
+        corpus = tmp / "corpus"
+        if corpus.exists():
+            shutil.rmtree(corpus)
+        t0 = time.perf_counter()
+        report["corpus"] = make_corpus(corpus, args.docs, words=args.words, seed=args.seed)
+        report["corpus"]["seconds"] = time.perf_counter() - t0
+        words = report["corpus"]["words"]
+        print(f"machine: {report['machine']}")
+        print(f"corpus:  {args.docs} documents, {words} words ({report['corpus']['people_pool']} swapped people)"
+              f", --jobs {args.jobs}", flush=True)
+
+        bare = _run_child("bare", str(corpus), str(args.jobs))
+        report["bare"] = bare
+        bare_rate = words / bare["seconds"]
+        print(f"bare nlp.pipe: {bare['seconds']:.1f} s, {bare_rate:,.0f} words/s "
+              f"(model load {bare['model_load_seconds']:.1f} s, not counted)", flush=True)
+
+        out = tmp / "out"
+        cache_dir = tmp / "cache"
+        for folder in (out, cache_dir):
+            if folder.exists():
+                shutil.rmtree(folder)
+        full = _run_child("build", str(corpus), str(out), str(args.jobs), str(cache_dir) if args.rebuild else "")
+        report["build"] = full
+        build_rate = words / full["seconds"]
+        print(f"full build:    {full['seconds']:.1f} s, {build_rate:,.0f} words/s; "
+              f"ratio to bare nlp.pipe {build_rate / bare_rate:.2f}", flush=True)
+        for stage, seconds in full["stages"].items():
+            print(f"  {stage:<40} {seconds:8.1f} s  {100 * seconds / full['seconds']:5.1f} %")
+        print(f"  peak RSS {full['peak_rss_mb']:,.0f} MB (largest worker {full['peak_worker_rss_mb']:,.0f} MB); "
+              f"{full['triples']:,} triples ({1024 * 1024 * full['peak_rss_mb'] / max(1, full['triples']):,.0f} B/triple"
+              f" at peak); {full['entities']:,} entities, {full['claims']:,} claims")
+        print("  outputs: " + ", ".join(f"{name} {size / 1e6:.1f} MB" for name, size in full["sizes"].items()))
+        print(f"  validation: {full['validation']}", flush=True)
+
+        graph_file = out / "graph.ttl"
+        queries = _run_child("queries", str(graph_file))
+        for name in queries["queries"]:
+            queries["queries"][name]["command_seconds"] = _whole_command_seconds(graph_file, name)
+        report["queries"] = queries
+        print(f"questions (store load {queries['load_seconds']:.2f} s; then each once loaded / as a whole command):")
+        for name, q in queries["queries"].items():
+            print(f"  {name:<16} {q['seconds']:7.3f} s  {q['command_seconds']:6.2f} s  {q['rows']:>7} rows")
+
+        if args.rebuild:
+            changed = sorted(corpus.glob("*.txt"))[args.docs // 2]
+            changed.write_text(changed.read_text(encoding="utf-8") +
+                               "\nThe delegation urged all participating States to protect victims of trafficking.\n",
+                               encoding="utf-8")
+            rebuilt = _run_child("build", str(corpus), str(out), str(args.jobs), str(cache_dir))
+            fresh_out = tmp / "out-no-cache"
+            if fresh_out.exists():
+                shutil.rmtree(fresh_out)
+            fresh = _run_child("build", str(corpus), str(fresh_out), str(args.jobs), "")
+            identical = _digest(out) == _digest(fresh_out)
+            report["rebuild"] = {"changed": changed.name, "cached": rebuilt, "no_cache": fresh, "identical": identical}
+            print(f"rebuild after changing {changed.name}: {rebuilt['seconds']:.1f} s = "
+                  f"{100 * rebuilt['seconds'] / fresh['seconds']:.1f} % of a cache-less build ({fresh['seconds']:.1f} s);"
+                  f" outputs byte-identical: {identical}")
+            for stage, seconds in rebuilt["stages"].items():
+                print(f"  {stage:<40} {seconds:8.1f} s")
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=2, sort_keys=True), encoding="utf-8")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

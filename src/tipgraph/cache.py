@@ -1,0 +1,270 @@
+"""The extraction cache: per-document results reused by later builds.
+
+Parsing and extraction are per document and pure (docs/architecture.md), so
+a document's `Extraction` depends only on its text and sidecar metadata and
+on the pipeline that read it. Each entry is keyed by
+
+    sha256(pipeline version, doc_id, source_file, metadata, text)
+
+where the pipeline version (`pipeline_version`) hashes the source of every
+module the per-document stage runs (found by following imports from
+`tipgraph.extract` and `tipgraph.nlp`, plus `tipgraph.pipeline`), every
+file of the vocabulary (`ontology/gazetteer/`, `ontology/lexicon/`), the
+spaCy version and the model's name and version. Change any of them and
+every entry misses: a gazetteer or lexicon entry can change what any
+document yields, so nothing narrower is safe.
+
+Layout: `<cache dir>/extractions-<version>/<key[:2]>/<key>.pickle`. An
+entry is its payload's sha256 followed by the pickled `Extraction` (without
+the document, which the key already pins). Entries are written to a
+temporary file and renamed into place, so a build killed at any point
+leaves only whole entries (and perhaps temporary files, which are never
+read and are removed later); an entry that fails its digest is treated as
+a miss and rewritten. After a build has consumed every document, the
+folders of other pipeline versions are removed.
+
+The cache holds pickles and is trusted like the output folder it lives in
+(default `out/.cache`): do not point `--cache-dir` at files from others.
+"""
+from __future__ import annotations
+
+import ast
+import dataclasses
+import functools
+import hashlib
+import importlib.metadata
+import json
+import os
+import pickle
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import tipgraph
+from tipgraph import ontology_dir
+from tipgraph.model import Extraction, SourceDocument
+
+CACHE_FORMAT = 1  # bump when the entry layout changes
+DEFAULT_FOLDER = ".cache"  # inside the build's output folder
+VOCABULARY_FOLDERS = ("gazetteer", "lexicon")
+ROOT_MODULES = ("tipgraph.extract", "tipgraph.nlp")
+ALSO_HASHED = ("tipgraph.pipeline",)  # the per-document stage is driven from here
+STALE_TEMPORARY_SECONDS = 3600
+
+Extractor = Callable[[list[SourceDocument]], Iterable[Extraction]]
+
+
+# ---------------------------------------------------------------- the pipeline version
+
+
+def _module_path(name: str) -> Path | None:
+    package_root = Path(tipgraph.__file__).resolve().parent
+    parts = name.split(".")[1:]
+    if not parts:
+        return package_root / "__init__.py"
+    relative = Path(*parts)
+    for candidate in (package_root / relative / "__init__.py", package_root / relative.with_suffix(".py")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imported_tipgraph_modules(name: str, path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            found.add(module)
+            found.update(f"{module}.{alias.name}" for alias in node.names)  # `from pkg import submodule`
+    return {m for m in found if m == "tipgraph" or m.startswith("tipgraph.")}
+
+
+def per_document_modules() -> dict[str, Path]:
+    """Every tipgraph module the per-document stage can run, by following imports."""
+    seen: dict[str, Path] = {}
+    todo = list(ROOT_MODULES) + list(ALSO_HASHED)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        path = _module_path(name)
+        if path is None:
+            continue  # `from tipgraph.x import function`: not a module
+        seen[name] = path
+        if name in ALSO_HASHED:
+            continue  # hashed itself; what it imports for later stages is not per-document
+        for parent in _parents(name):
+            todo.append(parent)
+        todo.extend(_imported_tipgraph_modules(name, path))
+    return dict(sorted(seen.items()))
+
+
+def _parents(name: str) -> list[str]:
+    parts = name.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def _files_under(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def _model_version() -> str:
+    from tipgraph.nlp import MODEL_NAME
+
+    try:
+        return f"{MODEL_NAME} {importlib.metadata.version(MODEL_NAME)}"
+    except importlib.metadata.PackageNotFoundError:
+        return f"{MODEL_NAME} (version unknown)"
+
+
+@functools.lru_cache(maxsize=4)
+def pipeline_version(vocabulary_root: str | None = None) -> str:
+    """A digest of code, vocabulary and model: what an extraction depends on besides its document."""
+    import spacy
+
+    digest = hashlib.sha256()
+
+    def add(label: str, content: bytes) -> None:
+        digest.update(f"{label}\0{len(content)}\0".encode())
+        digest.update(content)
+
+    add("format", str(CACHE_FORMAT).encode())
+    add("tipgraph", tipgraph.__version__.encode())
+    add("spacy", spacy.__version__.encode())
+    add("model", _model_version().encode())
+    for name, path in per_document_modules().items():
+        add(f"module {name}", path.read_bytes())
+    base = Path(vocabulary_root) if vocabulary_root else ontology_dir()
+    for folder in VOCABULARY_FOLDERS:
+        for path in _files_under(base / folder):
+            add(f"vocabulary {path.relative_to(base).as_posix()}", path.read_bytes())
+    return digest.hexdigest()
+
+
+def document_key(document: SourceDocument, version: str) -> str:
+    digest = hashlib.sha256()
+    for part in (
+        version,
+        document.doc_id,
+        document.source_file,
+        json.dumps(document.metadata, sort_keys=True, ensure_ascii=False),
+        document.text,
+    ):
+        encoded = part.encode("utf-8", "surrogatepass")
+        digest.update(f"{len(encoded)}\0".encode())
+        digest.update(encoded)
+    return digest.hexdigest()
+
+
+# ---------------------------------------------------------------- the store
+
+
+@dataclasses.dataclass
+class CacheStats:
+    hits: int = 0
+    misses: int = 0
+    unreadable: int = 0  # entries that failed their digest or did not unpickle (rewritten)
+
+
+class ExtractionCache:
+    """Extractions on disk under `folder`, for one pipeline version."""
+
+    def __init__(self, folder: str | os.PathLike, version: str | None = None):
+        self.root = Path(folder)
+        self.version = version or pipeline_version()
+        self.folder = self.root / f"extractions-{self.version[:24]}"
+        self.stats = CacheStats()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, document: SourceDocument) -> Extraction | None:
+        path = self._path(document_key(document, self.version))
+        try:
+            blob = path.read_bytes()
+        except OSError:
+            return None
+        digest, payload = blob[:32], blob[32:]
+        if hashlib.sha256(payload).digest() != digest:
+            self.stats.unreadable += 1
+            return None
+        try:
+            extraction = pickle.loads(payload)
+        except Exception:  # an entry from an incompatible build of the same code: a miss
+            self.stats.unreadable += 1
+            return None
+        if not isinstance(extraction, Extraction):
+            self.stats.unreadable += 1
+            return None
+        extraction.document = document
+        return extraction
+
+    def put(self, extraction: Extraction) -> None:
+        path = self._path(document_key(extraction.document, self.version))
+        payload = pickle.dumps(dataclasses.replace(extraction, document=None), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
+                handle.write(hashlib.sha256(payload).digest())
+                handle.write(payload)
+            os.replace(handle.name, path)
+        except OSError:
+            # A full or read-only disk makes the cache useless, not the build wrong.
+            try:
+                os.unlink(handle.name)
+            except (OSError, UnboundLocalError):
+                pass
+
+    def extract(self, documents: list[SourceDocument], extractor: Extractor) -> Iterator[Extraction]:
+        """Extractions in corpus order: cached ones read back, the rest made by `extractor` and stored."""
+        cached: dict[int, Extraction] = {}
+        missing: list[int] = []
+        for i, document in enumerate(documents):
+            found = self.get(document)
+            if found is None:
+                missing.append(i)
+            else:
+                cached[i] = found
+        self.stats.hits += len(cached)
+        self.stats.misses += len(missing)
+        fresh = iter(extractor([documents[i] for i in missing])) if missing else iter(())
+        for i in range(len(documents)):
+            if i in cached:
+                yield cached.pop(i)
+                continue
+            extraction = next(fresh)
+            self.put(extraction)
+            yield extraction
+        self.prune()
+
+    def prune(self) -> None:
+        """Remove other pipeline versions' entries and temporary files left by killed builds."""
+        if not self.root.is_dir():
+            return
+        for child in self.root.iterdir():
+            if child.is_dir() and child.name.startswith("extractions-") and child != self.folder:
+                shutil.rmtree(child, ignore_errors=True)
+        if not self.folder.is_dir():
+            return
+        cutoff = time.time() - STALE_TEMPORARY_SECONDS
+        for temporary in self.folder.glob("*/.tmp-*"):
+            try:
+                if temporary.stat().st_mtime < cutoff:
+                    temporary.unlink()
+            except OSError:
+                pass
+
+
+def open_cache(folder: str | os.PathLike | None) -> ExtractionCache | None:
+    return ExtractionCache(folder) if folder is not None else None
