@@ -153,7 +153,7 @@ def build(
 
         result = validate_graph(graph)
         validation = result.summary()
-        if not result.conforms:
+        if result.errors:  # warnings are fine; only violations stop the build
             errors = result.errors
             shown = "; ".join(v.line() for v in errors[:SHOWN_VIOLATIONS])
             more = f" (and {len(errors) - SHOWN_VIOLATIONS} more)" if len(errors) > SHOWN_VIOLATIONS else ""
