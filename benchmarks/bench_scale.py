@@ -167,7 +167,7 @@ def child_bare(corpus: Path, jobs: int) -> dict:
     from tipgraph.corpus import read_corpus
     from tipgraph.nlp import load_model, mask_markup
 
-    documents = read_corpus(corpus)
+    documents = read_corpus(corpus).documents
     t0 = time.perf_counter()
     nlp = load_model()
     load = time.perf_counter() - t0

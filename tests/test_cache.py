@@ -50,12 +50,12 @@ def test_rebuild_parses_only_the_changed_document_and_matches_a_full_build(tmp_p
     cache = tmp_path / "cache"
     first = run_cli("build", corpus, "--out", tmp_path / "cached", "--cache-dir", cache, "-q")
     assert first.exit_code == 0, first.output
-    assert len(_entries(cache)) == len(read_corpus(corpus))
+    assert len(_entries(cache)) == len(read_corpus(corpus).documents)
 
     changed = sorted(corpus.glob("*.txt"))[2]
     changed.write_text(changed.read_text(encoding="utf-8") + "\nThe Minister of Interior of Portugal urged Frontex "
                        "to share data on trafficking victims.\n", encoding="utf-8")
-    documents = read_corpus(corpus)
+    documents = read_corpus(corpus).documents
     recording = Recording()
     store = ExtractionCache(cache)
     extractions = list(store.extract(documents, recording))
@@ -74,7 +74,7 @@ def test_rebuild_parses_only_the_changed_document_and_matches_a_full_build(tmp_p
 def test_default_cache_lives_in_the_output_folder(tmp_path):
     out = tmp_path / "out"
     assert run_cli("build", CORPUS, "--out", out, *FAST).exit_code == 0
-    assert len(_entries(out / ".cache")) == len(read_corpus(CORPUS))
+    assert len(_entries(out / ".cache")) == len(read_corpus(CORPUS).documents)
 
 
 def test_no_cache_ignores_entries_and_the_cache_is_really_read(tmp_path):
@@ -82,7 +82,7 @@ def test_no_cache_ignores_entries_and_the_cache_is_really_read(tmp_path):
     assert run_cli("build", CORPUS, "--out", tmp_path / "a", "--cache-dir", cache, *FAST).exit_code == 0
     # Give the first document the second one's extraction: a cached build must show it,
     # a --no-cache build must not.
-    documents = read_corpus(CORPUS)
+    documents = read_corpus(CORPUS).documents
     store = ExtractionCache(cache)
     wrong = store.get(documents[1])
     wrong.document = documents[0]
@@ -99,7 +99,7 @@ def test_a_damaged_entry_is_a_miss_and_is_rewritten(tmp_path):
     entries = _entries(cache)
     entries[0].write_bytes(entries[0].read_bytes()[:-40])  # as if the machine died mid-write
     entries[1].write_bytes(b"")
-    documents = read_corpus(CORPUS)
+    documents = read_corpus(CORPUS).documents
     store = ExtractionCache(cache)
     recording = Recording()
     list(store.extract(documents, recording))
@@ -120,7 +120,7 @@ def test_a_killed_build_leaves_the_cache_consistent(tmp_path):
     process.send_signal(signal.SIGKILL)
     process.wait()
     written = _entries(cache)
-    assert 3 <= len(written) < len(read_corpus(corpus)), "the build was not killed mid-way"
+    assert 3 <= len(written) < len(read_corpus(corpus).documents), "the build was not killed mid-way"
     for entry in written:  # every entry that exists is whole
         blob = entry.read_bytes()
         assert hashlib.sha256(blob[32:]).digest() == blob[:32]
@@ -136,7 +136,7 @@ def test_vocabulary_changes_change_the_version_and_miss_every_entry(tmp_path):
         shutil.copytree(ontology_dir() / folder, vocabulary / folder)
     base = pipeline_version(str(vocabulary))
     assert base == pipeline_version.__wrapped__(str(vocabulary))  # stable for the same files
-    document = read_corpus(CORPUS)[0]
+    document = read_corpus(CORPUS).documents[0]
     versions = {base}
     for edited in (vocabulary / "lexicon" / "reporting.yaml", vocabulary / "gazetteer" / "countries.yaml"):
         edited.write_text(edited.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
@@ -152,7 +152,7 @@ def test_vocabulary_changes_change_the_version_and_miss_every_entry(tmp_path):
 
 def test_a_new_version_misses_and_prunes_the_old_entries(tmp_path):
     cache = tmp_path / "cache"
-    documents = read_corpus(CORPUS)
+    documents = read_corpus(CORPUS).documents
     old = ExtractionCache(cache, version="0" * 64)
     list(old.extract(documents, Recording()))
     assert old.folder.is_dir()
