@@ -73,7 +73,8 @@ def load_store(path: str | Path, input_format: str | None = None) -> ox.Store:
         return store
     except SyntaxError as exc:
         if fmt != "json-ld":
-            raise TipgraphError(f"{name}: cannot parse as {fmt}: {_syntax_message(exc)}") from None
+            where = f"{name}:{exc.lineno}:{exc.offset}" if exc.lineno else name
+            raise TipgraphError(f"{where}: cannot parse as {fmt}: {_syntax_message(exc)}") from None
     except (OSError, ValueError) as exc:
         if fmt != "json-ld":
             raise TipgraphError(f"{name}: cannot read: {one_line(exc)}") from None
