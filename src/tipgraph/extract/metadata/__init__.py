@@ -22,7 +22,7 @@ __all__ = ["Line", "extract_info", "find_dates", "header_lines", "parse_date"]
 _PLACE = r"[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3}"
 _DATELINE_PLACE_FIRST = re.compile(rf"^(?P<place>{_PLACE})(?:\s*\([A-Z][\w .'’-]{{1,30}}\))?(?:,\s*[A-Z][\w.'’-]*)?(?:,?\s+(?P<date>[^–—\n]{{6,40}}?))?\s*(?:[–—]|\s-)\s")
 _DATELINE_DATE_FIRST = re.compile(rf"^(?P<date>[^–—\n]{{6,30}}?),\s*(?P<place>{_PLACE})\s*(?:[–—]|\s-)\s")
-_OUTLET_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}\s*\([A-Z][^)\n]{1,40}\)\s*[-–—]")
+_OUTLET_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,40}\s*\([A-Z][^)\n]{1,40}\)\s*[-–—]", re.MULTILINE)
 _DATELINE_LINE = re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>.{{6,40}})$")
 
 
@@ -219,9 +219,15 @@ def _outlet(text: str, front: list[Line], mentions: list[EntityMention], vocab: 
     """The outlet of a news story: in its dateline "(Reuters)", its byline, or the outlet a source "told"."""
     media = [mm for mm in mentions if mm.cls == m.MEDIA_ORGANIZATION]
     front_end = front[-1].end if front else 0
+    # "LONDON, March 3 (Thomson Reuters Foundation) -": the body in the dateline's brackets
+    dateline = _OUTLET_DATELINE.search(text, body_start(text, front), body_start(text, front) + 300)
+    if dateline:
+        inside = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES
+                  and dateline.start() <= mm.span.start < dateline.end()]
+        if inside:
+            return reference(max(inside, key=lambda mm: (len(mm.span.text), -mm.span.start)))
     for mm in media:
-        before = text[max(0, mm.span.start - 1) : mm.span.start]
-        if mm.span.start <= front_end + 400 and (before == "(" or "|" in text[max(0, mm.span.start - 40) : mm.span.start]):
+        if mm.span.start <= front_end + 400 and "|" in text[max(0, mm.span.start - 40) : mm.span.start]:
             return reference(mm)
     told = vocab.lexicon("reporting").get("before_source") or ()
     for mm in media:
