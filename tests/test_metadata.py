@@ -12,6 +12,7 @@ from tipgraph.extract.metadata import find_dates, parse_date
 from tipgraph.extract.metadata.dates import occasion_year, stamp_month_or_year
 from tipgraph.namespaces import TIP
 from tipgraph.pipeline import build
+from tipgraph.validate import validate_graph
 
 CORPUS = Path(__file__).parent / "data" / "metadata_corpus"
 
@@ -78,6 +79,8 @@ EXPECTED = {
     # "publishes third progress report on ...": a release about a report, not the report
     "press_release_about_report.txt": ("PressRelease", None, None, "2022-12-19"),
     "wire_agency_dateline.txt": ("NewsArticle", None, None, None),
+    # "NIAMEY (Sahel Wire) —" under a "date" stamp line, no headline
+    "news_outlet_dateline.txt": ("NewsArticle", None, None, "2022-11-04"),
     # a statement of the EU, delivered by no one named
     "statement_eu_no_speaker.txt": ("Statement", None, None, "2023-11-09"),
 }
@@ -143,6 +146,26 @@ def test_organisation_byline_is_an_organisation(graph):
 def test_byline_or_dateline_outlet_is_the_publisher(graph, source_file):
     publisher = graph.value(document(graph, source_file), TIP.publisher)
     assert "Thomson Reuters Foundation" in labels(graph, publisher)
+
+
+def test_every_name_of_a_byline_is_an_author(graph):
+    authors = set(graph.objects(document(graph, "news_two_names.txt"), TIP.author))
+    assert {label for a in authors for label in labels(graph, a)} == {"Sreypov Chan", "David Hutt"}
+
+
+@pytest.mark.parametrize("source_file, outlet", [
+    ("news_outlet_dateline.txt", "Sahel Wire"),  # in the dateline's brackets
+    ("news_two_names.txt", "Kampuchea Insight"),  # the photo credit of one of the authors
+])
+def test_outlet_no_entity_was_found_for(graph, source_file, outlet):
+    publisher = graph.value(document(graph, source_file), TIP.publisher)
+    assert labels(graph, publisher) == {outlet}
+    assert graph.value(publisher, RDF.type) == TIP.MediaOrganization
+
+
+def test_the_metadata_conforms_to_the_shapes(graph):
+    result = validate_graph(graph)
+    assert result.conforms, [str(v) for v in result.violations]
 
 
 @pytest.mark.parametrize(

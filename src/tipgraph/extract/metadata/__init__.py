@@ -12,7 +12,9 @@ from tipgraph import model as m
 from tipgraph.extract.metadata.dates import find_dates, occasion_year, parse_date, stamp_month_or_year
 from tipgraph.extract.metadata.genre import classify, first_person_rate
 from tipgraph.extract.metadata.header import Line, body_start, front_matter, header_lines
-from tipgraph.extract.metadata.people import NameReader, Named, find_author, find_speaker
+from tipgraph.extract.metadata.people import (
+    NameReader, Named, dateline_outlet, find_author, find_speaker, further_authors, photo_credit_outlet,
+)
 from tipgraph.model import DocumentInfo, EntityMention, reference, SourceDocument, Span
 from tipgraph.vocab import Vocabulary
 
@@ -77,6 +79,11 @@ def _salutation(text: str, front: list[Line], lexicon: dict) -> bool:
         if line and len(line.split()) <= 14 and any(p.search(line) for p in patterns):
             return True
     return False
+
+
+def _mention(named: Named) -> EntityMention:
+    span = named.span
+    return EntityMention(named.cls, span, named.name, sentence=(span.start, span.end))
 
 
 def _organization_class(name: str, vocab: Vocabulary) -> str:
@@ -152,6 +159,10 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
     if author is not None and author.cls == m.PERSON:
         info.author = author.name
         info.author_span = author.span
+        for other in further_authors(text, front, author, mentions, reader):
+            info.coauthors.append(f"{m.PERSON}:{other.name}")
+            if other.span is not None:
+                info.header_mentions.append(_mention(other))
     elif author is not None:
         # an organisation's byline ("By U.S. Mission Romania"): it writes and publishes the text
         if author.mention is not None:
@@ -190,8 +201,18 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         info.publisher = reference(speaking_body.mention)
     if info.publisher is None and outlet is not None:
         info.publisher = reference(outlet)
+    if info.genre == "PressRelease" and info.publisher is None:
+        info.publisher = _issuer(text, mentions, lexicon)
     if info.genre == "NewsArticle" and info.publisher is None:
         info.publisher = _outlet(text, front, mentions, vocab)
+    if info.genre == "NewsArticle" and info.publisher is None:
+        # an outlet no entity was found for: in the dateline's brackets, or the authors' photo credit
+        authors = [info.author or ""] + [c.split(":", 1)[1] for c in info.coauthors]
+        named = (dateline_outlet(text, body_start(text, front), _OUTLET_DATELINE, reader)
+                 or photo_credit_outlet(text, front, authors))
+        if named is not None:
+            info.header_mentions.append(_mention(named))
+            info.publisher = f"{named.cls}:{named.name}"
 
     # the office that speaks when no person is named ("Special Representative and Co-ordinator ...")
     if info.speaker is None and spoken:
@@ -213,6 +234,20 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         elif hasattr(info, key):
             setattr(info, key, value)
     return info
+
+
+def _issuer(text: str, mentions: list[EntityMention], lexicon: dict) -> str | None:
+    """The body a release's press contact works for ("Paul Doe, Anti-Slavery International Press Officer")."""
+    spec = (lexicon.get("press_release_shape") or {}).get("contact_footer") or {}
+    matches = list(re.finditer(spec["pattern"], text)) if spec.get("pattern") else []
+    for match in matches[-1:]:
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        bodies = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES and line_start <= mm.span.start < line_end]
+        if bodies:
+            return reference(bodies[-1])
+    return None
 
 
 def _outlet(text: str, front: list[Line], mentions: list[EntityMention], vocab: Vocabulary) -> str | None:

@@ -296,3 +296,56 @@ def _byline_name(text: str, line: Line, name: str, offset: int, mentions: list[E
     clean = name[found[0] : found[1]]
     at = text.find(clean, start, end + 1)
     return Named(as_label(clean), span=Span(at, at + len(clean), clean))
+
+
+def further_authors(text: str, front: list[Line], first: Named, mentions: list[EntityMention],
+                    reader: NameReader) -> list[Named]:
+    """The other names of a byline that names several ("X and Y", "By X, Y and Z")."""
+    at = first.span.start if first.span is not None else first.mention.span.start if first.mention else -1
+    line = next((ln for ln in front if ln.start <= at <= ln.end), None)
+    if line is None:
+        return []
+    people = [mm for mm in mentions if mm.cls == m.PERSON]
+    rest = line.text[at - line.start :]
+    rest = re.split(r"\s*\|\s*", rest)[0]  # "| handle | Outlet"
+    pieces = re.split(r"\s*,\s*|\s+(?:and|&)\s+", rest)[1:]
+    found = []
+    offset = at - line.start
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        position = line.text.find(piece, offset)
+        offset = max(offset, position)
+        named = _byline_name(text, line, piece, max(position, 0), mentions, people, reader, person_only=True)
+        if named is None or named.name == first.name:
+            break  # "X, Reuters": the list of names has ended
+        found.append(named)
+    return found
+
+
+def photo_credit_outlet(text: str, front: list[Line], authors: list[str]) -> Named | None:
+    """ "Pimuk Rakkanam/BenarNews" under a byline that names the photographer: the authors' outlet."""
+    for line in front:
+        match = re.fullmatch(r"(?P<name>[^/\n]{3,60}?)\s*/\s*(?P<outlet>[A-Z][\w.-]+(?:\s[A-Z][\w.-]+){0,3})", line.text)
+        if match and match.group("name").strip() in authors:
+            outlet = match.group("outlet")
+            at = text.find(outlet, line.start + match.start("outlet"), line.end + 1)
+            if at >= 0:
+                return Named(outlet, span=Span(at, at + len(outlet), outlet), cls=m.MEDIA_ORGANIZATION,
+                             how="photo credit of a byline's author")
+    return None
+
+
+def dateline_outlet(text: str, start: int, pattern: re.Pattern, reader: NameReader) -> Named | None:
+    """ "WASHINGTON (NewsNation) —": the outlet in the brackets of the dateline opening the story."""
+    match = pattern.search(text, start, start + 400)
+    if not match:
+        return None
+    inner = re.search(r"\(([^)\n]+)\)", match.group(0))
+    name = inner.group(1).strip() if inner else ""
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens) or any(ch.isdigit() for ch in name):
+        return None
+    at = match.start() + inner.start(1)
+    return Named(name, span=Span(at, at + len(name), name), cls=m.MEDIA_ORGANIZATION, how="outlet dateline")
