@@ -163,6 +163,16 @@ def test_outlet_no_entity_was_found_for(graph, source_file, outlet):
     assert graph.value(publisher, RDF.type) == TIP.MediaOrganization
 
 
+@pytest.mark.parametrize("source_file, issuer", [
+    ("press_release_dateline_country.txt", "United Nations Office on Drugs and Crime"),  # the lede's subject
+    ("press_release_about_report.txt", "European Commission"),
+    ("report_assessor.txt", "Group of Experts on Action against Trafficking in Human Beings"),
+])
+def test_a_release_or_report_is_published_by_the_body_it_is_about(graph, source_file, issuer):
+    publisher = graph.value(document(graph, source_file), TIP.publisher)
+    assert issuer in labels(graph, publisher), labels(graph, publisher)
+
+
 def test_the_metadata_conforms_to_the_shapes(graph):
     result = validate_graph(graph)
     assert result.conforms, [str(v) for v in result.violations]

@@ -201,8 +201,8 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         info.publisher = reference(speaking_body.mention)
     if info.publisher is None and outlet is not None:
         info.publisher = reference(outlet)
-    if info.genre == "PressRelease" and info.publisher is None:
-        info.publisher = _issuer(text, mentions, lexicon)
+    if info.genre in {"PressRelease", "Report"} and info.publisher is None:
+        info.publisher = _issuer(text, mentions, lexicon) or _protagonist(text, front, mentions)
     if info.genre == "NewsArticle" and info.publisher is None:
         info.publisher = _outlet(text, front, mentions, vocab)
     if info.genre == "NewsArticle" and info.publisher is None:
@@ -248,6 +248,28 @@ def _issuer(text: str, mentions: list[EntityMention], lexicon: dict) -> str | No
         if bodies:
             return reference(bodies[-1])
     return None
+
+
+def _protagonist(text: str, front: list[Line], mentions: list[EntityMention]) -> str | None:
+    """The body a release is about and by: named in its headline or lede and the most often in the text."""
+    start = body_start(text, front)
+    lede_end = text.find("\n", start + 1)
+    lede_end = len(text) if lede_end < 0 else lede_end
+    bodies = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION]
+    counts: dict[str, int] = {}
+    for mm in bodies:
+        counts[reference(mm)] = counts.get(reference(mm), 0) + 1
+    opening = [mm for mm in bodies if mm.span.start < lede_end and not reference(mm).startswith("gov:")]
+    if not opening:
+        return None
+    lede = text[start:lede_end]
+    subject_at = start + len(lede) - len(lede.lstrip())
+    subject_at += 4 if text[subject_at : subject_at + 4].lower() == "the " else 0
+    first = min(opening, key=lambda mm: mm.span.start)
+    if first.span.start == subject_at:
+        return reference(first)  # "The European Commission is today reporting ...": the lede's subject
+    best = max(opening, key=lambda mm: (counts[reference(mm)], -mm.span.start))
+    return reference(best) if counts[reference(best)] >= 2 else None
 
 
 def _outlet(text: str, front: list[Line], mentions: list[EntityMention], vocab: Vocabulary) -> str | None:
