@@ -81,6 +81,10 @@ EXPECTED = {
     "wire_agency_dateline.txt": ("NewsArticle", None, None, None),
     # "NIAMEY (Sahel Wire) —" under a "date" stamp line, no headline
     "news_outlet_dateline.txt": ("NewsArticle", None, None, "2022-11-04"),
+    # an "About <body>" boilerplate closes a release
+    "press_release_about_boilerplate.txt": ("PressRelease", None, None, None),
+    # a reporter's own voice: "declined to comment", "could not be reached for comment"
+    "news_declined_to_comment.txt": ("NewsArticle", None, None, None),
     # a statement of the EU, delivered by no one named
     "statement_eu_no_speaker.txt": ("Statement", None, None, "2023-11-09"),
 }
