@@ -85,6 +85,10 @@ EXPECTED = {
     "press_release_about_boilerplate.txt": ("PressRelease", None, None, None),
     # a reporter's own voice: "declined to comment", "could not be reached for comment"
     "news_declined_to_comment.txt": ("NewsArticle", None, None, None),
+    # "Name, Senior Correspondent" under the headline
+    "news_byline_role.txt": ("NewsArticle", None, "Farah Aziz", None),
+    # "(Reporting by X in Kyiv; Editing by Y)"
+    "wire_credit_with_place.txt": ("NewsArticle", None, "Oksana Melnyk", None),
     # a statement of the EU, delivered by no one named
     "statement_eu_no_speaker.txt": ("Statement", None, None, "2023-11-09"),
 }

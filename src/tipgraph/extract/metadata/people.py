@@ -233,6 +233,13 @@ def find_author(text: str, front: list[Line], mentions: list[EntityMention], lex
                 if named:
                     named.how = f"byline with the outlet {line.text[:40]!r}"
                     return named, outlets[0]
+            # "Jane Doe, Senior Correspondent"
+            role = {w.lower() for w in re.findall(r"[^\W\d_]+", comma[1])}
+            if role & reader.anonymous and len(comma[1].split()) <= 4:
+                named = _byline_name(text, line, comma[0], 0, mentions, people, reader, person_only=True)
+                if named:
+                    named.how = f"byline with the writer's role {line.text[:40]!r}"
+                    return named, None
         if len(line.text.split()) <= 10 and reader.names_list(line.text):
             first = reader.names_list(line.text)[0]
             named = _byline_name(text, line, line.text[first[0] : first[1]], first[0], mentions, people, reader,
@@ -244,7 +251,7 @@ def find_author(text: str, front: list[Line], mentions: list[EntityMention], lex
     for pattern in lexicon.get("credit_patterns") or ():
         for match in re.finditer(pattern, text[tail_start:]):
             start = tail_start + match.start("name")
-            name = match.group("name").strip()
+            name = re.sub(r"\s+in\s+[A-Z].*$", "", match.group("name").strip())  # "X in Kyiv"
             persons = mentions_in(mentions, start, start + len(name), {m.PERSON})
             if persons:
                 return Named(persons[0].name, mention=persons[0], how="credit line"), None
