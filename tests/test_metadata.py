@@ -89,6 +89,10 @@ EXPECTED = {
     "news_byline_role.txt": ("NewsArticle", None, "Farah Aziz", None),
     # "(Reporting by X in Kyiv; Editing by Y)"
     "wire_credit_with_place.txt": ("NewsArticle", None, "Oksana Melnyk", None),
+    # a report's own summary speaks of "the report" from inside
+    "report_executive_summary.txt": ("Report", None, None, None),
+    # "In its third evaluation report on ..., GRETA welcomes": a release about the report; "Strasbourg, 12.04.2023 –"
+    "press_release_on_evaluation.txt": ("PressRelease", None, None, "2023-04-12"),
     # a statement of the EU, delivered by no one named
     "statement_eu_no_speaker.txt": ("Statement", None, None, "2023-11-09"),
 }
