@@ -93,6 +93,8 @@ EXPECTED = {
     "report_executive_summary.txt": ("Report", None, None, None),
     # "In its third evaluation report on ..., GRETA welcomes": a release about the report; "Strasbourg, 12.04.2023 –"
     "press_release_on_evaluation.txt": ("PressRelease", None, None, "2023-04-12"),
+    # "Statement by the <group> on the occasion of ...": a group speaks, no person
+    "statement_group_named_whole.txt": ("Statement", None, None, "2022-06-12"),
     # a statement of the EU, delivered by no one named
     "statement_eu_no_speaker.txt": ("Statement", None, None, "2023-11-09"),
 }
@@ -183,6 +185,11 @@ def test_outlet_no_entity_was_found_for(graph, source_file, outlet):
 def test_a_release_or_report_is_published_by_the_body_it_is_about(graph, source_file, issuer):
     publisher = graph.value(document(graph, source_file), TIP.publisher)
     assert issuer in labels(graph, publisher), labels(graph, publisher)
+
+
+def test_a_statement_by_a_body_is_published_by_it_under_its_whole_name(graph):
+    publisher = graph.value(document(graph, "statement_group_named_whole.txt"), TIP.publisher)
+    assert labels(graph, publisher) == {"Vienna Group of Friends United against Child Labour"}
 
 
 def test_the_metadata_conforms_to_the_shapes(graph):

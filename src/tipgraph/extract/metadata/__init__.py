@@ -197,8 +197,13 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
             if body_mention:
                 info.publisher = reference(body_mention)
                 break
-    if info.publisher is None and speaking_body is not None and speaking_body.mention is not None:
-        info.publisher = reference(speaking_body.mention)
+    if info.publisher is None and speaking_body is not None:
+        if speaking_body.mention is not None:
+            info.publisher = reference(speaking_body.mention)
+        else:
+            speaking_body.cls = _organization_class(speaking_body.name, vocab)
+            info.header_mentions.append(_mention(speaking_body))
+            info.publisher = f"{speaking_body.cls}:{speaking_body.name}"
     if info.publisher is None and outlet is not None:
         info.publisher = reference(outlet)
     if info.genre in {"PressRelease", "Report"} and info.publisher is None:

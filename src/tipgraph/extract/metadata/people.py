@@ -31,6 +31,7 @@ class NameReader:
         self.joiners = {j.lower() for j in lexicon.get("name_joiners") or ()}
         self.org_words = set(lexicon.get("organization_byline_words") or ())
         self.anonymous = {w.lower() for w in lexicon.get("anonymous_bylines") or ()}
+        self.connectors = set(lexicon.get("name_connectors") or ())
         title_words: set[str] = set()
         for key in ("before_name", "after_name", "offices", "vocative_only"):
             for title in titles.get(key) or ():
@@ -88,6 +89,16 @@ class NameReader:
                         found.append((match.end(), candidate))
                         break
         return [name for _, name in sorted(found)]
+
+    def body_name(self, text: str) -> tuple[int, int] | None:
+        """(start, end) of an organisation's name making up `text` ("the Geneva Group of Friends ..."), else None."""
+        start = 4 if text.lower().startswith("the ") else 0
+        words = text[start:].split()
+        if not 2 <= len(words) <= 12 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+            return None
+        if not all(w[:1].isupper() or w in self.connectors for w in words):
+            return None
+        return start, start + len(text[start:].rstrip())
 
     def names_list(self, text: str) -> list[tuple[int, int]] | None:
         """Spans of the names in a line made only of names ("A B and C D", "A B, C D"), else None."""
@@ -148,6 +159,15 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
             if persons:
                 return Named(fullest(persons[0], people).name, mention=persons[0], how=f"header line {match.group(0)[:40]!r}"), None
             bodies = mentions_in(mentions, start, min(end, start + 6), m.ORGANIZATION_CLASSES)
+            whole = reader.body_name(re.split(r",|;| \(", who)[0])
+            if whole is not None:
+                name_start = start + whole[0]
+                name = text[name_start : start + whole[1]]
+                covering = [b for b in bodies if b.span.start == name_start and b.span.end >= name_start + len(name)]
+                if bodies and not covering:
+                    # the entity stage split the name ("Geneva Group" | "Friends United against ..."): the line names it whole
+                    return None, Named(name, span=Span(name_start, name_start + len(name), name), cls=m.ORGANIZATION,
+                                       how="statement by a body named whole in the header")
             if bodies:
                 return None, Named(bodies[0].name, mention=bodies[0], cls=bodies[0].cls, how="statement by a body")
             head = re.split(r",|;| \(", who)[0]
