@@ -95,6 +95,8 @@ EXPECTED = {
     "press_release_on_evaluation.txt": ("PressRelease", None, None, "2023-04-12"),
     # "Statement by the <group> on the occasion of ...": a group speaks, no person
     "statement_group_named_whole.txt": ("Statement", None, None, "2022-06-12"),
+    # "Sarajevo, 18 October 2022" signing off the text
+    "statement_dated_at_the_end.txt": ("Statement", None, None, "2022-10-18"),
     # a statement of the EU, delivered by no one named
     "statement_eu_no_speaker.txt": ("Statement", None, None, "2023-11-09"),
 }

@@ -60,6 +60,11 @@ def _document_date(front: list[Line], text: str, dateline_date: str | None, repo
             return found[0]
     if dateline_date:
         return dateline_date
+    # a date signing off the text: "Geneva, 30 July 2023" or the date alone on one of its last lines
+    for raw in [ln.strip(" *_") for ln in text.strip().split("\n") if ln.strip()][-3:][::-1]:
+        found = parse_date(raw)
+        if found and (found[1] == 0 or _DATELINE_LINE.match(raw)) and len(raw) - (found[2] - found[1]) < 30:
+            return found[0]
     for line in header:
         partial = stamp_month_or_year(line.text)
         if partial:
