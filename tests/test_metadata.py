@@ -97,6 +97,12 @@ EXPECTED = {
     "statement_group_named_whole.txt": ("Statement", None, None, "2022-06-12"),
     # "Sarajevo, 18 October 2022" signing off the text
     "statement_dated_at_the_end.txt": ("Statement", None, None, "2022-10-18"),
+    # markdown: a heading, the speaker in bold, the office in italics
+    "speech_markdown_name_lines.md": ("Speech", "Jane Roe", None, None),
+    "press_release_markdown.md": ("PressRelease", None, None, "2023-05-03"),
+    # "By X and Y, Reuters" above a short quoted line
+    "wire_two_names_outlet.txt": ("NewsArticle", None, ("Jane Roe", "John Poe"), None),
+    "report_numbered_recommendations.txt": ("Report", None, None, None),
     # a statement of the EU, delivered by no one named
     "statement_eu_no_speaker.txt": ("Statement", None, None, "2023-11-09"),
 }
@@ -164,9 +170,13 @@ def test_byline_or_dateline_outlet_is_the_publisher(graph, source_file):
     assert "Thomson Reuters Foundation" in labels(graph, publisher)
 
 
-def test_every_name_of_a_byline_is_an_author(graph):
-    authors = set(graph.objects(document(graph, "news_two_names.txt"), TIP.author))
-    assert {label for a in authors for label in labels(graph, a)} == {"Sreypov Chan", "David Hutt"}
+@pytest.mark.parametrize("source_file, names", [
+    ("news_two_names.txt", {"Sreypov Chan", "David Hutt"}),
+    ("wire_two_names_outlet.txt", {"Jane Roe", "John Poe"}),  # the outlet after the names is no author
+])
+def test_every_name_of_a_byline_is_an_author(graph, source_file, names):
+    authors = set(graph.objects(document(graph, source_file), TIP.author))
+    assert {label for a in authors for label in labels(graph, a)} == names
 
 
 @pytest.mark.parametrize("source_file, outlet", [

@@ -69,6 +69,9 @@ def front_matter(text: str, lexicon: dict) -> list[Line]:
         if lines and len(line.text.split()) <= 14 and any(p.search(line.text) for p in salutations):
             break
         prose = is_prose(line.text, openers)
+        if not prose and any(ln.prose for ln in lines) and len(line.text.split()) >= 5 \
+                and line.text.rstrip().endswith(_SENTENCE_END) and not line.text.lower().startswith(openers):
+            prose = True  # after the lede, a short sentence is the body going on, not a header line
         prose_run = prose_run + 1 if prose else 0
         if prose_run >= 2:
             break
