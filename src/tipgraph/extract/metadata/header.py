@@ -27,12 +27,16 @@ def _lines(text: str):
             yield Line(start + max(offset, 0), end, stripped)
 
 
-def header_lines(text: str, limit: int) -> list[Line]:
-    """The leading short lines: everything before the first line of running prose."""
+def header_lines(text: str, limit: int, lexicon: dict | None = None) -> list[Line]:
+    """The leading header lines: the front matter before its first line of running prose
+    (a title of forty words and a "Delivered by ..., Vienna, 29 July 2021." line are header lines)."""
+    if lexicon is None:
+        from tipgraph.vocab import load_vocabulary  # the cached vocabulary: callers pass only the text
+
+        lexicon = load_vocabulary().lexicon("documents")
     lines = []
-    for line in _lines(text):
-        words = line.text.split()
-        if len(words) > 25 or (len(words) > 12 and line.text.endswith((".", "?", "!")) and lines):
+    for line in front_matter(text, lexicon):
+        if line.prose:
             break
         lines.append(line)
         if len(lines) >= limit:
