@@ -95,6 +95,8 @@ class DocumentInfo:
     author_span: Span | None = None  # byline text naming an author no entity mention covers
     delivered_at: str | None = None  # resolver reference of the event
     on_behalf_of: list[str] = field(default_factory=list)  # groups the speaker speaks for
+    coauthors: list[str] = field(default_factory=list)  # further authors a byline names ("X and Y")
+    header_mentions: list["EntityMention"] = field(default_factory=list)  # bodies/people only the header names
 
 
 @dataclass

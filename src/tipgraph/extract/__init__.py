@@ -13,7 +13,7 @@ from tipgraph.extract.entities import extract_entities
 from tipgraph.extract.metadata import extract_info
 from tipgraph.extract.relations import extract_relations
 from tipgraph import model as m
-from tipgraph.model import EntityMention, Extraction, SourceDocument
+from tipgraph.model import EntityMention, Extraction, RelationFact, SourceDocument
 from tipgraph.vocab import Vocabulary
 
 
@@ -29,7 +29,10 @@ def run_extractors(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -> 
         cls, _, name = info.author.partition(":") if ":" in info.author else (m.PERSON, "", info.author)
         mentions.append(EntityMention(cls, info.author_span, name,
                                       sentence=(info.author_span.start, info.author_span.end)))
+    # people and outlets only the header names ("X and Y" bylines, "WASHINGTON (NewsNation) —")
+    mentions.extend(info.header_mentions)
     relations = extract_relations(document, parsed, mentions, info, vocab)
+    relations += [RelationFact("doc:", "author", coauthor) for coauthor in info.coauthors]
     group = extract_group_statement(document, mentions, vocab)
     info.on_behalf_of = [fact.object for fact in group if fact.predicate == "onBehalfOf"]
     relations += group

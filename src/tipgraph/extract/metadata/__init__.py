@@ -12,7 +12,9 @@ from tipgraph import model as m
 from tipgraph.extract.metadata.dates import find_dates, occasion_year, parse_date, stamp_month_or_year
 from tipgraph.extract.metadata.genre import classify, first_person_rate
 from tipgraph.extract.metadata.header import Line, body_start, front_matter, header_lines
-from tipgraph.extract.metadata.people import NameReader, Named, find_author, find_speaker
+from tipgraph.extract.metadata.people import (
+    NameReader, Named, dateline_outlet, find_author, find_speaker, further_authors, photo_credit_outlet,
+)
 from tipgraph.model import DocumentInfo, EntityMention, reference, SourceDocument, Span
 from tipgraph.vocab import Vocabulary
 
@@ -22,7 +24,7 @@ __all__ = ["Line", "extract_info", "find_dates", "header_lines", "parse_date"]
 _PLACE = r"[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3}"
 _DATELINE_PLACE_FIRST = re.compile(rf"^(?P<place>{_PLACE})(?:\s*\([A-Z][\w .'’-]{{1,30}}\))?(?:,\s*[A-Z][\w.'’-]*)?(?:,?\s+(?P<date>[^–—\n]{{6,40}}?))?\s*(?:[–—]|\s-)\s")
 _DATELINE_DATE_FIRST = re.compile(rf"^(?P<date>[^–—\n]{{6,30}}?),\s*(?P<place>{_PLACE})\s*(?:[–—]|\s-)\s")
-_OUTLET_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}\s*\([A-Z][^)\n]{1,40}\)\s*[-–—]")
+_OUTLET_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,40}\s*\([A-Z][^)\n]{1,40}\)\s*[-–—]", re.MULTILINE)
 _DATELINE_LINE = re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>.{{6,40}})$")
 
 
@@ -58,6 +60,11 @@ def _document_date(front: list[Line], text: str, dateline_date: str | None, repo
             return found[0]
     if dateline_date:
         return dateline_date
+    # a date signing off the text: "Geneva, 30 July 2023" or the date alone on one of its last lines
+    for raw in [ln.strip(" *_") for ln in text.strip().split("\n") if ln.strip()][-3:][::-1]:
+        found = parse_date(raw)
+        if found and (found[1] == 0 or _DATELINE_LINE.match(raw)) and len(raw) - (found[2] - found[1]) < 30:
+            return found[0]
     for line in header:
         partial = stamp_month_or_year(line.text)
         if partial:
@@ -77,6 +84,11 @@ def _salutation(text: str, front: list[Line], lexicon: dict) -> bool:
         if line and len(line.split()) <= 14 and any(p.search(line) for p in patterns):
             return True
     return False
+
+
+def _mention(named: Named) -> EntityMention:
+    span = named.span
+    return EntityMention(named.cls, span, named.name, sentence=(span.start, span.end))
 
 
 def _organization_class(name: str, vocab: Vocabulary) -> str:
@@ -152,6 +164,10 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
     if author is not None and author.cls == m.PERSON:
         info.author = author.name
         info.author_span = author.span
+        for other in further_authors(text, front, author, mentions, reader):
+            info.coauthors.append(f"{m.PERSON}:{other.name}")
+            if other.span is not None:
+                info.header_mentions.append(_mention(other))
     elif author is not None:
         # an organisation's byline ("By U.S. Mission Romania"): it writes and publishes the text
         if author.mention is not None:
@@ -186,12 +202,27 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
             if body_mention:
                 info.publisher = reference(body_mention)
                 break
-    if info.publisher is None and speaking_body is not None and speaking_body.mention is not None:
-        info.publisher = reference(speaking_body.mention)
+    if info.publisher is None and speaking_body is not None:
+        if speaking_body.mention is not None:
+            info.publisher = reference(speaking_body.mention)
+        else:
+            speaking_body.cls = _organization_class(speaking_body.name, vocab)
+            info.header_mentions.append(_mention(speaking_body))
+            info.publisher = f"{speaking_body.cls}:{speaking_body.name}"
     if info.publisher is None and outlet is not None:
         info.publisher = reference(outlet)
+    if info.genre in {"PressRelease", "Report"} and info.publisher is None:
+        info.publisher = _issuer(text, mentions, lexicon) or _protagonist(text, front, mentions)
     if info.genre == "NewsArticle" and info.publisher is None:
         info.publisher = _outlet(text, front, mentions, vocab)
+    if info.genre == "NewsArticle" and info.publisher is None:
+        # an outlet no entity was found for: in the dateline's brackets, or the authors' photo credit
+        authors = [info.author or ""] + [c.split(":", 1)[1] for c in info.coauthors]
+        named = (dateline_outlet(text, body_start(text, front), _OUTLET_DATELINE, reader)
+                 or photo_credit_outlet(text, front, authors))
+        if named is not None:
+            info.header_mentions.append(_mention(named))
+            info.publisher = f"{named.cls}:{named.name}"
 
     # the office that speaks when no person is named ("Special Representative and Co-ordinator ...")
     if info.speaker is None and spoken:
@@ -215,13 +246,55 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
     return info
 
 
+def _issuer(text: str, mentions: list[EntityMention], lexicon: dict) -> str | None:
+    """The body a release's press contact works for ("Paul Doe, Anti-Slavery International Press Officer")."""
+    spec = (lexicon.get("press_release_shape") or {}).get("contact_footer") or {}
+    matches = list(re.finditer(spec["pattern"], text)) if spec.get("pattern") else []
+    for match in matches[-1:]:
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        bodies = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES and line_start <= mm.span.start < line_end]
+        if bodies:
+            return reference(bodies[-1])
+    return None
+
+
+def _protagonist(text: str, front: list[Line], mentions: list[EntityMention]) -> str | None:
+    """The body a release is about and by: named in its headline or lede and the most often in the text."""
+    start = body_start(text, front)
+    lede_end = text.find("\n", start + 1)
+    lede_end = len(text) if lede_end < 0 else lede_end
+    bodies = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION]
+    counts: dict[str, int] = {}
+    for mm in bodies:
+        counts[reference(mm)] = counts.get(reference(mm), 0) + 1
+    opening = [mm for mm in bodies if mm.span.start < lede_end and not reference(mm).startswith("gov:")]
+    if not opening:
+        return None
+    lede = text[start:lede_end]
+    subject_at = start + len(lede) - len(lede.lstrip())
+    subject_at += 4 if text[subject_at : subject_at + 4].lower() == "the " else 0
+    first = min(opening, key=lambda mm: mm.span.start)
+    if first.span.start == subject_at:
+        return reference(first)  # "The European Commission is today reporting ...": the lede's subject
+    best = max(opening, key=lambda mm: (counts[reference(mm)], -mm.span.start))
+    return reference(best) if counts[reference(best)] >= 2 else None
+
+
 def _outlet(text: str, front: list[Line], mentions: list[EntityMention], vocab: Vocabulary) -> str | None:
     """The outlet of a news story: in its dateline "(Reuters)", its byline, or the outlet a source "told"."""
     media = [mm for mm in mentions if mm.cls == m.MEDIA_ORGANIZATION]
     front_end = front[-1].end if front else 0
+    # "LONDON, March 3 (Thomson Reuters Foundation) -": the body in the dateline's brackets
+    dateline = _OUTLET_DATELINE.search(text, body_start(text, front), body_start(text, front) + 300)
+    if dateline:
+        inside = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES
+                  and dateline.start() <= mm.span.start < dateline.end()]
+        if inside:
+            return reference(max(inside, key=lambda mm: (len(mm.span.text), -mm.span.start)))
     for mm in media:
-        before = text[max(0, mm.span.start - 1) : mm.span.start]
-        if mm.span.start <= front_end + 400 and (before == "(" or "|" in text[max(0, mm.span.start - 40) : mm.span.start]):
+        if mm.span.start <= front_end + 400 and "|" in text[max(0, mm.span.start - 40) : mm.span.start]:
             return reference(mm)
     told = vocab.lexicon("reporting").get("before_source") or ()
     for mm in media:

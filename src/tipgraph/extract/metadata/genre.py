@@ -103,19 +103,21 @@ def classify(text: str, front: list[Line], body: str, lexicon: dict, *, salutati
     if cue_genre == "NewsArticle":
         # "From: Foreign Office and Jane Doe" over a speech: a publishing line, not a reporter's byline
         cue_genre, cue = None, None
-    if cue_genre in {"Speech", "Statement"} and (spoken or (delivery and not byline_person)):
-        return _done(shape, cue_genre, f"header cue {cue!r}, " + ("first-person voice" if spoken else f"delivery cue {delivery[0]!r}"))
+    statement = sum(lowered.count(c) for c in lexicon.get("statement_body_cues") or ())
+    speech = sum(lowered.count(c) for c in (cues.get("Speech") or {}).get("body") or ())
+    neutral = set(lexicon.get("neutral_delivery_cues") or ())
+    # a first-person text is delivered, even when its title is about a report ("On the Annual Report ...")
+    spoken_cues = [(g, c) for g, c in _all_cues(front, cues) if g in {"Speech", "Statement"}]
+    if spoken_cues and (spoken or (delivery and not byline_person)):
+        telling = [(g, c) for g, c in spoken_cues if c not in neutral]
+        if telling:
+            return _done(shape, telling[0][0], f"header cue {telling[0][1]!r}, " + ("first-person voice" if spoken else f"delivery cue {delivery[0]!r}"))
+        # "Delivered by ...": a statement to a council or a speech at an event, as the body says
+        genre = "Speech" if speech > statement else "Statement"
+        return _done(shape, genre, f"header cue {spoken_cues[0][1]!r}; statement cues {statement}, speech cues {speech}")
     if spoken:
-        # a first-person text is delivered, even when its title is about a report ("On the Annual Report ...")
-        statement = sum(lowered.count(c) for c in lexicon.get("statement_body_cues") or ())
-        speech = sum(lowered.count(c) for c in (cues.get("Speech") or {}).get("body") or ())
-        spoken_cues = [(g, c) for g, c in _all_cues(front, cues) if g in {"Speech", "Statement"}]
-        if spoken_cues:
-            return _done(shape, spoken_cues[0][0], f"first-person voice; header cue {spoken_cues[0][1]!r}")
         genre = "Statement" if statement > speech else "Speech"
         return _done(shape, genre, f"first-person voice; statement cues {statement}, speech cues {speech}")
-    if cue_genre == "Report":
-        return _done(shape, "Report", f"header cue {cue!r}")
 
     # a reporting text: news story, press release or report
     quoted = _QUOTED.search(body) is not None or _OPEN_QUOTE_PARAGRAPH.search(body) is not None
@@ -144,9 +146,12 @@ def classify(text: str, front: list[Line], body: str, lexicon: dict, *, salutati
         release += weight * hits
     shape.scores = {"NewsArticle": news, "PressRelease": release}
     threshold = int(lexicon.get("third_person_threshold") or 2)
+    # a report, unless it is a release or a story about one ("The Commission today published its report ...")
     if not quoted and news < threshold and (
-            byline_organization or (report_cues >= int(lexicon.get("report_cue_threshold") or 2) and not speaks_of_report)):
-        reason = "an organisation's byline" if byline_organization else f"{report_cues} report cues"
+            byline_organization or (not speaks_of_report and (
+                cue_genre == "Report" or report_cues >= int(lexicon.get("report_cue_threshold") or 2)))):
+        reason = ("an organisation's byline" if byline_organization
+                  else f"header cue {cue!r}" if cue_genre == "Report" else f"{report_cues} report cues")
         return _done(shape, "Report", f"assessor's voice: {reason}, no quotation, news marks {news}")
     if news >= threshold and news > release:
         return _done(shape, "NewsArticle", f"reporting text; news marks {news} > press-release marks {release}")

@@ -27,12 +27,16 @@ def _lines(text: str):
             yield Line(start + max(offset, 0), end, stripped)
 
 
-def header_lines(text: str, limit: int) -> list[Line]:
-    """The leading short lines: everything before the first line of running prose."""
+def header_lines(text: str, limit: int, lexicon: dict | None = None) -> list[Line]:
+    """The leading header lines: the front matter before its first line of running prose
+    (a title of forty words and a "Delivered by ..., Vienna, 29 July 2021." line are header lines)."""
+    if lexicon is None:
+        from tipgraph.vocab import load_vocabulary  # the cached vocabulary: callers pass only the text
+
+        lexicon = load_vocabulary().lexicon("documents")
     lines = []
-    for line in _lines(text):
-        words = line.text.split()
-        if len(words) > 25 or (len(words) > 12 and line.text.endswith((".", "?", "!")) and lines):
+    for line in front_matter(text, lexicon):
+        if line.prose:
             break
         lines.append(line)
         if len(lines) >= limit:
@@ -69,6 +73,9 @@ def front_matter(text: str, lexicon: dict) -> list[Line]:
         if lines and len(line.text.split()) <= 14 and any(p.search(line.text) for p in salutations):
             break
         prose = is_prose(line.text, openers)
+        if not prose and any(ln.prose for ln in lines) and len(line.text.split()) >= 5 \
+                and line.text.rstrip().endswith(_SENTENCE_END) and not line.text.lower().startswith(openers):
+            prose = True  # after the lede, a short sentence is the body going on, not a header line
         prose_run = prose_run + 1 if prose else 0
         if prose_run >= 2:
             break

@@ -31,6 +31,7 @@ class NameReader:
         self.joiners = {j.lower() for j in lexicon.get("name_joiners") or ()}
         self.org_words = set(lexicon.get("organization_byline_words") or ())
         self.anonymous = {w.lower() for w in lexicon.get("anonymous_bylines") or ()}
+        self.connectors = set(lexicon.get("name_connectors") or ())
         title_words: set[str] = set()
         for key in ("before_name", "after_name", "offices", "vocative_only"):
             for title in titles.get(key) or ():
@@ -88,6 +89,16 @@ class NameReader:
                         found.append((match.end(), candidate))
                         break
         return [name for _, name in sorted(found)]
+
+    def body_name(self, text: str) -> tuple[int, int] | None:
+        """(start, end) of an organisation's name making up `text` ("the Geneva Group of Friends ..."), else None."""
+        start = 4 if text.lower().startswith("the ") else 0
+        words = text[start:].split()
+        if not 2 <= len(words) <= 12 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+            return None
+        if not all(w[:1].isupper() or w in self.connectors for w in words):
+            return None
+        return start, start + len(text[start:].rstrip())
 
     def names_list(self, text: str) -> list[tuple[int, int]] | None:
         """Spans of the names in a line made only of names ("A B and C D", "A B, C D"), else None."""
@@ -148,6 +159,15 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
             if persons:
                 return Named(fullest(persons[0], people).name, mention=persons[0], how=f"header line {match.group(0)[:40]!r}"), None
             bodies = mentions_in(mentions, start, min(end, start + 6), m.ORGANIZATION_CLASSES)
+            whole = reader.body_name(re.split(r",|;| \(", who)[0])
+            if whole is not None:
+                name_start = start + whole[0]
+                name = text[name_start : start + whole[1]]
+                covering = [b for b in bodies if b.span.start == name_start and b.span.end >= name_start + len(name)]
+                if bodies and not covering:
+                    # the entity stage split the name ("Geneva Group" | "Friends United against ..."): the line names it whole
+                    return None, Named(name, span=Span(name_start, name_start + len(name), name), cls=m.ORGANIZATION,
+                                       how="statement by a body named whole in the header")
             if bodies:
                 return None, Named(bodies[0].name, mention=bodies[0], cls=bodies[0].cls, how="statement by a body")
             head = re.split(r",|;| \(", who)[0]
@@ -233,6 +253,13 @@ def find_author(text: str, front: list[Line], mentions: list[EntityMention], lex
                 if named:
                     named.how = f"byline with the outlet {line.text[:40]!r}"
                     return named, outlets[0]
+            # "Jane Doe, Senior Correspondent"
+            role = {w.lower() for w in re.findall(r"[^\W\d_]+", comma[1])}
+            if role & reader.anonymous and len(comma[1].split()) <= 4:
+                named = _byline_name(text, line, comma[0], 0, mentions, people, reader, person_only=True)
+                if named:
+                    named.how = f"byline with the writer's role {line.text[:40]!r}"
+                    return named, None
         if len(line.text.split()) <= 10 and reader.names_list(line.text):
             first = reader.names_list(line.text)[0]
             named = _byline_name(text, line, line.text[first[0] : first[1]], first[0], mentions, people, reader,
@@ -244,7 +271,7 @@ def find_author(text: str, front: list[Line], mentions: list[EntityMention], lex
     for pattern in lexicon.get("credit_patterns") or ():
         for match in re.finditer(pattern, text[tail_start:]):
             start = tail_start + match.start("name")
-            name = match.group("name").strip()
+            name = re.sub(r"\s+in\s+[A-Z].*$", "", match.group("name").strip())  # "X in Kyiv"
             persons = mentions_in(mentions, start, start + len(name), {m.PERSON})
             if persons:
                 return Named(persons[0].name, mention=persons[0], how="credit line"), None
@@ -296,3 +323,56 @@ def _byline_name(text: str, line: Line, name: str, offset: int, mentions: list[E
     clean = name[found[0] : found[1]]
     at = text.find(clean, start, end + 1)
     return Named(as_label(clean), span=Span(at, at + len(clean), clean))
+
+
+def further_authors(text: str, front: list[Line], first: Named, mentions: list[EntityMention],
+                    reader: NameReader) -> list[Named]:
+    """The other names of a byline that names several ("X and Y", "By X, Y and Z")."""
+    at = first.span.start if first.span is not None else first.mention.span.start if first.mention else -1
+    line = next((ln for ln in front if ln.start <= at <= ln.end), None)
+    if line is None:
+        return []
+    people = [mm for mm in mentions if mm.cls == m.PERSON]
+    rest = line.text[at - line.start :]
+    rest = re.split(r"\s*\|\s*", rest)[0]  # "| handle | Outlet"
+    pieces = re.split(r"\s*,\s*|\s+(?:and|&)\s+", rest)[1:]
+    found = []
+    offset = at - line.start
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        position = line.text.find(piece, offset)
+        offset = max(offset, position)
+        named = _byline_name(text, line, piece, max(position, 0), mentions, people, reader, person_only=True)
+        if named is None or named.name == first.name:
+            break  # "X, Reuters": the list of names has ended
+        found.append(named)
+    return found
+
+
+def photo_credit_outlet(text: str, front: list[Line], authors: list[str]) -> Named | None:
+    """ "Pimuk Rakkanam/BenarNews" under a byline that names the photographer: the authors' outlet."""
+    for line in front:
+        match = re.fullmatch(r"(?P<name>[^/\n]{3,60}?)\s*/\s*(?P<outlet>[A-Z][\w.-]+(?:\s[A-Z][\w.-]+){0,3})", line.text)
+        if match and match.group("name").strip() in authors:
+            outlet = match.group("outlet")
+            at = text.find(outlet, line.start + match.start("outlet"), line.end + 1)
+            if at >= 0:
+                return Named(outlet, span=Span(at, at + len(outlet), outlet), cls=m.MEDIA_ORGANIZATION,
+                             how="photo credit of a byline's author")
+    return None
+
+
+def dateline_outlet(text: str, start: int, pattern: re.Pattern, reader: NameReader) -> Named | None:
+    """ "WASHINGTON (NewsNation) —": the outlet in the brackets of the dateline opening the story."""
+    match = pattern.search(text, start, start + 400)
+    if not match:
+        return None
+    inner = re.search(r"\(([^)\n]+)\)", match.group(0))
+    name = inner.group(1).strip() if inner else ""
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens) or any(ch.isdigit() for ch in name):
+        return None
+    at = match.start() + inner.start(1)
+    return Named(name, span=Span(at, at + len(name), name), cls=m.MEDIA_ORGANIZATION, how="outlet dateline")
