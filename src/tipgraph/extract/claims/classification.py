@@ -157,6 +157,13 @@ class ClassificationMixin:
                 return tok
         return inside[0] if inside else self._token_at(sent, start)
 
+    @staticmethod
+    def _words(first: Token, last: Token, limit: int = 5) -> str:
+        """The words from `first` to `last` as they stand in the text ("is equally crucial"), or `last` alone if far apart."""
+        if first.i > last.i:
+            first, last = last, first
+        return first.doc[first.i : last.i + 1].text if last.i - first.i <= limit else last.text
+
     def _cue(self, cls: str, rule: str, evidence: str, rank: int, position: int) -> ClassReading:
         return ClassReading(cls, rule, " ".join(evidence.split()), rank, position, self._rule_strength(rule))
 
@@ -336,7 +343,7 @@ class ClassificationMixin:
                 if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children) \
                         and tok.dep_ in {"ROOT", "ccomp", "conj", "xcomp", "parataxis"}:
                     auxes = [c for c in tok.children if c.dep_ == "auxpass"]
-                    evidence = f"{auxes[0].text} {tok.text}"
+                    evidence = self._words(auxes[0], tok)
             elif (tok.lemma_.lower() in adjectives or word in adjectives) and tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "ROOT", "conj", "oprd"}:
                 head = tok if tok.dep_ == "ROOT" else tok.head
                 if tok.dep_ == "conj":
@@ -349,7 +356,7 @@ class ClassificationMixin:
                     continue
                 if any(c.lower_ in {"more", "less", "most", "least"} for c in tok.children):
                     continue  # "has become even more important": a comparison, not a call
-                evidence = f"{head.text} {tok.text}" if head.i != tok.i else tok.text
+                evidence = self._words(head, tok)
             elif tok.lemma_ == "need" and tok.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"dobj", "xcomp"} for c in tok.children):
                 # "we need more awareness-raising", "police need to be trained"
                 if any(c.dep_ == "neg" for c in tok.children):
@@ -357,7 +364,7 @@ class ClassificationMixin:
                 subject = [c for c in tok.children if c.dep_ in SUBJECTS]
                 if not subject or subject[0].lower_ not in FIRST_PERSON:
                     continue  # "this effort needs champions" describes; "we need more resources" asks
-                evidence = f"{subject[0].text} {tok.text}"
+                evidence = self._words(subject[0], tok)
             elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._heads_clause_noun(tok):
                 evidence = " ".join(t.text for t in tok.subtree if tok.i - 2 <= t.i <= tok.i + 1)
             if evidence is None:
@@ -379,11 +386,11 @@ class ClassificationMixin:
                 verb = tok.head
                 subject = self._speaking_subject(verb)
                 if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} and verb.lemma_ not in {"be", "have"}:
-                    evidence = f"{subject.text} {tok.text}" if subject.i < tok.i else tok.text
+                    evidence = self._words(subject, tok) if subject.i < tok.i else tok.text
             elif tok.lemma_ in continuing and tok.pos_ == "VERB":
                 subject = [c for c in tok.children if c.dep_ == "nsubj"]
                 if subject and subject[0].lower_ in FIRST_PERSON and any(c.dep_ in {"xcomp", "acomp"} for c in tok.children):
-                    evidence = f"{subject[0].text} {tok.text}"
+                    evidence = self._words(subject[0], tok)
             elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN":
                 owner = [c for c in tok.children if c.dep_ == "poss"]
                 if owner and (owner[0].lower_ in FIRST_PERSON or self.names_actor(owner[0]) or owner[0].lower_ in self.source_nouns):
@@ -408,7 +415,7 @@ class ClassificationMixin:
                     continue  # "Europol supported an action week" is help given, "we have always supported" a stance
                 rank = self.clause_rank(tok, sent)
                 if rank is not None:
-                    cues.append(self._cue(cls, "stance-verb", f"{subject.text} … {tok.text}" if subject.i + 1 < tok.i else f"{subject.text} {tok.text}", rank, tok.idx))
+                    cues.append(self._cue(cls, "stance-verb", self._words(subject, tok), rank, tok.idx))
         return cues
 
     def _credit_cues(self, sent: SpacySpan) -> list[ClassReading]:
@@ -488,7 +495,18 @@ class ClassificationMixin:
                         phrase = candidate
                         break
                 return self._cue("Statistic", "figure-phrase", phrase, 0, sentence.start) if phrase else None
-        first = kept[0] if kept else None
+        # the number the figure reader takes: the first kept one it reads as a figure on its own
+        first = None
+        for candidate in kept:
+            alone = list(masked)
+            for other in kept:
+                if other.i != candidate.i:
+                    start = other.idx - sentence.start
+                    alone[start : start + len(other.text)] = "x" * len(other.text)
+            if self.quantity("".join(alone), vague=False)[0] is not None or candidate.lower_ in {
+                    str(k).lower() for k in spec.get("number_words") or {}}:
+                first = candidate
+                break
         if first is None:
             return self._cue("Statistic", "figure", quantity, 0, sentence.start)
         last = first.head if first.i < first.head.i <= first.i + 4 else first
