@@ -201,7 +201,13 @@ class ClassificationMixin:
                             rank = self.clause_rank(token, sent)
                             if rank is None or not self._speech_act_stands(cls, token):
                                 continue
-                        cues.append(self._cue(cls, rule, text[match.start() : match.end()], rank, offset + match.start()))
+                        words = text[match.start() : match.end()]
+                        if cls == "Endorsement" and in_clause and sent is not None and " not " not in f" {phrase} " \
+                                and self._negated(token):
+                            # "we are not satisfied with", "does not welcome": praise withheld is criticism
+                            cues.append(self._cue("Criticism", "negated-praise", words, rank, offset + match.start()))
+                        else:
+                            cues.append(self._cue(cls, rule, words, rank, offset + match.start()))
                         break
         return cues
 
@@ -226,9 +232,21 @@ class ClassificationMixin:
             return token.tag_ == "NN" and self._heads_clause_noun(token)
         if cls in {"Endorsement", "Criticism"} and token.lemma_.lower() in set((self.lexicon.get(cls) or {}).get("active_only") or ()):
             return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+        if cls == "Criticism" and word.startswith("accus") and (token.pos_ != "VERB" or token.dep_ == "amod"):
+            return False  # "the accused" stand trial; only "X accused Y" criticises
         if cls == "Endorsement" and token.pos_ != "VERB" and any(a.dep_ == "pcomp" for a in self._ancestors_in(token)):
             return False  # "holds the key to making significant progress": praise of what is still to be done is none
         return True
+
+    @staticmethod
+    def _negated(token: Token) -> bool:
+        """A word negated, or the verb it is the complement or object of ("not satisfied", "did not welcome")."""
+        for node in (token, token.head):
+            if any(c.dep_ == "neg" for c in node.children):
+                return True
+            if node.dep_ not in {"acomp", "dobj", "xcomp", "attr"}:
+                break
+        return False
 
     @staticmethod
     def _ancestors_in(token: Token) -> list[Token]:
