@@ -76,6 +76,18 @@ def reading(graph: Graph, claim, prop=TIP.classifiedBy) -> tuple[str, str | None
     ("The government did not ensure that labour inspectors", "Criticism", "failed-duty", "did not ensure"),
     # "remains low" is a finding of failure
     ("the number of convictions for labour trafficking remains low", "Criticism", "criticism-phrase", "remains low"),
+    # a monitoring body's findings and recommendations (greta_slovakia_summary.txt)
+    ("notes with satisfaction the adoption", "Endorsement", "endorsement-phrase", "with satisfaction"),
+    ("GRETA acknowledges the efforts of the Slovak authorities", "Endorsement", None, "acknowledges the efforts"),
+    ("The authorities have yet to set up a compensation fund", "Criticism", "criticism-phrase", "have yet to"),
+    ("GRETA considers that the Slovak authorities should ensure", "CallToAction", "calltoaction-phrase", "should"),
+    ("GRETA urges the authorities to improve", "CallToAction", "appeal-verb", "urges"),
+    ("Sentences handed down for trafficking offences remain lenient", "Criticism", None, "lenient"),
+    ("The Slovak authorities are determined to review", "Commitment", None, None),
+    ("GRETA is not satisfied with the access of victims", "Criticism", "negated-praise", "satisfied with"),
+    ("We remain concerned about the situation of children", "Criticism", None, "concerned"),
+    ("Much remains to be done to prevent", "CallToAction", None, None),
+    ("Support for victims in the Slovak Republic is provided", "Assertion", "no-trigger", None),
 ])
 def test_class_comes_from_the_parse(graph, words, cls, rule, evidence):
     claim = claim_with(graph, words)

@@ -232,6 +232,8 @@ class ClassificationMixin:
             return token.tag_ == "NN" and self._heads_clause_noun(token)
         if cls in {"Endorsement", "Criticism"} and token.lemma_.lower() in set((self.lexicon.get(cls) or {}).get("active_only") or ()):
             return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+        if cls == "Endorsement" and word == "encouraging" and token.pos_ != "ADJ":
+            return False  # "encouraging victims to come forward" appeals; "encouraging results" praise
         if cls == "Criticism" and word.startswith("accus") and (token.pos_ != "VERB" or token.dep_ == "amod"):
             return False  # "the accused" stand trial; only "X accused Y" criticises
         if cls == "Endorsement" and token.pos_ != "VERB" and any(a.dep_ == "pcomp" for a in self._ancestors_in(token)):
