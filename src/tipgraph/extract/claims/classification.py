@@ -480,6 +480,7 @@ class ClassificationMixin:
         spec = self.lexicon.get("Statistic") or {}
         weak = {str(w).lower() for w in spec.get("weak_number_words") or ()}
         depth_limit = int(spec.get("figure_depth") or 4)
+        labels = {str(w).lower() for w in spec.get("label_words") or ()}
         text = sentence.text
         chars = list(text)
         tokens = [t for t in sent if t.like_num or t.pos_ == "NUM"] if sent is not None else []
@@ -495,6 +496,7 @@ class ClassificationMixin:
                 or (DURATION_UNIT.match(after) is not None and DURATION_BEFORE.search(before.lower()) is not None)
                 or DATE_PART.match(after) is not None
                 or before.endswith("/")
+                or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in labels)
                 or self._figure_depth(tok, sent) > depth_limit
                 or self.clause_rank(tok, sent) is None
             )
