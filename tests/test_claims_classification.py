@@ -88,6 +88,11 @@ def reading(graph: Graph, claim, prop=TIP.classifiedBy) -> tuple[str, str | None
     ("We remain concerned about the situation of children", "Criticism", None, "concerned"),
     ("Much remains to be done to prevent", "CallToAction", None, None),
     ("Support for victims in the Slovak Republic is provided", "Assertion", "no-trigger", None),
+    # the verbs of news reports (lisbon_wire.txt)
+    ("Migrant rights groups slammed the decision", "Criticism", None, "slammed"),
+    ("Interior Minister José Neves vowed to bring", "Commitment", None, "vowed"),
+    # an appeal verb needs a speaker as subject: "the ring's preparations" are none
+    ("The ring's preparations for the harvest season demand", "Assertion", None, None),
 ])
 def test_class_comes_from_the_parse(graph, words, cls, rule, evidence):
     claim = claim_with(graph, words)

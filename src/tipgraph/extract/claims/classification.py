@@ -290,7 +290,7 @@ class ClassificationMixin:
         """Whether the subject's own words name an actor ("the Government of Senegal", "Ms Pope"), not a
         phrase inside it ("the programme, funded by the European Union", "Albania's preparations")."""
         own = [subject] + [t for t in subject.lefts if t.dep_ in {"compound", "amod", "det", "nmod"}]
-        own += [t for t in subject.rights if t.dep_ in {"prep", "appos"} and t.lower_ in {"of", "for"} or t.dep_ == "appos"]
+        own += [t for t in subject.rights if (t.dep_ == "prep" and t.lower_ == "of") or t.dep_ == "appos"]
         for tok in own:
             if self.mention_at(tok.idx) is not None:
                 return True
