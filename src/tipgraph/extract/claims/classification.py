@@ -599,6 +599,9 @@ class ClassificationMixin:
         """Default claimant rules where attribution left none, and each claim's confidence (class x claimant)."""
         table = self._confidence.get("claimant_rules") or {}
         for claim in claims:
+            if claim.cls == "Statistic" and claim.quantity is None and claim.class_rule == "figure" and claim.class_evidence:
+                # "Forty of the defendants": the figure the classifier read, where the sentence's first number is none
+                claim.quantity, claim.unit = self.quantity(claim.class_evidence)
             if claim.class_rule is None:
                 claim.class_rule = "figure-clause" if claim.cls == "Statistic" else "no-trigger"
                 claim.class_evidence = claim.quantity if claim.cls == "Statistic" else None
