@@ -88,6 +88,15 @@ def reading(graph: Graph, claim, prop=TIP.classifiedBy) -> tuple[str, str | None
     ("We remain concerned about the situation of children", "Criticism", None, "concerned"),
     ("Much remains to be done to prevent", "CallToAction", None, None),
     ("Support for victims in the Slovak Republic is provided", "Assertion", "no-trigger", None),
+    # a minister's speech (montenegro_minister_speech.txt): need, pledges, an imperative
+    ("Tackling trafficking requires a coordinated response", "CallToAction", "necessity", "trafficking requires"),
+    ("The law requires employers to register", "Assertion", "no-trigger", None),
+    ("My Government continues to support the shelter", "Commitment", "pledge", "Government continues"),
+    ("Our country continues to face serious challenges", "Assertion", "no-trigger", None),
+    ("The Ministry plans to open two new regional offices", "Commitment", "pledge", "Ministry plans"),
+    ("I assure you that every report of forced labour", "Commitment", None, "I assure you"),
+    ("So, ratify the Council of Europe Convention", "CallToAction", "imperative", "ratify"),
+    ("For further details, contact the press office", "Assertion", "no-trigger", None),
     # the verbs of news reports (lisbon_wire.txt)
     ("Migrant rights groups slammed the decision", "Criticism", None, "slammed"),
     ("Interior Minister José Neves vowed to bring", "Commitment", None, "vowed"),

@@ -282,6 +282,8 @@ class ClassificationMixin:
         subject = subjects[0]
         if subject.lower_ in FIRST_PERSON | PRONOUNS_PERSON | PRONOUNS_PLURAL:
             return subject
+        if any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children):
+            return subject  # "my delegation", "our Government", "our country"
         if subject.lower_ in self.source_nouns or self.names_actor(subject):
             return subject
         return None
@@ -354,6 +356,9 @@ class ClassificationMixin:
         spec = self.lexicon.get("CallToAction") or {}
         adjectives = set(spec.get("necessity_adjectives") or ())
         nouns = set(spec.get("necessity_nouns") or ())
+        verbs_of_need = set(spec.get("necessity_verbs") or ())
+        not_required_by = set(spec.get("not_required_by") or ())
+        not_imperative = set(spec.get("not_imperative") or ())
         cues = []
         for tok in sent:
             evidence = None
@@ -385,6 +390,18 @@ class ClassificationMixin:
                 if not subject or subject[0].lower_ not in FIRST_PERSON:
                     continue  # "this effort needs champions" describes; "we need more resources" asks
                 evidence = self._words(subject[0], tok)
+            elif tok.lemma_.lower() in verbs_of_need and tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children):
+                # "tackling trafficking requires a coordinated response"; not "the law requires employers to register"
+                subject = [c for c in tok.children if c.dep_ in SUBJECTS]
+                if not subject or subject[0].lemma_.lower() in not_required_by or any(
+                        c.dep_ == "xcomp" for c in tok.children) or self._names_instrument(subject[0]):
+                    continue
+                evidence = self._words(subject[0], tok, limit=3) if subject[0].i + 3 >= tok.i else tok.text
+            elif tok.dep_ == "ROOT" and tok.tag_ == "VB" and tok.lemma_.lower() not in not_imperative and self._opens_clause(tok, sent) \
+                    and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in tok.children):
+                evidence = tok.text  # "Join us in this effort", "Ratify the Protocol"
+                cues.append(self._cue("CallToAction", "imperative", evidence, 0, tok.idx))
+                continue
             elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._heads_clause_noun(tok):
                 evidence = " ".join(t.text for t in tok.subtree if tok.i - 2 <= t.i <= tok.i + 1)
             if evidence is None:
@@ -394,11 +411,27 @@ class ClassificationMixin:
                 cues.append(self._cue("CallToAction", "necessity", evidence, rank, tok.idx))
         return cues
 
+    def _names_instrument(self, token: Token) -> bool:
+        mention = next((mm for mm in self.mentions if mm.span.start <= token.idx < mm.span.end), None)
+        return mention is not None and mention.cls == m.INSTRUMENT
+
+    @staticmethod
+    def _opens_clause(verb: Token, sent: SpacySpan) -> bool:
+        """The verb is the clause's first word but for an interjection, adverb or punctuation ("So, join us")."""
+        for tok in sent:
+            if tok.i == verb.i:
+                return True
+            if tok.pos_ not in {"PUNCT", "INTJ", "ADV", "CCONJ", "SPACE"} and tok.lower_ != "please":
+                return False
+        return False
+
     def _pledge_cues(self, sent: SpacySpan) -> list[ClassReading]:
         """"we will", "the Ministry will establish", "we continue to", "our commitment", "this Government's commitment"."""
         spec = self.lexicon.get("Commitment") or {}
         nouns = set(spec.get("pledge_nouns") or ())
         continuing = set(spec.get("continuing_verbs") or ())
+        pledge_verbs = set(spec.get("pledge_verbs") or ())
+        descriptive = set(spec.get("descriptive_verbs") or ())
         cues = []
         for tok in sent:
             evidence = None
@@ -408,9 +441,18 @@ class ClassificationMixin:
                 if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} and verb.lemma_ not in {"be", "have"}:
                     evidence = self._words(subject, tok) if subject.i < tok.i else tok.text
             elif tok.lemma_ in continuing and tok.pos_ == "VERB":
-                subject = [c for c in tok.children if c.dep_ == "nsubj"]
-                if subject and subject[0].lower_ in FIRST_PERSON and any(c.dep_ in {"xcomp", "acomp"} for c in tok.children):
-                    evidence = self._words(subject[0], tok)
+                # "we continue to fund", "my Government continues to support"; not "our country continues to face"
+                subject = self._speaking_subject(tok)
+                goes_on = [c for c in tok.children if c.dep_ == "xcomp" and c.lemma_ not in descriptive]
+                if subject is not None and goes_on and (subject.lower_ in FIRST_PERSON or any(
+                        c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children)):
+                    evidence = self._words(subject, tok)
+            elif tok.lemma_.lower() in pledge_verbs and tok.pos_ == "VERB" and not any(c.dep_ == "neg" for c in tok.children) \
+                    and any(c.dep_ in {"xcomp", "ccomp", "dobj", "prep"} for c in tok.children):
+                # "the Ministry plans to open", "we intend to", "Norway has pledged EUR 2 million", "I assure you that"
+                subject = self._speaking_subject(tok)
+                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"}:
+                    evidence = self._words(subject, tok)
             elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN":
                 owner = [c for c in tok.children if c.dep_ == "poss"]
                 if owner and (owner[0].lower_ in FIRST_PERSON or self.names_actor(owner[0]) or owner[0].lower_ in self.source_nouns):
