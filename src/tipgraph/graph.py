@@ -320,8 +320,8 @@ def link_quotes(graph: Graph, extractions: list[Extraction], resolver: Resolver)
 
 
 def rule_description(vocab, rule: str) -> tuple[str, str | None]:
-    """A rule's label and comment from the `rules` tables of the claims and attribution lexicons."""
-    for lexicon in ("claims", "attribution"):
+    """A rule's label and comment from the `rules` tables of the attribution and claims lexicons."""
+    for lexicon in ("attribution", "claims"):
         entry = (vocab.lexicon(lexicon).get("rules") or {}).get(rule) if vocab is not None else None
         if entry:
             return str(entry.get("label") or rule.replace("-", " ")), entry.get("comment")

@@ -157,6 +157,13 @@ class ClassificationMixin:
                 return tok
         return inside[0] if inside else self._token_at(sent, start)
 
+    @staticmethod
+    def _words(first: Token, last: Token, limit: int = 5) -> str:
+        """The words from `first` to `last` as they stand in the text ("is equally crucial"), or `last` alone if far apart."""
+        if first.i > last.i:
+            first, last = last, first
+        return first.doc[first.i : last.i + 1].text if last.i - first.i <= limit else last.text
+
     def _cue(self, cls: str, rule: str, evidence: str, rank: int, position: int) -> ClassReading:
         return ClassReading(cls, rule, " ".join(evidence.split()), rank, position, self._rule_strength(rule))
 
@@ -194,7 +201,13 @@ class ClassificationMixin:
                             rank = self.clause_rank(token, sent)
                             if rank is None or not self._speech_act_stands(cls, token):
                                 continue
-                        cues.append(self._cue(cls, rule, text[match.start() : match.end()], rank, offset + match.start()))
+                        words = text[match.start() : match.end()]
+                        if cls == "Endorsement" and in_clause and sent is not None and " not " not in f" {phrase} " \
+                                and self._negated(token):
+                            # "we are not satisfied with", "does not welcome": praise withheld is criticism
+                            cues.append(self._cue("Criticism", "negated-praise", words, rank, offset + match.start()))
+                        else:
+                            cues.append(self._cue(cls, rule, words, rank, offset + match.start()))
                         break
         return cues
 
@@ -219,9 +232,23 @@ class ClassificationMixin:
             return token.tag_ == "NN" and self._heads_clause_noun(token)
         if cls in {"Endorsement", "Criticism"} and token.lemma_.lower() in set((self.lexicon.get(cls) or {}).get("active_only") or ()):
             return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+        if cls == "Endorsement" and word == "encouraging" and token.pos_ != "ADJ":
+            return False  # "encouraging victims to come forward" appeals; "encouraging results" praise
+        if cls == "Criticism" and word.startswith("accus") and (token.pos_ != "VERB" or token.dep_ == "amod"):
+            return False  # "the accused" stand trial; only "X accused Y" criticises
         if cls == "Endorsement" and token.pos_ != "VERB" and any(a.dep_ == "pcomp" for a in self._ancestors_in(token)):
             return False  # "holds the key to making significant progress": praise of what is still to be done is none
         return True
+
+    @staticmethod
+    def _negated(token: Token) -> bool:
+        """A word negated, or the verb it is the complement or object of ("not satisfied", "did not welcome")."""
+        for node in (token, token.head):
+            if any(c.dep_ == "neg" for c in node.children):
+                return True
+            if node.dep_ not in {"acomp", "dobj", "xcomp", "attr"}:
+                break
+        return False
 
     @staticmethod
     def _ancestors_in(token: Token) -> list[Token]:
@@ -255,6 +282,8 @@ class ClassificationMixin:
         subject = subjects[0]
         if subject.lower_ in FIRST_PERSON | PRONOUNS_PERSON | PRONOUNS_PLURAL:
             return subject
+        if any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children):
+            return subject  # "my delegation", "our Government", "our country"
         if subject.lower_ in self.source_nouns or self.names_actor(subject):
             return subject
         return None
@@ -263,7 +292,7 @@ class ClassificationMixin:
         """Whether the subject's own words name an actor ("the Government of Senegal", "Ms Pope"), not a
         phrase inside it ("the programme, funded by the European Union", "Albania's preparations")."""
         own = [subject] + [t for t in subject.lefts if t.dep_ in {"compound", "amod", "det", "nmod"}]
-        own += [t for t in subject.rights if t.dep_ in {"prep", "appos"} and t.lower_ in {"of", "for"} or t.dep_ == "appos"]
+        own += [t for t in subject.rights if (t.dep_ == "prep" and t.lower_ == "of") or t.dep_ == "appos"]
         for tok in own:
             if self.mention_at(tok.idx) is not None:
                 return True
@@ -327,6 +356,9 @@ class ClassificationMixin:
         spec = self.lexicon.get("CallToAction") or {}
         adjectives = set(spec.get("necessity_adjectives") or ())
         nouns = set(spec.get("necessity_nouns") or ())
+        verbs_of_need = set(spec.get("necessity_verbs") or ())
+        not_required_by = set(spec.get("not_required_by") or ())
+        not_imperative = set(spec.get("not_imperative") or ())
         cues = []
         for tok in sent:
             evidence = None
@@ -336,7 +368,7 @@ class ClassificationMixin:
                 if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children) \
                         and tok.dep_ in {"ROOT", "ccomp", "conj", "xcomp", "parataxis"}:
                     auxes = [c for c in tok.children if c.dep_ == "auxpass"]
-                    evidence = f"{auxes[0].text} {tok.text}"
+                    evidence = self._words(auxes[0], tok)
             elif (tok.lemma_.lower() in adjectives or word in adjectives) and tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "ROOT", "conj", "oprd"}:
                 head = tok if tok.dep_ == "ROOT" else tok.head
                 if tok.dep_ == "conj":
@@ -349,7 +381,7 @@ class ClassificationMixin:
                     continue
                 if any(c.lower_ in {"more", "less", "most", "least"} for c in tok.children):
                     continue  # "has become even more important": a comparison, not a call
-                evidence = f"{head.text} {tok.text}" if head.i != tok.i else tok.text
+                evidence = self._words(head, tok)
             elif tok.lemma_ == "need" and tok.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"dobj", "xcomp"} for c in tok.children):
                 # "we need more awareness-raising", "police need to be trained"
                 if any(c.dep_ == "neg" for c in tok.children):
@@ -357,7 +389,19 @@ class ClassificationMixin:
                 subject = [c for c in tok.children if c.dep_ in SUBJECTS]
                 if not subject or subject[0].lower_ not in FIRST_PERSON:
                     continue  # "this effort needs champions" describes; "we need more resources" asks
-                evidence = f"{subject[0].text} {tok.text}"
+                evidence = self._words(subject[0], tok)
+            elif tok.lemma_.lower() in verbs_of_need and tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children):
+                # "tackling trafficking requires a coordinated response"; not "the law requires employers to register"
+                subject = [c for c in tok.children if c.dep_ in SUBJECTS]
+                if not subject or subject[0].lemma_.lower() in not_required_by or any(
+                        c.dep_ == "xcomp" for c in tok.children) or self._names_instrument(subject[0]):
+                    continue
+                evidence = self._words(subject[0], tok, limit=3) if subject[0].i + 3 >= tok.i else tok.text
+            elif tok.dep_ == "ROOT" and tok.tag_ == "VB" and tok.lemma_.lower() not in not_imperative and self._opens_clause(tok, sent) \
+                    and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in tok.children):
+                evidence = tok.text  # "Join us in this effort", "Ratify the Protocol"
+                cues.append(self._cue("CallToAction", "imperative", evidence, 0, tok.idx))
+                continue
             elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._heads_clause_noun(tok):
                 evidence = " ".join(t.text for t in tok.subtree if tok.i - 2 <= t.i <= tok.i + 1)
             if evidence is None:
@@ -367,11 +411,27 @@ class ClassificationMixin:
                 cues.append(self._cue("CallToAction", "necessity", evidence, rank, tok.idx))
         return cues
 
+    def _names_instrument(self, token: Token) -> bool:
+        mention = next((mm for mm in self.mentions if mm.span.start <= token.idx < mm.span.end), None)
+        return mention is not None and mention.cls == m.INSTRUMENT
+
+    @staticmethod
+    def _opens_clause(verb: Token, sent: SpacySpan) -> bool:
+        """The verb is the clause's first word but for an interjection, adverb or punctuation ("So, join us")."""
+        for tok in sent:
+            if tok.i == verb.i:
+                return True
+            if tok.pos_ not in {"PUNCT", "INTJ", "ADV", "CCONJ", "SPACE"} and tok.lower_ != "please":
+                return False
+        return False
+
     def _pledge_cues(self, sent: SpacySpan) -> list[ClassReading]:
         """"we will", "the Ministry will establish", "we continue to", "our commitment", "this Government's commitment"."""
         spec = self.lexicon.get("Commitment") or {}
         nouns = set(spec.get("pledge_nouns") or ())
         continuing = set(spec.get("continuing_verbs") or ())
+        pledge_verbs = set(spec.get("pledge_verbs") or ())
+        descriptive = set(spec.get("descriptive_verbs") or ())
         cues = []
         for tok in sent:
             evidence = None
@@ -379,11 +439,20 @@ class ClassificationMixin:
                 verb = tok.head
                 subject = self._speaking_subject(verb)
                 if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} and verb.lemma_ not in {"be", "have"}:
-                    evidence = f"{subject.text} {tok.text}" if subject.i < tok.i else tok.text
+                    evidence = self._words(subject, tok) if subject.i < tok.i else tok.text
             elif tok.lemma_ in continuing and tok.pos_ == "VERB":
-                subject = [c for c in tok.children if c.dep_ == "nsubj"]
-                if subject and subject[0].lower_ in FIRST_PERSON and any(c.dep_ in {"xcomp", "acomp"} for c in tok.children):
-                    evidence = f"{subject[0].text} {tok.text}"
+                # "we continue to fund", "my Government continues to support"; not "our country continues to face"
+                subject = self._speaking_subject(tok)
+                goes_on = [c for c in tok.children if c.dep_ == "xcomp" and c.lemma_ not in descriptive]
+                if subject is not None and goes_on and (subject.lower_ in FIRST_PERSON or any(
+                        c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children)):
+                    evidence = self._words(subject, tok)
+            elif tok.lemma_.lower() in pledge_verbs and tok.pos_ == "VERB" and not any(c.dep_ == "neg" for c in tok.children) \
+                    and any(c.dep_ in {"xcomp", "ccomp", "dobj", "prep"} for c in tok.children):
+                # "the Ministry plans to open", "we intend to", "Norway has pledged EUR 2 million", "I assure you that"
+                subject = self._speaking_subject(tok)
+                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"}:
+                    evidence = self._words(subject, tok)
             elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN":
                 owner = [c for c in tok.children if c.dep_ == "poss"]
                 if owner and (owner[0].lower_ in FIRST_PERSON or self.names_actor(owner[0]) or owner[0].lower_ in self.source_nouns):
@@ -408,7 +477,7 @@ class ClassificationMixin:
                     continue  # "Europol supported an action week" is help given, "we have always supported" a stance
                 rank = self.clause_rank(tok, sent)
                 if rank is not None:
-                    cues.append(self._cue(cls, "stance-verb", f"{subject.text} … {tok.text}" if subject.i + 1 < tok.i else f"{subject.text} {tok.text}", rank, tok.idx))
+                    cues.append(self._cue(cls, "stance-verb", self._words(subject, tok), rank, tok.idx))
         return cues
 
     def _credit_cues(self, sent: SpacySpan) -> list[ClassReading]:
@@ -453,6 +522,7 @@ class ClassificationMixin:
         spec = self.lexicon.get("Statistic") or {}
         weak = {str(w).lower() for w in spec.get("weak_number_words") or ()}
         depth_limit = int(spec.get("figure_depth") or 4)
+        labels = {str(w).lower() for w in spec.get("label_words") or ()}
         text = sentence.text
         chars = list(text)
         tokens = [t for t in sent if t.like_num or t.pos_ == "NUM"] if sent is not None else []
@@ -468,6 +538,7 @@ class ClassificationMixin:
                 or (DURATION_UNIT.match(after) is not None and DURATION_BEFORE.search(before.lower()) is not None)
                 or DATE_PART.match(after) is not None
                 or before.endswith("/")
+                or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in labels)
                 or self._figure_depth(tok, sent) > depth_limit
                 or self.clause_rank(tok, sent) is None
             )
@@ -488,7 +559,18 @@ class ClassificationMixin:
                         phrase = candidate
                         break
                 return self._cue("Statistic", "figure-phrase", phrase, 0, sentence.start) if phrase else None
-        first = kept[0] if kept else None
+        # the number the figure reader takes: the first kept one it reads as a figure on its own
+        first = None
+        for candidate in kept:
+            alone = list(masked)
+            for other in kept:
+                if other.i != candidate.i:
+                    start = other.idx - sentence.start
+                    alone[start : start + len(other.text)] = "x" * len(other.text)
+            if self.quantity("".join(alone), vague=False)[0] is not None or candidate.lower_ in {
+                    str(k).lower() for k in spec.get("number_words") or {}}:
+                first = candidate
+                break
         if first is None:
             return self._cue("Statistic", "figure", quantity, 0, sentence.start)
         last = first.head if first.i < first.head.i <= first.i + 4 else first
@@ -559,6 +641,9 @@ class ClassificationMixin:
         """Default claimant rules where attribution left none, and each claim's confidence (class x claimant)."""
         table = self._confidence.get("claimant_rules") or {}
         for claim in claims:
+            if claim.cls == "Statistic" and claim.quantity is None and claim.class_rule == "figure" and claim.class_evidence:
+                # "Forty of the defendants": the figure the classifier read, where the sentence's first number is none
+                claim.quantity, claim.unit = self.quantity(claim.class_evidence)
             if claim.class_rule is None:
                 claim.class_rule = "figure-clause" if claim.cls == "Statistic" else "no-trigger"
                 claim.class_evidence = claim.quantity if claim.cls == "Statistic" else None
