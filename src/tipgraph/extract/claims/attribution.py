@@ -100,7 +100,7 @@ class AttributionMixin:
         if self.info.genre not in {"PressRelease", "Report"}:
             return None
         start = self.body_start()
-        opening = [s for s in self.parsed.sents if s.end_char > start][:3]
+        opening = [s for s in self.parsed.sents if s.start_char >= start][:3]
         for sent in opening:
             for tok in sent:
                 if tok.dep_ in {"nsubj", "nsubjpass"}:
@@ -201,6 +201,12 @@ class AttributionMixin:
         the first actor in it."""
         subtree = sorted(token.subtree, key=lambda t: t.i)
         head = self.mention_at(token.idx)
+        if head is not None and (head.cls != m.PERSON or self._is_title(head)):
+            # "the Ministry's Head of Research, Kwabena Asante, ...": the person apposed to an office
+            apposed = re.match(r"\s*,\s*", self.text[head.span.end : head.span.end + 4])
+            person = self.mention_at(head.span.end + apposed.end()) if apposed else None
+            if person is not None and person.cls == m.PERSON and not self._is_title(person):
+                return person
         people = [self.mention_at(t.idx) for t in subtree]
         people = [p for p in people if p is not None and p.cls == m.PERSON and not self._is_title(p)]
         if head is not None and not self._is_title(head) and (head.cls == m.PERSON or not people):
@@ -211,8 +217,31 @@ class AttributionMixin:
         if lemma in self.source_nouns or token.lower_ in self.source_nouns or lemma in self.speaker_roles:
             return self.actor_in_subtree(token)
         if token.pos_ == "PROPN":
-            return self._person_by_surname(token)
+            return self._person_by_surname(token) or self._named_speaker([token] + [c for c in token.children if c.dep_ == "compound"])
         return None
+
+    def _named_speaker(self, tokens: list) -> EntityMention | None:
+        """A speaker the entity pass missed ("Sofia Marques, director of ..., said:"): a name the
+        parser tags as a person, as subject of a verb of saying, becomes a Person mention."""
+        names = sorted((t for t in tokens if t.pos_ == "PROPN" and t.text[:1].isupper()), key=lambda t: t.i)
+        if len(names) < 2 or names[-1].i - names[0].i != len(names) - 1:
+            return None
+        head = names[-1]
+        # a person by the parser, or a name given an office in apposition ("Sofia Marques, director of ...")
+        roles = self.speaker_roles | self._title_words()
+        apposed = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+        if not (all(t.ent_type_ == "PERSON" for t in names) or any(a.lemma_.lower() in roles for a in apposed)):
+            return None
+        start, end = names[0].idx, names[-1].idx + len(names[-1].text)
+        if any(mm.span.start < end and start < mm.span.end for mm in self.mentions):
+            return None
+        sent = names[0].sent
+        mention = EntityMention(m.PERSON, Span(start, end, self.text[start:end]), self.text[start:end],
+                                sentence=(sent.start_char, sent.end_char))
+        self.mentions = sorted(self.mentions + [mention], key=lambda mm: (mm.span.start, mm.span.end))
+        self.mention_sink.append(mention)
+        self._actor_at = None
+        return mention
 
     def _person_by_surname(self, token) -> EntityMention | None:
         """'Blinken emphasized': a bare surname names the person given in full before (or, as
@@ -382,7 +411,7 @@ class AttributionMixin:
             return False
         if lemma == "make":
             return "clear" in {t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 4]}
-        if lemma in self.speech_acts:
+        if lemma in self.speech_acts or lemma in self.speech_reporting_verbs:
             return True
         if lemma in self.stance_verbs and third_person:
             return True
@@ -423,6 +452,14 @@ class AttributionMixin:
             if not subjects and tok.dep_ in {"conj", "advcl"} and tok.head.pos_ in {"VERB", "AUX"}:
                 # "He cautioned ... and rejected ...": the subject of the first verb
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subjects and tok.dep_ == "ROOT":
+                # "..., the Group of Experts (GRETA) welcomes ...": the parse lost the subject
+                clause = max([sent.start_char] + [t.idx + 1 for t in sent if t.i < tok.i and t.text == ","])
+                preceding = [mm for mm in self.mentions_in(clause, tok.idx) if mm.cls in ACTOR_CLASSES - {m.COUNTRY}
+                             and not self._is_title(mm)]
+                if preceding and not self.text[preceding[-1].span.end : tok.idx].strip(" )\u2019's"):
+                    if reference(preceding[-1]) not in self.own_voice:
+                        return Source(reference(preceding[-1]), "reporting-verb", _words(f"{preceding[-1].span.text} {tok.text}"))
             if not subjects:
                 continue
             source = self._subject_source(subjects[0], tok, state)
@@ -534,7 +571,7 @@ class AttributionMixin:
     def _titled_person(self, subject) -> str | None:
         """'the Special Representative': the last person named before with that title."""
         words = [t.lower_ for t in subject.subtree if t.pos_ in {"PROPN", "NOUN", "ADJ"}]
-        if not words:
+        if not words or subject.lower_ not in self._title_words():
             return None
         best = None
         for mm in self.mentions:
@@ -579,7 +616,10 @@ class AttributionMixin:
                 piece = piece[1:]
             if not piece or len(piece) > 25:
                 continue
-            verb_at = next((k for k, t in enumerate(piece) if self._verb_lemma(t) and t.lower_ != "according"), None)
+            reporting = [k for k, t in enumerate(piece) if self._verb_lemma(t) and t.lower_ != "according"]
+            # the verb at an edge first: "the cited source states", "said X"
+            edges = [k for k in reporting if k in {0, len(piece) - 1}]
+            verb_at = (edges or reporting or [None])[-1 if edges else 0]
             if verb_at is None:
                 continue
             verb, rest = piece[verb_at], piece[verb_at + 1:]
@@ -625,6 +665,9 @@ class AttributionMixin:
                 person = self._person_by_surname(t)
                 if person is not None:
                     return Source(reference(person), "reporting-verb", said)
+        person = self._named_speaker(words)
+        if person is not None:
+            return Source(reference(person), "reporting-verb", said)
         bodies = [mm for mm in actors if mm.cls != m.COUNTRY]
         if not bodies and any(t.lemma_.lower() in self.speaker_roles for t in words):
             bodies = actors  # "said Venezuela's representative"

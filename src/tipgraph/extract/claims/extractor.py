@@ -27,6 +27,7 @@ class ClaimExtractor(SegmentationMixin, ClassificationMixin, FiguresMixin, Attri
         self.text = document.text
         self.parsed = parsed
         self.mentions = sorted(mentions, key=lambda mm: (mm.span.start, mm.span.end))
+        self.mention_sink = mentions  # speakers attribution finds that the entity pass missed go here too
         self.info = info
         self.vocab = vocab
         self.lexicon = vocab.lexicon("claims")
