@@ -223,8 +223,13 @@ class AttributionMixin:
     def _named_speaker(self, tokens: list) -> EntityMention | None:
         """A speaker the entity pass missed ("Sofia Marques, director of ..., said:"): a name the
         parser tags as a person, as subject of a verb of saying, becomes a Person mention."""
-        names = sorted((t for t in tokens if t.pos_ == "PROPN" and t.text[:1].isupper()), key=lambda t: t.i)
-        if len(names) < 2 or names[-1].i - names[0].i != len(names) - 1:
+        names: list = []
+        for t in sorted(tokens, key=lambda t: t.i):  # the first run of capitalised proper nouns
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and (not names or t.i == names[-1].i + 1):
+                names.append(t)
+            elif names:
+                break
+        if len(names) < 2 or len(names) > 4:
             return None
         head = names[-1]
         # a person by the parser, or a name given an office in apposition ("Sofia Marques, director of ...")
