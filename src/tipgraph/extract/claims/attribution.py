@@ -213,6 +213,11 @@ class AttributionMixin:
             return head
         if people:
             return people[0]
+        for apposed in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            # "The head of ICMPD, Mojisola Sodeinde, said": the named head, not the body
+            named = self._named_speaker(sorted(apposed.subtree, key=lambda t: t.i))
+            if named is not None:
+                return named
         lemma = token.lemma_.lower()
         if lemma in self.source_nouns or token.lower_ in self.source_nouns or lemma in self.speaker_roles:
             return self.actor_in_subtree(token)
