@@ -18,7 +18,8 @@ CORPUS = Path(__file__).parent / "data" / "attribution_corpus"
 
 @pytest.fixture(scope="module")
 def claims() -> dict[str, list]:
-    documents = read_corpus(CORPUS)
+    corpus = read_corpus(CORPUS)
+    documents = list(getattr(corpus, "documents", corpus))  # a Corpus record or, before it, a plain list
     vocab = load_vocabulary()
     return {
         document.source_file: run_extractors(document, parsed, vocab).claims

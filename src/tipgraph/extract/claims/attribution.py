@@ -121,6 +121,9 @@ class AttributionMixin:
         """The byline's author: a body when the text names it as one ("By U.S. Mission Romania")."""
         if not self.info.author:
             return None
+        kind, _, name = self.info.author.partition(":")
+        if name and kind in m.ENTITY_CLASSES:
+            return self.info.author  # metadata already says what the author is: "Organization:U.S. Mission X"
         for mm in self.mentions:
             if mm.cls in m.ORGANIZATION_CLASSES and mm.name == self.info.author:
                 return reference(mm)
@@ -128,7 +131,7 @@ class AttributionMixin:
 
     def _default_source(self) -> Source | None:
         if self.info.genre in {"NewsArticle", "Report"} and self.author_ref:
-            return Source(self.author_ref, "document-author", f"byline {self.info.author}")
+            return Source(self.author_ref, "document-author", f"byline {self.info.author.split(':', 1)[-1]}")
         if self.speaker_ref:
             if self.info.speaker:
                 return Source(self.speaker_ref, "document-speaker", f"speaker {self.info.speaker}")
@@ -136,7 +139,7 @@ class AttributionMixin:
                 return Source(self.speaker_ref, "on-behalf-of", f"on behalf of {self.speaker_ref}")
             return Source(self.speaker_ref, "document-publisher", f"{self.info.genre} issued by {self.speaker_ref}")
         if self.author_ref:
-            return Source(self.author_ref, "document-author", f"byline {self.info.author}")
+            return Source(self.author_ref, "document-author", f"byline {self.info.author.split(':', 1)[-1]}")
         return None
 
     def _own_voice(self) -> set[str]:
@@ -598,6 +601,8 @@ class AttributionMixin:
     def _verb_lemma(self, tok) -> str | None:
         """The reporting lemma of a word, whatever the tagger made of it ("informs" as a noun)."""
         lower = tok.lower_
+        if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "NOUN" and lower.endswith("s")):
+            return None  # "State Registry" is no verb; "informs" tagged as a noun still is
         candidates = {tok.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3] + "y" if lower.endswith("ied") else lower}
         if lower in {"said", "says"}:
             return "say"
