@@ -122,16 +122,24 @@ class AttributionMixin:
         if not self.info.author:
             return None
         kind, _, name = self.info.author.partition(":")
-        if name and kind in m.ENTITY_CLASSES:
-            return self.info.author  # metadata already says what the author is: "Organization:U.S. Mission X"
+        if name and (kind in m.ENTITY_CLASSES or kind.islower()):
+            # metadata already gives a reference: "Organization:U.S. Mission X", "mission:USA:in:Romania"
+            return self.info.author
         for mm in self.mentions:
             if mm.cls in m.ORGANIZATION_CLASSES and mm.name == self.info.author:
                 return reference(mm)
         return f"Person:{self.info.author}"
 
+    def _author_name(self) -> str:
+        """The byline as written, for the evidence: the author's mention, else its name."""
+        for mm in self.mentions:
+            if self.author_ref in {mm.key, reference(mm)}:
+                return _words(mm.span.text)
+        return self.info.author.split(":", 1)[-1]
+
     def _default_source(self) -> Source | None:
         if self.info.genre in {"NewsArticle", "Report"} and self.author_ref:
-            return Source(self.author_ref, "document-author", f"byline {self.info.author.split(':', 1)[-1]}")
+            return Source(self.author_ref, "document-author", f"byline {self._author_name()}")
         if self.speaker_ref:
             if self.info.speaker:
                 return Source(self.speaker_ref, "document-speaker", f"speaker {self.info.speaker}")
@@ -139,7 +147,7 @@ class AttributionMixin:
                 return Source(self.speaker_ref, "on-behalf-of", f"on behalf of {self.speaker_ref}")
             return Source(self.speaker_ref, "document-publisher", f"{self.info.genre} issued by {self.speaker_ref}")
         if self.author_ref:
-            return Source(self.author_ref, "document-author", f"byline {self.info.author.split(':', 1)[-1]}")
+            return Source(self.author_ref, "document-author", f"byline {self._author_name()}")
         return None
 
     def _own_voice(self) -> set[str]:
