@@ -111,7 +111,8 @@ class AddresseesMixin:
         covering = self.mention_at(end - 1)
         end = max(end, covering.span.end) if covering is not None else end
         # "welcoming the Special Representative ..., Dr. Maria Grazia Giammarinaro, back": the apposition
-        apposed = re.match(r"\s*,\s*", self.text[end : end + 4])
+        # (the office's name may run on past the parse's phrase: "... Co-ordinator for Combating Trafficking, Dr. X")
+        apposed = re.match(r"(?:\s+(?:for|of|on|in|against|and|to)\s+[A-Z][^,.;:()\n]{0,100}?)?\s*,\s*", self.text[end : end + 130])
         if apposed:
             person = self.mention_at(end + apposed.end())
             if person is not None and person.cls == m.PERSON and not self._is_title(person) and reference(person) != claimant:
