@@ -757,6 +757,11 @@ class AttributionMixin:
     def attribute(self, sentence: Span, sent: SpacySpan | None, state: Attribution) -> Source | None:
         paragraph = self.paragraph_index(sentence.start)
         new_paragraph = paragraph != state.previous_paragraph
+        if new_paragraph and state.pending_paragraph != paragraph:
+            # "In the words of X:" / "X said:" closing the paragraph before: this paragraph is X's
+            introduced = self._introduced_by(self._paragraph_starts[paragraph], state)
+            if introduced is not None:
+                state.pending, state.pending_paragraph = introduced, paragraph
         quotation = self._starts_in_quotation(sentence)
         source = None
         if quotation is not None:
@@ -771,8 +776,8 @@ class AttributionMixin:
             source = self.attribution_phrase(sentence) or self.according_to(sentence, sent)
         if source is None:
             source = self._said_noun_subject(sent, state)
-        if source is None and state.pending is not None and paragraph == state.pending_paragraph + 1:
-            source = Source(state.pending.ref, "introduced-quotation", f"after: {state.pending.evidence}")
+        if source is None and state.pending is not None and paragraph == state.pending_paragraph:
+            source = Source(state.pending.ref, "introduced-by", f"after: {state.pending.evidence}")
         if source is None and quotation is not None and state.previous is not None and state.previous is not state.default \
                 and paragraph - state.previous_paragraph <= 1:
             # '“...,” said X. “...”': a quotation with no attribution of its own goes on in X's voice
@@ -787,10 +792,6 @@ class AttributionMixin:
             source = state.default
         self._remember(source, sent, state)
         state.previous_paragraph = paragraph
-        if sent is not None and sentence.text.rstrip().endswith(":"):
-            introduced = self._introduced_by(sentence.end + 1, state)
-            if introduced is not None:
-                state.pending, state.pending_paragraph = introduced, paragraph
         return source
 
     def _remember(self, source: Source | None, sent: SpacySpan | None, state: Attribution) -> None:
