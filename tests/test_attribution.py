@@ -118,3 +118,19 @@ def test_addressees(claims):
     assert claim(claims, report, "GRETA urges").addressees == ["gov:LTU"]
     assert claim(claims, report, "welcomes the steps").addressees in (["gov:LTU"], ["country:LTU"])
     assert claim(claims, "news_quotes.txt", "Portugal must inspect").addressees == ["country:PRT"]
+
+
+def test_segmentation_keeps_claims_and_drops_form(claims):
+    doc = "speech_layout.txt"
+    texts = [c.span.text for c in claims[doc]]
+    # header lines, a heading question, a photo credit and a press contact are no claims
+    for form in ("Address by Deputy Minister", "Warsaw | 5 May 2022", "Deputy Minister of Family and Social Policy",
+                 "What can we do?", "(Photo:", "For further information", "In the words of"):
+        assert not any(form in t for t in texts), form
+    # a claim that ends by introducing a list is a claim; so is the list item
+    assert claim(claims, doc, "We believe that a victim-centred approach").claimant == "Person:Tomasz Wierzbicki"
+    assert claim(claims, doc, "victims are identified before")
+    # the paragraph after "In the words of X:" is X's, quoted or not
+    quoted = claim(claims, doc, "wound in the body of humanity")
+    assert quoted.claimant == "Person:Stanisław Nowak" and quoted.claimant_rule == "introduced-by"
+    assert claim(claims, doc, "double the number of labour inspectors").claimant == "Person:Tomasz Wierzbicki"
