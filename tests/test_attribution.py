@@ -134,3 +134,16 @@ def test_segmentation_keeps_claims_and_drops_form(claims):
     quoted = claim(claims, doc, "wound in the body of humanity")
     assert quoted.claimant == "Person:Stanisław Nowak" and quoted.claimant_rule == "introduced-by"
     assert claim(claims, doc, "double the number of labour inspectors").claimant == "Person:Tomasz Wierzbicki"
+
+
+def test_titles_and_pronouns_take_up_the_person_named(claims):
+    doc = "news_titles.txt"
+    assert claim(claims, doc, "will open two shelters").claimant == "Person:Ana Kovač"
+    minister = claim(claims, doc, "would each house 12 children")
+    assert minister.claimant == "Person:Ana Kovač" and minister.claimant_rule == "title-coreference"
+    assert claim(claims, doc, "on call around the clock").claimant == "Person:Ana Kovač"
+    ambassador = claim(claims, doc, "Norway would fund training")
+    assert ambassador.claimant == "Person:Lars Eriksen" and ambassador.claimant_rule == "title-coreference"
+    # unnamed speakers with no body to speak for, and the reporter's own sentences, stay the author's
+    for words in ("Opposition deputies said", "2.4 million euros"):
+        assert claim(claims, doc, words).claimant == "Person:Marko Babić", words

@@ -531,7 +531,8 @@ class AttributionMixin:
             if state.last_source:
                 return Source(state.last_source.ref, "source-anaphor", f"{said}: {phrase} = {_antecedent(state.last_source)}")
             return None
-        if subject.lemma_.lower() in self.source_nouns and not self.actor_in_subtree(subject) and state.last_source and \
+        if subject.lemma_.lower() in self.source_nouns and subject.lemma_.lower() not in self.speaker_roles \
+                and not self.actor_in_subtree(subject) and state.last_source and \
                 any(c.dep_ in {"det", "poss"} and c.lower_ in {"another", "the", "this", "these", "her", "his", "its", "their"} for c in subject.children):
             # "Another recommendation is to ...", "Her report found": the source named before
             return Source(state.last_source.ref, "source-anaphor", f"{said}: {phrase} = {_antecedent(state.last_source)}")
