@@ -15,8 +15,9 @@ The rules, in the order they are tried:
 """
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 
@@ -299,8 +300,6 @@ class AttributionMixin:
                 elif re.search(r"[.!?:;”\"»)]$", last_line) or len(last_line) <= 80 or not after.islower():
                     starts.append(match.end())
             self._paragraph_starts = sorted(set(starts))
-        import bisect
-
         return bisect.bisect_right(self._paragraph_starts, position) - 1
 
     _paragraph_starts: list[int] | None = None

@@ -1,8 +1,6 @@
 """The claim pass: every substantive clause of the body becomes one claim."""
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
 from tipgraph.extract.claims.addressees import AddresseesMixin
