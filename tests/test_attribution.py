@@ -147,3 +147,18 @@ def test_titles_and_pronouns_take_up_the_person_named(claims):
     # unnamed speakers with no body to speak for, and the reporter's own sentences, stay the author's
     for words in ("Opposition deputies said", "2.4 million euros"):
         assert claim(claims, doc, words).claimant == "Person:Marko Babić", words
+
+
+def test_quotation_layouts_of_a_release(claims):
+    doc = "pr_quote_layouts.txt"
+    # a quotation over two paragraphs, attributed only after it closes
+    for words in ("most isolated workers", "passports are too often confiscated"):
+        c = claim(claims, doc, words)
+        assert c.claimant == "Person:Leila Haddad" and c.claimant_rule == "quotation", words
+    # '“A,” Haddad said, “B.”': the attribution inside the quotation
+    assert claim(claims, doc, "gives inspectors the right").claimant in {"Person:Haddad", "Person:Leila Haddad"}
+    assert claim(claims, doc, "3,000 inspections").claimant == "Person:Yousef Nasser"
+    told = claim(claims, doc, "We will not tolerate abuse")
+    assert told.claimant == "Person:Yousef Nasser" and "he" in told.claimant_evidence
+    for words in ("signed an agreement", "runs for three years"):
+        assert claim(claims, doc, words).claimant == "org:IOM", words
