@@ -1,13 +1,25 @@
 """Addressees: who is urged, thanked or criticised, and the roles countries play."""
 from __future__ import annotations
 
+import functools
 import re
+
+import yaml
 
 from spacy.tokens import Span as SpacySpan
 
 from tipgraph import model as m
+from tipgraph import ontology_dir
 from tipgraph.extract.claims.common import ACTOR_CLASSES
 from tipgraph.model import EntityMention, Span, reference
+
+
+@functools.lru_cache(maxsize=1)
+def _ambiguous_demonyms() -> tuple[tuple[str, str], ...]:
+    """Demonyms that also name a people ("Kazakh", "Kurdish"): before "authorities" or
+    "government" they mean the state, so addressees may read them."""
+    rows = yaml.safe_load((ontology_dir() / "gazetteer" / "countries.yaml").read_text(encoding="utf-8")) or ()
+    return tuple((d, row["iso3"]) for row in rows for d in row.get("ambiguous_demonyms") or ())
 
 
 class AddresseesMixin:
@@ -99,7 +111,8 @@ class AddresseesMixin:
         covering = self.mention_at(end - 1)
         end = max(end, covering.span.end) if covering is not None else end
         # "welcoming the Special Representative ..., Dr. Maria Grazia Giammarinaro, back": the apposition
-        apposed = re.match(r"\s*,\s*", self.text[end : end + 4])
+        # (the office's name may run on past the parse's phrase: "... Co-ordinator for Combating Trafficking, Dr. X")
+        apposed = re.match(r"(?:\s+(?:for|of|on|in|against|and|to)\s+[A-Z][^,.;:()\n]{0,100}?)?\s*,\s*", self.text[end : end + 130])
         if apposed:
             person = self.mention_at(end + apposed.end())
             if person is not None and person.cls == m.PERSON and not self._is_title(person) and reference(person) != claimant:
@@ -127,10 +140,19 @@ class AddresseesMixin:
             return [reference(people[0])]
         if governments:
             return [reference(governments[0])]
-        if token.lemma_.lower() in set(self.attribution_lexicon.get("government_nouns") or ()) and not [
-                mm for mm in inside if mm.cls != m.COUNTRY]:
+        if token.lemma_.lower() in set(self.attribution_lexicon.get("government_nouns") or ()) and len(
+                [mm for mm in inside if mm.cls != m.COUNTRY]) <= 1:
             country = next((mm for mm in inside if mm.cls == m.COUNTRY), None)
-            iso = (country.key or "").split(":")[-1] if country is not None else (self.focus_country or "").split(":")[-1]
+            iso = (country.key or "").split(":")[-1] if country is not None else None
+            demonym = next((self._demonyms().get(t.text) for t in subtree if t.text in self._demonyms()), None)
+            if iso is None and demonym:
+                iso = demonym  # "the Kazakh authorities", whatever the entity pass made of "Kazakh"
+                country = next((mm for mm in self.mentions if mm.key == f"country:{iso}"), None)
+                if country is None and not inside:
+                    return [f"country:{iso}"] if f"country:{iso}" != claimant else []
+            elif inside and not [mm for mm in inside if mm.cls == m.COUNTRY]:
+                return self._with_coordinated(inside[0], token, claimant)
+            iso = iso or (self.focus_country or "").split(":")[-1]
             government = next((mm for mm in self.mentions if mm.key == f"gov:{iso}"), None) if iso else None
             if government is not None and reference(government) != claimant:
                 return [reference(government)]
@@ -150,6 +172,15 @@ class AddresseesMixin:
                 first = inside[1]
             return self._with_coordinated(first, token, claimant)
         return []
+
+    def _demonyms(self) -> dict[str, str]:
+        """'Kazakh' -> 'KAZ': the gazetteer's demonyms."""
+        if self._demonym_map is None:
+            self._demonym_map = dict(_ambiguous_demonyms())
+            self._demonym_map.update({d: e.iso3 for e in self.vocab.entities.values() if e.iso3 for d in e.demonyms})
+        return self._demonym_map
+
+    _demonym_map: dict[str, str] | None = None
 
     def _person_before(self, position: int, claimant: str | None) -> str | None:
         """'thank her': the last person named before, other than the claimant."""

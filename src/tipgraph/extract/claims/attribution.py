@@ -15,8 +15,9 @@ The rules, in the order they are tried:
 """
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 
@@ -100,7 +101,7 @@ class AttributionMixin:
         if self.info.genre not in {"PressRelease", "Report"}:
             return None
         start = self.body_start()
-        opening = [s for s in self.parsed.sents if s.end_char > start][:3]
+        opening = [s for s in self.parsed.sents if s.start_char >= start][:3]
         for sent in opening:
             for tok in sent:
                 if tok.dep_ in {"nsubj", "nsubjpass"}:
@@ -121,14 +122,25 @@ class AttributionMixin:
         """The byline's author: a body when the text names it as one ("By U.S. Mission Romania")."""
         if not self.info.author:
             return None
+        kind, _, name = self.info.author.partition(":")
+        if name and (kind in m.ENTITY_CLASSES or kind.islower()):
+            # metadata already gives a reference: "Organization:U.S. Mission X", "mission:USA:in:Romania"
+            return self.info.author
         for mm in self.mentions:
             if mm.cls in m.ORGANIZATION_CLASSES and mm.name == self.info.author:
                 return reference(mm)
         return f"Person:{self.info.author}"
 
+    def _author_name(self) -> str:
+        """The byline as written, for the evidence: the author's mention, else its name."""
+        for mm in self.mentions:
+            if self.author_ref in {mm.key, reference(mm)}:
+                return _words(mm.span.text)
+        return self.info.author.split(":", 1)[-1]
+
     def _default_source(self) -> Source | None:
         if self.info.genre in {"NewsArticle", "Report"} and self.author_ref:
-            return Source(self.author_ref, "document-author", f"byline {self.info.author}")
+            return Source(self.author_ref, "document-author", f"byline {self._author_name()}")
         if self.speaker_ref:
             if self.info.speaker:
                 return Source(self.speaker_ref, "document-speaker", f"speaker {self.info.speaker}")
@@ -136,7 +148,7 @@ class AttributionMixin:
                 return Source(self.speaker_ref, "on-behalf-of", f"on behalf of {self.speaker_ref}")
             return Source(self.speaker_ref, "document-publisher", f"{self.info.genre} issued by {self.speaker_ref}")
         if self.author_ref:
-            return Source(self.author_ref, "document-author", f"byline {self.info.author}")
+            return Source(self.author_ref, "document-author", f"byline {self._author_name()}")
         return None
 
     def _own_voice(self) -> set[str]:
@@ -201,18 +213,57 @@ class AttributionMixin:
         the first actor in it."""
         subtree = sorted(token.subtree, key=lambda t: t.i)
         head = self.mention_at(token.idx)
+        if head is not None and (head.cls != m.PERSON or self._is_title(head)):
+            # "the Ministry's Head of Research, Kwabena Asante, ...": the person apposed to an office
+            apposed = re.match(r"\s*,\s*", self.text[head.span.end : head.span.end + 4])
+            person = self.mention_at(head.span.end + apposed.end()) if apposed else None
+            if person is not None and person.cls == m.PERSON and not self._is_title(person):
+                return person
         people = [self.mention_at(t.idx) for t in subtree]
         people = [p for p in people if p is not None and p.cls == m.PERSON and not self._is_title(p)]
         if head is not None and not self._is_title(head) and (head.cls == m.PERSON or not people):
             return head
         if people:
             return people[0]
+        for apposed in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            # "The head of ICMPD, Mojisola Sodeinde, said": the named head, not the body
+            named = self._named_speaker(sorted(apposed.subtree, key=lambda t: t.i))
+            if named is not None:
+                return named
         lemma = token.lemma_.lower()
         if lemma in self.source_nouns or token.lower_ in self.source_nouns or lemma in self.speaker_roles:
             return self.actor_in_subtree(token)
         if token.pos_ == "PROPN":
-            return self._person_by_surname(token)
+            return self._person_by_surname(token) or self._named_speaker([token] + [c for c in token.children if c.dep_ == "compound"])
         return None
+
+    def _named_speaker(self, tokens: list) -> EntityMention | None:
+        """A speaker the entity pass missed ("Sofia Marques, director of ..., said:"): a name the
+        parser tags as a person, as subject of a verb of saying, becomes a Person mention."""
+        names: list = []
+        for t in sorted(tokens, key=lambda t: t.i):  # the first run of capitalised proper nouns
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and (not names or t.i == names[-1].i + 1):
+                names.append(t)
+            elif names:
+                break
+        if len(names) < 2 or len(names) > 4:
+            return None
+        head = names[-1]
+        # a person by the parser, or a name given an office in apposition ("Sofia Marques, director of ...")
+        roles = self.speaker_roles | self._title_words()
+        apposed = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+        if not (all(t.ent_type_ == "PERSON" for t in names) or any(a.lemma_.lower() in roles for a in apposed)):
+            return None
+        start, end = names[0].idx, names[-1].idx + len(names[-1].text)
+        if any(mm.span.start < end and start < mm.span.end for mm in self.mentions):
+            return None
+        sent = names[0].sent
+        mention = EntityMention(m.PERSON, Span(start, end, self.text[start:end]), self.text[start:end],
+                                sentence=(sent.start_char, sent.end_char))
+        self.mentions = sorted(self.mentions + [mention], key=lambda mm: (mm.span.start, mm.span.end))
+        self.mention_sink.append(mention)
+        self._actor_at = None
+        return mention
 
     def _person_by_surname(self, token) -> EntityMention | None:
         """'Blinken emphasized': a bare surname names the person given in full before (or, as
@@ -249,8 +300,6 @@ class AttributionMixin:
                 elif re.search(r"[.!?:;”\"»)]$", last_line) or len(last_line) <= 80 or not after.islower():
                     starts.append(match.end())
             self._paragraph_starts = sorted(set(starts))
-        import bisect
-
         return bisect.bisect_right(self._paragraph_starts, position) - 1
 
     _paragraph_starts: list[int] | None = None
@@ -382,7 +431,7 @@ class AttributionMixin:
             return False
         if lemma == "make":
             return "clear" in {t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 4]}
-        if lemma in self.speech_acts:
+        if lemma in self.speech_acts or lemma in self.speech_reporting_verbs:
             return True
         if lemma in self.stance_verbs and third_person:
             return True
@@ -423,6 +472,14 @@ class AttributionMixin:
             if not subjects and tok.dep_ in {"conj", "advcl"} and tok.head.pos_ in {"VERB", "AUX"}:
                 # "He cautioned ... and rejected ...": the subject of the first verb
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subjects and tok.dep_ == "ROOT":
+                # "..., the Group of Experts (GRETA) welcomes ...": the parse lost the subject
+                clause = max([sent.start_char] + [t.idx + 1 for t in sent if t.i < tok.i and t.text == ","])
+                preceding = [mm for mm in self.mentions_in(clause, tok.idx) if mm.cls in ACTOR_CLASSES - {m.COUNTRY}
+                             and not self._is_title(mm)]
+                if preceding and not self.text[preceding[-1].span.end : tok.idx].strip(" )\u2019's"):
+                    if reference(preceding[-1]) not in self.own_voice:
+                        return Source(reference(preceding[-1]), "reporting-verb", _words(f"{preceding[-1].span.text} {tok.text}"))
             if not subjects:
                 continue
             source = self._subject_source(subjects[0], tok, state)
@@ -473,7 +530,8 @@ class AttributionMixin:
             if state.last_source:
                 return Source(state.last_source.ref, "source-anaphor", f"{said}: {phrase} = {_antecedent(state.last_source)}")
             return None
-        if subject.lemma_.lower() in self.source_nouns and not self.actor_in_subtree(subject) and state.last_source and \
+        if subject.lemma_.lower() in self.source_nouns and subject.lemma_.lower() not in self.speaker_roles \
+                and not self.actor_in_subtree(subject) and state.last_source and \
                 any(c.dep_ in {"det", "poss"} and c.lower_ in {"another", "the", "this", "these", "her", "his", "its", "their"} for c in subject.children):
             # "Another recommendation is to ...", "Her report found": the source named before
             return Source(state.last_source.ref, "source-anaphor", f"{said}: {phrase} = {_antecedent(state.last_source)}")
@@ -534,7 +592,7 @@ class AttributionMixin:
     def _titled_person(self, subject) -> str | None:
         """'the Special Representative': the last person named before with that title."""
         words = [t.lower_ for t in subject.subtree if t.pos_ in {"PROPN", "NOUN", "ADJ"}]
-        if not words:
+        if not words or subject.lower_ not in self._title_words():
             return None
         best = None
         for mm in self.mentions:
@@ -551,6 +609,8 @@ class AttributionMixin:
     def _verb_lemma(self, tok) -> str | None:
         """The reporting lemma of a word, whatever the tagger made of it ("informs" as a noun)."""
         lower = tok.lower_
+        if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "NOUN" and lower.endswith("s")):
+            return None  # "State Registry" is no verb; "informs" tagged as a noun still is
         candidates = {tok.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3] + "y" if lower.endswith("ied") else lower}
         if lower in {"said", "says"}:
             return "say"
@@ -579,7 +639,10 @@ class AttributionMixin:
                 piece = piece[1:]
             if not piece or len(piece) > 25:
                 continue
-            verb_at = next((k for k, t in enumerate(piece) if self._verb_lemma(t) and t.lower_ != "according"), None)
+            reporting = [k for k, t in enumerate(piece) if self._verb_lemma(t) and t.lower_ != "according"]
+            # the verb at an edge first: "the cited source states", "said X"
+            edges = [k for k in reporting if k in {0, len(piece) - 1}]
+            verb_at = (edges or reporting or [None])[-1 if edges else 0]
             if verb_at is None:
                 continue
             verb, rest = piece[verb_at], piece[verb_at + 1:]
@@ -625,6 +688,9 @@ class AttributionMixin:
                 person = self._person_by_surname(t)
                 if person is not None:
                     return Source(reference(person), "reporting-verb", said)
+        person = self._named_speaker(words)
+        if person is not None:
+            return Source(reference(person), "reporting-verb", said)
         bodies = [mm for mm in actors if mm.cls != m.COUNTRY]
         if not bodies and any(t.lemma_.lower() in self.speaker_roles for t in words):
             bodies = actors  # "said Venezuela's representative"
@@ -691,6 +757,11 @@ class AttributionMixin:
     def attribute(self, sentence: Span, sent: SpacySpan | None, state: Attribution) -> Source | None:
         paragraph = self.paragraph_index(sentence.start)
         new_paragraph = paragraph != state.previous_paragraph
+        if new_paragraph and state.pending_paragraph != paragraph:
+            # "In the words of X:" / "X said:" closing the paragraph before: this paragraph is X's
+            introduced = self._introduced_by(self._paragraph_starts[paragraph], state)
+            if introduced is not None:
+                state.pending, state.pending_paragraph = introduced, paragraph
         quotation = self._starts_in_quotation(sentence)
         source = None
         if quotation is not None:
@@ -705,8 +776,8 @@ class AttributionMixin:
             source = self.attribution_phrase(sentence) or self.according_to(sentence, sent)
         if source is None:
             source = self._said_noun_subject(sent, state)
-        if source is None and state.pending is not None and paragraph == state.pending_paragraph + 1:
-            source = Source(state.pending.ref, "introduced-quotation", f"after: {state.pending.evidence}")
+        if source is None and state.pending is not None and paragraph == state.pending_paragraph:
+            source = Source(state.pending.ref, "introduced-by", f"after: {state.pending.evidence}")
         if source is None and quotation is not None and state.previous is not None and state.previous is not state.default \
                 and paragraph - state.previous_paragraph <= 1:
             # '“...,” said X. “...”': a quotation with no attribution of its own goes on in X's voice
@@ -721,10 +792,6 @@ class AttributionMixin:
             source = state.default
         self._remember(source, sent, state)
         state.previous_paragraph = paragraph
-        if sent is not None and sentence.text.rstrip().endswith(":"):
-            introduced = self._introduced_by(sentence.end + 1, state)
-            if introduced is not None:
-                state.pending, state.pending_paragraph = introduced, paragraph
         return source
 
     def _remember(self, source: Source | None, sent: SpacySpan | None, state: Attribution) -> None:

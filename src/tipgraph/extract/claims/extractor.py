@@ -1,8 +1,6 @@
 """The claim pass: every substantive clause of the body becomes one claim."""
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
 from tipgraph.extract.claims.addressees import AddresseesMixin
@@ -27,6 +25,7 @@ class ClaimExtractor(SegmentationMixin, ClassificationMixin, FiguresMixin, Attri
         self.text = document.text
         self.parsed = parsed
         self.mentions = sorted(mentions, key=lambda mm: (mm.span.start, mm.span.end))
+        self.mention_sink = mentions  # speakers attribution finds that the entity pass missed go here too
         self.info = info
         self.vocab = vocab
         self.lexicon = vocab.lexicon("claims")

@@ -18,6 +18,8 @@ class SegmentationMixin:
         out = []
         skip = [re.compile(p, re.IGNORECASE) for p in self.lexicon.get("skip_patterns") or ()]
         min_words = int(self.lexicon.get("min_words") or 4)
+        skip += [re.compile(p, re.IGNORECASE) for p in self.vocab.lexicon("attribution").get("skip_patterns") or ()]
+        in_header = True  # until the first finished sentence: titles, bylines, datelines
         for sent in self.parsed.sents:
             start, end = sent.start_char, sent.end_char
             while start < end and self.text[start] in " \t\n\r*#>":
@@ -27,22 +29,53 @@ class SegmentationMixin:
             if end <= start or start < start_of_body:
                 continue
             piece = self.text[start:end]
+            if self._is_heading(sent, piece, in_header):
+                continue
+            if piece[-1:] in ".!" and self._finite(sent):
+                in_header = False
             flat = normalise(re.sub(r"[*_#]", "", piece))
             if len(flat.split()) < min_words or any(p.search(flat) for p in skip):
                 continue
             if has_phrase(flat, (self.lexicon.get("Endorsement") or {}).get("courtesies")) == flat:
                 continue
-            if flat.endswith(":") and self._introduces_quote(start, end):
-                continue  # "Speaking at the conference, Kim said:": the quotation that follows is the claim
+            if flat.endswith(":") and (self._introduces_quote(start, end) or self.attribution_phrase(Span(start, end, piece))):
+                continue  # "Speaking at the conference, Kim said:", "In the words of X:": the quotation that follows is the claim
             for clause in self._clauses(start, end, min_words):
                 clause_flat = normalise(re.sub(r"[*_#]", "", clause.text))
                 if not any(p.search(clause_flat) for p in skip):
                     out.append(clause)
         return out
 
+    @staticmethod
+    def _finite(sent) -> bool:
+        """Has the sentence a finite verb (or an imperative)?"""
+        return any(t.tag_ in {"VBD", "VBP", "VBZ", "MD"} or (t.tag_ == "VB" and t.dep_ == "ROOT") for t in sent)
+
+    def _is_heading(self, sent, piece: str, in_header: bool) -> bool:
+        """Not a claim: a title, byline, dateline or credit line with no finite verb and no full
+        stop ("Statement | 18 October 2013", "CHISINAU, 18 November 2003 -", "Greg Vines, ILO
+        Deputy Director-General") before the body's first sentence; a bracketed credit line
+        ("(Reporting by ...; Editing by ...)"); a question standing alone as a heading."""
+        stripped = piece.strip()
+        if stripped.startswith("(") and stripped.endswith(")"):
+            return True
+        paragraph = self.text[self.paragraph_span(sent.start_char)[0] : self.paragraph_span(sent.start_char)[1]].strip()
+        if stripped.endswith("?") and paragraph == stripped:
+            return True
+        if stripped[-1:] in ".!”\"" or self._finite(sent):
+            return False
+        # a short line of its own, not a list item: "Statement | 18 October 2013", "Greg Vines, ILO Deputy Director-General"
+        line_start = self.text.rfind("\n", 0, sent.start_char) + 1
+        line = self.text[line_start : self.text.find("\n", sent.start_char) if "\n" in self.text[sent.start_char:] else len(self.text)].strip()
+        alone = line == stripped and len(stripped.split()) <= 12 and not re.match(r"^(?:[-–•*·]|\d+[.)])", line)
+        return in_header or alone
+
     def _introduces_quote(self, start: int, end: int) -> bool:
         sent = self.parsed.char_span(start, end, alignment_mode="expand")
-        return sent is not None and any(t.lemma_ in self.reporting for t in sent)
+        # only the frame ("Kim said:"), not a claim that ends in a list ("We believe that ... can ensure that:")
+        return sent is not None and any(
+            t.lemma_ in self.reporting and not any(c.dep_ in {"ccomp", "parataxis"} for c in t.children)
+            and sum(1 for w in sent if w.i > t.i and not w.is_punct) <= 4 for t in sent)
 
     def _clauses(self, start: int, end: int, min_words: int) -> list[Span]:
         """Split "A, and that B" / "A, and we B" / "A… B" into the claims they are."""
