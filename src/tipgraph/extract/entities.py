@@ -525,6 +525,94 @@ class EntityExtractor:
             found.append(Candidate(EntityMention(cls, span, clean_name(span.text), attrs={"keyword": keyword}), priority=65))
         return found
 
+    def described_events(self, parsed: Doc, text: str) -> list[Candidate]:
+        """ "a two-day workshop on conducting interviews ...", "the launch of the national action plan
+        ...", "a co-ordination meeting of representatives of ...": an event a text describes in lower case,
+        when it is the occasion (in the title or the opening sentences) or something organised or held."""
+        nouns = {k.lower(): v for k, v in (self.events.get("described_nouns") or {}).items()}
+        verbs = {v.lower() for v in self.events.get("described_verbs") or ()}
+        name_preps = {p.lower() for p in self.events.get("described_name_preps") or ()}
+        need_of = {n.lower() for n in self.events.get("described_need_of") or ()}
+        if not nouns:
+            return []
+        # the title lines and the first two sentences of running text
+        prose = [s for s in parsed.sents if len([t for t in s if t.is_alpha]) >= 8 and "\n" not in s.text.strip()]
+        lead_end = prose[min(1, len(prose) - 1)].end_char if prose else len(text)
+        found, seen = [], set()
+        earlier: dict[str, Candidate] = {}
+        for token in parsed:
+            lemma = token.lower_
+            if lemma not in nouns or token.pos_ not in {"NOUN", "PROPN"} or not token.text.islower():
+                continue
+            if lemma in need_of and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+                continue
+            governor = token.head
+            chain = {governor.lemma_.lower(), governor.lower_}
+            if governor.dep_ in {"prep", "agent"}:
+                chain |= {governor.head.lemma_.lower(), governor.head.lower_}
+            chain |= {c.lemma_.lower() for c in token.children if c.dep_ == "acl"}
+            numbered = any(re.fullmatch(r"\d+(?:st|nd|rd|th)", c.text) for c in token.lefts)
+            head_text = text[min([c.left_edge.idx for c in token.lefts if c.dep_ != "det"] + [token.idx]) : token.idx + len(token.text)]
+            bare = not any(c.dep_ == "prep" and c.lower_ in name_preps for c in token.rights) and (
+                all(c.dep_ in {"det", "punct"} for c in token.lefts)
+                or lemma in earlier and head_text in earlier[lemma].mention.name)
+            if bare and lemma in earlier:
+                # "The meeting was organized by ...": the event named before
+                before = earlier[lemma].mention
+                span = Span(token.idx + len(token.text) - len(head_text), token.idx + len(token.text), head_text)
+                found.append(Candidate(EntityMention(before.cls, span, before.name, attrs={
+                    "keyword": token.text, "described": True, "refers_to": before.name,
+                    "aliases": self._entitled(text, span.end)}), priority=54))
+                continue
+            if token.idx >= lead_end and not chain & verbs and not numbered:
+                continue
+            left = token.i
+            for child in sorted(token.lefts, key=lambda c: -c.i):
+                if child.dep_ in {"amod", "compound", "nummod", "npadvmod"} and child.i == left - 1 or \
+                        child.dep_ in {"amod", "compound", "nummod"} and child.right_edge.i == left - 1:
+                    left = child.left_edge.i
+                elif child.dep_ == "punct" and child.i == left - 1:
+                    continue
+                else:
+                    break
+            while left < token.i and (parsed[left].dep_ in {"det", "poss", "punct"} or parsed[left].ent_type_ == "DATE" and parsed[left].like_num and parsed[left + 1].text != "-"):
+                left += 1
+            right = token.i
+            for child in token.rights:
+                if child.dep_ != "prep" or child.lower_ not in name_preps or child.i != right + 1:
+                    break
+                pobj_ents = {t.ent_type_ for t in child.subtree}
+                if pobj_ents & {"DATE", "TIME", "GPE", "LOC", "FAC"} and child.lower_ in {"on", "in", "at"}:
+                    break
+                right = child.right_edge.i
+            for t in parsed[token.i : right + 1]:  # a name ends at a comma or a line end
+                if t.text in {",", ";", "(", "–", "—"} or t.is_space:
+                    right = t.i - 1
+                    break
+                if "\n" in t.whitespace_:
+                    right = t.i
+                    break
+            while right > token.i and parsed[right].is_punct:
+                right -= 1
+            start, end = parsed[left].idx, parsed[right].idx + len(parsed[right].text)
+            span = Span(start, end, text[start:end])
+            if "\n" in span.text or (lemma, span.text) in seen:
+                continue
+            seen.add((lemma, span.text))
+            head = text[parsed[left].idx : token.idx + len(token.text)]
+            aliases = sorted({span.text, head, token.text, *self._entitled(text, end)} - {""})
+            candidate = Candidate(EntityMention(nouns[lemma], span, clean_name(span.text),
+                                                attrs={"keyword": token.text, "described": True, "aliases": aliases, "head": head}), priority=55)
+            found.append(candidate)
+            earlier.setdefault(lemma, candidate)
+        return found
+
+    @staticmethod
+    def _entitled(text: str, position: int) -> list[str]:
+        """ "The conference, entitled ‘Path Breaking Strategies ...’": the title an event is given."""
+        title = re.match(r",?\s+(?:entitled|titled|called|named|themed)\s+[‘'“\"]([^’'”\"\n]{4,160})[’'”\"]", text[position : position + 200])
+        return [title.group(1).strip(" ,.")] if title else []
+
     # -- instruments ---------------------------------------------------------
     def instruments_in(self, parsed: Doc, text: str, people: list[Candidate]) -> list[Candidate]:
         keywords = {k: m.INSTRUMENT for k in self.instruments.get("keywords") or ()}
@@ -666,9 +754,11 @@ class EntityExtractor:
 
     @staticmethod
     def _place_context(text: str, span: Span) -> bool:
+        """ "in Dakar", "Dakar, 12 March 2024 -", "12 May 2022, Yerevan –": where places stand."""
         return bool(
             re.search(r"\b(?:in|at|from|to|near)\s+$", text[max(0, span.start - 6) : span.start])
             or re.match(r",\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}", text[span.end : span.end + 24])
+            or re.search(r"\d{4},\s*$", text[max(0, span.start - 8) : span.start]) and re.match(r"\s*[–—-]\s", text[span.end : span.end + 4])
         )
 
     def _place_attrs(self, name: str) -> dict:
@@ -746,6 +836,8 @@ def _may_nest(inner: Candidate, outer: Candidate) -> bool:
     is written out in full, not as a modifier acronym ("UN" in "UN Security Council")."""
     if (outer.mention.key or "").startswith(("unit:", "mission:")) and inner.mention.cls == m.PLACE and not _is_container(inner):
         return True  # "Chisinau" in "the American Embassy in Chisinau"
+    if outer.mention.cls in m.EVENT_CLASSES and inner.mention.key and inner.mention.cls in m.ORGANIZATION_CLASSES:
+        return True  # "a training for investigators of the Ministry of Internal Affairs"
     if not inner.mention.key or _is_container(inner) and not (inner.mention.key or "").startswith("org:"):
         return False
     if (outer.mention.key or "").startswith(("unit:", "mission:")) and inner.mention.cls in {m.PLACE, m.COUNTRY}:
@@ -795,6 +887,38 @@ def _dateline_places(text: str) -> list[Candidate]:
     return found
 
 
+def _described_events_named(kept: list[Candidate]) -> None:
+    """ "this regional workshop" after "Regional Multidisciplinary Thematic Workshop on ...": a described
+    event whose words all stand in an event named in the text is that event."""
+    named = [c.mention for c in kept if c.mention.cls in m.EVENT_CLASSES and not c.mention.attrs.get("described")]
+    for cand in kept:
+        mention = cand.mention
+        if not mention.attrs.get("described"):
+            continue
+        words = set(re.findall(r"[\w-]+", (mention.attrs.get("head") or mention.span.text).lower()))
+        keyword = (mention.attrs.get("keyword") or "").lower()
+        for event in named:
+            name_words = set(re.findall(r"[\w-]+", event.name.lower()))
+            if keyword in name_words and words <= name_words:
+                mention.name = event.name
+                mention.cls = event.cls
+                mention.attrs["refers_to"] = event.name
+                break
+
+
+def _venue_lines(text: str, labels: list[str]) -> list[Candidate]:
+    """ "Location: Dialogue, National Circuit Barton": a header line naming where a speech was given."""
+    if not labels:
+        return []
+    alternation = "|".join(re.escape(w) for w in labels)
+    found = []
+    for match in re.finditer(rf"(?m)^[ \t*_#]*(?:{alternation})[ \t]*:[ \t*_]*([A-Z][^\n]{{1,100}}?)[ \t*_]*$", text):
+        start, end = match.start(1), match.end(1)
+        span = Span(start, end, text[start:end])
+        found.append(Candidate(EntityMention(m.PLACE, span, clean_name(span.text), attrs={"venue_line": True}), priority=95))
+    return found
+
+
 def _names_a_person(parsed: Doc, candidate: Candidate) -> bool:
     """In Title Case headlines a title may be followed by a verb ("Ambassador Calls on ...")."""
     name_start = candidate.mention.attrs.get("name_start", candidate.start)
@@ -819,11 +943,16 @@ def _adopt_parenthesised_acronyms(text: str, kept: list[Candidate]) -> list[Cand
             dropped.add(acr)  # "facilitated illegal immigration (FII)"
     kept = [c for c in kept if not (c.mention.span.text in dropped and not c.mention.key)]
     by_start = {c.start: c for c in kept}
+    added: list[Candidate] = []
     for cand in kept:
         tail = re.match(r" ?\((?P<acr>[A-Z][A-Za-z.-]{1,12})\)", text[cand.end : cand.end + 16])
         if not tail:
             continue
         acronym = by_start.get(cand.end + tail.start("acr"))
+        if acronym is None and cand.mention.cls in m.ORGANIZATION_CLASSES and re.fullmatch(r"[A-Z][A-Z-]{1,9}", tail.group("acr")):
+            # "the Department for Fighting Organized Crime (DFOC)" where no extractor found DFOC
+            added.extend(_acronym_mentions(text, tail.group("acr"), cand))
+            continue
         if acronym is None or acronym.mention.span.text != tail.group("acr") or acronym is cand:
             continue
         if acronym.mention.key:
@@ -844,7 +973,22 @@ def _adopt_parenthesised_acronyms(text: str, kept: list[Candidate]) -> list[Cand
         else:
             acronym.mention.attrs["expansion"] = cand.mention.name
             cand.mention.attrs["acronym"] = acronym.mention.name
+    if added:
+        kept = _resolve_overlaps(kept + added)
     return kept
+
+
+def _acronym_mentions(text: str, acronym: str, expansion: Candidate) -> list[Candidate]:
+    """Every occurrence of an acronym defined in brackets after a body's name, as that body."""
+    found = []
+    for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+        mention = EntityMention(expansion.mention.cls, Span(match.start(), match.end(), acronym), expansion.mention.name,
+                                key=expansion.mention.key,
+                                attrs={k: v for k, v in expansion.mention.attrs.items() if k in {"country", "part_of"}})
+        if not expansion.mention.key:
+            mention.attrs["expansion"] = expansion.mention.name
+        found.append(Candidate(mention, priority=expansion.priority))
+    return found
 
 
 def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -> list[EntityMention]:
@@ -871,15 +1015,18 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
         + extractor.possessive_offices(text)
         + people
         + extractor.events_in(parsed, text)
+        + extractor.described_events(parsed, text)
         + instruments
         + extractor.statistical(parsed, text)
         + datelines
+        + _venue_lines(text, list(vocab.lexicon("events").get("venue_labels") or ()))
     )
     kept = _resolve_overlaps(candidates)
     kept_instruments = [c for c in kept if c.mention.cls == m.INSTRUMENT]
     anaphora = extractor.instrument_anaphora(parsed, text, kept_instruments)
     kept = _resolve_overlaps(kept + anaphora)
     kept = _adopt_parenthesised_acronyms(text, kept)
+    _described_events_named(kept)
     mentions = []
     for cand in kept:
         mention = cand.mention

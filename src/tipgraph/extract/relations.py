@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from tipgraph import model as m
-from tipgraph.extract.metadata import header_lines, parse_date
+from tipgraph.extract.metadata import Line, header_lines, parse_date
 from tipgraph.model import DocumentInfo, EntityMention, reference, RelationFact, SourceDocument, Span
 from tipgraph.vocab import Vocabulary
 
@@ -188,7 +188,24 @@ class _Reader:
         self.delivered: EntityMention | None = None
         self.header = header_lines(self.text, int(vocab.lexicon("documents").get("date_header_lines") or 12))
         self.header_end = self.header[-1].end if self.header else 0
+        # the opening lines, however long: a title line or a "Delivered by ... at ..." line is header too
+        self.lead = self._lead_lines(int(self.lex.get("lead_lines") or 6))
+        if self.lead:
+            self.header_end = max(self.header_end, self.lead[0].end)
         self.refresh()
+
+    def _lead_lines(self, limit: int) -> list[Line]:
+        lines, position = [], 0
+        for raw in self.text.split("\n"):
+            start, position = position, position + len(raw) + 1
+            stripped = re.sub(r"^[#>\s]+|[*_]{1,3}", "", raw).strip()
+            if not stripped:
+                continue
+            offset = max(raw.find(stripped[:10]), 0)
+            lines.append(Line(start + offset, start + len(raw), stripped))
+            if len(lines) >= limit:
+                break
+        return lines
 
     # -- bookkeeping ---------------------------------------------------------
     def refresh(self) -> None:
@@ -339,6 +356,23 @@ class _Reader:
                         best = (len(held), entity.key)
         return best[1] if best else None
 
+    def body_at(self, position: int) -> EntityMention | None:
+        """The body named at `position`: "the Armenian Ministry of Justice" is the ministry, not Armenia."""
+        found = self.starting_at(position, ACTOR_CLASSES - {m.PERSON})
+        if found is not None and found.cls == m.COUNTRY:
+            gap = re.match(r"\s+", self.text[found.span.end :])
+            body = self.starting_at(found.span.end + (gap.end() if gap else 0), m.ORGANIZATION_CLASSES)
+            if body is not None:
+                return body
+        return found
+
+    def country_key(self, name: str) -> str | None:
+        for entity in self.vocab.entities.values():
+            if entity.cls == m.COUNTRY and (name == entity.name or name in entity.case_sensitive_names
+                                           or name.lower() in {n.lower() for n in entity.case_insensitive_names}):
+                return entity.key
+        return None
+
     def body_class(self, ref: str | None) -> str | None:
         if not ref:
             return None
@@ -355,8 +389,9 @@ class _Reader:
         if self.info.genre not in {"Statement", "Speech"}:
             return
         words = {w.lower() for w in self.lex.get("meeting_body_words") or ()}
-        for index, line in enumerate(self.header):
-            context = line.text + " " + (self.header[index - 1].text if index else "")
+        lines = [ln for ln in self.lead if len(ln.text.split()) <= 60]
+        for index, line in enumerate(lines):
+            context = line.text + " " + (lines[index - 1].text if index else "")
             if not self.cues.delivery.search(context):
                 continue
             for mm in self.ordered:
@@ -402,12 +437,32 @@ class _Reader:
             if re.fullmatch(r"[\s#*_>]*", lead) or re.search(words + r"\s+(?:the\s+|this\s+)?$", lead, re.IGNORECASE):
                 in_header.append(ev)
         if not in_header:
+            # "Full text of the statement by X at the 1277th meeting of ...", "Addressing the opening
+            # event of ..., X called on ...": the occasion named near the top of the text
+            limit = int(self.lex.get("occasion_window_chars") or 1500)
+            kinds = _alternation(self.lex.get("delivery_nouns") or ())
+            openers = _alternation(self.lex.get("occasion_openers") or ())
+            for ev in self.events:
+                if ev.span.start > limit or ev.attrs.get("refers_to"):
+                    continue
+                s, _ = self.clause(ev)
+                lead = self.text[s : ev.span.start]
+                if re.search(kinds + r"\b[^.\n]{0,100}?" + words + r"\s+(?:the\s+|this\s+|an?\s+)?$", lead, re.IGNORECASE) \
+                        or re.fullmatch(r"\W*" + openers + r"\s+(?:the\s+|this\s+|an?\s+)?", lead, re.IGNORECASE):
+                    in_header.append(ev)
+                    break
+        if not in_header:
             return
         title = self.info.title or ""
         in_title = [ev for ev in in_header if ev.span.text in title]
         chosen = (in_title or in_header)[0]
         self.delivered = chosen
         self.info.delivered_at = reference(chosen)
+        # "Location: Dialogue, National Circuit Barton": a header line that says where
+        for mm in self.mentions:
+            if mm.cls == m.PLACE and mm.attrs.get("venue_line") and mm.span.start < self.lead[-1].end:
+                self.add(reference(chosen), "location", reference(mm), chosen.span)
+                return
         # "Riga, 4 October 2022" under the title: where the speech, so the event, took place
         for mm in self.mentions:
             if mm.cls == m.PLACE and mm.span.start < self.header_end:
@@ -436,6 +491,11 @@ class _Reader:
                 if mm.cls in m.ORGANIZATION_CLASSES and mm.span.start < kw_pos:
                     # "OSCE Conference on ...", "Council of Europe Forum ..."
                     self.add(ref, "organizer", reference(mm), ev.span)
+                elif mm.cls in m.ORGANIZATION_CLASSES and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[kw_pos + len(keyword) : mm.span.start]) \
+                        and ev.cls == m.MEETING:
+                    # "the 978th Meeting of the Permanent Council": a meeting of a body is held by it
+                    self.add(ref, "organizer", reference(mm), ev.span)
+                    self.body_seat(ref, mm, ev.span)
                 elif mm.cls in LOCATION_CLASSES:
                     before = self.text[ev.span.start : mm.span.start]
                     tail = self.text[mm.span.end : ev.span.end]
@@ -453,6 +513,8 @@ class _Reader:
                 if key in self.keys_in_doc:
                     self.add(ref, "organizer", key, ev.span)
             self.event_date_near(ev, ref)
+            if ev.attrs.get("described") and not ev.attrs.get("refers_to"):
+                self.described_event_setting(ev, ref)
         if self.delivered is not None:
             ref = reference(self.delivered)
             publisher = self.info.publisher
@@ -465,6 +527,55 @@ class _Reader:
                 self.add(ref, "organizer", publisher, self.delivered.span)
             if self.info.date and self.info.genre in {"Speech", "Statement"}:
                 self.set_date(ref, self.info.date, rank=1)
+
+    def body_seat(self, ref: str, body: EntityMention, span: Span) -> None:
+        """A meeting of a body that always meets at its seat (the Permanent Council in Vienna) is located
+        there, when the text names that place."""
+        seat = (self.events_lex.get("seats") or {}).get((body.key or "").partition(":")[2])
+        if not seat:
+            return
+        place = next((mm for mm in self.ordered if mm.cls in LOCATION_CLASSES and mm.name == seat), None)
+        if place is not None:
+            self.add(ref, "location", reference(place), span)
+
+    def dateline(self) -> tuple[EntityMention | None, str | None, int]:
+        """ "21 September 2023, Chisinau –", "CHISINAU, 18 November 2003 -": a press release's place and
+        date, and where its first sentence starts."""
+        for line in self.lead[:4]:
+            head = re.match(r"[^\n–—]{4,60}?\s+[–—-]\s+", self.text[line.start : line.end])
+            if not head:
+                continue
+            piece = self.text[line.start : line.start + head.end()]
+            found = parse_date(piece)
+            if not found:
+                continue
+            place = next((mm for mm in self.ordered if mm.cls in LOCATION_CLASSES and line.start <= mm.span.start < line.start + head.end()), None)
+            return place, found[0], line.start + head.end()
+        return None, None, -1
+
+    def described_event_setting(self, ev: EntityMention, ref: str) -> None:
+        """Where and when a described event took place: "organized by ... on 18 March 2015 in Budva"
+        in its clause, else the dateline of the press release that opens with it."""
+        s, e = self.sentence(ev)
+        rest = self.text[ev.span.end : e]
+        located = False
+        for where in re.finditer(r"(?<![\w-])(?:in|at)\s+(?:the\s+)?", rest):
+            place = self.starting_at(ev.span.end + where.end(), LOCATION_CLASSES)
+            if place is not None and not self.nested(place, m.ORGANIZATION_CLASSES | m.EVENT_CLASSES | {m.INSTRUMENT}):
+                self.add(ref, "location", reference(place), self.span_of(ev.span.start, place.span.end))
+                located = True
+                break
+        found = parse_date(rest)
+        dated = False
+        if found and re.fullmatch(r"[^.;]*?(?:\bon|\bfrom|\bheld)\s+(?:the\s+)?", rest[: found[1]], re.DOTALL):
+            self.set_date(ref, found[0], rank=0)
+            dated = True
+        place, date, body_start = self.dateline()
+        if body_start >= 0 and s <= body_start + 2 and ev.span.start >= body_start:
+            if place is not None and not located:
+                self.add(ref, "location", reference(place), ev.span)
+            if date and not dated:
+                self.set_date(ref, date, rank=1)
 
     def event_date_near(self, ev: EntityMention, ref: str) -> None:
         after = self.text[ev.span.end : ev.span.end + 80]
@@ -513,6 +624,8 @@ class _Reader:
         for pattern, predicate in ((cues.organizer_by, "organizer"), (cues.host_cue, "host")):
             for match in pattern.finditer(text):
                 target = self.starting_at(match.end(), ACTOR_CLASSES)
+                if target is not None and target.cls == m.COUNTRY:
+                    target = self.body_at(match.end())
                 if target is None and predicate == "host" and "country" in match.group().lower():
                     back = re.search(r",?\s+(?:as\s+)?(?:the\s+|our\s+)?$", text[max(0, match.start() - 12) : match.start()])
                     end = match.start() - (len(back.group()) if back else 0)
@@ -523,6 +636,18 @@ class _Reader:
                 event = self.event_near(match.start(), sentence)
                 if event is not None:
                     self.add(reference(event), predicate, reference(target), self.span_of(match.start(), target.span.end))
+                    # "organized by the OSCE Mission, the American Embassy ... (ABA-CEELI), IOM and UNICEF"
+                    position = target.span.end
+                    while True:
+                        bracket = re.match(r"\s*\([^()\n]{1,24}\)", self.text[position:])
+                        if bracket:
+                            position += bracket.end()
+                        sep = re.match(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", self.text[position : position + 12])
+                        following = self.body_at(position + sep.end()) if sep else None
+                        if following is None:
+                            break
+                        self.add(reference(event), predicate, reference(following), self.span_of(match.start(), following.span.end))
+                        position = following.span.end
 
     def event_by_noun(self, noun: str, sentence: tuple[int, int]) -> EntityMention | None:
         """The event a lower-case "workshop" refers to: the delivered-at event of that kind, else the only one."""
@@ -771,6 +896,28 @@ class _Reader:
     # -- places and parts ------------------------------------------------------------------
     def locations(self) -> None:
         text = self.text
+        countries_here = {mm.key for mm in self.mentions if mm.cls == m.COUNTRY and mm.key}
+        for place in self.ordered:
+            # a city the gazetteer places in a country the text names
+            iso3 = place.attrs.get("country") if place.cls == m.PLACE else None
+            if iso3 and f"country:{iso3}" in countries_here:
+                self.add(reference(place), "locatedIn", f"country:{iso3}", place.span)
+        for mm in self.ordered:
+            # "OSCE Mission to Moldova", "the American Embassy in Chisinau": a mission sits where it is sent
+            if mm.cls not in m.ORGANIZATION_CLASSES:
+                continue
+            seat = re.search(r"(?<![\w-])(?:Mission|Office|Centre|Center|Presence|Embassy|Programme Office|Project Co-ordinator|Project Coordinator)\s+(?:to|in)\s+(?:the\s+)?(?P<where>[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)$", mm.name)
+            if not seat:
+                continue
+            where = seat.group("where")
+            target = next((x for x in self.ordered if x.cls in LOCATION_CLASSES and (x.name == where or x.span.text == where)), None)
+            if target is None:
+                key = self.country_key(where)
+                target_ref = key if key in countries_here else None
+            else:
+                target_ref = reference(target)
+            if target_ref:
+                self.add(reference(mm), "locatedIn", target_ref, mm.span)
         for place in self.ordered:
             if place.cls != m.PLACE or self.nested(place, m.EVENT_CLASSES | m.ORGANIZATION_CLASSES):
                 continue
@@ -796,7 +943,20 @@ class _Reader:
 
     def parts(self) -> None:
         """A known body whose parent is not named here is part of the nearest ancestor that is;
-        "<unknown body> of (the) <known body>"."""
+        "<unknown body> of (the) <known body>"; a unit named after its body ("OSCE Centre in
+        Bishkek") is part of it; "the Ministry of Interior’s Department for ..." is part of the ministry."""
+        for mm in self.ordered:
+            parent = mm.attrs.get("part_of")
+            if parent and mm.key and parent in self.keys_in_doc:
+                self.add(mm.key, "partOf", parent, mm.span)
+        for mm in self.ordered:
+            if mm.cls not in m.ORGANIZATION_CLASSES:
+                continue
+            owner = re.search(r"[’']s\s+$", self.text[max(0, mm.span.start - 3) : mm.span.start])
+            if owner:
+                whole = self.ending_at(mm.span.start - len(owner.group()), m.ORGANIZATION_CLASSES)
+                if whole is not None and whole is not mm:
+                    self.add(reference(mm), "partOf", reference(whole), self.span_of(whole.span.start, mm.span.end))
         for mm in self.ordered:
             if not mm.key or mm.cls not in m.ORGANIZATION_CLASSES:
                 continue
