@@ -41,6 +41,22 @@ Romanian police said on Tuesday they had detained nine suspects in Cluj and Cons
 
 Ilinca Varga, head of the anti-trafficking unit of the Romanian police, said the victims were recruited online.
 """,
+    "104_news_affiliations.txt": """Moldovan police detain seven in labour trafficking probe
+
+By Elena Rusu
+
+Moldovan police said on Monday that seven suspects were detained in Chisinau and Balti, Moldova.
+
+“The victims were recruited online,” added police department spokeswoman Diana Cebotari.
+
+The Permanent Representative of Malta to the OSCE, Ambassador Mark Vella, welcomed the arrests.
+
+According to the Interior Ministry board member, MP Ion Popescu, the scheme had run for years.
+
+The Acting Chairman of the National Anti-Trafficking Agency Pavel Rotaru said the agency would act.
+
+Serbia’s Criminal Police Directorate opened a parallel investigation.
+""",
 }
 
 
@@ -185,3 +201,30 @@ def test_documents_that_agree_on_an_event_date_keep_the_most_precise():
     ]
     resolve(extractions, load_vocabulary())
     assert _dates(extractions) == ["2019-05-20"]
+
+
+# -- affiliations and parts ------------------------------------------------------------------
+
+def test_an_officer_named_by_the_kind_of_body_works_for_the_one_body_of_that_kind(graph):
+    police = node(graph, "Police of Moldova")
+    assert linked(graph, node(graph, "Diana Cebotari", "Person"), "affiliatedWith", police)
+    assert linked(graph, police, "partOf", node(graph, "Moldova", "Country"))
+
+
+def test_a_representative_of_a_country_to_a_body_is_affiliated_with_the_country(graph):
+    vella = node(graph, "Mark Vella", "Person")
+    assert linked(graph, vella, "affiliatedWith", node(graph, "Malta", "Country"))
+    assert not linked(graph, vella, "affiliatedWith", node(graph, "Organization for Security and Co-operation in Europe"))
+
+
+def test_titles_before_a_name_without_a_comma_and_in_a_short_apposition(graph):
+    assert linked(graph, node(graph, "Ion Popescu", "Person"), "affiliatedWith", node(graph, "Interior Ministry"))
+    # "the National Anti-Trafficking Agency Pavel Rotaru": the body's name ends before its officer's
+    agency = node(graph, "National Anti-Trafficking Agency")
+    assert linked(graph, node(graph, "Pavel Rotaru", "Person"), "affiliatedWith", agency)
+
+
+def test_a_countrys_public_body_is_part_of_it(graph):
+    directorate = node(graph, "Criminal Police Directorate")
+    assert linked(graph, directorate, "partOf", node(graph, "Serbia", "Country"))
+    assert linked(graph, node(graph, "Balti", "Place"), "locatedIn", node(graph, "Moldova", "Country"))

@@ -253,9 +253,15 @@ class EntityExtractor:
                 if possessive and any(w in self.matchers.list_head_words for w in text[start + possessive.end() : end].split()):
                     end = start + possessive.start()
                 position = max(end, match.start() + 1)
+                # "the Ministry of Justice, Eduard Serbenco,": a comma continues a name only in a list
+                # closed by "and" ("Ministry of Labour, Social Affairs and Family")
+                piece = text[start:end]
+                first_comma = piece.find(", ")
+                if first_comma > 0 and not re.search(r"\band\s+[A-Z]", piece[first_comma:].split(",")[1] if piece.count(",") == 1 else piece[first_comma:]):
+                    end = start + first_comma
+                    piece = text[start:end]
                 # "Ministry of Labour, Youth and Migration, the Foreign Affairs Ministry, ...": a list of
                 # bodies ends the name where an item has a body's head word of its own
-                piece = text[start:end]
                 for sep in re.finditer(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", piece):
                     rest = piece[sep.end():].split(",")[0]
                     if any(w in self.matchers.list_head_words for w in rest.split()):
@@ -736,6 +742,19 @@ class EntityExtractor:
             elif label == "ORG":
                 if name.isupper() and len(name) <= 2:
                     continue
+                # "Mission’s Organized Crime Police Adviser", "EU Anti-Trafficking Coordinator": an office
+                if " of " not in name and words[-1].lower() in self.matchers.title_words \
+                        and words[-1] not in self.matchers.list_head_words and len(words) > 1:
+                    continue
+                # "the National Police Vadym Troyan": a body's name runs into the name of its officer
+                officer = re.search(r"^(?P<body>.*\b(?:" + "|".join(map(re.escape, sorted(self.matchers.list_head_words))) + r"))\s+(?P<person>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2})$", name) \
+                    if self.matchers.list_head_words else None
+                if officer and not any(w in self.matchers.body_head_words or w.lower() in self.matchers.title_words for w in officer.group("person").split()):
+                    cut = span.start + span.text.rfind(officer.group("person"))
+                    person_span = Span(cut, span.end, text[cut : span.end])
+                    found.append(Candidate(EntityMention(m.PERSON, person_span, person_span.text), priority=20))
+                    span = trimmed_span(text, span.start, cut)
+                    name = clean_name(span.text)
                 # "the ICT team", "the Conference Services team": the body is the team, not the acronym
                 team = re.match(r" (?:team|unit|section|department|division|desk)\b", text[span.end : span.end + 12])
                 if team:
@@ -759,6 +778,8 @@ class EntityExtractor:
             re.search(r"\b(?:in|at|from|to|near)\s+$", text[max(0, span.start - 6) : span.start])
             or re.match(r",\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}", text[span.end : span.end + 24])
             or re.search(r"\d{4},\s*$", text[max(0, span.start - 8) : span.start]) and re.match(r"\s*[–—-]\s", text[span.end : span.end + 4])
+            # "in Chisinau and Balti, Moldova": the last of a list of places
+            or re.search(r"\b(?:in|at|from|to|near)\s+(?:[A-Z][\w’'-]+,\s+)*[A-Z][\w’'-]+,?\s+and\s+$", text[max(0, span.start - 60) : span.start])
         )
 
     def _place_attrs(self, name: str) -> dict:

@@ -356,15 +356,53 @@ class _Reader:
                         best = (len(held), entity.key)
         return best[1] if best else None
 
+    def unit_by_noun(self, phrase: str, whole_word: bool = False, position: int | None = None) -> EntityMention | None:
+        """ "Mission’s Adviser", "police chief": the one body of the text whose name has that noun
+        (given a position, the last one named before it)."""
+        if whole_word:
+            noun = phrase
+        else:
+            owner = re.match(r"(?:the\s+)?([A-Z][\w-]*)[’']s\s", phrase)
+            if not owner:
+                return None
+            noun = owner.group(1)
+        bodies = {}
+        for mm in self.ordered:
+            if mm.cls in m.ORGANIZATION_CLASSES and re.search(rf"(?<![\w-]){re.escape(noun)}(?![\w-])", mm.name + " " + mm.span.text, re.IGNORECASE):
+                if position is None or mm.span.end <= position:
+                    bodies[reference(mm)] = mm
+        if position is not None and bodies:
+            return max(bodies.values(), key=lambda mm: mm.span.end)
+        return next(iter(bodies.values())) if len(bodies) == 1 else None
+
     def body_at(self, position: int) -> EntityMention | None:
         """The body named at `position`: "the Armenian Ministry of Justice" is the ministry, not Armenia."""
         found = self.starting_at(position, ACTOR_CLASSES - {m.PERSON})
         if found is not None and found.cls == m.COUNTRY:
-            gap = re.match(r"\s+", self.text[found.span.end :])
+            gap = re.match(r"(?:[’']s)?\s+", self.text[found.span.end :])
             body = self.starting_at(found.span.end + (gap.end() if gap else 0), m.ORGANIZATION_CLASSES)
             if body is not None:
                 return body
         return found
+
+    def national_country(self, mm: EntityMention) -> str | None:
+        """The country of an unkeyed public body: "the Romanian Directorate ...", "Bosnia's State
+        Investigation and Protection Agency", "Department of the State Guard of Ukraine", "Bangkok
+        Criminal Court"."""
+        if mm.key and not mm.key.startswith("govbody:"):
+            return None
+        before = self.text[max(0, mm.span.start - 40) : mm.span.start]
+        for country in self.ordered:
+            if country.cls == m.COUNTRY and country.span.end <= mm.span.start and \
+                    re.fullmatch(r"(?:[’']s)?\s+", self.text[country.span.end : mm.span.start]):
+                return country.key.split(":", 1)[1] if country.key else None
+        of = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)$", mm.name)
+        if of:
+            key = self.country_key(of.group(1))
+            if key:
+                return key.split(":", 1)[1]
+        first = mm.name.split()[0]
+        return self.vocab.places.get(first) if first != mm.name else None
 
     def country_key(self, name: str) -> str | None:
         for entity in self.vocab.entities.values():
@@ -687,8 +725,14 @@ class _Reader:
                 named = cues.participant_before.search(before) is not None or any(
                     after.startswith(c.lower()) for c in self.lex.get("participant_after") or ()
                 )
-                if greeted or named:
+                # "I also warmly welcome the OSCE Special Representative ..., Dr. X, back"; "I would like to
+                # acknowledge my colleagues, including Minister Y"
+                welcomed = re.search(_alternation(self.lex.get("participant_loose") or ()) + r"[^.;:!?\n]{0,140}$", opening, re.IGNORECASE) \
+                    and re.search(r"(?:,|\bincluding|\band)\s*(?:the\s+)?$", text[max(s, person.span.start - 14) : person.span.start])
+                if greeted or named or welcomed:
                     self.add(delivered, "participant", reference(person), person.span)
+        if delivered is None:
+            self.occasion_participants()
         # "Speaking at the X Conference, Kim said"
         for ev in self.events:
             s, e = self.sentence(ev)
@@ -709,6 +753,49 @@ class _Reader:
             for country in countries:
                 self.add(reference(event), "participant", reference(country), self.span_of(match.start(), country.span.end))
 
+    def occasion(self) -> EntityMention | None:
+        """The event a press release or news story is about: one its headline or first sentence names."""
+        prose = [sent for sent in self.parsed.sents if len([t for t in sent if t.is_alpha]) >= 8]
+        limit = prose[min(1, len(prose) - 1)].end_char if prose else self.header_end  # headline and lead
+        for ev in self.events:
+            if ev.span.start < limit and not ev.attrs.get("refers_to"):
+                return ev
+        return None
+
+    def occasion_participants(self) -> None:
+        """A press release on an event quotes the people who took part ("Opening the event, X said");
+        "Also participating were representatives of A and B"."""
+        event = self.occasion()
+        if event is None:
+            return
+        ref = reference(event)
+        verbs = _alternation(self.lex.get("speech_verbs") or ())
+        for person in self.people:
+            if person.span.start < event.span.start or self.nested(person, m.EVENT_CLASSES | m.ORGANIZATION_CLASSES):
+                continue
+            s, e = self.sentence(person)
+            near = self.text[max(s, person.span.start - 80) : min(e, person.span.end + 120)]
+            if re.search(verbs, near, re.IGNORECASE):
+                self.add(ref, "participant", reference(person), person.span)
+        groups = _alternation(self.lex.get("participant_groups") or ())
+        for cue in re.finditer(_alternation(self.lex.get("participation_cues") or ()), self.text, re.IGNORECASE):
+            s, e = self.line(cue.start())
+            sentence_start = max(s, self.text.rfind(".", 0, cue.start()) + 1)
+            sentence_end = min(e, (self.text.find(".", cue.end()) + 1) or e)
+            for of in re.finditer(groups + r"\s+(?:of|from)\s+(?:the\s+)?", self.text[sentence_start:sentence_end], re.IGNORECASE):
+                position = sentence_start + of.end()
+                while True:
+                    body = self.body_at(position)
+                    if body is None:
+                        break
+                    self.add(ref, "participant", reference(body), body.span)
+                    bracket = re.match(r"\s*\([^()\n]{1,24}\)", self.text[body.span.end :])
+                    position = body.span.end + (bracket.end() if bracket else 0)
+                    sep = re.match(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", self.text[position : position + 12])
+                    if not sep:
+                        break
+                    position += sep.end()
+
     # -- affiliations ------------------------------------------------------------------
     def affiliations(self) -> None:
         text = self.text
@@ -720,6 +807,8 @@ class _Reader:
             self.add(reference(person), "affiliatedWith", target, span or person.span)
             affiliated.setdefault(reference(person), set()).add(target)
             # who works for a body works for the bodies it is part of (those named here)
+            if not isinstance(body, str) and body.attrs.get("part_of") in self.keys_in_doc:
+                self.add(reference(person), "affiliatedWith", body.attrs["part_of"], span or person.span)
             known = self.vocab.entities.get(target)
             seen = {target}
             while known is not None and known.part_of and known.part_of not in seen:
@@ -740,12 +829,14 @@ class _Reader:
                 first = self.after(start, BODY_CLASSES, skip=r"(?:the\s+|The\s+)?")
                 if first is not None and cues.office_start.match(text[first.span.end : window_end].strip()):
                     affiliate(person, first)
+                elif self.unit_by_noun(text[start:window_end]) is not None and cues.office.search(text[start:window_end]):
+                    affiliate(person, self.unit_by_noun(text[start:window_end]))
                 elif cues.office_start.match(text[start:window_end]):
                     for link in re.finditer(rf"\s(?:{cues.links})\s+(?:the\s+)?", text[start : window_end + 1]):
                         office = text[start : start + link.start()]
                         if len(office.split()) > int(self.lex.get("apposition_max_words") or 8):
                             break
-                        body = self.starting_at(start + link.end(), BODY_CLASSES)
+                        body = self.body_at(start + link.end()) or self.starting_at(start + link.end(), BODY_CLASSES)
                         if body is not None and cues.office.search(office):
                             affiliate(person, body, self.span_of(person.span.start, body.span.end))
                             break
@@ -766,7 +857,10 @@ class _Reader:
             # names, and the gazetteer's "Office of the <title>" when the text names it
             if lead and not greeting:
                 seg_end = person.span.start - len(re.search(r",\s*$", text[: person.span.start]).group())
-                seg_start = max(clause[0], text.rfind(",", clause[0], seg_end) + 1, text.rfind("\n", 0, seg_end) + 1)
+                # spaCy may end a sentence inside a header line ("IOM | Director General, X"): the line bounds it
+                floor = max(self.line(person.span.start)[0], max(text.rfind(c, 0, seg_end) for c in ".;:!?") + 1)
+                seg_start = max(floor, text.rfind(",", floor, seg_end) + 1)
+                whole = text[seg_start:seg_end]
                 office_at = None
                 for found_office in cues.office.finditer(text[seg_start:seg_end]):
                     office_at = found_office
@@ -775,15 +869,42 @@ class _Reader:
                     # the title begins at its office word, or at the capitalised words just before it ("OSCE Special ...")
                     before_office = re.search(r"(?:(?<=\s)|^)(?:[A-Z][\w’'.-]*\s+){1,3}$", text[seg_start : seg_start + office_at.start()])
                     seg_start += before_office.start() if before_office else office_at.start()
+                if office_at is not None and len(whole.split()) <= 10:
+                    seg_start = seg_end - len(whole)  # "According to the Interior Ministry board member, MP X"
                 segment = text[seg_start:seg_end]
                 if office_at is not None and len(segment.split()) <= 16:
                     for body in self.ordered:
-                        if body.cls in m.ORGANIZATION_CLASSES and seg_start <= body.span.start and body.span.end <= seg_end \
-                                and not self.nested(body, m.EVENT_CLASSES | {m.INSTRUMENT}):
-                            affiliate(person, body, self.span_of(body.span.start, person.span.end))
+                        if body.cls not in BODY_CLASSES or not (seg_start <= body.span.start and body.span.end <= seg_end) \
+                                or self.nested(body, m.EVENT_CLASSES | {m.INSTRUMENT}):
+                            continue
+                        before_body = text[seg_start : body.span.start]
+                        # "Permanent Representative of the Holy See to the OSCE": of the country, sent to the body
+                        if re.search(r"(?<!according )\bto\s+(?:the\s+)?$", before_body, re.IGNORECASE):
+                            continue
+                        if body.cls == m.COUNTRY and not re.search(r"\bof\s+(?:the\s+)?$", before_body):
+                            continue
+                        if self.nested(body, m.ORGANIZATION_CLASSES):
+                            continue
+                        affiliate(person, body, self.span_of(body.span.start, person.span.end))
                     office = self.office_named_by(segment)
                     if office is not None and office in self.keys_in_doc:
                         affiliate(person, office, self.span_of(seg_start, person.span.end))
+            # J: "police department spokeswoman X", "Greater Athens police chief X": an office of the one
+            # body of that kind the text names
+            before = re.search(r"(?:^|[.,;:!?\n(])([^.,;:!?\n(]{0,60})$", text[clause[0] : person.attrs.get("title_start", person.span.start)])
+            words = (before.group(1) if before else "").split()[-5:]
+            if words and cues.office.search(" ".join(words)):
+                for noun in self.lex.get("body_nouns_in_titles") or ():
+                    if re.search(rf"(?<![\w-]){re.escape(noun)}(?![\w-])", " ".join(words), re.IGNORECASE):
+                        body = self.unit_by_noun(noun, whole_word=True, position=person.span.start)
+                        if body is not None:
+                            affiliate(person, body, self.span_of(person.span.start, person.span.end))
+                        break
+            # L: "The Temporary Acting Chairman of the National Police Vadym Troyan said"
+            body = self.ending_at(re.sub(r"\s+$", "", text[: person.span.start]).__len__(), m.ORGANIZATION_CLASSES)
+            if body is not None and body.span.start >= clause[0] and \
+                    re.search(rf"({cues.office.pattern})\s+(?:{cues.links})\s+(?:the\s+)?$", text[clause[0] : body.span.start], re.IGNORECASE):
+                affiliate(person, body, self.span_of(body.span.start, person.span.end))
             # C: "US Ambassador to Albania Yuri Kim", "UNODC Executive Director X", "Albanian Vice-Minister X"
             # the title may stand outside the person's span ("Ambassador to Albania Yuri Kim")
             title_start = min(person.span.start, person.attrs.get("title_start", person.span.start))
@@ -801,7 +922,10 @@ class _Reader:
                 if not words and person.title and cues.office_start.match(person.title):
                     affiliate(person, body, self.span_of(body.span.start, person.span.end))
                     break
-                if words and len(words) <= 8 and re.match(r"^(?:[\w’'.-]+\s+){0,2}?" + cues.office.pattern, " ".join(words), re.IGNORECASE):
+                # "ILO Deputy Director-General Greg Vines": capitalised words that qualify the person's title
+                qualifies = person.title and all(w[:1].isupper() for w in words)
+                titled = " ".join(words + ([person.title] if qualifies else []))
+                if words and len(words) <= 8 and re.match(r"^(?:[\w’'.-]+\s+){0,2}?" + cues.office.pattern, titled, re.IGNORECASE):
                     affiliate(person, body, self.span_of(body.span.start, person.span.end))
                     break
         # E: the speaker of a statement and the body that publishes it; F: a news author and the outlet
@@ -949,6 +1073,20 @@ class _Reader:
             parent = mm.attrs.get("part_of")
             if parent and mm.key and parent in self.keys_in_doc:
                 self.add(mm.key, "partOf", parent, mm.span)
+        countries_here = {mm.key for mm in self.mentions if mm.cls == m.COUNTRY and mm.key}
+        for mm in self.ordered:
+            if mm.cls != m.GOVERNMENT_BODY or (mm.key or "").startswith("gov:"):
+                continue
+            iso3 = mm.attrs.get("country")
+            if not iso3 and mm.key and self.vocab.entities.get(mm.key):
+                iso3 = self.vocab.entities[mm.key].country
+            if not iso3:
+                iso3 = self.national_country(mm)
+            if not iso3:
+                continue
+            whole = f"gov:{iso3}" if f"gov:{iso3}" in self.keys_in_doc and not (mm.key or "").startswith("mission:") else f"country:{iso3}"
+            if whole in self.keys_in_doc:
+                self.add(reference(mm), "partOf", whole, mm.span)
         for mm in self.ordered:
             if mm.cls not in m.ORGANIZATION_CLASSES:
                 continue
