@@ -57,6 +57,12 @@ The Acting Chairman of the National Anti-Trafficking Agency Pavel Rotaru said th
 
 Serbia’s Criminal Police Directorate opened a parallel investigation.
 """,
+    "105_statement_dated_council.txt": """Statement by the Delegation of Georgia on the follow-up to the Ministerial Council
+
+4 May 2021, Tbilisi – As decided by the December 2019 OSCE Ministerial Council in Bratislava, participating States should implement the OSCE Action Plan to Combat Trafficking in Human Beings. The 2003 Action Plan remains our compass. We also recall the ‘Protocol against the Smuggling of Migrants by Land, Sea and Air’.
+
+Georgia’s Labour Ministry has trained 40 inspectors. The Ministry of Labour will train 60 more next year, Professor Nino Beridze, Ph.D., OBE, said.
+""",
 }
 
 
@@ -228,3 +234,21 @@ def test_a_countrys_public_body_is_part_of_it(graph):
     directorate = node(graph, "Criminal Police Directorate")
     assert linked(graph, directorate, "partOf", node(graph, "Serbia", "Country"))
     assert linked(graph, node(graph, "Balti", "Place"), "locatedIn", node(graph, "Moldova", "Country"))
+
+
+def test_a_council_named_with_a_date_is_its_meeting(graph):
+    meeting = node(graph, "December 2019 OSCE Ministerial Council in Bratislava", "Meeting")
+    assert linked(graph, meeting, "organizer", node(graph, "OSCE Ministerial Council"))
+    assert linked(graph, meeting, "location", node(graph, "Bratislava", "Place"))
+    assert [str(o) for o in graph.objects(meeting, TIP.date)] == ["2019-12"]
+
+
+def test_short_and_swapped_names_are_the_body_or_instrument_named_in_full():
+    found = mentions("105_statement_dated_council.txt")
+    plans = {mm.key for mm in found if mm.cls == "Instrument" and "Action Plan" in mm.span.text}
+    assert len(plans) == 1 and None not in plans  # "The 2003 Action Plan" is the OSCE Action Plan
+    labour = {mm.key for mm in found if mm.cls == "GovernmentBody" and "Labour" in mm.span.text}
+    assert len(labour) == 1  # "Labour Ministry" and "Ministry of Labour"
+    assert "Protocol against the Smuggling of Migrants by Land, Sea and Air" in {mm.span.text for mm in found if mm.cls == "Instrument"}
+    assert not [mm for mm in found if mm.span.text in {"OBE", "Ph.D."}]
+    assert "Tbilisi" in {mm.span.text for mm in found if mm.cls == "Place"}

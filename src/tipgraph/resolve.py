@@ -220,8 +220,22 @@ class Resolver:
         for doc_id, mention in mentions:
             if mention.attrs.get("expansion"):
                 alias[fold(mention.name)] = fold(mention.attrs["expansion"])
+            if mention.attrs.get("acronym") and mention.cls in m.ORGANIZATION_CLASSES:
+                # "State Investigation and Protection Agency (SIPA)": a bare SIPA elsewhere is that agency
+                alias.setdefault(fold(mention.attrs["acronym"]), fold(mention.name))
+        # within one document a body named by the tail of a longer name is that body
+        # ("Prosecutor’s Office" after "the General Prosecutor’s Office")
+        longer: dict[str, set[str]] = defaultdict(set)
         for doc_id, mention in mentions:
-            name = fold(mention.name)
+            if mention.cls in m.ORGANIZATION_CLASSES:
+                longer[doc_id].add(_canonical_body(mention.name))
+        for doc_id, mention in mentions:
+            name = _canonical_body(mention.name) if mention.cls in m.ORGANIZATION_CLASSES else fold(mention.name)
+            if mention.cls in m.ORGANIZATION_CLASSES and len(name.split()) >= 2:
+                fuller = sorted(n for n in longer[doc_id] if n != name and n.endswith(" " + name)
+                                and not set(n[: -len(name)].split()) & STOPWORDS)
+                if len(fuller) == 1:
+                    name = fuller[0]
             groups[alias.get(name, name)].append((doc_id, mention))
         prefixes = {"Place": "place", "Region": "region", "Instrument": "instrument"}
         for name in sorted(groups):
@@ -282,6 +296,13 @@ def surface_name(mention: EntityMention) -> str:
     text = " ".join(mention.span.text.split())
     text = re.sub(r"^(?:the|The)\s+", "", text)
     return re.sub(r"[\u2019']s$", "", text).strip()
+
+
+def _canonical_body(name: str) -> str:
+    """ "Health Ministry" and "Ministry of Health" fold to one name."""
+    from tipgraph.extract.entities import canonical_body_name
+
+    return fold(canonical_body_name(name))
 
 
 def _family(cls: str) -> str:

@@ -62,6 +62,7 @@ class Matchers:
             r"(?<![\w-])(?P<title>" + "|".join(re.escape(t) for t in before) + r")(?![\w-])"
         ) if before else None
         self.vocatives = {v.lower() for v in titles.get("vocative_only") or ()}
+        self.post_nominals = set(titles.get("after_name") or ())
         noise = vocab.lexicon("noise")
         self.not_entities = {n.lower() for n in noise.get("not_entities") or ()}
         self.not_person_words = set(noise.get("not_person_words") or ())
@@ -99,6 +100,16 @@ def matchers_for(vocab: Vocabulary) -> Matchers:
         cached = (vocab, Matchers(vocab))
         _MATCHERS[id(vocab)] = cached
     return cached[1]
+
+
+def canonical_body_name(name: str) -> str:
+    """ "Health Ministry" and "Ministry of Health", "Ministry of the Interior" and "Ministry of
+    Interior" name one body."""
+    name = " ".join(name.split())
+    swapped = re.fullmatch(r"(?P<field>[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*)*) (?P<noun>Ministry|Department|Directorate)", name)
+    if swapped:
+        name = f"{swapped.group('noun')} of {swapped.group('field')}"
+    return re.sub(r"^(Ministry|Department|Directorate) of the ", r"\1 of ", name)
 
 
 def clean_name(text: str) -> str:
@@ -237,7 +248,7 @@ class EntityExtractor:
         noun_re = "|".join(re.escape(n) for n in nouns)
         cap = r"[A-Z][\w’'-]*"
         patterns = [
-            rf"\b(?:{noun_re}) (?:of|for) (?:the )?{cap}(?:,? (?:and |of |for |the )*{cap})*",
+            rf"\b(?:{cap} )*(?:{noun_re}) (?:of|for) (?:the )?{cap}(?:,? (?:and |of |for |the )*{cap})*",
             rf"(?:{cap} )+(?:{noun_re})\b",
         ]
         for pattern in patterns:
@@ -286,7 +297,7 @@ class EntityExtractor:
                         f"country:{doc_country}" if doc_country else None
                     )
                 iso3 = country_key.split(":", 1)[1] if country_key else None
-                key = f"govbody:{iso3}:{span.text}" if iso3 else None
+                key = f"govbody:{iso3}:{canonical_body_name(span.text)}" if iso3 else None
                 mention = EntityMention(m.GOVERNMENT_BODY, span, span.text, key=key, attrs={"country": iso3} if iso3 else {})
                 found.append(Candidate(mention, priority=75))
         return found
@@ -489,12 +500,14 @@ class EntityExtractor:
                         left -= 1
                         continue
                     # "High-Level Conference": a hyphen inside one capitalised word
-                    if prev.text in {"-", "‑"} and not prev.whitespace_ and left - 2 >= 0 \
-                            and not tokens[left - 2].whitespace_ and tokens[left - 2].text[:1].isupper():
-                        left -= 2
+                    if prev.text in {"-", "‑", "–"} and not prev.whitespace_ and left - 2 >= 0 \
+                            and not tokens[left - 2].whitespace_ and (tokens[left - 2].text[:1].isupper()
+                                                                      or re.fullmatch(r"\d{4}", tokens[left - 2].text)):
+                        left -= 2  # "High-Level Conference", "2013-2016 National Programme"
                         continue
                     # "Council of Europe Convention": a connector between capitalised words
-                    if prev.text in {"of", "for", "and"} and left - 2 >= 0 and tokens[left - 2].text[:1].isupper() \
+                    # "Alliance against Trafficking in Persons Conference"
+                    if prev.text in {"of", "for", "and", "against", "in", "on"} and left - 2 >= 0 and tokens[left - 2].text[:1].isupper() \
                             and "\n" not in tokens[left - 2].whitespace_ and left < i:
                         left -= 2
                         continue
@@ -608,7 +621,7 @@ class EntityExtractor:
             head = text[parsed[left].idx : token.idx + len(token.text)]
             aliases = sorted({span.text, head, token.text, *self._entitled(text, end)} - {""})
             candidate = Candidate(EntityMention(nouns[lemma], span, clean_name(span.text),
-                                                attrs={"keyword": token.text, "described": True, "aliases": aliases, "head": head}), priority=55)
+                                                attrs={"keyword": token.text, "described": True, "aliases": aliases, "head": head}), priority=66)
             found.append(candidate)
             earlier.setdefault(lemma, candidate)
         return found
@@ -628,8 +641,15 @@ class EntityExtractor:
             if len(span.text.split()) < 2:
                 continue
             found.append(Candidate(EntityMention(m.INSTRUMENT, span, clean_name(span.text)), priority=64))
-        # A quoted title that holds an instrument keyword: “Flexible Model Guidelines for ...”
-        for match in re.finditer(r"[“\"]([A-Z][^”\"\n]{8,200}?)[.,]?[”\"]", text):
+        # A quoted title that holds an instrument keyword: “Flexible Model Guidelines for ...”, ‘Protocol to ...’
+        for match in re.finditer(r"[“\"]([A-Z][^”\"\n]{8,200}?)[.,]?[”\"]|(?:(?<=\s)|^)[‘']([A-Z][^’'\n]{8,200}?)[.,]?[’'](?![\w])", text):
+            if match.group(1) is None:
+                inner = match.group(2)
+                if any(re.search(rf"\b{re.escape(k)}\b", inner) for k in keywords):
+                    start = match.start(2)
+                    span = trimmed_span(text, start, start + len(inner))
+                    found.append(Candidate(EntityMention(m.INSTRUMENT, span, clean_name(span.text)), priority=66))
+                continue
             inner = match.group(1)
             if any(re.search(rf"\b{re.escape(k)}\b", inner) for k in keywords):
                 start = match.start(1)
@@ -708,6 +728,11 @@ class EntityExtractor:
             if tail and tail.start() > 0:
                 span = trimmed_span(text, span.start, span.start + tail.start())
             name = clean_name(span.text)
+            # "Response to Home Affairs Committee": a document's word before the body it answers
+            lead = re.match(r"(\S+)\s+(?:to|of|on|for|by)\s+(?:the\s+)?(?=[A-Z])", name)
+            if lead and lead.group(1).lower() in self.matchers.not_entities:
+                span = trimmed_span(text, span.start + lead.end(), span.end)
+                name = clean_name(span.text)
             if not name or name.lower() in self.matchers.not_entities or name.lower() in self.matchers.vocatives:
                 continue
             if any(p.fullmatch(name) for p in self.matchers.not_entity_patterns):
@@ -725,6 +750,15 @@ class EntityExtractor:
                 if len(words) == 1 and name.lower() in lower_words \
                         and not name.isupper() and name not in places and name not in self.matchers.body_head_words:
                     continue
+            if name in self.matchers.post_nominals:
+                continue  # "Ph.D.; OON": an honour after a name
+            # "the Chowdury judgment", "the Palermo case": a name that modifies a document or a case
+            if label in {"ORG", "PERSON", "GPE"} and re.match(r"\s+(?:judgment|judgement|ruling|case|verdict|report|decision)\b", text[span.end : span.end + 12]):
+                continue
+            # "The conference, entitled ‘Path Breaking Strategies ...’": part of a title, not a body
+            if re.search(r"(?:entitled|titled|called|named|themed)\s+[‘'“\"][^’'”\"\n]{0,160}$", text[max(0, span.start - 180) : span.start]) \
+                    and label in {"ORG", "PERSON", "WORK_OF_ART", "GPE"}:
+                continue
             if label in {"ORG", "WORK_OF_ART", "PRODUCT"} and self._person_in_context(name, span, text):
                 found.append(Candidate(EntityMention(m.PERSON, span, name), priority=20))
                 continue
@@ -859,6 +893,8 @@ def _may_nest(inner: Candidate, outer: Candidate) -> bool:
         return True  # "Chisinau" in "the American Embassy in Chisinau"
     if outer.mention.cls in m.EVENT_CLASSES and inner.mention.key and inner.mention.cls in m.ORGANIZATION_CLASSES:
         return True  # "a training for investigators of the Ministry of Internal Affairs"
+    if outer.mention.cls in m.EVENT_CLASSES and inner.mention.cls in {m.PLACE, m.COUNTRY} and not _is_container(inner):
+        return True  # "Bucharest" in "the December 2001 OSCE Ministerial Council in Bucharest"
     if not inner.mention.key or _is_container(inner) and not (inner.mention.key or "").startswith("org:"):
         return False
     if (outer.mention.key or "").startswith(("unit:", "mission:")) and inner.mention.cls in {m.PLACE, m.COUNTRY}:
@@ -905,6 +941,13 @@ def _dateline_places(text: str) -> list[Candidate]:
             continue
         start, end = match.start(1), match.end(1)
         found.append(Candidate(EntityMention(m.PLACE, Span(start, end, text[start:end]), text[start:end]), priority=11))
+    # "21 September 2023, Chisinau – The Secretary of State ...": the date first
+    for match in re.finditer(r"(?m)^[ \t*_#]*([^\n,]{6,30}),\s+([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2})\s+[–—-]\s", text):
+        dated = parse_date(match.group(1))
+        if dated is None or dated[1] != 0:
+            continue
+        start, end = match.start(2), match.end(2)
+        found.append(Candidate(EntityMention(m.PLACE, Span(start, end, text[start:end]), text[start:end]), priority=11))
     return found
 
 
@@ -924,6 +967,72 @@ def _described_events_named(kept: list[Candidate]) -> None:
                 mention.name = event.name
                 mention.cls = event.cls
                 mention.attrs["refers_to"] = event.name
+                break
+
+
+MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
+def _dated_sessions(text: str, kept: list[Candidate], vocab: Vocabulary) -> list[Candidate]:
+    """ "the December 2001 OSCE Ministerial Council in Bucharest": a council named with a date is
+    its meeting of that date (and place)."""
+    words = {w.lower() for w in vocab.lexicon("relations").get("meeting_body_words") or ()}
+    found = []
+    for cand in kept:
+        mention = cand.mention
+        if mention.cls not in m.ORGANIZATION_CLASSES or mention.span.text.split()[-1].lower() not in words:
+            continue
+        date = re.search(rf"(?:(?<=\s)|^)(?P<date>(?:{MONTHS}\s+)?\d{{4}})\s+$", text[max(0, cand.start - 20) : cand.start])
+        if not date:
+            continue
+        start = cand.start - (len(text[max(0, cand.start - 20) : cand.start]) - date.start("date"))
+        end = cand.end
+        place = re.match(r"\s+in\s+", text[end : end + 5])
+        if place:
+            where = next((c for c in kept if c.start == end + place.end() and c.mention.cls in {m.PLACE, m.COUNTRY}), None)
+            if where is not None:
+                end = where.end
+        span = Span(start, end, text[start:end])
+        meeting = EntityMention(m.MEETING, span, clean_name(span.text),
+                                attrs={"keyword": mention.span.text.split()[-1], "date_text": date.group("date")})
+        found.append(Candidate(meeting, priority=cand.priority + 1))
+    return found
+
+
+def _bare_parliaments(text: str, kept: list[Candidate], vocab: Vocabulary, doc_country: str | None) -> list[Candidate]:
+    """ "adopted in the first reading by Parliament": the country's parliament, named by its noun."""
+    found = []
+    taken = [(c.start, c.end) for c in kept]
+    for match in re.finditer(r"(?<![\w-])(?<!European )(?<!\. )Parliament(?![\w-])", text):
+        if any(a <= match.start() < b for a, b in taken) or not re.search(r"\b(?:by|the|of|to|in|and)\s+$", text[max(0, match.start() - 5) : match.start()]):
+            continue
+        span = Span(match.start(), match.end(), match.group())
+        country = vocab.country_by_iso3(doc_country) if doc_country else None
+        if country is not None:
+            article = "the " if country.name in set(vocab.lexicon("organizations").get("names_with_article") or ()) else ""
+            label = f"Parliament of {article}{country.name}"
+            mention = EntityMention(m.GOVERNMENT_BODY, span, label, key=f"govbody:{country.iso3}:{label}", attrs={"country": country.iso3})
+        else:
+            mention = EntityMention(m.GOVERNMENT_BODY, span, "Parliament")
+        found.append(Candidate(mention, priority=12))
+    return found
+
+
+def _short_names_of_known(kept: list[Candidate]) -> None:
+    """ "the 2003 Action Plan", "the Global Plan of Action": a short form of an instrument or body
+    named in full in the same text, all of whose words the full name has, is that one."""
+    known = [c.mention for c in kept if c.mention.key and c.mention.cls in {m.INSTRUMENT} | m.ORGANIZATION_CLASSES]
+    for cand in kept:
+        mention = cand.mention
+        if mention.key or mention.cls not in {m.INSTRUMENT} | m.ORGANIZATION_CLASSES:
+            continue
+        words = {w for w in re.findall(r"[a-z][\w-]*", mention.name.lower()) if w not in {"the", "of", "to", "and", "on", "in", "for"}}
+        if len(words) < 2:
+            continue
+        for other in known:
+            same_family = (other.cls == m.INSTRUMENT) == (mention.cls == m.INSTRUMENT)
+            if same_family and words <= set(re.findall(r"[a-z][\w-]*", other.name.lower())):
+                mention.key, mention.cls, mention.name = other.key, other.cls, other.name
                 break
 
 
@@ -1048,6 +1157,10 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     kept = _resolve_overlaps(kept + anaphora)
     kept = _adopt_parenthesised_acronyms(text, kept)
     _described_events_named(kept)
+    extra = _dated_sessions(text, kept, vocab) + _bare_parliaments(text, kept, vocab, doc_country)
+    if extra:
+        kept = _resolve_overlaps(kept + extra)
+    _short_names_of_known(kept)
     mentions = []
     for cand in kept:
         mention = cand.mention

@@ -160,6 +160,18 @@ def resolve_relative_date(expression: str, document_date: str | None, table: dic
     return when.isoformat()
 
 
+def month_or_year(text: str) -> str | None:
+    """ "December 2001" -> "2001-12", "2001" -> "2001"."""
+    found = re.fullmatch(r"(?:(?P<month>[A-Z][a-z]+)\s+)?(?P<year>\d{4})", text.strip())
+    if not found:
+        return None
+    if found.group("month"):
+        if found.group("month") not in MONTH_NAMES:
+            return None
+        return f"{found.group('year')}-{MONTH_NAMES.index(found.group('month')):02d}"
+    return found.group("year")
+
+
 def written_date(iso: str) -> str:
     """2017-12-14 -> "14 December 2017"; 2017-12 -> "December 2017"."""
     parts = iso.split("-")
@@ -529,11 +541,14 @@ class _Reader:
                 if mm.cls in m.ORGANIZATION_CLASSES and mm.span.start < kw_pos:
                     # "OSCE Conference on ...", "Council of Europe Forum ..."
                     self.add(ref, "organizer", reference(mm), ev.span)
+                    if ev.attrs.get("date_text"):
+                        self.parent_organizer(ref, mm, ev.span)
                 elif mm.cls in m.ORGANIZATION_CLASSES and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[kw_pos + len(keyword) : mm.span.start]) \
                         and ev.cls == m.MEETING:
                     # "the 978th Meeting of the Permanent Council": a meeting of a body is held by it
                     self.add(ref, "organizer", reference(mm), ev.span)
                     self.body_seat(ref, mm, ev.span)
+                    self.parent_organizer(ref, mm, ev.span)
                 elif mm.cls in LOCATION_CLASSES:
                     before = self.text[ev.span.start : mm.span.start]
                     tail = self.text[mm.span.end : ev.span.end]
@@ -550,6 +565,10 @@ class _Reader:
                 key = f"org:{body_id}"
                 if key in self.keys_in_doc:
                     self.add(ref, "organizer", key, ev.span)
+            if ev.attrs.get("date_text"):
+                dated = month_or_year(ev.attrs["date_text"])
+                if dated:
+                    self.set_date(ref, dated, rank=0)
             self.event_date_near(ev, ref)
             if ev.attrs.get("described") and not ev.attrs.get("refers_to"):
                 self.described_event_setting(ev, ref)
@@ -565,6 +584,12 @@ class _Reader:
                 self.add(ref, "organizer", publisher, self.delivered.span)
             if self.info.date and self.info.genre in {"Speech", "Statement"}:
                 self.set_date(ref, self.info.date, rank=1)
+
+    def parent_organizer(self, ref: str, body: EntityMention, span: Span) -> None:
+        """A meeting of an organ (the Ministerial Council) is held by the organisation it belongs to."""
+        known = self.vocab.entities.get(body.key) if body.key else None
+        if known is not None and known.part_of and known.part_of in self.keys_in_doc:
+            self.add(ref, "organizer", known.part_of, span)
 
     def body_seat(self, ref: str, body: EntityMention, span: Span) -> None:
         """A meeting of a body that always meets at its seat (the Permanent Council in Vienna) is located
