@@ -195,6 +195,10 @@ class Resolver:
         for doc_id, mention in mentions:
             words = _content_words(mention.name)
             for group_words, members in groups:
+                # "a two-day workshop": a described event is one of its own document's occasions
+                described = mention.attrs.get("described") or members[0][1].attrs.get("described")
+                if described and any(d != doc_id for d, _ in members):
+                    continue
                 overlap = len(words & group_words) / max(1, len(words | group_words))
                 if overlap >= 0.7 and _family(members[0][1].cls) == _family(mention.cls):
                     members.append((doc_id, mention))
@@ -216,8 +220,22 @@ class Resolver:
         for doc_id, mention in mentions:
             if mention.attrs.get("expansion"):
                 alias[fold(mention.name)] = fold(mention.attrs["expansion"])
+            if mention.attrs.get("acronym") and mention.cls in m.ORGANIZATION_CLASSES:
+                # "State Investigation and Protection Agency (SIPA)": a bare SIPA elsewhere is that agency
+                alias.setdefault(fold(mention.attrs["acronym"]), fold(mention.name))
+        # within one document a body named by the tail of a longer name is that body
+        # ("Prosecutor’s Office" after "the General Prosecutor’s Office")
+        longer: dict[str, set[str]] = defaultdict(set)
         for doc_id, mention in mentions:
-            name = fold(mention.name)
+            if mention.cls in m.ORGANIZATION_CLASSES:
+                longer[doc_id].add(_canonical_body(mention.name))
+        for doc_id, mention in mentions:
+            name = _canonical_body(mention.name) if mention.cls in m.ORGANIZATION_CLASSES else fold(mention.name)
+            if mention.cls in m.ORGANIZATION_CLASSES and len(name.split()) >= 2:
+                fuller = sorted(n for n in longer[doc_id] if n != name and n.endswith(" " + name)
+                                and not set(n[: -len(name)].split()) & STOPWORDS)
+                if len(fuller) == 1:
+                    name = fuller[0]
             groups[alias.get(name, name)].append((doc_id, mention))
         prefixes = {"Place": "place", "Region": "region", "Instrument": "instrument"}
         for name in sorted(groups):
@@ -280,6 +298,13 @@ def surface_name(mention: EntityMention) -> str:
     return re.sub(r"[\u2019']s$", "", text).strip()
 
 
+def _canonical_body(name: str) -> str:
+    """ "Health Ministry" and "Ministry of Health" fold to one name."""
+    from tipgraph.extract.entities import canonical_body_name
+
+    return fold(canonical_body_name(name))
+
+
 def _family(cls: str) -> str:
     if cls in m.EVENT_CLASSES:
         return "Event"
@@ -288,7 +313,53 @@ def _family(cls: str) -> str:
     return cls
 
 
+def _date_precision(value: str) -> int:
+    return value.count("-")
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    """ "2013", "2013-12" and "2013-12-19" agree; "2013-12-19" and "2013-12-20" do not."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def reconcile_event_dates(resolver: Resolver, extractions: list[Extraction]) -> None:
+    """One tip:date per event (the shapes allow one). When documents name the same event with
+    dates that agree ("2017-12" and "2017-12-14"), the most precise one stands; when they
+    disagree, the earliest stated date (documents in corpus order, then text order) stands and
+    the others are dropped."""
+    stated: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for order, ex in enumerate(extractions):
+        for index, fact in enumerate(ex.relations):
+            if fact.predicate != "date" or fact.literal is None:
+                continue
+            entity = resolver.lookup(fact.subject, ex.document.doc_id)
+            if entity is not None and entity.cls in m.EVENT_CLASSES:
+                stated[entity.local_id].append((order, index, fact.literal))
+    keep: dict[str, str] = {}
+    for local_id, dates in stated.items():
+        dates.sort()
+        first = dates[0][2]
+        agreeing = [d for _, _, d in dates if _dates_agree(d, first)]
+        if all(_dates_agree(d, first) for _, _, d in dates):
+            keep[local_id] = max(agreeing, key=lambda d: (_date_precision(d), d))
+        else:
+            keep[local_id] = first
+    stated_once: set[str] = set()
+    for ex in extractions:
+        kept = []
+        for fact in ex.relations:
+            if fact.predicate == "date" and fact.literal is not None:
+                entity = resolver.lookup(fact.subject, ex.document.doc_id)
+                if entity is not None and entity.local_id in keep:
+                    if fact.literal != keep[entity.local_id] or entity.local_id in stated_once:
+                        continue
+                    stated_once.add(entity.local_id)
+            kept.append(fact)
+        ex.relations[:] = kept
+
+
 def resolve(extractions: list[Extraction], vocab: Vocabulary) -> Resolver:
     resolver = Resolver(vocab)
     resolver.resolve(extractions)
+    reconcile_event_dates(resolver, extractions)
     return resolver

@@ -62,6 +62,7 @@ class Matchers:
             r"(?<![\w-])(?P<title>" + "|".join(re.escape(t) for t in before) + r")(?![\w-])"
         ) if before else None
         self.vocatives = {v.lower() for v in titles.get("vocative_only") or ()}
+        self.post_nominals = set(titles.get("after_name") or ())
         noise = vocab.lexicon("noise")
         self.not_entities = {n.lower() for n in noise.get("not_entities") or ()}
         self.not_person_words = set(noise.get("not_person_words") or ())
@@ -99,6 +100,16 @@ def matchers_for(vocab: Vocabulary) -> Matchers:
         cached = (vocab, Matchers(vocab))
         _MATCHERS[id(vocab)] = cached
     return cached[1]
+
+
+def canonical_body_name(name: str) -> str:
+    """ "Health Ministry" and "Ministry of Health", "Ministry of the Interior" and "Ministry of
+    Interior" name one body."""
+    name = " ".join(name.split())
+    swapped = re.fullmatch(r"(?P<field>[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*)*) (?P<noun>Ministry|Department|Directorate)", name)
+    if swapped:
+        name = f"{swapped.group('noun')} of {swapped.group('field')}"
+    return re.sub(r"^(Ministry|Department|Directorate) of the ", r"\1 of ", name)
 
 
 def clean_name(text: str) -> str:
@@ -237,7 +248,7 @@ class EntityExtractor:
         noun_re = "|".join(re.escape(n) for n in nouns)
         cap = r"[A-Z][\w’'-]*"
         patterns = [
-            rf"\b(?:{noun_re}) (?:of|for) (?:the )?{cap}(?:,? (?:and |of |for |the )*{cap})*",
+            rf"\b(?:{cap} )*(?:{noun_re}) (?:of|for) (?:the )?{cap}(?:,? (?:and |of |for |the )*{cap})*",
             rf"(?:{cap} )+(?:{noun_re})\b",
         ]
         for pattern in patterns:
@@ -253,9 +264,15 @@ class EntityExtractor:
                 if possessive and any(w in self.matchers.list_head_words for w in text[start + possessive.end() : end].split()):
                     end = start + possessive.start()
                 position = max(end, match.start() + 1)
+                # "the Ministry of Justice, Eduard Serbenco,": a comma continues a name only in a list
+                # closed by "and" ("Ministry of Labour, Social Affairs and Family")
+                piece = text[start:end]
+                first_comma = piece.find(", ")
+                if first_comma > 0 and not re.search(r"\band\s+[A-Z]", piece[first_comma:].split(",")[1] if piece.count(",") == 1 else piece[first_comma:]):
+                    end = start + first_comma
+                    piece = text[start:end]
                 # "Ministry of Labour, Youth and Migration, the Foreign Affairs Ministry, ...": a list of
                 # bodies ends the name where an item has a body's head word of its own
-                piece = text[start:end]
                 for sep in re.finditer(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", piece):
                     rest = piece[sep.end():].split(",")[0]
                     if any(w in self.matchers.list_head_words for w in rest.split()):
@@ -280,7 +297,7 @@ class EntityExtractor:
                         f"country:{doc_country}" if doc_country else None
                     )
                 iso3 = country_key.split(":", 1)[1] if country_key else None
-                key = f"govbody:{iso3}:{span.text}" if iso3 else None
+                key = f"govbody:{iso3}:{canonical_body_name(span.text)}" if iso3 else None
                 mention = EntityMention(m.GOVERNMENT_BODY, span, span.text, key=key, attrs={"country": iso3} if iso3 else {})
                 found.append(Candidate(mention, priority=75))
         return found
@@ -483,12 +500,14 @@ class EntityExtractor:
                         left -= 1
                         continue
                     # "High-Level Conference": a hyphen inside one capitalised word
-                    if prev.text in {"-", "‑"} and not prev.whitespace_ and left - 2 >= 0 \
-                            and not tokens[left - 2].whitespace_ and tokens[left - 2].text[:1].isupper():
-                        left -= 2
+                    if prev.text in {"-", "‑", "–"} and not prev.whitespace_ and left - 2 >= 0 \
+                            and not tokens[left - 2].whitespace_ and (tokens[left - 2].text[:1].isupper()
+                                                                      or re.fullmatch(r"\d{4}", tokens[left - 2].text)):
+                        left -= 2  # "High-Level Conference", "2013-2016 National Programme"
                         continue
                     # "Council of Europe Convention": a connector between capitalised words
-                    if prev.text in {"of", "for", "and"} and left - 2 >= 0 and tokens[left - 2].text[:1].isupper() \
+                    # "Alliance against Trafficking in Persons Conference"
+                    if prev.text in {"of", "for", "and", "against", "in", "on"} and left - 2 >= 0 and tokens[left - 2].text[:1].isupper() \
                             and "\n" not in tokens[left - 2].whitespace_ and left < i:
                         left -= 2
                         continue
@@ -525,6 +544,94 @@ class EntityExtractor:
             found.append(Candidate(EntityMention(cls, span, clean_name(span.text), attrs={"keyword": keyword}), priority=65))
         return found
 
+    def described_events(self, parsed: Doc, text: str) -> list[Candidate]:
+        """ "a two-day workshop on conducting interviews ...", "the launch of the national action plan
+        ...", "a co-ordination meeting of representatives of ...": an event a text describes in lower case,
+        when it is the occasion (in the title or the opening sentences) or something organised or held."""
+        nouns = {k.lower(): v for k, v in (self.events.get("described_nouns") or {}).items()}
+        verbs = {v.lower() for v in self.events.get("described_verbs") or ()}
+        name_preps = {p.lower() for p in self.events.get("described_name_preps") or ()}
+        need_of = {n.lower() for n in self.events.get("described_need_of") or ()}
+        if not nouns:
+            return []
+        # the title lines and the first two sentences of running text
+        prose = [s for s in parsed.sents if len([t for t in s if t.is_alpha]) >= 8 and "\n" not in s.text.strip()]
+        lead_end = prose[min(1, len(prose) - 1)].end_char if prose else len(text)
+        found, seen = [], set()
+        earlier: dict[str, Candidate] = {}
+        for token in parsed:
+            lemma = token.lower_
+            if lemma not in nouns or token.pos_ not in {"NOUN", "PROPN"} or not token.text.islower():
+                continue
+            if lemma in need_of and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+                continue
+            governor = token.head
+            chain = {governor.lemma_.lower(), governor.lower_}
+            if governor.dep_ in {"prep", "agent"}:
+                chain |= {governor.head.lemma_.lower(), governor.head.lower_}
+            chain |= {c.lemma_.lower() for c in token.children if c.dep_ == "acl"}
+            numbered = any(re.fullmatch(r"\d+(?:st|nd|rd|th)", c.text) for c in token.lefts)
+            head_text = text[min([c.left_edge.idx for c in token.lefts if c.dep_ != "det"] + [token.idx]) : token.idx + len(token.text)]
+            bare = not any(c.dep_ == "prep" and c.lower_ in name_preps for c in token.rights) and (
+                all(c.dep_ in {"det", "punct"} for c in token.lefts)
+                or lemma in earlier and head_text in earlier[lemma].mention.name)
+            if bare and lemma in earlier:
+                # "The meeting was organized by ...": the event named before
+                before = earlier[lemma].mention
+                span = Span(token.idx + len(token.text) - len(head_text), token.idx + len(token.text), head_text)
+                found.append(Candidate(EntityMention(before.cls, span, before.name, attrs={
+                    "keyword": token.text, "described": True, "refers_to": before.name,
+                    "aliases": self._entitled(text, span.end)}), priority=54))
+                continue
+            if token.idx >= lead_end and not chain & verbs and not numbered:
+                continue
+            left = token.i
+            for child in sorted(token.lefts, key=lambda c: -c.i):
+                if child.dep_ in {"amod", "compound", "nummod", "npadvmod"} and child.i == left - 1 or \
+                        child.dep_ in {"amod", "compound", "nummod"} and child.right_edge.i == left - 1:
+                    left = child.left_edge.i
+                elif child.dep_ == "punct" and child.i == left - 1:
+                    continue
+                else:
+                    break
+            while left < token.i and (parsed[left].dep_ in {"det", "poss", "punct"} or parsed[left].ent_type_ == "DATE" and parsed[left].like_num and parsed[left + 1].text != "-"):
+                left += 1
+            right = token.i
+            for child in token.rights:
+                if child.dep_ != "prep" or child.lower_ not in name_preps or child.i != right + 1:
+                    break
+                pobj_ents = {t.ent_type_ for t in child.subtree}
+                if pobj_ents & {"DATE", "TIME", "GPE", "LOC", "FAC"} and child.lower_ in {"on", "in", "at"}:
+                    break
+                right = child.right_edge.i
+            for t in parsed[token.i : right + 1]:  # a name ends at a comma or a line end
+                if t.text in {",", ";", "(", "–", "—"} or t.is_space:
+                    right = t.i - 1
+                    break
+                if "\n" in t.whitespace_:
+                    right = t.i
+                    break
+            while right > token.i and parsed[right].is_punct:
+                right -= 1
+            start, end = parsed[left].idx, parsed[right].idx + len(parsed[right].text)
+            span = Span(start, end, text[start:end])
+            if "\n" in span.text or (lemma, span.text) in seen:
+                continue
+            seen.add((lemma, span.text))
+            head = text[parsed[left].idx : token.idx + len(token.text)]
+            aliases = sorted({span.text, head, token.text, *self._entitled(text, end)} - {""})
+            candidate = Candidate(EntityMention(nouns[lemma], span, clean_name(span.text),
+                                                attrs={"keyword": token.text, "described": True, "aliases": aliases, "head": head}), priority=66)
+            found.append(candidate)
+            earlier.setdefault(lemma, candidate)
+        return found
+
+    @staticmethod
+    def _entitled(text: str, position: int) -> list[str]:
+        """ "The conference, entitled ‘Path Breaking Strategies ...’": the title an event is given."""
+        title = re.match(r",?\s+(?:entitled|titled|called|named|themed)\s+[‘'“\"]([^’'”\"\n]{4,160})[’'”\"]", text[position : position + 200])
+        return [title.group(1).strip(" ,.")] if title else []
+
     # -- instruments ---------------------------------------------------------
     def instruments_in(self, parsed: Doc, text: str, people: list[Candidate]) -> list[Candidate]:
         keywords = {k: m.INSTRUMENT for k in self.instruments.get("keywords") or ()}
@@ -534,8 +641,15 @@ class EntityExtractor:
             if len(span.text.split()) < 2:
                 continue
             found.append(Candidate(EntityMention(m.INSTRUMENT, span, clean_name(span.text)), priority=64))
-        # A quoted title that holds an instrument keyword: “Flexible Model Guidelines for ...”
-        for match in re.finditer(r"[“\"]([A-Z][^”\"\n]{8,200}?)[.,]?[”\"]", text):
+        # A quoted title that holds an instrument keyword: “Flexible Model Guidelines for ...”, ‘Protocol to ...’
+        for match in re.finditer(r"[“\"]([A-Z][^”\"\n]{8,200}?)[.,]?[”\"]|(?:(?<=\s)|^)[‘']([A-Z][^’'\n]{8,200}?)[.,]?[’'](?![\w])", text):
+            if match.group(1) is None:
+                inner = match.group(2)
+                if any(re.search(rf"\b{re.escape(k)}\b", inner) for k in keywords):
+                    start = match.start(2)
+                    span = trimmed_span(text, start, start + len(inner))
+                    found.append(Candidate(EntityMention(m.INSTRUMENT, span, clean_name(span.text)), priority=66))
+                continue
             inner = match.group(1)
             if any(re.search(rf"\b{re.escape(k)}\b", inner) for k in keywords):
                 start = match.start(1)
@@ -614,6 +728,11 @@ class EntityExtractor:
             if tail and tail.start() > 0:
                 span = trimmed_span(text, span.start, span.start + tail.start())
             name = clean_name(span.text)
+            # "Response to Home Affairs Committee": a document's word before the body it answers
+            lead = re.match(r"(\S+)\s+(?:to|of|on|for|by)\s+(?:the\s+)?(?=[A-Z])", name)
+            if lead and lead.group(1).lower() in self.matchers.not_entities:
+                span = trimmed_span(text, span.start + lead.end(), span.end)
+                name = clean_name(span.text)
             if not name or name.lower() in self.matchers.not_entities or name.lower() in self.matchers.vocatives:
                 continue
             if any(p.fullmatch(name) for p in self.matchers.not_entity_patterns):
@@ -631,6 +750,15 @@ class EntityExtractor:
                 if len(words) == 1 and name.lower() in lower_words \
                         and not name.isupper() and name not in places and name not in self.matchers.body_head_words:
                     continue
+            if name in self.matchers.post_nominals:
+                continue  # "Ph.D.; OON": an honour after a name
+            # "the Chowdury judgment", "the Palermo case": a name that modifies a document or a case
+            if label in {"ORG", "PERSON", "GPE"} and re.match(r"\s+(?:judgment|judgement|ruling|case|verdict|report|decision)\b", text[span.end : span.end + 12]):
+                continue
+            # "The conference, entitled ‘Path Breaking Strategies ...’": part of a title, not a body
+            if re.search(r"(?:entitled|titled|called|named|themed)\s+[‘'“\"][^’'”\"\n]{0,160}$", text[max(0, span.start - 180) : span.start]) \
+                    and label in {"ORG", "PERSON", "WORK_OF_ART", "GPE"}:
+                continue
             if label in {"ORG", "WORK_OF_ART", "PRODUCT"} and self._person_in_context(name, span, text):
                 found.append(Candidate(EntityMention(m.PERSON, span, name), priority=20))
                 continue
@@ -648,6 +776,19 @@ class EntityExtractor:
             elif label == "ORG":
                 if name.isupper() and len(name) <= 2:
                     continue
+                # "Mission’s Organized Crime Police Adviser", "EU Anti-Trafficking Coordinator": an office
+                if " of " not in name and words[-1].lower() in self.matchers.title_words \
+                        and words[-1] not in self.matchers.list_head_words and len(words) > 1:
+                    continue
+                # "the National Police Vadym Troyan": a body's name runs into the name of its officer
+                officer = re.search(r"^(?P<body>.*\b(?:" + "|".join(map(re.escape, sorted(self.matchers.list_head_words))) + r"))\s+(?P<person>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2})$", name) \
+                    if self.matchers.list_head_words else None
+                if officer and not any(w in self.matchers.body_head_words or w.lower() in self.matchers.title_words for w in officer.group("person").split()):
+                    cut = span.start + span.text.rfind(officer.group("person"))
+                    person_span = Span(cut, span.end, text[cut : span.end])
+                    found.append(Candidate(EntityMention(m.PERSON, person_span, person_span.text), priority=20))
+                    span = trimmed_span(text, span.start, cut)
+                    name = clean_name(span.text)
                 # "the ICT team", "the Conference Services team": the body is the team, not the acronym
                 team = re.match(r" (?:team|unit|section|department|division|desk)\b", text[span.end : span.end + 12])
                 if team:
@@ -666,9 +807,13 @@ class EntityExtractor:
 
     @staticmethod
     def _place_context(text: str, span: Span) -> bool:
+        """ "in Dakar", "Dakar, 12 March 2024 -", "12 May 2022, Yerevan –": where places stand."""
         return bool(
             re.search(r"\b(?:in|at|from|to|near)\s+$", text[max(0, span.start - 6) : span.start])
             or re.match(r",\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}", text[span.end : span.end + 24])
+            or re.search(r"\d{4},\s*$", text[max(0, span.start - 8) : span.start]) and re.match(r"\s*[–—-]\s", text[span.end : span.end + 4])
+            # "in Chisinau and Balti, Moldova": the last of a list of places
+            or re.search(r"\b(?:in|at|from|to|near)\s+(?:[A-Z][\w’'-]+,\s+)*[A-Z][\w’'-]+,?\s+and\s+$", text[max(0, span.start - 60) : span.start])
         )
 
     def _place_attrs(self, name: str) -> dict:
@@ -746,6 +891,10 @@ def _may_nest(inner: Candidate, outer: Candidate) -> bool:
     is written out in full, not as a modifier acronym ("UN" in "UN Security Council")."""
     if (outer.mention.key or "").startswith(("unit:", "mission:")) and inner.mention.cls == m.PLACE and not _is_container(inner):
         return True  # "Chisinau" in "the American Embassy in Chisinau"
+    if outer.mention.cls in m.EVENT_CLASSES and inner.mention.key and inner.mention.cls in m.ORGANIZATION_CLASSES:
+        return True  # "a training for investigators of the Ministry of Internal Affairs"
+    if outer.mention.cls in m.EVENT_CLASSES and inner.mention.cls in {m.PLACE, m.COUNTRY} and not _is_container(inner):
+        return True  # "Bucharest" in "the December 2001 OSCE Ministerial Council in Bucharest"
     if not inner.mention.key or _is_container(inner) and not (inner.mention.key or "").startswith("org:"):
         return False
     if (outer.mention.key or "").startswith(("unit:", "mission:")) and inner.mention.cls in {m.PLACE, m.COUNTRY}:
@@ -792,6 +941,111 @@ def _dateline_places(text: str) -> list[Candidate]:
             continue
         start, end = match.start(1), match.end(1)
         found.append(Candidate(EntityMention(m.PLACE, Span(start, end, text[start:end]), text[start:end]), priority=11))
+    # "21 September 2023, Chisinau – The Secretary of State ...": the date first
+    for match in re.finditer(r"(?m)^[ \t*_#]*([^\n,]{6,30}),\s+([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2})\s+[–—-]\s", text):
+        dated = parse_date(match.group(1))
+        if dated is None or dated[1] != 0:
+            continue
+        start, end = match.start(2), match.end(2)
+        found.append(Candidate(EntityMention(m.PLACE, Span(start, end, text[start:end]), text[start:end]), priority=11))
+    return found
+
+
+def _described_events_named(kept: list[Candidate]) -> None:
+    """ "this regional workshop" after "Regional Multidisciplinary Thematic Workshop on ...": a described
+    event whose words all stand in an event named in the text is that event."""
+    named = [c.mention for c in kept if c.mention.cls in m.EVENT_CLASSES and not c.mention.attrs.get("described")]
+    for cand in kept:
+        mention = cand.mention
+        if not mention.attrs.get("described"):
+            continue
+        words = set(re.findall(r"[\w-]+", (mention.attrs.get("head") or mention.span.text).lower()))
+        keyword = (mention.attrs.get("keyword") or "").lower()
+        for event in named:
+            name_words = set(re.findall(r"[\w-]+", event.name.lower()))
+            if keyword in name_words and words <= name_words:
+                mention.name = event.name
+                mention.cls = event.cls
+                mention.attrs["refers_to"] = event.name
+                break
+
+
+MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
+def _dated_sessions(text: str, kept: list[Candidate], vocab: Vocabulary) -> list[Candidate]:
+    """ "the December 2001 OSCE Ministerial Council in Bucharest": a council named with a date is
+    its meeting of that date (and place)."""
+    words = {w.lower() for w in vocab.lexicon("relations").get("meeting_body_words") or ()}
+    found = []
+    for cand in kept:
+        mention = cand.mention
+        if mention.cls not in m.ORGANIZATION_CLASSES or mention.span.text.split()[-1].lower() not in words:
+            continue
+        date = re.search(rf"(?:(?<=\s)|^)(?P<date>(?:{MONTHS}\s+)?\d{{4}})\s+$", text[max(0, cand.start - 20) : cand.start])
+        if not date:
+            continue
+        start = cand.start - (len(text[max(0, cand.start - 20) : cand.start]) - date.start("date"))
+        end = cand.end
+        place = re.match(r"\s+in\s+", text[end : end + 5])
+        if place:
+            where = next((c for c in kept if c.start == end + place.end() and c.mention.cls in {m.PLACE, m.COUNTRY}), None)
+            if where is not None:
+                end = where.end
+        span = Span(start, end, text[start:end])
+        meeting = EntityMention(m.MEETING, span, clean_name(span.text),
+                                attrs={"keyword": mention.span.text.split()[-1], "date_text": date.group("date")})
+        found.append(Candidate(meeting, priority=cand.priority + 1))
+    return found
+
+
+def _bare_parliaments(text: str, kept: list[Candidate], vocab: Vocabulary, doc_country: str | None) -> list[Candidate]:
+    """ "adopted in the first reading by Parliament": the country's parliament, named by its noun."""
+    found = []
+    taken = [(c.start, c.end) for c in kept]
+    for match in re.finditer(r"(?<![\w-])(?<!European )(?<!\. )Parliament(?![\w-])", text):
+        if any(a <= match.start() < b for a, b in taken) or not re.search(r"\b(?:by|the|of|to|in|and)\s+$", text[max(0, match.start() - 5) : match.start()]):
+            continue
+        span = Span(match.start(), match.end(), match.group())
+        country = vocab.country_by_iso3(doc_country) if doc_country else None
+        if country is not None:
+            article = "the " if country.name in set(vocab.lexicon("organizations").get("names_with_article") or ()) else ""
+            label = f"Parliament of {article}{country.name}"
+            mention = EntityMention(m.GOVERNMENT_BODY, span, label, key=f"govbody:{country.iso3}:{label}", attrs={"country": country.iso3})
+        else:
+            mention = EntityMention(m.GOVERNMENT_BODY, span, "Parliament")
+        found.append(Candidate(mention, priority=12))
+    return found
+
+
+def _short_names_of_known(kept: list[Candidate]) -> None:
+    """ "the 2003 Action Plan", "the Global Plan of Action": a short form of an instrument or body
+    named in full in the same text, all of whose words the full name has, is that one."""
+    known = [c.mention for c in kept if c.mention.key and c.mention.cls in {m.INSTRUMENT} | m.ORGANIZATION_CLASSES]
+    for cand in kept:
+        mention = cand.mention
+        if mention.key or mention.cls not in {m.INSTRUMENT} | m.ORGANIZATION_CLASSES:
+            continue
+        words = {w for w in re.findall(r"[a-z][\w-]*", mention.name.lower()) if w not in {"the", "of", "to", "and", "on", "in", "for"}}
+        if len(words) < 2:
+            continue
+        for other in known:
+            same_family = (other.cls == m.INSTRUMENT) == (mention.cls == m.INSTRUMENT)
+            if same_family and words <= set(re.findall(r"[a-z][\w-]*", other.name.lower())):
+                mention.key, mention.cls, mention.name = other.key, other.cls, other.name
+                break
+
+
+def _venue_lines(text: str, labels: list[str]) -> list[Candidate]:
+    """ "Location: Dialogue, National Circuit Barton": a header line naming where a speech was given."""
+    if not labels:
+        return []
+    alternation = "|".join(re.escape(w) for w in labels)
+    found = []
+    for match in re.finditer(rf"(?m)^[ \t*_#]*(?:{alternation})[ \t]*:[ \t*_]*([A-Z][^\n]{{1,100}}?)[ \t*_]*$", text):
+        start, end = match.start(1), match.end(1)
+        span = Span(start, end, text[start:end])
+        found.append(Candidate(EntityMention(m.PLACE, span, clean_name(span.text), attrs={"venue_line": True}), priority=95))
     return found
 
 
@@ -819,11 +1073,16 @@ def _adopt_parenthesised_acronyms(text: str, kept: list[Candidate]) -> list[Cand
             dropped.add(acr)  # "facilitated illegal immigration (FII)"
     kept = [c for c in kept if not (c.mention.span.text in dropped and not c.mention.key)]
     by_start = {c.start: c for c in kept}
+    added: list[Candidate] = []
     for cand in kept:
         tail = re.match(r" ?\((?P<acr>[A-Z][A-Za-z.-]{1,12})\)", text[cand.end : cand.end + 16])
         if not tail:
             continue
         acronym = by_start.get(cand.end + tail.start("acr"))
+        if acronym is None and cand.mention.cls in m.ORGANIZATION_CLASSES and re.fullmatch(r"[A-Z][A-Z-]{1,9}", tail.group("acr")):
+            # "the Department for Fighting Organized Crime (DFOC)" where no extractor found DFOC
+            added.extend(_acronym_mentions(text, tail.group("acr"), cand))
+            continue
         if acronym is None or acronym.mention.span.text != tail.group("acr") or acronym is cand:
             continue
         if acronym.mention.key:
@@ -844,7 +1103,22 @@ def _adopt_parenthesised_acronyms(text: str, kept: list[Candidate]) -> list[Cand
         else:
             acronym.mention.attrs["expansion"] = cand.mention.name
             cand.mention.attrs["acronym"] = acronym.mention.name
+    if added:
+        kept = _resolve_overlaps(kept + added)
     return kept
+
+
+def _acronym_mentions(text: str, acronym: str, expansion: Candidate) -> list[Candidate]:
+    """Every occurrence of an acronym defined in brackets after a body's name, as that body."""
+    found = []
+    for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+        mention = EntityMention(expansion.mention.cls, Span(match.start(), match.end(), acronym), expansion.mention.name,
+                                key=expansion.mention.key,
+                                attrs={k: v for k, v in expansion.mention.attrs.items() if k in {"country", "part_of"}})
+        if not expansion.mention.key:
+            mention.attrs["expansion"] = expansion.mention.name
+        found.append(Candidate(mention, priority=expansion.priority))
+    return found
 
 
 def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -> list[EntityMention]:
@@ -871,15 +1145,22 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
         + extractor.possessive_offices(text)
         + people
         + extractor.events_in(parsed, text)
+        + extractor.described_events(parsed, text)
         + instruments
         + extractor.statistical(parsed, text)
         + datelines
+        + _venue_lines(text, list(vocab.lexicon("events").get("venue_labels") or ()))
     )
     kept = _resolve_overlaps(candidates)
     kept_instruments = [c for c in kept if c.mention.cls == m.INSTRUMENT]
     anaphora = extractor.instrument_anaphora(parsed, text, kept_instruments)
     kept = _resolve_overlaps(kept + anaphora)
     kept = _adopt_parenthesised_acronyms(text, kept)
+    _described_events_named(kept)
+    extra = _dated_sessions(text, kept, vocab) + _bare_parliaments(text, kept, vocab, doc_country)
+    if extra:
+        kept = _resolve_overlaps(kept + extra)
+    _short_names_of_known(kept)
     mentions = []
     for cand in kept:
         mention = cand.mention

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from tipgraph import model as m
-from tipgraph.extract.metadata import header_lines, parse_date
+from tipgraph.extract.metadata import Line, header_lines, parse_date
 from tipgraph.model import DocumentInfo, EntityMention, reference, RelationFact, SourceDocument, Span
 from tipgraph.vocab import Vocabulary
 
@@ -160,6 +160,18 @@ def resolve_relative_date(expression: str, document_date: str | None, table: dic
     return when.isoformat()
 
 
+def month_or_year(text: str) -> str | None:
+    """ "December 2001" -> "2001-12", "2001" -> "2001"."""
+    found = re.fullmatch(r"(?:(?P<month>[A-Z][a-z]+)\s+)?(?P<year>\d{4})", text.strip())
+    if not found:
+        return None
+    if found.group("month"):
+        if found.group("month") not in MONTH_NAMES:
+            return None
+        return f"{found.group('year')}-{MONTH_NAMES.index(found.group('month')):02d}"
+    return found.group("year")
+
+
 def written_date(iso: str) -> str:
     """2017-12-14 -> "14 December 2017"; 2017-12 -> "December 2017"."""
     parts = iso.split("-")
@@ -188,7 +200,24 @@ class _Reader:
         self.delivered: EntityMention | None = None
         self.header = header_lines(self.text, int(vocab.lexicon("documents").get("date_header_lines") or 12))
         self.header_end = self.header[-1].end if self.header else 0
+        # the opening lines, however long: a title line or a "Delivered by ... at ..." line is header too
+        self.lead = self._lead_lines(int(self.lex.get("lead_lines") or 6))
+        if self.lead:
+            self.header_end = max(self.header_end, self.lead[0].end)
         self.refresh()
+
+    def _lead_lines(self, limit: int) -> list[Line]:
+        lines, position = [], 0
+        for raw in self.text.split("\n"):
+            start, position = position, position + len(raw) + 1
+            stripped = re.sub(r"^[#>\s]+|[*_]{1,3}", "", raw).strip()
+            if not stripped:
+                continue
+            offset = max(raw.find(stripped[:10]), 0)
+            lines.append(Line(start + offset, start + len(raw), stripped))
+            if len(lines) >= limit:
+                break
+        return lines
 
     # -- bookkeeping ---------------------------------------------------------
     def refresh(self) -> None:
@@ -339,6 +368,61 @@ class _Reader:
                         best = (len(held), entity.key)
         return best[1] if best else None
 
+    def unit_by_noun(self, phrase: str, whole_word: bool = False, position: int | None = None) -> EntityMention | None:
+        """ "Mission’s Adviser", "police chief": the one body of the text whose name has that noun
+        (given a position, the last one named before it)."""
+        if whole_word:
+            noun = phrase
+        else:
+            owner = re.match(r"(?:the\s+)?([A-Z][\w-]*)[’']s\s", phrase)
+            if not owner:
+                return None
+            noun = owner.group(1)
+        bodies = {}
+        for mm in self.ordered:
+            if mm.cls in m.ORGANIZATION_CLASSES and re.search(rf"(?<![\w-]){re.escape(noun)}(?![\w-])", mm.name + " " + mm.span.text, re.IGNORECASE):
+                if position is None or mm.span.end <= position:
+                    bodies[reference(mm)] = mm
+        if position is not None and bodies:
+            return max(bodies.values(), key=lambda mm: mm.span.end)
+        return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+    def body_at(self, position: int) -> EntityMention | None:
+        """The body named at `position`: "the Armenian Ministry of Justice" is the ministry, not Armenia."""
+        found = self.starting_at(position, ACTOR_CLASSES - {m.PERSON})
+        if found is not None and found.cls == m.COUNTRY:
+            gap = re.match(r"(?:[’']s)?\s+", self.text[found.span.end :])
+            body = self.starting_at(found.span.end + (gap.end() if gap else 0), m.ORGANIZATION_CLASSES)
+            if body is not None:
+                return body
+        return found
+
+    def national_country(self, mm: EntityMention) -> str | None:
+        """The country of an unkeyed public body: "the Romanian Directorate ...", "Bosnia's State
+        Investigation and Protection Agency", "Department of the State Guard of Ukraine", "Bangkok
+        Criminal Court"."""
+        if mm.key and not mm.key.startswith("govbody:"):
+            return None
+        before = self.text[max(0, mm.span.start - 40) : mm.span.start]
+        for country in self.ordered:
+            if country.cls == m.COUNTRY and country.span.end <= mm.span.start and \
+                    re.fullmatch(r"(?:[’']s)?\s+", self.text[country.span.end : mm.span.start]):
+                return country.key.split(":", 1)[1] if country.key else None
+        of = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)$", mm.name)
+        if of:
+            key = self.country_key(of.group(1))
+            if key:
+                return key.split(":", 1)[1]
+        first = mm.name.split()[0]
+        return self.vocab.places.get(first) if first != mm.name else None
+
+    def country_key(self, name: str) -> str | None:
+        for entity in self.vocab.entities.values():
+            if entity.cls == m.COUNTRY and (name == entity.name or name in entity.case_sensitive_names
+                                           or name.lower() in {n.lower() for n in entity.case_insensitive_names}):
+                return entity.key
+        return None
+
     def body_class(self, ref: str | None) -> str | None:
         if not ref:
             return None
@@ -355,8 +439,9 @@ class _Reader:
         if self.info.genre not in {"Statement", "Speech"}:
             return
         words = {w.lower() for w in self.lex.get("meeting_body_words") or ()}
-        for index, line in enumerate(self.header):
-            context = line.text + " " + (self.header[index - 1].text if index else "")
+        lines = [ln for ln in self.lead if len(ln.text.split()) <= 60]
+        for index, line in enumerate(lines):
+            context = line.text + " " + (lines[index - 1].text if index else "")
             if not self.cues.delivery.search(context):
                 continue
             for mm in self.ordered:
@@ -402,12 +487,32 @@ class _Reader:
             if re.fullmatch(r"[\s#*_>]*", lead) or re.search(words + r"\s+(?:the\s+|this\s+)?$", lead, re.IGNORECASE):
                 in_header.append(ev)
         if not in_header:
+            # "Full text of the statement by X at the 1277th meeting of ...", "Addressing the opening
+            # event of ..., X called on ...": the occasion named near the top of the text
+            limit = int(self.lex.get("occasion_window_chars") or 1500)
+            kinds = _alternation(self.lex.get("delivery_nouns") or ())
+            openers = _alternation(self.lex.get("occasion_openers") or ())
+            for ev in self.events:
+                if ev.span.start > limit or ev.attrs.get("refers_to"):
+                    continue
+                s, _ = self.clause(ev)
+                lead = self.text[s : ev.span.start]
+                if re.search(kinds + r"\b[^.\n]{0,100}?" + words + r"\s+(?:the\s+|this\s+|an?\s+)?$", lead, re.IGNORECASE) \
+                        or re.fullmatch(r"\W*" + openers + r"\s+(?:the\s+|this\s+|an?\s+)?", lead, re.IGNORECASE):
+                    in_header.append(ev)
+                    break
+        if not in_header:
             return
         title = self.info.title or ""
         in_title = [ev for ev in in_header if ev.span.text in title]
         chosen = (in_title or in_header)[0]
         self.delivered = chosen
         self.info.delivered_at = reference(chosen)
+        # "Location: Dialogue, National Circuit Barton": a header line that says where
+        for mm in self.mentions:
+            if mm.cls == m.PLACE and mm.attrs.get("venue_line") and mm.span.start < self.lead[-1].end:
+                self.add(reference(chosen), "location", reference(mm), chosen.span)
+                return
         # "Riga, 4 October 2022" under the title: where the speech, so the event, took place
         for mm in self.mentions:
             if mm.cls == m.PLACE and mm.span.start < self.header_end:
@@ -436,6 +541,14 @@ class _Reader:
                 if mm.cls in m.ORGANIZATION_CLASSES and mm.span.start < kw_pos:
                     # "OSCE Conference on ...", "Council of Europe Forum ..."
                     self.add(ref, "organizer", reference(mm), ev.span)
+                    if ev.attrs.get("date_text"):
+                        self.parent_organizer(ref, mm, ev.span)
+                elif mm.cls in m.ORGANIZATION_CLASSES and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[kw_pos + len(keyword) : mm.span.start]) \
+                        and ev.cls == m.MEETING:
+                    # "the 978th Meeting of the Permanent Council": a meeting of a body is held by it
+                    self.add(ref, "organizer", reference(mm), ev.span)
+                    self.body_seat(ref, mm, ev.span)
+                    self.parent_organizer(ref, mm, ev.span)
                 elif mm.cls in LOCATION_CLASSES:
                     before = self.text[ev.span.start : mm.span.start]
                     tail = self.text[mm.span.end : ev.span.end]
@@ -452,7 +565,13 @@ class _Reader:
                 key = f"org:{body_id}"
                 if key in self.keys_in_doc:
                     self.add(ref, "organizer", key, ev.span)
+            if ev.attrs.get("date_text"):
+                dated = month_or_year(ev.attrs["date_text"])
+                if dated:
+                    self.set_date(ref, dated, rank=0)
             self.event_date_near(ev, ref)
+            if ev.attrs.get("described") and not ev.attrs.get("refers_to"):
+                self.described_event_setting(ev, ref)
         if self.delivered is not None:
             ref = reference(self.delivered)
             publisher = self.info.publisher
@@ -465,6 +584,61 @@ class _Reader:
                 self.add(ref, "organizer", publisher, self.delivered.span)
             if self.info.date and self.info.genre in {"Speech", "Statement"}:
                 self.set_date(ref, self.info.date, rank=1)
+
+    def parent_organizer(self, ref: str, body: EntityMention, span: Span) -> None:
+        """A meeting of an organ (the Ministerial Council) is held by the organisation it belongs to."""
+        known = self.vocab.entities.get(body.key) if body.key else None
+        if known is not None and known.part_of and known.part_of in self.keys_in_doc:
+            self.add(ref, "organizer", known.part_of, span)
+
+    def body_seat(self, ref: str, body: EntityMention, span: Span) -> None:
+        """A meeting of a body that always meets at its seat (the Permanent Council in Vienna) is located
+        there, when the text names that place."""
+        seat = (self.events_lex.get("seats") or {}).get((body.key or "").partition(":")[2])
+        if not seat:
+            return
+        place = next((mm for mm in self.ordered if mm.cls in LOCATION_CLASSES and mm.name == seat), None)
+        if place is not None:
+            self.add(ref, "location", reference(place), span)
+
+    def dateline(self) -> tuple[EntityMention | None, str | None, int]:
+        """ "21 September 2023, Chisinau –", "CHISINAU, 18 November 2003 -": a press release's place and
+        date, and where its first sentence starts."""
+        for line in self.lead[:4]:
+            head = re.match(r"[^\n–—]{4,60}?\s+[–—-]\s+", self.text[line.start : line.end])
+            if not head:
+                continue
+            piece = self.text[line.start : line.start + head.end()]
+            found = parse_date(piece)
+            if not found:
+                continue
+            place = next((mm for mm in self.ordered if mm.cls in LOCATION_CLASSES and line.start <= mm.span.start < line.start + head.end()), None)
+            return place, found[0], line.start + head.end()
+        return None, None, -1
+
+    def described_event_setting(self, ev: EntityMention, ref: str) -> None:
+        """Where and when a described event took place: "organized by ... on 18 March 2015 in Budva"
+        in its clause, else the dateline of the press release that opens with it."""
+        s, e = self.sentence(ev)
+        rest = self.text[ev.span.end : e]
+        located = False
+        for where in re.finditer(r"(?<![\w-])(?:in|at)\s+(?:the\s+)?", rest):
+            place = self.starting_at(ev.span.end + where.end(), LOCATION_CLASSES)
+            if place is not None and not self.nested(place, m.ORGANIZATION_CLASSES | m.EVENT_CLASSES | {m.INSTRUMENT}):
+                self.add(ref, "location", reference(place), self.span_of(ev.span.start, place.span.end))
+                located = True
+                break
+        found = parse_date(rest)
+        dated = False
+        if found and re.fullmatch(r"[^.;]*?(?:\bon|\bfrom|\bheld)\s+(?:the\s+)?", rest[: found[1]], re.DOTALL):
+            self.set_date(ref, found[0], rank=0)
+            dated = True
+        place, date, body_start = self.dateline()
+        if body_start >= 0 and s <= body_start + 2 and ev.span.start >= body_start:
+            if place is not None and not located:
+                self.add(ref, "location", reference(place), ev.span)
+            if date and not dated:
+                self.set_date(ref, date, rank=1)
 
     def event_date_near(self, ev: EntityMention, ref: str) -> None:
         after = self.text[ev.span.end : ev.span.end + 80]
@@ -513,6 +687,8 @@ class _Reader:
         for pattern, predicate in ((cues.organizer_by, "organizer"), (cues.host_cue, "host")):
             for match in pattern.finditer(text):
                 target = self.starting_at(match.end(), ACTOR_CLASSES)
+                if target is not None and target.cls == m.COUNTRY:
+                    target = self.body_at(match.end())
                 if target is None and predicate == "host" and "country" in match.group().lower():
                     back = re.search(r",?\s+(?:as\s+)?(?:the\s+|our\s+)?$", text[max(0, match.start() - 12) : match.start()])
                     end = match.start() - (len(back.group()) if back else 0)
@@ -523,6 +699,18 @@ class _Reader:
                 event = self.event_near(match.start(), sentence)
                 if event is not None:
                     self.add(reference(event), predicate, reference(target), self.span_of(match.start(), target.span.end))
+                    # "organized by the OSCE Mission, the American Embassy ... (ABA-CEELI), IOM and UNICEF"
+                    position = target.span.end
+                    while True:
+                        bracket = re.match(r"\s*\([^()\n]{1,24}\)", self.text[position:])
+                        if bracket:
+                            position += bracket.end()
+                        sep = re.match(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", self.text[position : position + 12])
+                        following = self.body_at(position + sep.end()) if sep else None
+                        if following is None:
+                            break
+                        self.add(reference(event), predicate, reference(following), self.span_of(match.start(), following.span.end))
+                        position = following.span.end
 
     def event_by_noun(self, noun: str, sentence: tuple[int, int]) -> EntityMention | None:
         """The event a lower-case "workshop" refers to: the delivered-at event of that kind, else the only one."""
@@ -562,8 +750,14 @@ class _Reader:
                 named = cues.participant_before.search(before) is not None or any(
                     after.startswith(c.lower()) for c in self.lex.get("participant_after") or ()
                 )
-                if greeted or named:
+                # "I also warmly welcome the OSCE Special Representative ..., Dr. X, back"; "I would like to
+                # acknowledge my colleagues, including Minister Y"
+                welcomed = re.search(_alternation(self.lex.get("participant_loose") or ()) + r"[^.;:!?\n]{0,140}$", opening, re.IGNORECASE) \
+                    and re.search(r"(?:,|\bincluding|\band)\s*(?:the\s+)?$", text[max(s, person.span.start - 14) : person.span.start])
+                if greeted or named or welcomed:
                     self.add(delivered, "participant", reference(person), person.span)
+        if delivered is None:
+            self.occasion_participants()
         # "Speaking at the X Conference, Kim said"
         for ev in self.events:
             s, e = self.sentence(ev)
@@ -584,6 +778,49 @@ class _Reader:
             for country in countries:
                 self.add(reference(event), "participant", reference(country), self.span_of(match.start(), country.span.end))
 
+    def occasion(self) -> EntityMention | None:
+        """The event a press release or news story is about: one its headline or first sentence names."""
+        prose = [sent for sent in self.parsed.sents if len([t for t in sent if t.is_alpha]) >= 8]
+        limit = prose[min(1, len(prose) - 1)].end_char if prose else self.header_end  # headline and lead
+        for ev in self.events:
+            if ev.span.start < limit and not ev.attrs.get("refers_to"):
+                return ev
+        return None
+
+    def occasion_participants(self) -> None:
+        """A press release on an event quotes the people who took part ("Opening the event, X said");
+        "Also participating were representatives of A and B"."""
+        event = self.occasion()
+        if event is None:
+            return
+        ref = reference(event)
+        verbs = _alternation(self.lex.get("speech_verbs") or ())
+        for person in self.people:
+            if person.span.start < event.span.start or self.nested(person, m.EVENT_CLASSES | m.ORGANIZATION_CLASSES):
+                continue
+            s, e = self.sentence(person)
+            near = self.text[max(s, person.span.start - 80) : min(e, person.span.end + 120)]
+            if re.search(verbs, near, re.IGNORECASE):
+                self.add(ref, "participant", reference(person), person.span)
+        groups = _alternation(self.lex.get("participant_groups") or ())
+        for cue in re.finditer(_alternation(self.lex.get("participation_cues") or ()), self.text, re.IGNORECASE):
+            s, e = self.line(cue.start())
+            sentence_start = max(s, self.text.rfind(".", 0, cue.start()) + 1)
+            sentence_end = min(e, (self.text.find(".", cue.end()) + 1) or e)
+            for of in re.finditer(groups + r"\s+(?:of|from)\s+(?:the\s+)?", self.text[sentence_start:sentence_end], re.IGNORECASE):
+                position = sentence_start + of.end()
+                while True:
+                    body = self.body_at(position)
+                    if body is None:
+                        break
+                    self.add(ref, "participant", reference(body), body.span)
+                    bracket = re.match(r"\s*\([^()\n]{1,24}\)", self.text[body.span.end :])
+                    position = body.span.end + (bracket.end() if bracket else 0)
+                    sep = re.match(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", self.text[position : position + 12])
+                    if not sep:
+                        break
+                    position += sep.end()
+
     # -- affiliations ------------------------------------------------------------------
     def affiliations(self) -> None:
         text = self.text
@@ -595,6 +832,8 @@ class _Reader:
             self.add(reference(person), "affiliatedWith", target, span or person.span)
             affiliated.setdefault(reference(person), set()).add(target)
             # who works for a body works for the bodies it is part of (those named here)
+            if not isinstance(body, str) and body.attrs.get("part_of") in self.keys_in_doc:
+                self.add(reference(person), "affiliatedWith", body.attrs["part_of"], span or person.span)
             known = self.vocab.entities.get(target)
             seen = {target}
             while known is not None and known.part_of and known.part_of not in seen:
@@ -615,12 +854,14 @@ class _Reader:
                 first = self.after(start, BODY_CLASSES, skip=r"(?:the\s+|The\s+)?")
                 if first is not None and cues.office_start.match(text[first.span.end : window_end].strip()):
                     affiliate(person, first)
+                elif self.unit_by_noun(text[start:window_end]) is not None and cues.office.search(text[start:window_end]):
+                    affiliate(person, self.unit_by_noun(text[start:window_end]))
                 elif cues.office_start.match(text[start:window_end]):
                     for link in re.finditer(rf"\s(?:{cues.links})\s+(?:the\s+)?", text[start : window_end + 1]):
                         office = text[start : start + link.start()]
                         if len(office.split()) > int(self.lex.get("apposition_max_words") or 8):
                             break
-                        body = self.starting_at(start + link.end(), BODY_CLASSES)
+                        body = self.body_at(start + link.end()) or self.starting_at(start + link.end(), BODY_CLASSES)
                         if body is not None and cues.office.search(office):
                             affiliate(person, body, self.span_of(person.span.start, body.span.end))
                             break
@@ -641,7 +882,10 @@ class _Reader:
             # names, and the gazetteer's "Office of the <title>" when the text names it
             if lead and not greeting:
                 seg_end = person.span.start - len(re.search(r",\s*$", text[: person.span.start]).group())
-                seg_start = max(clause[0], text.rfind(",", clause[0], seg_end) + 1, text.rfind("\n", 0, seg_end) + 1)
+                # spaCy may end a sentence inside a header line ("IOM | Director General, X"): the line bounds it
+                floor = max(self.line(person.span.start)[0], max(text.rfind(c, 0, seg_end) for c in ".;:!?") + 1)
+                seg_start = max(floor, text.rfind(",", floor, seg_end) + 1)
+                whole = text[seg_start:seg_end]
                 office_at = None
                 for found_office in cues.office.finditer(text[seg_start:seg_end]):
                     office_at = found_office
@@ -650,15 +894,42 @@ class _Reader:
                     # the title begins at its office word, or at the capitalised words just before it ("OSCE Special ...")
                     before_office = re.search(r"(?:(?<=\s)|^)(?:[A-Z][\w’'.-]*\s+){1,3}$", text[seg_start : seg_start + office_at.start()])
                     seg_start += before_office.start() if before_office else office_at.start()
+                if office_at is not None and len(whole.split()) <= 10:
+                    seg_start = seg_end - len(whole)  # "According to the Interior Ministry board member, MP X"
                 segment = text[seg_start:seg_end]
                 if office_at is not None and len(segment.split()) <= 16:
                     for body in self.ordered:
-                        if body.cls in m.ORGANIZATION_CLASSES and seg_start <= body.span.start and body.span.end <= seg_end \
-                                and not self.nested(body, m.EVENT_CLASSES | {m.INSTRUMENT}):
-                            affiliate(person, body, self.span_of(body.span.start, person.span.end))
+                        if body.cls not in BODY_CLASSES or not (seg_start <= body.span.start and body.span.end <= seg_end) \
+                                or self.nested(body, m.EVENT_CLASSES | {m.INSTRUMENT}):
+                            continue
+                        before_body = text[seg_start : body.span.start]
+                        # "Permanent Representative of the Holy See to the OSCE": of the country, sent to the body
+                        if re.search(r"(?<!according )\bto\s+(?:the\s+)?$", before_body, re.IGNORECASE):
+                            continue
+                        if body.cls == m.COUNTRY and not re.search(r"\bof\s+(?:the\s+)?$", before_body):
+                            continue
+                        if self.nested(body, m.ORGANIZATION_CLASSES):
+                            continue
+                        affiliate(person, body, self.span_of(body.span.start, person.span.end))
                     office = self.office_named_by(segment)
                     if office is not None and office in self.keys_in_doc:
                         affiliate(person, office, self.span_of(seg_start, person.span.end))
+            # J: "police department spokeswoman X", "Greater Athens police chief X": an office of the one
+            # body of that kind the text names
+            before = re.search(r"(?:^|[.,;:!?\n(])([^.,;:!?\n(]{0,60})$", text[clause[0] : person.attrs.get("title_start", person.span.start)])
+            words = (before.group(1) if before else "").split()[-5:]
+            if words and cues.office.search(" ".join(words)):
+                for noun in self.lex.get("body_nouns_in_titles") or ():
+                    if re.search(rf"(?<![\w-]){re.escape(noun)}(?![\w-])", " ".join(words), re.IGNORECASE):
+                        body = self.unit_by_noun(noun, whole_word=True, position=person.span.start)
+                        if body is not None:
+                            affiliate(person, body, self.span_of(person.span.start, person.span.end))
+                        break
+            # L: "The Temporary Acting Chairman of the National Police Vadym Troyan said"
+            body = self.ending_at(re.sub(r"\s+$", "", text[: person.span.start]).__len__(), m.ORGANIZATION_CLASSES)
+            if body is not None and body.span.start >= clause[0] and \
+                    re.search(rf"({cues.office.pattern})\s+(?:{cues.links})\s+(?:the\s+)?$", text[clause[0] : body.span.start], re.IGNORECASE):
+                affiliate(person, body, self.span_of(body.span.start, person.span.end))
             # C: "US Ambassador to Albania Yuri Kim", "UNODC Executive Director X", "Albanian Vice-Minister X"
             # the title may stand outside the person's span ("Ambassador to Albania Yuri Kim")
             title_start = min(person.span.start, person.attrs.get("title_start", person.span.start))
@@ -676,7 +947,10 @@ class _Reader:
                 if not words and person.title and cues.office_start.match(person.title):
                     affiliate(person, body, self.span_of(body.span.start, person.span.end))
                     break
-                if words and len(words) <= 8 and re.match(r"^(?:[\w’'.-]+\s+){0,2}?" + cues.office.pattern, " ".join(words), re.IGNORECASE):
+                # "ILO Deputy Director-General Greg Vines": capitalised words that qualify the person's title
+                qualifies = person.title and all(w[:1].isupper() for w in words)
+                titled = " ".join(words + ([person.title] if qualifies else []))
+                if words and len(words) <= 8 and re.match(r"^(?:[\w’'.-]+\s+){0,2}?" + cues.office.pattern, titled, re.IGNORECASE):
                     affiliate(person, body, self.span_of(body.span.start, person.span.end))
                     break
         # E: the speaker of a statement and the body that publishes it; F: a news author and the outlet
@@ -771,6 +1045,28 @@ class _Reader:
     # -- places and parts ------------------------------------------------------------------
     def locations(self) -> None:
         text = self.text
+        countries_here = {mm.key for mm in self.mentions if mm.cls == m.COUNTRY and mm.key}
+        for place in self.ordered:
+            # a city the gazetteer places in a country the text names
+            iso3 = place.attrs.get("country") if place.cls == m.PLACE else None
+            if iso3 and f"country:{iso3}" in countries_here:
+                self.add(reference(place), "locatedIn", f"country:{iso3}", place.span)
+        for mm in self.ordered:
+            # "OSCE Mission to Moldova", "the American Embassy in Chisinau": a mission sits where it is sent
+            if mm.cls not in m.ORGANIZATION_CLASSES:
+                continue
+            seat = re.search(r"(?<![\w-])(?:Mission|Office|Centre|Center|Presence|Embassy|Programme Office|Project Co-ordinator|Project Coordinator)\s+(?:to|in)\s+(?:the\s+)?(?P<where>[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)$", mm.name)
+            if not seat:
+                continue
+            where = seat.group("where")
+            target = next((x for x in self.ordered if x.cls in LOCATION_CLASSES and (x.name == where or x.span.text == where)), None)
+            if target is None:
+                key = self.country_key(where)
+                target_ref = key if key in countries_here else None
+            else:
+                target_ref = reference(target)
+            if target_ref:
+                self.add(reference(mm), "locatedIn", target_ref, mm.span)
         for place in self.ordered:
             if place.cls != m.PLACE or self.nested(place, m.EVENT_CLASSES | m.ORGANIZATION_CLASSES):
                 continue
@@ -796,7 +1092,34 @@ class _Reader:
 
     def parts(self) -> None:
         """A known body whose parent is not named here is part of the nearest ancestor that is;
-        "<unknown body> of (the) <known body>"."""
+        "<unknown body> of (the) <known body>"; a unit named after its body ("OSCE Centre in
+        Bishkek") is part of it; "the Ministry of Interior’s Department for ..." is part of the ministry."""
+        for mm in self.ordered:
+            parent = mm.attrs.get("part_of")
+            if parent and mm.key and parent in self.keys_in_doc:
+                self.add(mm.key, "partOf", parent, mm.span)
+        countries_here = {mm.key for mm in self.mentions if mm.cls == m.COUNTRY and mm.key}
+        for mm in self.ordered:
+            if mm.cls != m.GOVERNMENT_BODY or (mm.key or "").startswith("gov:"):
+                continue
+            iso3 = mm.attrs.get("country")
+            if not iso3 and mm.key and self.vocab.entities.get(mm.key):
+                iso3 = self.vocab.entities[mm.key].country
+            if not iso3:
+                iso3 = self.national_country(mm)
+            if not iso3:
+                continue
+            whole = f"gov:{iso3}" if f"gov:{iso3}" in self.keys_in_doc and not (mm.key or "").startswith("mission:") else f"country:{iso3}"
+            if whole in self.keys_in_doc:
+                self.add(reference(mm), "partOf", whole, mm.span)
+        for mm in self.ordered:
+            if mm.cls not in m.ORGANIZATION_CLASSES:
+                continue
+            owner = re.search(r"[’']s\s+$", self.text[max(0, mm.span.start - 3) : mm.span.start])
+            if owner:
+                whole = self.ending_at(mm.span.start - len(owner.group()), m.ORGANIZATION_CLASSES)
+                if whole is not None and whole is not mm:
+                    self.add(reference(mm), "partOf", reference(whole), self.span_of(whole.span.start, mm.span.end))
         for mm in self.ordered:
             if not mm.key or mm.cls not in m.ORGANIZATION_CLASSES:
                 continue

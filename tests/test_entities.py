@@ -1,0 +1,254 @@
+"""Entities, events and their facts (extract/entities.py, extract/relations.py, resolve.py) on short
+documents written for these tests: other field offices, ministries, cities and people than the
+seed and dev corpora, in the layouts of press releases, statements and news."""
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from tipgraph.extract.entities import extract_entities
+from tipgraph.model import SourceDocument
+from tipgraph.namespaces import TIP
+from tipgraph.nlp import load_model
+from tipgraph.pipeline import build
+from tipgraph.vocab import load_vocabulary
+
+DOCUMENTS = {
+    "101_press_release_training.txt": """OSCE Office in Yerevan trains investigators on financial investigations
+
+12 May 2022, Yerevan – The OSCE Office in Yerevan organized a three-day training on financial investigations of trafficking cases for investigators of the Ministry of Internal Affairs, the State Revenue Committee, Prosecutor’s Office, Border Guard Service and Customs.
+
+The training was organized by the OSCE and the Armenian Ministry of Justice. Also participating were representatives of the International Labour Organization (ILO).
+
+“Following the money is the surest way to the organizers,” said Acting Head of the OSCE Office in Yerevan, Peter Lorenz.
+
+The Department for Fighting Organized Crime (DFOC) presented its cases. DFOC has opened 14 investigations since January, mostly concerning facilitated illegal migration (FIM).
+""",
+    "102_statement_numbered_meeting.txt": """Statement by Ambassador Lena Berg, Permanent Representative of Sweden, in Response to the Annual Report at the 1402nd Meeting of the Permanent Council
+
+Mr. Chairperson,
+
+Sweden thanks the Special Representative for the report presented here in Vienna today.
+
+Thank you.
+""",
+    "103_news_city_and_person.txt": """Police in Cluj dismantle labour trafficking ring
+
+By Andrei Popa
+
+Romanian police said on Tuesday they had detained nine suspects in Cluj and Constanta.
+
+Ilinca Varga, head of the anti-trafficking unit of the Romanian police, said the victims were recruited online.
+""",
+    "104_news_affiliations.txt": """Moldovan police detain seven in labour trafficking probe
+
+By Elena Rusu
+
+Moldovan police said on Monday that seven suspects were detained in Chisinau and Balti, Moldova.
+
+“The victims were recruited online,” added police department spokeswoman Diana Cebotari.
+
+The Permanent Representative of Malta to the OSCE, Ambassador Mark Vella, welcomed the arrests.
+
+According to the Interior Ministry board member, MP Ion Popescu, the scheme had run for years.
+
+The Acting Chairman of the National Anti-Trafficking Agency Pavel Rotaru said the agency would act.
+
+Serbia’s Criminal Police Directorate opened a parallel investigation.
+""",
+    "105_statement_dated_council.txt": """Statement by the Delegation of Georgia on the follow-up to the Ministerial Council
+
+4 May 2021, Tbilisi – As decided by the December 2019 OSCE Ministerial Council in Bratislava, participating States should implement the OSCE Action Plan to Combat Trafficking in Human Beings. The 2003 Action Plan remains our compass. We also recall the ‘Protocol against the Smuggling of Migrants by Land, Sea and Air’.
+
+Georgia’s Labour Ministry has trained 40 inspectors. The Ministry of Labour will train 60 more next year, Professor Nino Beridze, Ph.D., OBE, said.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory) -> Graph:
+    corpus = tmp_path_factory.mktemp("entities_corpus")
+    for name, text in DOCUMENTS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    out = tmp_path_factory.mktemp("entities_out")
+    build(corpus, out, html=False, validate=False)
+    g = Graph()
+    g.parse(out / "graph.ttl", format="turtle")
+    return g
+
+
+def named(g: Graph, name: str) -> set[URIRef]:
+    found = set()
+    for prop in (RDFS.label, SKOS.altLabel):
+        for s in g.subjects(prop, Literal(name)):
+            if "/mention/" not in str(s) and "/doc/" not in str(s) and "/claim/" not in str(s):
+                found.add(s)
+    return found
+
+
+def node(g: Graph, name: str, cls: str | None = None) -> URIRef:
+    found = {s for s in named(g, name) if cls is None or (s, RDF.type, TIP[cls]) in g}
+    assert len(found) == 1, f"{name!r} ({cls}): {sorted(found)}"
+    return found.pop()
+
+
+def linked(g: Graph, s: URIRef, prop: str, o) -> bool:
+    return (s, TIP[prop], o) in g
+
+
+def mentions(name: str) -> list:
+    text = DOCUMENTS[name]
+    document = SourceDocument(doc_id=name.split(".")[0], source_file=name, text=text)
+    return extract_entities(document, load_model()(text), load_vocabulary())
+
+
+# -- entities ------------------------------------------------------------------------------
+
+def test_a_title_alone_is_not_a_person():
+    people = {mm.name for mm in mentions("101_press_release_training.txt") if mm.cls == "Person"}
+    assert "Acting Head" not in people and "Head" not in people
+    assert "Peter Lorenz" in people
+
+
+def test_a_unit_named_after_a_known_body_is_part_of_it(graph):
+    office = node(graph, "OSCE Office in Yerevan")
+    assert (office, RDF.type, TIP.InternationalOrganization) in graph
+    assert linked(graph, office, "partOf", node(graph, "Organization for Security and Co-operation in Europe"))
+    assert linked(graph, node(graph, "Peter Lorenz", "Person"), "affiliatedWith", office)
+
+
+def test_a_list_of_bodies_splits_into_its_items():
+    names = {mm.span.text for mm in mentions("101_press_release_training.txt")}
+    assert "Ministry of Internal Affairs" in names
+    assert not any(n.startswith("Ministry of Internal Affairs,") for n in names)
+    assert {"State Revenue Committee", "Prosecutor’s Office", "Border Guard Service"} <= names
+
+
+def test_an_acronym_in_brackets_names_its_expansion_later_too(graph):
+    dfoc = node(graph, "Department for Fighting Organized Crime")
+    assert (dfoc, SKOS.altLabel, Literal("DFOC")) in graph
+    assert len(named(graph, "DFOC")) == 1
+    # "facilitated illegal migration (FIM)" defines a term, not a body
+    assert not named(graph, "FIM")
+
+
+def test_a_city_is_a_place_in_its_country_and_a_person_by_an_office_is_a_person(graph):
+    assert node(graph, "Cluj", "Place")
+    assert not {s for s in named(graph, "Cluj") if (s, RDF.type, TIP.Organization) in graph}
+    assert linked(graph, node(graph, "Constanta", "Place"), "locatedIn", node(graph, "Romania", "Country"))
+    assert node(graph, "Ilinca Varga", "Person")
+    assert not named(graph, "Tuesday")
+
+
+# -- events ---------------------------------------------------------------------------------
+
+def test_a_described_training_has_its_organizers_place_and_date(graph):
+    training = node(graph, "three-day training")
+    assert (training, RDF.type, TIP.Workshop) in graph
+    assert linked(graph, training, "organizer", node(graph, "OSCE Office in Yerevan"))
+    assert linked(graph, training, "organizer", node(graph, "Organization for Security and Co-operation in Europe"))
+    assert linked(graph, training, "organizer", node(graph, "Ministry of Justice"))
+    # "the Armenian Ministry of Justice" organised it, not Armenia
+    assert not linked(graph, training, "organizer", node(graph, "Armenia", "Country"))
+    assert linked(graph, training, "location", node(graph, "Yerevan", "Place"))
+    assert not {s for s in named(graph, "Yerevan") if (s, RDF.type, TIP.Person) in graph}
+    assert (training, TIP.date, Literal("2022-05-12", datatype=XSD.date)) in graph
+    # "The training was organized by ...": the same event, not a second one
+    assert len({s for s in named(graph, "training") if (s, RDF.type, TIP.Workshop) in graph}) == 1
+
+
+def test_a_numbered_meeting_of_a_body_is_held_by_it_at_its_seat(graph):
+    meeting = node(graph, "1402nd Meeting of the Permanent Council", "Meeting")
+    council = node(graph, "OSCE Permanent Council")
+    assert linked(graph, meeting, "organizer", council)
+    assert linked(graph, meeting, "location", node(graph, "Vienna", "Place"))
+    document = next(graph.subjects(TIP.sourceFile, Literal("102_statement_numbered_meeting.txt")))
+    assert linked(graph, document, "deliveredAt", meeting)
+
+
+# -- one date per event across documents (issue 9) -------------------------------------------
+
+def _event_doc(doc_id: str, text: str, name: str, date: str | None):
+    from tipgraph.model import DocumentInfo, EntityMention, Extraction, RelationFact, Span
+
+    start = text.index(name)
+    mention = EntityMention("Conference", Span(start, start + len(name), name), name, attrs={"keyword": "Forum"})
+    facts = [RelationFact(f"Conference:{name}", "date", "", literal=date)] if date else []
+    document = SourceDocument(doc_id=doc_id, source_file=f"{doc_id}.txt", text=text)
+    return Extraction(document=document, info=DocumentInfo(), mentions=[mention], relations=facts)
+
+
+def _dates(extractions) -> list[str]:
+    return [f.literal for ex in extractions for f in ex.relations if f.predicate == "date"]
+
+
+def test_documents_that_disagree_on_an_event_date_leave_the_earliest_stated():
+    from tipgraph.resolve import resolve
+
+    name = "Vienna Forum on Labour Exploitation"
+    extractions = [
+        _event_doc("a", f"The {name}, held on 14 March 2021, closed.", name, "2021-03-14"),
+        _event_doc("b", f"At the {name} on 12 March 2021 we spoke.", name, "2021-03-12"),
+        _event_doc("c", f"The {name} was a success.", name, None),
+    ]
+    resolve(extractions, load_vocabulary())
+    assert _dates(extractions) == ["2021-03-14"]  # document a comes first in the corpus
+
+
+def test_documents_that_agree_on_an_event_date_keep_the_most_precise():
+    from tipgraph.resolve import resolve
+
+    name = "Geneva Summit on Forced Labour"
+    extractions = [
+        _event_doc("a", f"The {name} in May 2019 was attended by many.", name, "2019-05"),
+        _event_doc("b", f"The {name} opened on 20 May 2019.", name, "2019-05-20"),
+        _event_doc("c", f"We recall the {name} of 2019.", name, "2019"),
+    ]
+    resolve(extractions, load_vocabulary())
+    assert _dates(extractions) == ["2019-05-20"]
+
+
+# -- affiliations and parts ------------------------------------------------------------------
+
+def test_an_officer_named_by_the_kind_of_body_works_for_the_one_body_of_that_kind(graph):
+    police = node(graph, "Police of Moldova")
+    assert linked(graph, node(graph, "Diana Cebotari", "Person"), "affiliatedWith", police)
+    assert linked(graph, police, "partOf", node(graph, "Moldova", "Country"))
+
+
+def test_a_representative_of_a_country_to_a_body_is_affiliated_with_the_country(graph):
+    vella = node(graph, "Mark Vella", "Person")
+    assert linked(graph, vella, "affiliatedWith", node(graph, "Malta", "Country"))
+    assert not linked(graph, vella, "affiliatedWith", node(graph, "Organization for Security and Co-operation in Europe"))
+
+
+def test_titles_before_a_name_without_a_comma_and_in_a_short_apposition(graph):
+    assert linked(graph, node(graph, "Ion Popescu", "Person"), "affiliatedWith", node(graph, "Interior Ministry"))
+    # "the National Anti-Trafficking Agency Pavel Rotaru": the body's name ends before its officer's
+    agency = node(graph, "National Anti-Trafficking Agency")
+    assert linked(graph, node(graph, "Pavel Rotaru", "Person"), "affiliatedWith", agency)
+
+
+def test_a_countrys_public_body_is_part_of_it(graph):
+    directorate = node(graph, "Criminal Police Directorate")
+    assert linked(graph, directorate, "partOf", node(graph, "Serbia", "Country"))
+    assert linked(graph, node(graph, "Balti", "Place"), "locatedIn", node(graph, "Moldova", "Country"))
+
+
+def test_a_council_named_with_a_date_is_its_meeting(graph):
+    meeting = node(graph, "December 2019 OSCE Ministerial Council in Bratislava", "Meeting")
+    assert linked(graph, meeting, "organizer", node(graph, "OSCE Ministerial Council"))
+    assert linked(graph, meeting, "location", node(graph, "Bratislava", "Place"))
+    assert [str(o) for o in graph.objects(meeting, TIP.date)] == ["2019-12"]
+
+
+def test_short_and_swapped_names_are_the_body_or_instrument_named_in_full():
+    found = mentions("105_statement_dated_council.txt")
+    plans = {mm.key for mm in found if mm.cls == "Instrument" and "Action Plan" in mm.span.text}
+    assert len(plans) == 1 and None not in plans  # "The 2003 Action Plan" is the OSCE Action Plan
+    labour = {mm.key for mm in found if mm.cls == "GovernmentBody" and "Labour" in mm.span.text}
+    assert len(labour) == 1  # "Labour Ministry" and "Ministry of Labour"
+    assert "Protocol against the Smuggling of Migrants by Land, Sea and Air" in {mm.span.text for mm in found if mm.cls == "Instrument"}
+    assert not [mm for mm in found if mm.span.text in {"OBE", "Ph.D."}]
+    assert "Tbilisi" in {mm.span.text for mm in found if mm.cls == "Place"}
