@@ -59,6 +59,21 @@ HEAD_CHARS = 3_000
 def extract_document(document: SourceDocument) -> Extraction:
     """The per-document stage: parse (in windows) and run every extractor. Pure: the same
     document always gives the same extraction, whichever process runs it."""
+    try:
+        return _extract(document)
+    except TipgraphError:
+        raise
+    except Exception as exc:  # a bug met on this document: say which one, in one line
+        if os.environ.get("TIPGRAPH_DEBUG"):
+            raise
+        message = " ".join(str(exc).split())[:200]
+        raise TipgraphError(
+            f"{document.source_file}: internal error while reading it: {type(exc).__name__}: {message}"
+            " (set TIPGRAPH_DEBUG=1 for the traceback)"
+        ) from None
+
+
+def _extract(document: SourceDocument) -> Extraction:
     if len(document.text) <= SECTION_CHARS:
         return run_extractors(document, parse_text(document.text), load_vocabulary())
     return _extract_in_sections(document)
