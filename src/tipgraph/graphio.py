@@ -89,7 +89,7 @@ def parse_error_line(path: Path, fmt: str, exc: Exception) -> str:
     if located is not None:
         line, column, reason = located
         excerpt = _excerpt(path, line, column)
-        return f"{path}:{line}:{column}: cannot parse as {fmt}: {_short(reason)}" + (f" near {excerpt!r}" if excerpt else "")
+        return f"{path}: line {line}, column {column}: cannot parse as {fmt}: {_short(reason)}" + (f" near {excerpt!r}" if excerpt else "")
     return f"{path}: cannot parse as {fmt}: {_short(str(exc)) or type(exc).__name__}"
 
 
