@@ -314,3 +314,16 @@ def test_a_long_document_is_extracted_in_sections_with_exact_offsets_and_one_spe
     # the head is read before each section but its mentions are the first section's only
     assert sum(1 for m in extraction.mentions if m.span.start < len(head)) == len(
         {(m.span.start, m.span.end, m.cls) for m in extraction.mentions if m.span.start < len(head)})
+
+
+def test_near_identical_texts_are_one_but_a_quoting_article_is_its_own():
+    from tipgraph.corpus.dedupe import duplicate_groups
+
+    release = ("The Ministry of Interior of Ruritania announced today that police freed 41 victims of forced labour "
+               "on farms near the border, and that nine suspects were arrested after a joint investigation with "
+               "Borduria. The minister thanked the labour inspectors and urged employers to check their suppliers. ") * 3
+    saved_as_text = "Ruritania News Agency | Home | World\n\n" + release.replace("today", "today,") + "\n\nShare | Print\n"
+    article = ("Opinion: the farms case shows how far there is to go. " * 3 + release
+               + "Critics said the inspections come too late and that victims still wait for compensation. " * 6)
+    other = "Borduria and Ruritania signed an agreement on the return of victims of trafficking. " * 4
+    assert duplicate_groups([release, saved_as_text, article, other]) == [[0, 1], [2], [3]]
