@@ -266,3 +266,64 @@ def test_encodings_are_decoded():
     assert decode("Genève, Zürich, São Paulo".encode("latin-1"))[0] == "Genève, Zürich, São Paulo"
     russian = "Министерство внутренних дел России сообщило о торговле людьми в Москве и Санкт-Петербурге."
     assert decode(russian.encode("cp1251"))[0] == russian
+
+
+def test_windows_cover_the_text_exactly():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from tipgraph.nlp import windows
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(st.sampled_from("ab .\n\t?é"), max_size=3000), st.integers(min_value=20, max_value=400))
+    def check(text, size):
+        parts = windows(text, size)
+        assert "".join(parts) == text
+        assert all(0 < len(p) <= size for p in parts)
+
+    check()
+
+
+def test_a_long_document_is_extracted_in_sections_with_exact_offsets_and_one_speaker():
+    from tipgraph.pipeline import SECTION_CHARS, extract_document
+    from tipgraph.model import SourceDocument
+
+    head = "Statement by Ambassador Tove Lindqvist of Sweden to the Permanent Council\n\n"
+    paragraphs = [
+        "We call on Norway and Denmark to strengthen the protection of victims of trafficking in {n}.",
+        "Sweden welcomes the report of the OSCE on labour exploitation in the region of {n}.",
+        "The authorities of Finland identified two hundred victims in {n}, according to the report.",
+    ]
+    body, n = [], 0
+    while sum(len(p) for p in body) < 2.5 * SECTION_CHARS:
+        body.append(paragraphs[n % 3].format(n=1990 + n % 30))
+        n += 1
+    text = head + "\n\n".join(body) + "\n"
+    extraction = extract_document(SourceDocument(doc_id="long", source_file="long.txt", text=text))
+    for mention in extraction.mentions:
+        assert text[mention.span.start : mention.span.end] == mention.span.text
+        if mention.sentence:
+            assert 0 <= mention.sentence[0] < mention.sentence[1] <= len(text)
+    for claim in extraction.claims:
+        assert text[claim.span.start : claim.span.end] == claim.span.text
+    last = [c for c in extraction.claims if c.span.start > 2 * SECTION_CHARS]
+    first = [c for c in extraction.claims if c.span.end < SECTION_CHARS]
+    assert last and first
+    assert {c.claimant for c in last if c.cls == "CallToAction"} == {c.claimant for c in first if c.cls == "CallToAction"}
+    assert extraction.info.title and "Lindqvist" in (extraction.info.speaker or "")
+    # the head is read before each section but its mentions are the first section's only
+    assert sum(1 for m in extraction.mentions if m.span.start < len(head)) == len(
+        {(m.span.start, m.span.end, m.cls) for m in extraction.mentions if m.span.start < len(head)})
+
+
+def test_near_identical_texts_are_one_but_a_quoting_article_is_its_own():
+    from tipgraph.corpus.dedupe import duplicate_groups
+
+    release = ("The Ministry of Interior of Ruritania announced today that police freed 41 victims of forced labour "
+               "on farms near the border, and that nine suspects were arrested after a joint investigation with "
+               "Borduria. The minister thanked the labour inspectors and urged employers to check their suppliers. ") * 3
+    saved_as_text = "Ruritania News Agency | Home | World\n\n" + release.replace("today", "today,") + "\n\nShare | Print\n"
+    article = ("Opinion: the farms case shows how far there is to go. " * 3 + release
+               + "Critics said the inspections come too late and that victims still wait for compensation. " * 6)
+    other = "Borduria and Ruritania signed an agreement on the return of victims of trafficking. " * 4
+    assert duplicate_groups([release, saved_as_text, article, other]) == [[0, 1], [2], [3]]

@@ -89,7 +89,7 @@ def parse_error_line(path: Path, fmt: str, exc: Exception) -> str:
     if located is not None:
         line, column, reason = located
         excerpt = _excerpt(path, line, column)
-        return f"{path}:{line}:{column}: cannot parse as {fmt}: {_short(reason)}" + (f" near {excerpt!r}" if excerpt else "")
+        return f"{path}: line {line}, column {column}: cannot parse as {fmt}: {_short(reason)}" + (f" near {excerpt!r}" if excerpt else "")
     return f"{path}: cannot parse as {fmt}: {_short(str(exc)) or type(exc).__name__}"
 
 
@@ -382,16 +382,19 @@ class OutputSet:
                     if path.is_file():
                         make_shareable(path)
                 fault_point("set-written")
-                self._symlink(version.name, self.current)  # the switch: one rename
-                fault_point("set-switched")
                 present = {relative.split("/", 1)[0] for relative in files}
+                # every output is a link into the current version before the switch; one the
+                # old version lacks dangles until then, as absent as it was
                 for name in self.names:
                     link = self.out / name
-                    if name in present:
-                        if not (link.is_symlink() and os.readlink(link) == self._link_target(name)):
-                            self._symlink(self._link_target(name), link)
-                            fault_point("set-linked")
-                    elif link.is_symlink() or link.is_file():
+                    if name in present and not (link.is_symlink() and os.readlink(link) == self._link_target(name)):
+                        self._symlink(self._link_target(name), link)
+                        fault_point("set-linked")
+                self._symlink(version.name, self.current)  # the switch: one rename
+                fault_point("set-switched")
+                for name in self.names:
+                    link = self.out / name
+                    if name not in present and (link.is_symlink() or link.is_file()):
                         link.unlink()  # an output this run does not make must not outlive its set
                 self._clean()
         except OSError as exc:

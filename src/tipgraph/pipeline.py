@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import io
 import os
+import re
 import signal
 import time
 from collections import Counter
@@ -21,9 +23,9 @@ from tipgraph.corpus import Skipped, read_corpus
 from tipgraph.extract import run_extractors
 from tipgraph.graph import build_graph, document_iri
 from tipgraph.graphio import OutputSet, TipgraphError
-from tipgraph.model import Extraction, SourceDocument
+from tipgraph.model import Extraction, SourceDocument, Span
 from tipgraph.namespaces import TIP, iri_segment
-from tipgraph.nlp import parse_text
+from tipgraph.nlp import parse_text, windows
 from tipgraph.resolve import resolve
 from tipgraph.turtle import write_turtle
 from tipgraph.vocab import load_vocabulary
@@ -46,10 +48,100 @@ class BuildResult:
     duplicates: int = 0
 
 
+# A document longer than this is extracted section by section (each section a few
+# paragraphs), so that time grows with the document's length and memory with a section's.
+SECTION_CHARS = 40_000
+# The head of a document (its first lines: title, speaker, date) is read before every
+# section, so each section's claims are attributed as the document's own header says.
+HEAD_LINES = 15
+HEAD_CHARS = 3_000
+
+
 def extract_document(document: SourceDocument) -> Extraction:
     """The per-document stage: parse (in windows) and run every extractor. Pure: the same
     document always gives the same extraction, whichever process runs it."""
-    return run_extractors(document, parse_text(document.text), load_vocabulary())
+    try:
+        return _extract(document)
+    except TipgraphError:
+        raise
+    except Exception as exc:  # a bug met on this document: say which one, in one line
+        if os.environ.get("TIPGRAPH_DEBUG"):
+            raise
+        message = " ".join(str(exc).split())[:200]
+        raise TipgraphError(
+            f"{document.source_file}: internal error while reading it: {type(exc).__name__}: {message}"
+            " (set TIPGRAPH_DEBUG=1 for the traceback)"
+        ) from None
+
+
+def _extract(document: SourceDocument) -> Extraction:
+    if len(document.text) <= SECTION_CHARS:
+        return run_extractors(document, parse_text(document.text), load_vocabulary())
+    return _extract_in_sections(document)
+
+
+def document_head(text: str) -> str:
+    """The document's first lines (at most HEAD_LINES lines with text, HEAD_CHARS characters),
+    ending after a line end."""
+    seen = 0
+    end = 0
+    for match in re.finditer(r"[^\n]*\n", text[:HEAD_CHARS]):
+        end = match.end()
+        if match.group().strip():
+            seen += 1
+            if seen >= HEAD_LINES:
+                break
+    return text[:end]
+
+
+def _shift_span(span: Span | None, by: int, text: str) -> Span | None:
+    if span is None:
+        return None
+    return Span(span.start + by, span.end + by, text[span.start + by : span.end + by])
+
+
+def _extract_in_sections(document: SourceDocument) -> Extraction:
+    vocab = load_vocabulary()
+    text = document.text
+    head = document_head(text)
+    merged: Extraction | None = None
+    offset = 0
+    for number, section in enumerate(windows(text, SECTION_CHARS)):
+        prefix = "" if number == 0 else head
+        part = dataclasses.replace(document, text=prefix + section)
+        extraction = run_extractors(part, parse_text(part.text), vocab)
+        by = offset - len(prefix)
+        offset += len(section)
+
+        def keep(span: Span | None) -> bool:
+            # what the repeated head says was taken from the first section already
+            return span is None or span.start >= len(prefix)
+
+        mentions = []
+        for mention in extraction.mentions:
+            if keep(mention.span):
+                mention.span = _shift_span(mention.span, by, text)
+                if mention.sentence is not None:
+                    mention.sentence = (max(0, mention.sentence[0] + by), mention.sentence[1] + by)
+                mentions.append(mention)
+        relations = []
+        for fact in extraction.relations:
+            if keep(fact.span):
+                fact.span = _shift_span(fact.span, by, text)
+                relations.append(fact)
+        claims = []
+        for claim in extraction.claims:
+            if keep(claim.span):
+                claim.span = _shift_span(claim.span, by, text)
+                claims.append(claim)
+        if merged is None:
+            merged = Extraction(document=document, info=extraction.info, mentions=mentions, relations=relations, claims=claims)
+        else:
+            merged.mentions += mentions
+            merged.relations += relations
+            merged.claims += claims
+    assert merged is not None
+    return merged
 
 
 _PR_SET_PDEATHSIG = 1

@@ -13,7 +13,7 @@ _WORD = re.compile(r"\w+")
 _SKETCH = 48
 JACCARD = 0.8
 CONTAINMENT = 0.95
-LENGTH_RATIO = 0.6
+LENGTH_RATIO = 0.75
 
 
 def _shingles(text: str) -> set[int]:

@@ -15,6 +15,17 @@ SIDECAR_KEYS = {"title", "date", "genre", "speaker", "author", "publisher", "sou
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"{}|\\^`]+")
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML without its timestamp type: a date stays the text written, checked here with the
+    file, key and value named (PyYAML itself fails on "2022-13-45" naming none of them)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def calendar_date(value: str) -> str | None:
     """`value` when it is YYYY, YYYY-MM or YYYY-MM-DD and a day of the calendar, else None."""
     match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
@@ -39,6 +50,11 @@ def _checked_value(path: Path, file_name: str, key: str, value) -> str:
     text = " ".join(str(value).split())
     if not text:
         raise TipgraphError(f"{where} is empty")
+    if key == "date":
+        # YAML's own timestamp form allows "2022-3-3"; the graph's dates are zero-padded
+        padded = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", text)
+        if padded:
+            text = "-".join([padded.group(1)] + [f"{int(g):02d}" for g in padded.groups()[1:] if g])
     if key == "date" and calendar_date(text) is None:
         raise TipgraphError(f"{where} is not a calendar date (YYYY-MM-DD, YYYY-MM or YYYY)")
     if key == "genre" and text not in GENRES:
@@ -54,8 +70,8 @@ def read_sidecar(folder: Path) -> dict[str, dict]:
         if not path.is_file():
             continue
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_Loader) or {}
+        except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
             first_line = " ".join(str(exc).split())[:200]
             raise TipgraphError(f"{path}: cannot read metadata: {first_line}") from None
         if not isinstance(data, dict):
