@@ -30,7 +30,6 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -39,6 +38,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from test_export import cypher, load_into_ladybug, rdf_label_counts, rdf_relationship_counts
+from test_query import _norm  # numbers and GROUP_CONCAT lists compared as values
 from tipgraph.cli import main
 from tipgraph.query import named_queries
 
@@ -111,17 +111,6 @@ def cli_json(*args) -> dict:
     result = CliRunner().invoke(main, [str(a) for a in args] + ["--format", "json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
-
-
-def _norm(value: str) -> str:
-    try:
-        return str(Decimal(value).normalize())
-    except (InvalidOperation, ValueError):
-        pass
-    for sep in ("; ", ", "):  # GROUP_CONCAT order is up to the engine
-        if sep in value:
-            return sep.join(sorted(value.split(sep)))
-    return value
 
 
 def rows(results: dict) -> Counter:
@@ -437,3 +426,15 @@ def test_ladybug_multi_hop_questions_agree_with_sparql(ladybug, workdir, name):
     assert expected
     got = Counter(tuple(None if v is None else _norm(str(v)) for v in row) for row in cypher(ladybug, LADYBUG_QUESTIONS[name]))
     assert got == expected
+
+
+def test_endpoint_errors_are_one_line(virtuoso_loaded):
+    bad = CliRunner().invoke(main, ["query", "--endpoint", virtuoso_loaded, "-e", "SELECT ?x WHERE { ?x"])
+    assert bad.exit_code != 0 and bad.stdout == ""
+    assert len(bad.stderr.strip().splitlines()) == 1 and "HTTP 400" in bad.stderr, bad.stderr
+    nobody = f"http://127.0.0.1:{free_port()}/sparql"
+    gone = CliRunner().invoke(main, ["query", "--endpoint", nobody, "-e", "ASK {}"])
+    assert gone.exit_code != 0 and "cannot reach the endpoint" in gone.stderr
+    assert len(gone.stderr.strip().splitlines()) == 1
+    both = CliRunner().invoke(main, ["query", "graph.ttl", "--endpoint", nobody, "-e", "ASK {}"])
+    assert both.exit_code == 2
