@@ -438,3 +438,35 @@ def test_endpoint_errors_are_one_line(virtuoso_loaded):
     assert len(gone.stderr.strip().splitlines()) == 1
     both = CliRunner().invoke(main, ["query", "graph.ttl", "--endpoint", nobody, "-e", "ASK {}"])
     assert both.exit_code == 2
+
+
+# ---------------------------------------------------------------- every tipgraph command of docs/
+
+DOC_COMMANDS = sorted({(page.name, line.strip())
+                       for page in DOCS.glob("*.md")
+                       for block in re.findall(r"```(?:sh|bash)\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+                       for line in block.splitlines() if line.strip().startswith("tipgraph ")})
+
+
+def test_docs_have_a_page_per_target():
+    for page in ("neo4j.md", "falkordb-memgraph.md", "oxigraph.md", "virtuoso.md", "fuseki.md", "graphdb.md",
+                 "gephi-cytoscape.md"):
+        assert (DOCS / page).is_file(), page
+    assert len(DOC_COMMANDS) >= 8
+
+
+@pytest.mark.parametrize("page,command", DOC_COMMANDS, ids=[f"{p}:{c[:60]}" for p, c in DOC_COMMANDS])
+def test_docs_tipgraph_commands_run(built_graph, tmp_path, page, command):
+    """Every `tipgraph ...` line of docs/ runs as written on a fresh out/graph.ttl; the ones that
+    ask a store's endpoint run against Virtuoso in test_virtuoso_docs_queries_run, elsewhere they
+    must at least name a real question."""
+    (tmp_path / "out").mkdir()
+    shutil.copy(built_graph, tmp_path / "out" / "graph.ttl")
+    if "--endpoint" in command:
+        name = re.search(r"--name (\S+)", command).group(1)
+        assert name in named_queries(), command
+        return
+    run_shell(command, tmp_path)
+    target = re.search(r"--out (\S+)", command)
+    if target:
+        assert (tmp_path / target.group(1)).exists(), command
