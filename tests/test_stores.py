@@ -470,3 +470,21 @@ def test_docs_tipgraph_commands_run(built_graph, tmp_path, page, command):
     target = re.search(r"--out (\S+)", command)
     if target:
         assert (tmp_path / target.group(1)).exists(), command
+
+
+def test_endpoint_ask_and_construct_read_like_local_ones(virtuoso_loaded, workdir):
+    """Virtuoso answers ASK with a row of __ASK_RETVAL and CONSTRUCT in what Accept asks for;
+    `query --endpoint` prints both as it does for a file."""
+    from rdflib.compare import isomorphic
+
+    graph = workdir / "out" / "graph.ttl"
+    for ask in ("ASK { ?p a tip:Person }", "ASK { ?p a tip:NoSuchClass }"):
+        local = CliRunner().invoke(main, ["query", str(graph), "-e", ask])
+        remote = CliRunner().invoke(main, ["query", "--endpoint", virtuoso_loaded, "-e", ask])
+        assert remote.exit_code == 0 and remote.stdout == local.stdout, remote.output
+    construct = "# not a SELECT\nCONSTRUCT { ?p tip:affiliatedWith ?o } WHERE { ?p tip:affiliatedWith ?o }"
+    local = CliRunner().invoke(main, ["query", str(graph), "-e", construct])
+    remote = CliRunner().invoke(main, ["query", "--endpoint", virtuoso_loaded, "-e", construct])
+    assert remote.exit_code == 0, remote.output
+    expected = Graph().parse(data=local.stdout, format="turtle")
+    assert len(expected) > 0 and isomorphic(Graph().parse(data=remote.stdout, format="turtle"), expected)
