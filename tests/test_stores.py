@@ -185,9 +185,22 @@ def virtuoso(workdir, tmp_path_factory):
     try:
         wait_for_port(http, process, 120, log)
         wait_for_port(sql, process, 60, log)
+        wait_for_isql(sql, process, 60)
         yield {"sql": sql, "http": http}
     finally:
         stop(process)
+
+
+def wait_for_isql(port: int, process: subprocess.Popen, seconds: float) -> None:
+    """A listening port is not yet a server that takes SQL (the first start creates the database)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        probe = subprocess.run(["isql-vt", f"127.0.0.1:{port}", "dba", "dba", "exec=status();"],
+                               capture_output=True, text=True, timeout=60)
+        if probe.returncode == 0:
+            return
+        time.sleep(0.5)
+    raise RuntimeError(f"Virtuoso on 127.0.0.1:{port} does not answer SQL after {seconds} s")
 
 
 def virtuoso_commands(block: str, ports: dict) -> str:
