@@ -30,7 +30,6 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -39,6 +38,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from test_export import cypher, load_into_ladybug, rdf_label_counts, rdf_relationship_counts
+from test_query import _norm  # numbers and GROUP_CONCAT lists compared as values
 from tipgraph.cli import main
 from tipgraph.query import named_queries
 
@@ -113,17 +113,6 @@ def cli_json(*args) -> dict:
     return json.loads(result.stdout)
 
 
-def _norm(value: str) -> str:
-    try:
-        return str(Decimal(value).normalize())
-    except (InvalidOperation, ValueError):
-        pass
-    for sep in ("; ", ", "):  # GROUP_CONCAT order is up to the engine
-        if sep in value:
-            return sep.join(sorted(value.split(sep)))
-    return value
-
-
 def rows(results: dict) -> Counter:
     """SPARQL JSON results as a multiset of rows (values only, order left to the engine)."""
     variables = results["head"]["vars"]
@@ -196,9 +185,22 @@ def virtuoso(workdir, tmp_path_factory):
     try:
         wait_for_port(http, process, 120, log)
         wait_for_port(sql, process, 60, log)
+        wait_for_isql(sql, process, 60)
         yield {"sql": sql, "http": http}
     finally:
         stop(process)
+
+
+def wait_for_isql(port: int, process: subprocess.Popen, seconds: float) -> None:
+    """A listening port is not yet a server that takes SQL (the first start creates the database)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        probe = subprocess.run(["isql-vt", f"127.0.0.1:{port}", "dba", "dba", "exec=status();"],
+                               capture_output=True, text=True, timeout=60)
+        if probe.returncode == 0:
+            return
+        time.sleep(0.5)
+    raise RuntimeError(f"Virtuoso on 127.0.0.1:{port} does not answer SQL after {seconds} s")
 
 
 def virtuoso_commands(block: str, ports: dict) -> str:
@@ -437,3 +439,78 @@ def test_ladybug_multi_hop_questions_agree_with_sparql(ladybug, workdir, name):
     assert expected
     got = Counter(tuple(None if v is None else _norm(str(v)) for v in row) for row in cypher(ladybug, LADYBUG_QUESTIONS[name]))
     assert got == expected
+
+
+def test_endpoint_errors_are_one_line(virtuoso_loaded):
+    bad = CliRunner().invoke(main, ["query", "--endpoint", virtuoso_loaded, "-e", "SELECT ?x WHERE { ?x"])
+    assert bad.exit_code != 0 and bad.stdout == ""
+    assert len(bad.stderr.strip().splitlines()) == 1 and "HTTP 400" in bad.stderr, bad.stderr
+    nobody = f"http://127.0.0.1:{free_port()}/sparql"
+    gone = CliRunner().invoke(main, ["query", "--endpoint", nobody, "-e", "ASK {}"])
+    assert gone.exit_code != 0 and "cannot reach the endpoint" in gone.stderr
+    assert len(gone.stderr.strip().splitlines()) == 1
+    both = CliRunner().invoke(main, ["query", "graph.ttl", "--endpoint", nobody, "-e", "ASK {}"])
+    assert both.exit_code == 2
+
+
+# ---------------------------------------------------------------- every tipgraph command of docs/
+
+DOC_COMMANDS = sorted({(page.name, line.strip())
+                       for page in DOCS.glob("*.md")
+                       for block in re.findall(r"```(?:sh|bash)\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+                       for line in block.splitlines() if line.strip().startswith("tipgraph ")})
+
+
+def test_docs_have_a_page_per_target():
+    for page in ("neo4j.md", "falkordb-memgraph.md", "oxigraph.md", "virtuoso.md", "fuseki.md", "graphdb.md",
+                 "gephi-cytoscape.md"):
+        assert (DOCS / page).is_file(), page
+    assert len(DOC_COMMANDS) >= 8
+
+
+@pytest.mark.parametrize("page,command", DOC_COMMANDS, ids=[f"{p}:{c[:60]}" for p, c in DOC_COMMANDS])
+def test_docs_tipgraph_commands_run(built_graph, tmp_path, page, command):
+    """Every `tipgraph ...` line of docs/ runs as written on a fresh out/graph.ttl; the ones that
+    ask a store's endpoint run against Virtuoso in test_virtuoso_docs_queries_run, elsewhere they
+    must at least name a real question."""
+    (tmp_path / "out").mkdir()
+    shutil.copy(built_graph, tmp_path / "out" / "graph.ttl")
+    if "--endpoint" in command:
+        name = re.search(r"--name (\S+)", command).group(1)
+        assert name in named_queries(), command
+        return
+    run_shell(command, tmp_path)
+    target = re.search(r"--out (\S+)", command)
+    if target:
+        assert (tmp_path / target.group(1)).exists(), command
+
+
+def test_endpoint_ask_and_construct_read_like_local_ones(virtuoso_loaded, workdir):
+    """Virtuoso answers ASK with a row of __ASK_RETVAL and CONSTRUCT in what Accept asks for;
+    `query --endpoint` prints both as it does for a file."""
+    from rdflib.compare import isomorphic
+
+    graph = workdir / "out" / "graph.ttl"
+    for ask in ("ASK { ?p a tip:Person }", "ASK { ?p a tip:NoSuchClass }"):
+        local = CliRunner().invoke(main, ["query", str(graph), "-e", ask])
+        remote = CliRunner().invoke(main, ["query", "--endpoint", virtuoso_loaded, "-e", ask])
+        assert remote.exit_code == 0 and remote.stdout == local.stdout, remote.output
+    construct = "# not a SELECT\nCONSTRUCT { ?p tip:affiliatedWith ?o } WHERE { ?p tip:affiliatedWith ?o }"
+    local = CliRunner().invoke(main, ["query", str(graph), "-e", construct])
+    remote = CliRunner().invoke(main, ["query", "--endpoint", virtuoso_loaded, "-e", construct])
+    assert remote.exit_code == 0, remote.output
+    expected = Graph().parse(data=local.stdout, format="turtle")
+    assert len(expected) > 0 and isomorphic(Graph().parse(data=remote.stdout, format="turtle"), expected)
+
+
+def test_falkordb_runs_every_cypher_example_of_the_csv_model(falkordb_graph, workdir):
+    """Section 2 of docs/neo4j.md (the CSV model) runs as written; each example answers something."""
+    text = (DOCS / "neo4j.md").read_text(encoding="utf-8")
+    section = text[text.index("## 2."):text.index("## 3.")]
+    statements = []
+    for block in re.findall(r"```cypher\n(.*?)```", section, re.S):
+        code = "\n".join(line for line in block.splitlines() if not line.lstrip().startswith("//"))
+        statements += [s.strip() for s in code.split(";") if s.strip()]
+    assert len(statements) == 6
+    for statement in statements:
+        assert falkordb_graph.query(statement).result_set, statement

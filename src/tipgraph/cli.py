@@ -145,7 +145,7 @@ class _NoBar:
 def _render_command() -> click.Command:
     """render.command with standard input/output and --input-format: the HTML page
     goes to -o FILE or to standard output (-o -), the message to standard error."""
-    from tipgraph.streams import display_name, input_format_option, is_stdio, load_graph_input, output_stream  # noqa: F401
+    from tipgraph.streams import display_name, input_format_option, is_stdio, load_graph_input, output_stream
 
     def run(graph_file, output, title, classes, documents, claim_classes, max_nodes, include_documents,
             input_format):

@@ -6,6 +6,8 @@ Formats: ``ttl``, ``nt``, ``jsonld``, ``trig``, ``nquads``, ``graphml`` and
 ``neo4j`` (a folder). Every output is deterministic (sorted) and written
 atomically: a file goes to a temporary file beside it and is renamed into
 place; the neo4j folder is written to a temporary folder and renamed.
+``--out -`` writes a single-file format to standard output; GRAPH_FILE
+``-`` reads standard input (see tipgraph.streams).
 
 Named graphs (trig, nquads)
 ---------------------------
@@ -30,12 +32,19 @@ To replace document D in a SPARQL store: ``DROP SILENT GRAPH <D>``, load
 the new graph ``<D>`` from the new export, then ``DROP DEFAULT`` and load
 the new default graph.
 
+The bundled questions have no GRAPH clause: a store answers them over the
+union of the graphs (Virtuoso and GraphDB do so by default; Oxigraph, Jena
+and Stardog need the setting docs/oxigraph.md lists).
+
 Neo4j (folder)
 --------------
 * ``nodes_<Label>.csv``: one file per label set, header in
   ``neo4j-admin database import`` form: ``uri:ID``, ``:LABEL``, then one
   column per property, typed (``start:long``, ``quantity:double``,
-  ``date:date``, ``altLabel:string[]``). Arrays are joined with ``;`` (or,
+  ``date:date``, ``altLabel:string[]``). A date-valued property (an
+  ``xsd:date`` somewhere, or an ontology range including ``xsd:date``)
+  keeps its full dates typed ``date``; its years and months
+  (``xsd:gYear``, ``xsd:gYearMonth``) go to ``<name>Partial:string``. Arrays are joined with ``;`` (or,
   if a value contains ``;``, the first of ``| ¦ ¬`` that no value
   contains; ``import.sh`` and ``load.cypher`` use the same one).
 * Labels: the node's most specific ``tip:`` class, every ``tip:``
@@ -55,9 +64,11 @@ Neo4j (folder)
   ``tip:mention`` -> ``MENTION``, ``tip:document`` -> ``DOCUMENT``,
   ``tip:statedIn`` -> ``STATED_IN``). Every triple with an IRI object
   becomes one relationship, so every mention and claim is kept.
-* ``load.cypher`` loads the same CSVs with LOAD CSV (file:/// paths are
-  read from Neo4j's import folder); ``import.sh`` runs the offline
-  ``neo4j-admin database import full``. See docs/neo4j.md.
+* ``load.cypher`` loads the same CSVs with LOAD CSV into Neo4j 5 (file:///
+  paths from Neo4j's import folder, ``CALL { ... } IN TRANSACTIONS``);
+  ``load-falkordb.cypher`` and ``load-memgraph.cypher`` do the same in
+  those dialects; ``import.sh`` runs the offline ``neo4j-admin database
+  import full``. See docs/neo4j.md and docs/falkordb-memgraph.md.
 """
 from __future__ import annotations
 
@@ -664,10 +675,11 @@ _CYPHER_INTRO = {
         "// FalkorDB has no IN TRANSACTIONS; each file loads in one query.",
     ],
     "memgraph": [
-        "// Load a tipgraph export into Memgraph with LOAD CSV, 1,000 rows per commit.",
+        "// Load a tipgraph export into Memgraph with LOAD CSV.",
         "// The CSVs are read from the server's file system: copy them into the folder",
         "// named below (tipgraph export --memgraph-dir DIR writes another), then run",
         "//   mgconsole < load-memgraph.cypher",
+        "// Large graphs load faster after STORAGE MODE IN_MEMORY_ANALYTICAL; (Memgraph's advice).",
     ],
 }
 
@@ -680,8 +692,7 @@ def _load_csv_statement(dialect: str, file_name: str, body: list[str], import_di
     if dialect == "falkordb":
         return [f"LOAD CSV WITH HEADERS FROM 'file://{file_name}' AS row"] + body[:-1] + [body[-1] + ";"]
     path = f"{import_dir.rstrip('/')}/{file_name}".replace("\\", "\\\\").replace("'", "\\'")
-    return ([f"USING PERIODIC COMMIT {BATCH_ROWS}", f"LOAD CSV FROM '{path}' WITH HEADER NULLIF '' AS row"]
-            + body[:-1] + [body[-1] + ";"])
+    return [f"LOAD CSV FROM '{path}' WITH HEADER NULLIF '' AS row"] + body[:-1] + [body[-1] + ";"]
 
 
 def load_cypher(tables: Neo4jTables, node_files: dict, rel_files: dict, dialect: str = "neo4j",

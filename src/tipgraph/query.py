@@ -258,8 +258,9 @@ def pasteable_iri(iri: str, prefixes: dict[str, str] = PREFIXES) -> str:
 
 # ---------------------------------------------------------------- remote endpoints
 
-ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, "
-          "application/n-triples;q=0.8, text/turtle;q=0.7")
+RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 RESULT_TYPES = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
     "application/json": ox.QueryResultsFormat.JSON,
@@ -283,6 +284,13 @@ def with_prefixes(text: str, prefixes: dict[str, str] = PREFIXES) -> str:
     return "\n".join(lines + [text])
 
 
+def query_form(text: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of them outside strings, IRIs and comments."""
+    code = _TOKENS.sub(lambda m: m.group(0) if m.group(1) else " ", text)
+    match = _FORM.search(code)
+    return match.group(1).upper() if match else "SELECT"
+
+
 def run_remote(endpoint: str, text: str, source: str = "query", timeout: float = 120.0):
     """Send a query to a SPARQL 1.1 protocol endpoint (POST, form-encoded) and parse the
     answer like a local result: solutions, a boolean, or a list of triples."""
@@ -290,9 +298,11 @@ def run_remote(endpoint: str, text: str, source: str = "query", timeout: float =
     import urllib.parse
     import urllib.request
 
+    form = query_form(text)
+    accept = GRAPH_ACCEPT if form in ("CONSTRUCT", "DESCRIBE") else RESULTS_ACCEPT
     body = urllib.parse.urlencode({"query": with_prefixes(text)}).encode("utf-8")
     request = urllib.request.Request(endpoint, data=body, method="POST", headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Accept": ACCEPT})
+        "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             data = response.read()
@@ -307,12 +317,23 @@ def run_remote(endpoint: str, text: str, source: str = "query", timeout: float =
         if content_type in RESULT_TYPES:
             if RESULT_TYPES[content_type] == ox.QueryResultsFormat.JSON:
                 data = _standard_json_results(data)
-            return ox.parse_query_results(data, format=RESULT_TYPES[content_type])
+            result = ox.parse_query_results(data, format=RESULT_TYPES[content_type])
+            if form == "ASK" and not isinstance(result, ox.QueryBoolean):
+                return _ask_answer(result)
+            return result
         if content_type in GRAPH_TYPES:
             return list(ox.parse(data, format=GRAPH_TYPES[content_type]))
     except (SyntaxError, ValueError) as exc:
         raise TipgraphError(f"{endpoint}: unreadable {content_type} answer: {one_line(exc)}") from None
     raise TipgraphError(f"{endpoint}: answered {content_type or 'no content type'}, not SPARQL results")
+
+
+def _ask_answer(solutions) -> ox.QueryBoolean:
+    """Virtuoso 7 answers ASK with one row of a variable __ASK_RETVAL (1 or 0), not a boolean."""
+    rows = [solution[0] for solution in solutions]
+    answer = bool(rows) and rows[0] is not None and rows[0].value in ("1", "true")
+    return ox.parse_query_results(f'{{"head": {{}}, "boolean": {"true" if answer else "false"}}}',
+                                  format=ox.QueryResultsFormat.JSON)
 
 
 def _standard_json_results(data: bytes) -> bytes:
