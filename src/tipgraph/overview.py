@@ -1,6 +1,6 @@
 """The overview page for large graphs (`tipgraph render`, `tipgraph build`).
 
-Past `render.OVERVIEW_THRESHOLD` drawn nodes, one node per claim and per
+Past `render.OVERVIEW_THRESHOLD` (5,000) drawn nodes, one node per claim and per
 entity no longer fits a browser: at 1,000 documents the full page is 66 MB
 and takes seconds per click. The overview page instead
 
