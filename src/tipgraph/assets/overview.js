@@ -28,27 +28,31 @@
   function size(i) { return Math.min(8 + 5 * Math.log2(1 + E.claims[i]), 60); }
   function cutLabel(text) { return text.length > 40 ? text.slice(0, 39) + "…" : text; }
 
-  function tooltip(i) {
+  function tooltipText(i) {
     var lines = [className(i) + ": " + E.label[i]];
     if (E.alt[i].length) lines.push("Also: " + E.alt[i].join("; "));
     lines.push(plural(E.claims[i], "claim") + ", " + plural(E.mentions[i], "mention") + " in " + plural(E.docs[i], "document"));
     var first = E.sources[i][0];
     if (first) lines.push("“" + first[2] + "”" + (first[0] >= 0 ? " (" + docNames[first[0]] + ")" : ""));
-    return el("div", "tip-tooltip", lines.join("\n"));
+    return lines.join("\n");
+  }
+  function linkText(from, to, kind, n) {
+    return E.label[from] + " → " + E.label[to] + ": " + (kind === CLAIMS_KIND ? plural(n, "claim") : kinds[kind]);
   }
 
   function visNode(i, x, y) {
     return {
-      id: i, label: cutLabel(E.label[i]), title: tooltip(i), color: colour(i), size: size(i),
+      id: i, label: cutLabel(E.label[i]), color: colour(i), size: size(i),
       shape: "dot", x: x, y: y, hidden: !enabledClass[className(i)]
     };
   }
-  function edgeId(a, b) { return a < b ? a + "-" + b : b + "-" + a; }
+  function edgeId(from, to) { return from + ">" + to; } // A->B and B->A are both drawn
   function visEdge(from, to, kind, n) {
+    // No edge labels and no vis tooltips: thousands of them make the first draw slow.
+    // The count is the edge's width, and the hover box (below) says it.
     var isClaims = kind === CLAIMS_KIND;
-    var label = isClaims ? plural(n, "claim") : kinds[kind];
     return {
-      id: edgeId(from, to), from: from, to: to, label: label, title: el("div", "tip-tooltip", E.label[from] + " → " + E.label[to] + ": " + label),
+      id: edgeId(from, to), from: from, to: to, kind: kind, n: n,
       width: isClaims ? Math.min(1 + Math.log2(n), 8) : 1, dashes: !isClaims
     };
   }
@@ -88,6 +92,25 @@
   });
   network.fit();
 
+  // One hover box, filled on demand with text (never HTML).
+  var hoverBox = el("div", "tip-tooltip overview-hover");
+  hoverBox.hidden = true;
+  document.getElementById("network-wrap").appendChild(hoverBox);
+  function showHover(text, pointer) {
+    hoverBox.textContent = text;
+    hoverBox.style.left = pointer.DOM.x + 14 + "px";
+    hoverBox.style.top = pointer.DOM.y + 14 + "px";
+    hoverBox.hidden = false;
+  }
+  network.on("hoverNode", function (params) { showHover(tooltipText(params.node), params.pointer); });
+  network.on("hoverEdge", function (params) {
+    var e = edges.get(params.edge);
+    if (e) showHover(linkText(e.from, e.to, e.kind, e.n), params.pointer);
+  });
+  network.on("blurNode", function () { hoverBox.hidden = true; });
+  network.on("blurEdge", function () { hoverBox.hidden = true; });
+  network.on("dragStart", function () { hoverBox.hidden = true; });
+
   // Links of entity i: [neighbour, kind, count, outgoing, ...] flattened, strongest first.
   function linksOf(i) {
     var flat = E.links[i];
@@ -96,15 +119,17 @@
     return out;
   }
 
-  function addEdgesOf(i) {
-    var updates = [];
+  // Edges between i and the nodes drawn so far (or about to be: `pending`).
+  function edgesOf(i, pending) {
+    var found = [];
     linksOf(i).forEach(function (l) {
       if (!(l.other in position)) return;
-      var id = edgeId(i, l.other);
-      if (edges.get(id)) return;
-      updates.push(l.out ? visEdge(i, l.other, l.kind, l.n) : visEdge(l.other, i, l.kind, l.n));
+      var id = l.out ? edgeId(i, l.other) : edgeId(l.other, i);
+      if (pending[id] || edges.get(id)) return;
+      pending[id] = true;
+      found.push(l.out ? visEdge(i, l.other, l.kind, l.n) : visEdge(l.other, i, l.kind, l.n));
     });
-    if (updates.length) edges.add(updates);
+    return found;
   }
 
   function place(i, near) {
@@ -117,26 +142,31 @@
     return position[i];
   }
 
-  function addNode(i, near) {
-    if (i in position) return false;
-    var p = place(i, near);
-    enabledClass[className(i)] = true;
-    syncLegend(className(i));
-    nodes.add(visNode(i, p[0], p[1]));
-    addEdgesOf(i);
-    return true;
+  // Draw entities `list` (placed near `near`) with their edges to what is drawn, in one update.
+  function addNodes(list, near) {
+    var newNodes = [];
+    list.forEach(function (i) {
+      if (i in position) return;
+      var p = place(i, near);
+      if (!enabledClass[className(i)]) { enabledClass[className(i)] = true; syncLegend(className(i)); }
+      newNodes.push(visNode(i, p[0], p[1]));
+    });
+    var pending = {};
+    var newEdges = [];
+    newNodes.forEach(function (n) { newEdges = newEdges.concat(edgesOf(n.id, pending)); });
+    if (newNodes.length) nodes.add(newNodes);
+    if (newEdges.length) edges.add(newEdges);
+    updateCounts();
+    return newNodes.length;
   }
 
   function expand(i) {
-    addNode(i);
-    var added = [];
+    addNodes([i]);
+    var wanted = [];
     linksOf(i).forEach(function (l) {
-      if (added.length >= EXPAND_LIMIT || l.other in position) return;
-      added.push(l.other);
+      if (wanted.length < EXPAND_LIMIT && !(l.other in position) && wanted.indexOf(l.other) < 0) wanted.push(l.other);
     });
-    added.forEach(function (j) { addNode(j, i); });
-    updateCounts();
-    return added.length;
+    return addNodes(wanted, i);
   }
 
   // ---------------------------------------------------------------- legend
@@ -290,8 +320,7 @@
       // Put it beside its strongest drawn neighbour, else in the middle.
       var near;
       linksOf(i).some(function (l) { if (l.other in position) { near = l.other; return true; } return false; });
-      addNode(i, near);
-      updateCounts();
+      addNodes([i], near);
     }
     if (!enabledClass[className(i)]) { enabledClass[className(i)] = true; syncLegend(className(i)); applyFilters(); }
     network.selectNodes([i]);
