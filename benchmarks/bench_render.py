@@ -17,6 +17,7 @@ Speed is measured here, not asserted in the tests.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import tempfile
@@ -229,6 +230,12 @@ def main() -> int:
     return 0
 
 
+def _page_data(html: Path) -> dict:
+    text = html.read_text(encoding="utf-8")
+    block = text.split('id="tipgraph-data">', 1)[1].split("</script>", 1)[0]
+    return json.loads(block)
+
+
 def bench_documents(sizes: list[int], use_browser: bool) -> int:
     import resource
 
@@ -245,6 +252,12 @@ def bench_documents(sizes: list[int], use_browser: bool) -> int:
             print(f"{n_docs:>6} documents: {len(graph):,} triples; page draws {summary.nodes} nodes, {summary.edges} edges"
                   f" when it opens; {out.stat().st_size / 1e6:.1f} MB; generate {t_gen:.1f}s, render_html {t_render:.1f}s,"
                   f" peak RSS {rss:,.0f} MB", flush=True)
+            data = _page_data(out)
+            if data.get("mode") == "overview":
+                parts = {k: v for k, v in data.items() if k != "entities"} | {f"entities.{k}": v for k, v in data["entities"].items()}
+                sizes = sorted(((len(json.dumps(v, ensure_ascii=False)), k) for k, v in parts.items()), reverse=True)
+                print("        page data: " + ", ".join(f"{k} {n / 1e6:.1f} MB" for n, k in sizes[:6])
+                      + f"; {data['totals']}", flush=True)
             if use_browser:
                 figures = browser_overview_seconds(out)
                 print("        browser: " + ", ".join(

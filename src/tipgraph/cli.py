@@ -61,9 +61,13 @@ def main() -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of the extraction cache [default: OUT/.cache].")
 @click.option("--no-cache", is_flag=True, help="Parse every document again; neither read nor write the cache.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where documents are parsed: local processes (--jobs) or a Dask cluster (pip install 'tipgraph[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler, e.g. tcp://10.0.0.5:8786 [default: start a local cluster].")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, cache_dir: Path | None,
-          no_cache: bool, quiet: bool) -> None:
+          no_cache: bool, executor: str, scheduler: str | None, quiet: bool) -> None:
     """Read a CORPUS folder (default: corpus/) and write the knowledge graph.
 
     A corpus is a folder of UTF-8 .txt and .md files (other encodings are
@@ -77,6 +81,7 @@ def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, 
     and model version: a rebuild parses only new and changed documents.
     """
     from tipgraph.cache import DEFAULT_FOLDER
+    from tipgraph.executors import make_executor
     from tipgraph.pipeline import build as run_build
 
     def progress(documents):
@@ -85,7 +90,8 @@ def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, 
         return click.progressbar(length=len(documents), label="Reading documents", file=sys.stderr)
 
     cache = None if no_cache else (cache_dir or out / DEFAULT_FOLDER)
-    result = run_build(corpus, out, jobs=jobs, html=html, validate=run_validation, cache_dir=cache, progress=progress)
+    result = run_build(corpus, out, jobs=jobs, html=html, validate=run_validation, cache_dir=cache,
+                       executor=make_executor(executor, scheduler), progress=progress)
     if quiet:
         return
     entities = sum(result.entities_by_class.values())
