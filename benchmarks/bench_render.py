@@ -208,10 +208,11 @@ def main() -> int:
     parser.add_argument("--docs", type=int, nargs="*", default=[],
                         help="Instead of --sizes: graphs shaped like builds of this many documents.")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--keep", type=Path, default=None, help="With --docs: keep the pages in this folder.")
     args = parser.parse_args()
     use_browser = not args.no_browser and CHROMIUM.exists()
     if args.docs:
-        return bench_documents(args.docs, use_browser)
+        return bench_documents(args.docs, use_browser, args.keep)
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             t0 = time.perf_counter()
@@ -236,10 +237,13 @@ def _page_data(html: Path) -> dict:
     return json.loads(block)
 
 
-def bench_documents(sizes: list[int], use_browser: bool) -> int:
+def bench_documents(sizes: list[int], use_browser: bool, keep: Path | None = None) -> int:
     import resource
 
     with tempfile.TemporaryDirectory() as tmp:
+        if keep is not None:
+            keep.mkdir(parents=True, exist_ok=True)
+            tmp = str(keep)
         for n_docs in sizes:
             t0 = time.perf_counter()
             graph = synthetic_corpus_graph(n_docs)

@@ -44,13 +44,13 @@ OVERVIEW_CLASSES = frozenset(ACTOR_CLASSES + EVENT_CLASSES)
 
 OVERVIEW_NODES = 800  # drawn when the page opens
 OVERVIEW_EDGES = 3000  # strongest links among them
-NEIGHBOURS_KEPT = 120  # per entity, strongest first: what "expand" can add
+NEIGHBOURS_KEPT = 80  # per entity, strongest first: what "expand" can add
 CLAIMS_PER_ENTITY = 12  # claim texts listed in the panel, per entity
 CLAIM_CHARS = 260  # a claim's text in the panel is cut to this length
-CLAIM_TEXT_BUDGET = 9_000_000  # characters of claim text in the whole page
+CLAIM_TEXT_BUDGET = 6_000_000  # characters of claim text in the whole page
 SOURCES_PER_ENTITY = 4  # source sentences per entity
 SOURCE_CHARS = 240
-SOURCE_TEXT_BUDGET = 4_000_000
+SOURCE_TEXT_BUDGET = 2_500_000
 ALT_LABELS_KEPT = 6
 LABEL_CHARS = 140
 CLAIMANT = "claimant"
@@ -80,11 +80,12 @@ def overview_data(nodes: dict, documents: dict[str, str], ids: list[str], edges:
     claimant_of: dict[str, str] = {}
     targets_of: dict[str, set[str]] = defaultdict(set)
     relations: dict[tuple[int, int, str], int] = {}
+    prop_names: dict[str, str] = {}
     for s, p, o in edges:
         s_node, o_node = nodes.get(s), nodes.get(o)
         if s_node is None or o_node is None:
             continue
-        prop = local_name(p)
+        prop = prop_names.get(p) or prop_names.setdefault(p, local_name(p))
         if s_node.kind == "claim" and o_node.kind == "entity":
             if prop == CLAIMANT:
                 claimant_of.setdefault(s, o)  # one claimant by contract; the first in sorted order otherwise
