@@ -84,9 +84,13 @@ def main() -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of the extraction cache [default: OUT/.cache].")
 @click.option("--no-cache", is_flag=True, help="Parse every document again; neither read nor write the cache.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where documents are parsed: local processes (--jobs) or a Dask cluster (pip install 'tipgraph[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler, e.g. tcp://10.0.0.5:8786 [default: start a local cluster].")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and skipped files.")
 def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, strict: bool, cache_dir: Path | None,
-          no_cache: bool, quiet: bool) -> None:
+          no_cache: bool, executor: str, scheduler: str | None, quiet: bool) -> None:
     """Read a CORPUS folder (default: corpus/) and write the knowledge graph.
 
     A corpus is a folder of documents: .txt and .md (UTF-8, UTF-16 with a
@@ -105,6 +109,7 @@ def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, 
     and model version: a rebuild parses only new and changed documents.
     """
     from tipgraph.cache import DEFAULT_FOLDER
+    from tipgraph.executors import make_executor
     from tipgraph.pipeline import build as run_build
 
     def progress(documents):
@@ -117,7 +122,7 @@ def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, 
 
     cache = None if no_cache else (cache_dir or out / DEFAULT_FOLDER)
     result = run_build(corpus, out, jobs=jobs, html=html, validate=run_validation, strict=strict,
-                       cache_dir=cache, progress=progress, on_skip=skipped)
+                       cache_dir=cache, executor=make_executor(executor, scheduler), progress=progress, on_skip=skipped)
     if quiet:
         return
     entities = sum(result.entities_by_class.values())

@@ -12,7 +12,7 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF
@@ -175,13 +175,18 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
 
 
 def extract_corpus(
-    documents: list[SourceDocument], jobs: int = 1, cache: ExtractionCache | None = None
+    documents: list[SourceDocument], jobs: int = 1, cache: ExtractionCache | None = None,
+    executor: Callable[[list[SourceDocument]], Iterable[Extraction]] | None = None,
 ) -> Iterator[Extraction]:
     """Extractions in corpus order; `jobs` > 1 parses and extracts in worker processes.
 
-    With a `cache`, unchanged documents are read back and only the others are parsed."""
+    With a `cache`, unchanged documents are read back and only the others are parsed;
+    with an `executor` (tipgraph.executors), they are parsed there instead."""
     if cache is not None:
-        yield from cache.extract(documents, lambda todo: extract_corpus(todo, jobs))
+        yield from cache.extract(documents, lambda todo: extract_corpus(todo, jobs, executor=executor))
+        return
+    if executor is not None:
+        yield from executor(documents)
         return
     if jobs <= 1 or len(documents) < 4:
         for document in documents:
@@ -210,6 +215,7 @@ def build(
     validate: bool = True,
     strict: bool = False,
     cache_dir: Path | None = None,
+    executor: Callable[[list[SourceDocument]], Iterable[Extraction]] | None = None,
     progress: Callable[[list[SourceDocument]], Callable] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> BuildResult:
@@ -223,7 +229,7 @@ def build(
     outputs.check()  # before any work: an output folder that cannot take the outputs fails now
     load_vocabulary()
     extractions: list[Extraction] = []
-    stream = extract_corpus(documents, jobs, open_cache(cache_dir))
+    stream = extract_corpus(documents, jobs, open_cache(cache_dir), executor)
     if progress is not None:
         with progress(documents) as bar:
             for ex in stream:

@@ -124,6 +124,7 @@ COLOURS: dict[str, str] = {
 # resources that are not nodes, or are drawn as node data instead).
 SKIPPED_PREDICATES = frozenset({RDF.type, TIP.mention})
 
+OVERVIEW_THRESHOLD = 5000  # above this many nodes: the overview page (tipgraph.overview); 5,000 draw in 1.4 s
 PHYSICS_THRESHOLD = 300  # above this many nodes: physics off (positions are always precomputed)
 SPRING_LAYOUT_LIMIT = 500  # networkx's spring_layout needs SciPy from 500 nodes on
 TOOLTIP_SENTENCES = 3  # source sentences shown on hover
@@ -597,14 +598,20 @@ def build_page(
     title: str = "tipgraph",
     filters: RenderFilter | None = None,
     include_documents: bool = False,
+    overview: bool | None = None,
 ) -> tuple[str, int, int]:
-    """The HTML page for `graph`, and how many nodes and edges it draws."""
+    """The HTML page for `graph`, and how many nodes and edges it draws when it opens.
+
+    overview: draw the overview of actors, countries and events (claims as
+    edge counts) instead of every node; None decides by size (OVERVIEW_THRESHOLD)."""
     filters = filters or RenderFilter()
     nodes, documents = _read(graph, include_documents)
     all_edges = _edges(graph, set(nodes))
     ids = _select(nodes, documents, all_edges, filters)
     drawn = set(ids)
     edges = [e for e in all_edges if e[0] in drawn and e[2] in drawn]
+    if overview if overview is not None else len(ids) > OVERVIEW_THRESHOLD:
+        return _overview_page(title, nodes, documents, ids, edges)
     physics = len(ids) <= PHYSICS_THRESHOLD
     positions = _layout(ids, edges)
 
@@ -669,6 +676,27 @@ def build_page(
     return _page(title, data), len(net_nodes), len(net_edges)
 
 
+# --------------------------------------------------------------------------
+# The overview page of large graphs (tipgraph.overview)
+
+
+def _overview_page(
+    title: str, nodes: dict[str, _Node], documents: dict[str, str], ids: list[str], edges: list[tuple[str, str, str]]
+) -> tuple[str, int, int]:
+    from tipgraph import overview
+
+    order = ENTITY_CLASSES + CLAIM_CLASSES + DOCUMENT_CLASSES
+    data = overview.overview_data(
+        nodes, documents, ids, edges, title=title, colours=COLOURS, class_order=order, layout=_layout
+    )
+    _, _, options = _network([], [], physics=False)
+    page = overview.overview_page(
+        title, data, options=options, asset=_asset, vis_asset=_vis_asset, inline=_inline,
+        json_for_script=_json_for_script,
+    )
+    return page, len(data["opening"]["nodes"]), len(data["opening"]["edges"])
+
+
 def render_html(
     graph: Graph,
     out_path: Path,
@@ -676,6 +704,7 @@ def render_html(
     title: str = "tipgraph",
     filters: RenderFilter | None = None,
     include_documents: bool = False,
+    overview: bool | None = None,
 ) -> RenderSummary:
     """Write the interactive HTML view of `graph` to `out_path` (atomically).
 
@@ -683,7 +712,9 @@ def render_html(
     with include_documents=True), edges for the object properties between
     them, and needs no network to open.
     """
-    page, n_nodes, n_edges = build_page(graph, title=title, filters=filters, include_documents=include_documents)
+    page, n_nodes, n_edges = build_page(
+        graph, title=title, filters=filters, include_documents=include_documents, overview=overview
+    )
     out_path = Path(out_path)
     with atomic_output(out_path) as handle:
         handle.write(page)
@@ -725,6 +756,9 @@ def render_html(
 )
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None, help="Draw at most N nodes, the most mentioned first.")
 @click.option("--documents/--no-documents", "include_documents", default=False, help="Also draw documents as nodes.")
+@click.option("--overview/--every-node", "overview", default=None,
+              help=f"Open on an overview of actors, countries and events (claims as edge counts, neighbours "
+                   f"expanded on click) or draw every node [default: overview past {OVERVIEW_THRESHOLD} nodes].")
 def command(
     graph_file: Path,
     output: Path,
@@ -734,6 +768,7 @@ def command(
     claim_classes: tuple[str, ...],
     max_nodes: int | None,
     include_documents: bool,
+    overview: bool | None,
 ) -> None:
     """Write an interactive HTML network of GRAPH_FILE that works offline."""
     try:
@@ -745,7 +780,8 @@ def command(
             max_nodes=max_nodes,
         )
         summary = render_html(
-            graph, output, title=title or graph_file.name, filters=filters, include_documents=include_documents
+            graph, output, title=title or graph_file.name, filters=filters, include_documents=include_documents,
+            overview=overview,
         )
     except TipgraphError as exc:
         raise click.ClickException(str(exc)) from None
