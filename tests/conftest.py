@@ -57,9 +57,15 @@ def score_build(graph: Path, gold: Path, tmp: Path) -> dict:
 
 
 @pytest.fixture(scope="session")
-def dev_scores(tmp_path_factory) -> dict:
-    """The referee's figures on the dev set (tests/dev: 30 real documents with gold), built once."""
+def dev_build(tmp_path_factory) -> Path:
+    """The dev set (tests/dev: 30 real documents with gold) built once; its output folder."""
     out = tmp_path_factory.mktemp("devbuild")
     result = run_cli("build", DEV / "corpus", "--out", out, "--jobs", "2")
     assert result.exit_code == 0, result.output
-    return score_build(out / "graph.ttl", DEV / "gold", tmp_path_factory.mktemp("devscore"))
+    return out
+
+
+@pytest.fixture(scope="session")
+def dev_scores(dev_build, tmp_path_factory) -> dict:
+    """The referee's figures on the dev set."""
+    return score_build(dev_build / "graph.ttl", DEV / "gold", tmp_path_factory.mktemp("devscore"))

@@ -57,7 +57,8 @@ class RuleNames:
         })
         by_slug: dict[tuple[str, str], list[str]] = {}
         for rule, evidence in pairs:
-            by_slug.setdefault((rule, slug(evidence)[:60]), []).append(evidence)
+            # cut the words, not their slug: a cut slug can end inside a percent escape
+            by_slug.setdefault((rule, slug(evidence[:60])), []).append(evidence)
         self._local: dict[tuple[str, str], str] = {}
         for (rule, words), evidences in by_slug.items():
             for evidence in evidences:
