@@ -12,7 +12,19 @@ if [ -n "${HOLDOUT:-}" ]; then  # measure only: never tune on the holdout sets (
   for set in holdout holdout2; do
     [ -d "tests/$set/gold" ] || continue
     tipgraph build "tests/$set/corpus" --out "$out/$set" --jobs 2 --no-validate >/dev/null
-    echo "== $set"; python tests/gold/score.py "$out/$set/graph.ttl" "tests/$set/gold" | grep '^{'
+    echo "== $set"; python tests/gold/score.py "$out/$set/graph.ttl" "tests/$set/gold" > "$out/$set.txt"; grep '^{' "$out/$set.txt"
   done
 fi
 echo "(full reports: $out/seed.txt $out/dev.txt)"
+# one table of the figures the issues set targets for
+python - "$out" <<'PY'
+import json, re, sys, pathlib
+keys = ["document_metadata_accuracy", "claimant_accuracy", "claim_type_accuracy", "claim_type_macro_f1",
+        "addressee_accuracy", "entity_f1", "relation_recall", "event_attribute_recall", "claim_precision"]
+print("set       " + " ".join(f"{k[:8]:>8}" for k in keys))
+for name in ("seed", "dev", "holdout", "holdout2"):
+    report = pathlib.Path(sys.argv[1]) / f"{name}.txt"
+    if report.exists():
+        d = json.loads(next(l for l in report.read_text().splitlines() if l.startswith("{")))
+        print(f"{name:9} " + " ".join(f"{d[k]:8.3f}" for k in keys))
+PY

@@ -21,7 +21,10 @@ def run_extractors(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -> 
     mentions = extract_entities(document, parsed, vocab)
     info = extract_info(document, mentions, vocab)
     if info.speaker_span is not None:
-        # a speaker known only by office ("Special Representative and Co-ordinator ...") is a person too
+        # a speaker known only by office ("Special Representative and Co-ordinator ...") is a person too,
+        # and a speaker's name the entity stage took for a body is the person's alone
+        mentions[:] = [mm for mm in mentions if not (mm.cls != m.PERSON and mm.span.start == info.speaker_span.start
+                                                      and mm.span.end == info.speaker_span.end)]
         mentions.append(EntityMention(m.PERSON, info.speaker_span, info.speaker, title=info.speaker_title,
                                       sentence=(info.speaker_span.start, info.speaker_span.end)))
     if info.author_span is not None and info.author:

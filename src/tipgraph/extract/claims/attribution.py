@@ -85,14 +85,43 @@ class AttributionMixin:
             return self.info.publisher
         if self.info.genre == "NewsArticle":
             return None  # a headline names what the story is about, not who tells it
+        if self.info.genre in {"Speech", "Statement"}:
+            # no one named delivers it: the body the title credits ("EU Statement on ...",
+            # "Statement by the Delegation of Norway"), else the one it is delivered on behalf of
+            voice = self._title_voice() or (self.info.on_behalf_of[0] if self.info.on_behalf_of else None)
+            if voice:
+                return voice
         header = header_lines(self.text, 6)
         end = header[-1].end if header else 0
         for mm in self.mentions:
             if mm.span.start > end:
                 break
-            if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION:
+            if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION and not self._forum(mm):
                 return reference(mm)
         return self._issuer()
+
+    _VOICE_BEFORE = re.compile(r"(?i)(?:'s)?\s+(?:joint\s+)?(?:statement|remarks|intervention|address|declaration)\b")
+    _VOICE_AFTER = re.compile(r"(?i)\b(?:statement|remarks|intervention|address|declaration)\s+(?:by|of|from)\s+(?:the\s+)?$")
+
+    def _title_voice(self) -> str | None:
+        """The actor a title line credits with the words: '<X> Statement ...', 'Statement by <X>'."""
+        for line in header_lines(self.text, 6):
+            for mm in self.mentions_in(line.start, line.end):
+                if mm.cls not in ACTOR_CLASSES or mm.cls == m.PERSON:
+                    continue
+                before = self.text[line.start : mm.span.start]
+                if self._VOICE_BEFORE.match(self.text, mm.span.end) and not re.search(r"\b(?:on|to|at|before)\s+(?:the\s+)?$", before, re.I) \
+                        or self._VOICE_AFTER.search(before):
+                    return reference(mm)
+        return None
+
+    def _forum(self, mention: EntityMention) -> bool:
+        """The body a statement is delivered to ('OSCE Permanent Council No. 1449', 'at the 978th Meeting
+        of the Permanent Council'), which does not speak it."""
+        before = self.text[max(0, mention.span.start - 40) : mention.span.start]
+        after = self.text[mention.span.end : mention.span.end + 12]
+        return bool(re.search(r"(?i)\b(?:at|to|before|of)\s+(?:the\s+)?(?:\d+\w*\s+)?(?:meeting\s+of\s+the\s+)?$", before)
+                    or re.match(r"(?i)\s*(?:no\.|nr\.|#|\d|meeting|session)", after))
 
     def _issuer(self) -> str | None:
         """The body whose press text this is when no publisher is named: the organisation

@@ -192,8 +192,8 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
     # publisher: a header line that is exactly the name of a body (a letterhead or a line under the title)
     if info.publisher is None:
         for line in front:
-            if line.text == info.title or line.prose:
-                continue
+            if line.text == info.title or line.prose or (info.speaker and line.text.strip(" *_#") == info.speaker):
+                continue  # the speaker's own name line is no letterhead
             bare = re.sub(r"\s*\([^)]*\)$", "", line.text.strip())  # "Group of Experts ... (GRETA)"
             body_mention = next(
                 (mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES and bare == mm.span.text.strip()),

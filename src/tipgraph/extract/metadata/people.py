@@ -177,9 +177,25 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
                 at = text.find(name, start, end + 1)
                 if at >= 0:
                     return Named(as_label(name), span=Span(at, at + len(name), name), how="header line, name read from its words"), None
+    # a name alone on its line over a line of office words ("Helena Marsh" / "Executive Secretary"),
+    # whatever class the entity stage gave the name
+    for index, line in enumerate(front[:-1]):
+        office_line = front[index + 1]
+        name = line.text.strip(" *_#")
+        if line.prose or office_line.prose or reader.organization(name) or reader.person_name(name) != (0, len(name)):
+            continue
+        office = [w.lower().strip(",.") for w in re.split(r"[\s/]+", office_line.text) if w.strip(",.")]
+        if office and 2 * sum(w in reader.title_words for w in office) >= len(office):
+            at = text.find(name, line.start, line.end + 1)
+            if at >= 0:
+                persons = [p for p in mentions_in(mentions, at, at + len(name), {m.PERSON}) if p.span.start == at]
+                if persons:
+                    return Named(fullest(persons[0], people).name, mention=persons[0], how="name line over an office line"), None
+                return Named(as_label(name), span=Span(at, at + len(name), name), how="name line over an office line"), None
     # a line with one person and their office: "IOM Director General, António Vitorino", "Greg Vines, ILO ..."
     for index, line in enumerate(front):
-        if line.prose or len(line.text.split()) > 14 or line.text.rstrip().endswith((".", "?", "!")):
+        # a line ending in a comma greets someone ("Dear Minister Petrova,"): the addressee, not the speaker
+        if line.prose or len(line.text.split()) > 14 or line.text.rstrip().endswith((".", "?", "!", ",")):
             continue
         persons = mentions_in(mentions, line.start, line.end, {m.PERSON})
         if len({p.name for p in persons}) != 1:
