@@ -51,3 +51,21 @@ def test_a_greeting_line_is_not_the_speaker(graph):
     assert speaker == {"Helena Marsh"}
     found = claimants(graph, "official-remarks-salutation.txt")
     assert found and set(found.values()) == {"Helena Marsh"}, found
+
+
+CLASS_Q = """
+PREFIX tip: <https://w3id.org/tipgraph/ontology#>
+SELECT ?text ?cls WHERE { ?c tip:statedIn/tip:sourceFile "ngo-statement-shortfalls.txt" ; tip:text ?text ; a ?cls .
+  FILTER(?cls != tip:Claim) }"""
+
+
+@pytest.mark.parametrize("words, cls", [
+    ("reaffirms its commitment", "Commitment"),
+    ("operate with impunity", "Criticism"),
+    ("not nearly enough attention", "Criticism"),
+    ("not being properly identified", "Criticism"),
+    ("has been a crucial ally", "Endorsement"),
+])
+def test_phrasings_of_pledge_shortfall_and_praise(graph, words, cls):
+    classes = {str(r.cls).split("#")[-1] for r in graph.query(CLASS_Q) if words in str(r.text)}
+    assert classes == {cls}, (words, classes)
