@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS
 
-from tipgraph.extract.metadata import find_dates, parse_date
+from tipgraph.extract.metadata import find_dates, header_lines, parse_date
 from tipgraph.extract.metadata.dates import occasion_year, stamp_month_or_year
 from tipgraph.namespaces import TIP
 from tipgraph.pipeline import build
@@ -247,3 +247,22 @@ def test_month_or_year_stamps_and_occasion_years():
     assert stamp_month_or_year("Trafficking in 2019") is None
     assert occasion_year("Speaking at the 2023 Regional Forum on Migration in Accra, the minister said") == "2023"
     assert occasion_year("the 2022 Global Report and the 2023 Action Plan") is None
+
+
+def test_header_lines_end_where_the_body_begins():
+    text = (
+        "Statement by Ambassador Rui Costa, Permanent Representative of Portugal, in Response to the Report of "
+        "the Special Representative and Co-ordinator for Combating Trafficking in Human Beings at the 1290th "
+        "Meeting of the Permanent Council\n\n"
+        "Delivered by Ambassador Rui Costa at the Permanent Council, Vienna, 14 October 2021.\n\n"
+        "Mr. Chairperson,\n\nWe thank the Special Representative for her report.\n"
+    )
+    header = header_lines(text, 12)
+    assert [line.text[:12] for line in header] == ["Statement by", "Delivered by"]
+    assert text[header[-1].end + 1 :].lstrip().startswith("Mr. Chairperson")
+
+
+def test_a_lede_is_body_not_header():
+    text = ("Ministers of the region pledged on Monday to share data on trafficking cases, in a joint declaration "
+            "signed at the end of a two-day meeting in Skopje.\n\nRegional ministers sign data pledge\n")
+    assert header_lines(text, 12) == []
