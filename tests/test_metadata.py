@@ -103,6 +103,10 @@ EXPECTED = {
     # "By X and Y, Reuters" above a short quoted line
     "wire_two_names_outlet.txt": ("NewsArticle", None, ("Jane Roe", "John Poe"), None),
     "report_numbered_recommendations.txt": ("Report", None, None, None),
+    # "Remarks in honour of Sister X": the person named is spoken of, not speaking
+    "speech_about_someone.txt": ("Speech", None, None, None),
+    # "Welcome address of the Mayor of Vienna, X, to ..."
+    "speech_address_of.txt": ("Speech", "Michael Ludwig", None, None),
     # a statement of the EU, delivered by no one named
     "statement_eu_no_speaker.txt": ("Statement", None, None, "2023-11-09"),
 }
