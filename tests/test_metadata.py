@@ -107,6 +107,8 @@ EXPECTED = {
     "speech_about_someone.txt": ("Speech", None, None, None),
     # "Welcome address of the Mayor of Vienna, X, to ..."
     "speech_address_of.txt": ("Speech", "Michael Ludwig", None, None),
+    # a line that is only the speaker's name, part of which the entity stage found
+    "speech_lone_name_line.txt": ("Speech", "Tarja Kuusela-Nieminen", None, None),
     # a statement of the EU, delivered by no one named
     "statement_eu_no_speaker.txt": ("Statement", None, None, "2023-11-09"),
 }
