@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS
 
-from tipgraph.extract.metadata import find_dates, parse_date
+from tipgraph.extract.metadata import find_dates, header_lines, parse_date
 from tipgraph.extract.metadata.dates import occasion_year, stamp_month_or_year
 from tipgraph.namespaces import TIP
 from tipgraph.pipeline import build
@@ -103,6 +103,12 @@ EXPECTED = {
     # "By X and Y, Reuters" above a short quoted line
     "wire_two_names_outlet.txt": ("NewsArticle", None, ("Jane Roe", "John Poe"), None),
     "report_numbered_recommendations.txt": ("Report", None, None, None),
+    # "Remarks in honour of Sister X": the person named is spoken of, not speaking
+    "speech_about_someone.txt": ("Speech", None, None, None),
+    # "Welcome address of the Mayor of Vienna, X, to ..."
+    "speech_address_of.txt": ("Speech", "Michael Ludwig", None, None),
+    # a line that is only the speaker's name, part of which the entity stage found
+    "speech_lone_name_line.txt": ("Speech", "Tarja Kuusela-Nieminen", None, None),
     # a statement of the EU, delivered by no one named
     "statement_eu_no_speaker.txt": ("Statement", None, None, "2023-11-09"),
 }
@@ -247,3 +253,22 @@ def test_month_or_year_stamps_and_occasion_years():
     assert stamp_month_or_year("Trafficking in 2019") is None
     assert occasion_year("Speaking at the 2023 Regional Forum on Migration in Accra, the minister said") == "2023"
     assert occasion_year("the 2022 Global Report and the 2023 Action Plan") is None
+
+
+def test_header_lines_end_where_the_body_begins():
+    text = (
+        "Statement by Ambassador Rui Costa, Permanent Representative of Portugal, in Response to the Report of "
+        "the Special Representative and Co-ordinator for Combating Trafficking in Human Beings at the 1290th "
+        "Meeting of the Permanent Council\n\n"
+        "Delivered by Ambassador Rui Costa at the Permanent Council, Vienna, 14 October 2021.\n\n"
+        "Mr. Chairperson,\n\nWe thank the Special Representative for her report.\n"
+    )
+    header = header_lines(text, 12)
+    assert [line.text[:12] for line in header] == ["Statement by", "Delivered by"]
+    assert text[header[-1].end + 1 :].lstrip().startswith("Mr. Chairperson")
+
+
+def test_a_lede_is_body_not_header():
+    text = ("Ministers of the region pledged on Monday to share data on trafficking cases, in a joint declaration "
+            "signed at the end of a two-day meeting in Skopje.\n\nRegional ministers sign data pledge\n")
+    assert header_lines(text, 12) == []

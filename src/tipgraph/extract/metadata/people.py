@@ -202,6 +202,14 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
             continue
         if index == 0 and len(front) > 1 and re.search(r"\b(?:said|says|calls?|urges?|tells?)\b", line.text):
             continue  # a headline reporting what someone said
+        before = [w.strip(",.;:") for w in line.text[: persons[0].span.start - line.start].split()]
+        if not all(not w or w[:1].isupper() or w in reader.connectors for w in before):
+            continue  # "Remarks in honour of X": X is spoken of, not speaking
+        whole = reader.person_name(line.text)
+        if whole == (0, len(line.text)) and persons[0].span.end - persons[0].span.start < len(line.text):
+            # the entity stage found part of the name ("Kuusela-Nieminen" of "Tarja Kuusela-Nieminen")
+            return Named(as_label(line.text), span=Span(line.start, line.start + len(line.text), line.text),
+                         how="name line in the header, read whole"), None
         return Named(fullest(persons[0], people).name, mention=persons[0], how="name line in the header"), None
     # a signature closing the text: its last line is one person's name
     last = text.rstrip()
@@ -221,12 +229,20 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
             at = text.find(name, line.start, line.end + 1)
             if at >= 0:
                 return Named(as_label(name), span=Span(at, at + len(name), name), how="name and office line"), None
+    # a line that is only a name under the title, the entity stage having missed it
+    for line in front[1:]:
+        found = None if line.prose else reader.person_name(line.text)
+        if found and found == (0, len(line.text)):
+            return Named(as_label(line.text), span=Span(line.start, line.start + len(line.text), line.text),
+                         how="name line in the header, read from its words"), None
     # a title and a name the entity stage missed: "Ambassador Neil Holland says ...", "... and Minister Jo Park"
     for line in front:
         if len(line.text.split()) > 16:
             continue
-        for match in reader.titled_names(line.text):
-            name = match
+        for name in reader.titled_names(line.text):
+            before = [w.strip(",.;:") for w in line.text[: line.text.find(name)].split()]
+            if not all(not w or w[:1].isupper() or w in reader.connectors for w in before):
+                continue  # "Remarks in honour of Sister X": X is spoken of, not speaking
             at = text.find(name, line.start, line.end + 1)
             if at >= 0:
                 return Named(as_label(name), span=Span(at, at + len(name), name), how="title and name in a header line"), None
