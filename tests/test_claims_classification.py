@@ -80,6 +80,7 @@ def reading(graph: Graph, claim, prop=TIP.classifiedBy) -> tuple[str, str | None
     ("notes with satisfaction the adoption", "Endorsement", "endorsement-phrase", "with satisfaction"),
     ("GRETA acknowledges the efforts of the Slovak authorities", "Endorsement", None, "acknowledges the efforts"),
     ("The authorities have yet to set up a compensation fund", "Criticism", "criticism-phrase", "have yet to"),
+    ("GRETA notes the progress made in the identification", "Endorsement", "recognition", "notes the progress"),
     ("GRETA considers that the Slovak authorities should ensure", "CallToAction", "calltoaction-phrase", "should"),
     ("GRETA urges the authorities to improve", "CallToAction", "appeal-verb", "urges"),
     ("Sentences handed down for trafficking offences remain lenient", "Criticism", None, "lenient"),
@@ -96,6 +97,9 @@ def reading(graph: Graph, claim, prop=TIP.classifiedBy) -> tuple[str, str | None
     ("The Ministry plans to open two new regional offices", "Commitment", "pledge", "Ministry plans"),
     ("I assure you that every report of forced labour", "Commitment", None, "I assure you"),
     ("So, ratify the Council of Europe Convention", "CallToAction", "imperative", "ratify"),
+    ("We are strengthening the labour inspectorate", "Commitment", "ongoing-effort", "We are strengthening"),
+    ("We are witnessing a rise in online recruitment", "Assertion", "no-trigger", None),
+    ("The police should have identified the victims", "Criticism", "criticism-phrase", "should have"),
     ("For further details, contact the press office", "Assertion", "no-trigger", None),
     # the verbs of news reports (lisbon_wire.txt)
     ("Migrant rights groups slammed the decision", "Criticism", None, "slammed"),

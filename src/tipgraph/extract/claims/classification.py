@@ -223,6 +223,9 @@ class ClassificationMixin:
             head = token.head
             if any(c.tag_ == "VBG" for c in [head]) and any(c.dep_ == "aux" and c.lower_ == "be" for c in head.children):
                 return False
+            following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            if following is not None and following.lower_ == "have" and head.tag_ == "VBN":
+                return False  # "should have identified them": a reproach for the past, not a call
             if head.dep_ == "ccomp" and head.head.pos_ == "ADJ" and head.head.lemma_ not in set(
                 (self.lexicon.get("CallToAction") or {}).get("necessity_adjectives") or ()
             ):
@@ -431,6 +434,7 @@ class ClassificationMixin:
         nouns = set(spec.get("pledge_nouns") or ())
         continuing = set(spec.get("continuing_verbs") or ())
         pledge_verbs = set(spec.get("pledge_verbs") or ())
+        efforts = set(spec.get("ongoing_effort_verbs") or ())
         descriptive = set(spec.get("descriptive_verbs") or ())
         cues = []
         for tok in sent:
@@ -447,6 +451,14 @@ class ClassificationMixin:
                 if subject is not None and goes_on and (subject.lower_ in FIRST_PERSON or any(
                         c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children)):
                     evidence = self._words(subject, tok)
+            elif tok.tag_ == "VBG" and tok.lemma_.lower() in efforts and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+                subject = self._speaking_subject(tok)
+                if subject is not None and (subject.lower_ in FIRST_PERSON or any(
+                        c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children)):
+                    rank = self.clause_rank(tok, sent)
+                    if rank is not None and self._speech_act_stands("Commitment", tok):
+                        cues.append(self._cue("Commitment", "ongoing-effort", self._words(subject, tok), rank, tok.idx))
+                continue
             elif tok.lemma_.lower() in pledge_verbs and tok.pos_ == "VERB" and not any(c.dep_ == "neg" for c in tok.children) \
                     and any(c.dep_ in {"xcomp", "ccomp", "dobj", "prep"} for c in tok.children):
                 # "the Ministry plans to open", "we intend to", "Norway has pledged EUR 2 million", "I assure you that"
@@ -465,8 +477,20 @@ class ClassificationMixin:
         return cues
 
     def _stance_cues(self, sent: SpacySpan) -> list[ClassReading]:
-        """"we have always supported", "we reject those remarks": support or rejection voiced by a speaker."""
+        """"we have always supported", "we reject those remarks": support or rejection voiced by a speaker;
+        "GRETA acknowledges the efforts of", "notes the progress made": an actor's work recognised."""
         cues = []
+        spec = self.lexicon.get("Endorsement") or {}
+        recognising, objects = set(spec.get("recognition_verbs") or ()), set(spec.get("praise_objects") or ())
+        for tok in sent:
+            if tok.lemma_.lower() not in recognising or tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+                continue
+            praised = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in objects]
+            if not praised:
+                continue
+            rank = self.clause_rank(tok, sent)
+            if rank is not None:
+                cues.append(self._cue("Endorsement", "recognition", self._words(tok, praised[0], limit=4), rank, tok.idx))
         for cls, key in (("Endorsement", "support_verbs"), ("Criticism", "rejection_verbs")):
             verbs = set((self.lexicon.get(cls) or {}).get(key) or ())
             for tok in sent:
