@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from tipgraph.namespaces import PROV, TIP, TIPID
@@ -222,3 +222,28 @@ def test_side_panel_shows_why(built):
     node = next(n for n in data["nodes"] if n["id"] in data["details"] and data["details"][n["id"]] is claim)
     assert "class by necessity “are essential”" in node["title"]
     assert 'id="panel-why"' in page
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Chromium not installed (apt-get install chromium)")
+def test_side_panel_why_in_the_browser(built):
+    from test_render import CHROMIUM_ARGS, OfflinePage
+    from playwright.sync_api import sync_playwright
+
+    graph, out = built
+    claim = str(claim_with(graph, "Multi-agency partnerships with labour inspectorates"))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            view = OfflinePage(browser, out / "graph.html")
+            assert view.js("(id) => tipgraph.focusNode(id)", claim)
+            why = view.page.text_content("#panel-why")
+            assert "necessity" in why and "are essential" in why and "speaker of the document" in why
+            assert "Confidence" in why and str(graph.value(URIRef(claim), TIP.confidence)) in why
+            assert view.page.is_visible("#panel-why")
+            # an entity has no "why"
+            person = next(n for n in view.js("tipgraph.nodes.get().map(n => [n.id, n.kind])") if n[1] == "entity")[0]
+            view.js("(id) => tipgraph.focusNode(id)", person)
+            assert view.page.is_hidden("#panel-why")
+            assert view.errors == [] and view.remote_requests() == []
+        finally:
+            browser.close()
