@@ -97,6 +97,7 @@ def reading(graph: Graph, claim, prop=TIP.classifiedBy) -> tuple[str, str | None
     ("The Ministry plans to open two new regional offices", "Commitment", "pledge", "Ministry plans"),
     ("I assure you that every report of forced labour", "Commitment", None, "I assure you"),
     ("So, ratify the Council of Europe Convention", "CallToAction", "imperative", "ratify"),
+    ("Only by working together with the countries of origin", "CallToAction", "necessity", "Only by"),
     ("We are strengthening the labour inspectorate", "Commitment", "ongoing-effort", "We are strengthening"),
     ("We are witnessing a rise in online recruitment", "Assertion", "no-trigger", None),
     ("The police should have identified the victims", "Criticism", "criticism-phrase", "should have"),

@@ -363,6 +363,11 @@ class ClassificationMixin:
         not_required_by = set(spec.get("not_required_by") or ())
         not_imperative = set(spec.get("not_imperative") or ())
         cues = []
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if len(words) > 3 and words[0].lower_ == "only" and words[1].lower_ in {"through", "by", "if", "when", "with", "together"} \
+                and any(t.lower_ in {"can", "will", "could", "would", "shall"} and t.pos_ == "AUX" for t in words[2:]):
+            # "Only through effective co-operation will it be possible to prevent ...": a condition stated as a need
+            cues.append(self._cue("CallToAction", "necessity", self._words(words[0], words[1]), 0, words[0].idx))
         for tok in sent:
             evidence = None
             word = tok.lower_
