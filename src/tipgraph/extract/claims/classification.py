@@ -82,7 +82,7 @@ class ClassificationMixin:
         if cues:
             best = min(cues, key=lambda c: (c.rank, order.index(c.cls) if c.cls in order else len(order), c.position))
             rivals = {c.cls for c in cues if c.rank == best.rank} - {best.cls}
-            strength = best.strength * (self._confidence_table().get("rival_factor", 0.8) if rivals else 1.0)
+            strength = best.strength * (float(self._confidence.get("rival_factor", 0.8)) if rivals else 1.0)
             return ClassReading(best.cls, best.rule, best.evidence, best.rank, best.position, round(strength, 3))
         vague = self._vague_count(sentence, sent)
         if vague:
@@ -118,7 +118,7 @@ class ClassificationMixin:
             if node.dep_ == "relcl":
                 # ", which also noted that ...": a clause of its own; "challenges that States need to address": none
                 first = min(t.i for t in node.subtree)
-                if first > 0 and node.doc[first - 1].text == "," or node.doc[first].dep_ == "prep":
+                if (first > 0 and node.doc[first - 1].text == ",") or node.doc[first].dep_ == "prep":
                     rank += 1
                 else:
                     return None
@@ -658,9 +658,6 @@ class ClassificationMixin:
     @functools.cached_property
     def _confidence(self) -> dict:
         return self.lexicon.get("confidence") or {}
-
-    def _confidence_table(self) -> dict:
-        return self._confidence
 
     def _rule_strength(self, rule: str) -> float:
         table = self._confidence.get("class_rules") or {}
