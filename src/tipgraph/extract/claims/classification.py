@@ -411,7 +411,9 @@ class ClassificationMixin:
                 cues.append(self._cue("CallToAction", "imperative", evidence, 0, tok.idx))
                 continue
             elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._heads_clause_noun(tok):
-                evidence = " ".join(t.text for t in tok.subtree if tok.i - 2 <= t.i <= tok.i + 1)
+                # "the need for", "our ... legal duty": the noun with its determiner or owner
+                lead = [c for c in tok.children if c.dep_ in {"det", "poss"} and c.i < tok.i]
+                evidence = self._words(lead[0], tok, limit=6) if lead else tok.text
             if evidence is None:
                 continue
             rank = self.clause_rank(tok, sent)
@@ -440,6 +442,7 @@ class ClassificationMixin:
         continuing = set(spec.get("continuing_verbs") or ())
         pledge_verbs = set(spec.get("pledge_verbs") or ())
         efforts = set(spec.get("ongoing_effort_verbs") or ())
+        not_pledging = set(spec.get("not_pledging") or ())
         descriptive = set(spec.get("descriptive_verbs") or ())
         cues = []
         for tok in sent:
@@ -447,7 +450,7 @@ class ClassificationMixin:
             if tok.lower_ in {"will", "shall", "'ll"} and tok.dep_ == "aux":
                 verb = tok.head
                 subject = self._speaking_subject(verb)
-                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} and verb.lemma_ not in {"be", "have"}:
+                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} | not_pledging and verb.lemma_ not in {"be", "have"}:
                     evidence = self._words(subject, tok) if subject.i < tok.i else tok.text
             elif tok.lemma_ in continuing and tok.pos_ == "VERB":
                 # "we continue to fund", "my Government continues to support"; not "our country continues to face"
@@ -468,12 +471,12 @@ class ClassificationMixin:
                     and any(c.dep_ in {"xcomp", "ccomp", "dobj", "prep"} for c in tok.children):
                 # "the Ministry plans to open", "we intend to", "Norway has pledged EUR 2 million", "I assure you that"
                 subject = self._speaking_subject(tok)
-                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"}:
+                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} | not_pledging:
                     evidence = self._words(subject, tok)
             elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN":
                 owner = [c for c in tok.children if c.dep_ == "poss"]
                 if owner and (owner[0].lower_ in FIRST_PERSON or self.names_actor(owner[0]) or owner[0].lower_ in self.source_nouns):
-                    evidence = " ".join(t.text for t in tok.doc[owner[0].i : tok.i + 1])
+                    evidence = self._words(owner[0], tok)
             if evidence is None:
                 continue
             rank = self.clause_rank(tok, sent)
