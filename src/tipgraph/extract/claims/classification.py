@@ -275,9 +275,10 @@ class ClassificationMixin:
         return anchor.dep_ in {"dobj", "attr", "nsubj", "nsubjpass", "ROOT", "appos"}
 
     # ---- parse rules ----------------------------------------------------------------------------
-    def _speaking_subject(self, verb: Token) -> Token | None:
-        """The subject of a verb (or of the verb it depends on) when it is a speaker: a pronoun, an actor, an office."""
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj"}]
+    def _speaking_subject(self, verb: Token, passive: bool = False) -> Token | None:
+        """The subject of a verb (or of the verb it depends on) when it is a speaker: a pronoun, an actor, an office.
+        `passive`: the subject of a passive form counts too ("the Ministry is fully committed")."""
+        subjects = [c for c in verb.children if c.dep_ in ({"nsubj", "nsubjpass"} if passive else {"nsubj"})]
         if not subjects and verb.dep_ in {"xcomp", "conj"}:
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not subjects:
@@ -443,6 +444,8 @@ class ClassificationMixin:
         pledge_verbs = set(spec.get("pledge_verbs") or ())
         efforts = set(spec.get("ongoing_effort_verbs") or ())
         not_pledging = set(spec.get("not_pledging") or ())
+        resolve = set(spec.get("pledge_adjectives") or ())
+        first_person_verbs = set(spec.get("first_person_pledge_verbs") or ())
         descriptive = set(spec.get("descriptive_verbs") or ())
         cues = []
         for tok in sent:
@@ -467,6 +470,19 @@ class ClassificationMixin:
                     if rank is not None and self._speech_act_stands("Commitment", tok):
                         cues.append(self._cue("Commitment", "ongoing-effort", self._words(subject, tok), rank, tok.idx))
                 continue
+            elif tok.lower_ in resolve and (
+                    (tok.dep_ == "acomp" and tok.head.lemma_ in {"be", "remain", "stay"})
+                    or (tok.dep_ == "ROOT" and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in tok.children))
+            ) and not any(c.dep_ in {"agent", "neg"} for c in list(tok.children) + list(tok.head.children)):
+                # "Albania is fully committed", "we remain determined"
+                verb = tok.head if tok.dep_ == "acomp" else tok
+                subject = self._speaking_subject(verb, passive=True)
+                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} | not_pledging:
+                    evidence = self._words(subject, tok)
+            elif tok.lemma_.lower() in first_person_verbs and tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
+                subject = self._speaking_subject(tok)
+                if subject is not None and subject.lower_ in FIRST_PERSON:
+                    evidence = self._words(subject, tok)
             elif tok.lemma_.lower() in pledge_verbs and tok.pos_ == "VERB" and not any(c.dep_ == "neg" for c in tok.children) \
                     and any(c.dep_ in {"xcomp", "ccomp", "dobj", "prep"} for c in tok.children):
                 # "the Ministry plans to open", "we intend to", "Norway has pledged EUR 2 million", "I assure you that"
