@@ -108,6 +108,9 @@ def reading(graph: Graph, claim, prop=TIP.classifiedBy) -> tuple[str, str | None
     # the verbs of news reports (lisbon_wire.txt)
     ("Migrant rights groups slammed the decision", "Criticism", None, "slammed"),
     ("Interior Minister José Neves vowed to bring", "Commitment", None, "vowed"),
+    # trigger verbs in any inflection
+    ("The prosecutor commended the labour inspectors", "Endorsement", "endorsement-phrase", "commended"),
+    ("The farmers' association deplored the abuse", "Criticism", "criticism-phrase", "deplored"),
     # an appeal verb needs a speaker as subject: "the ring's preparations" are none
     ("The ring's preparations for the harvest season demand", "Assertion", None, None),
 ])

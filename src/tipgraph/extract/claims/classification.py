@@ -99,6 +99,7 @@ class ClassificationMixin:
             cues += self._stance_cues(sent)
             cues += self._failed_duty_cues(sent)
             cues += self._credit_cues(sent)
+            cues += self._lemma_cues(sent)
         figure = self._figure_cue(sentence, sent)
         if figure is not None:
             cues.append(figure)
@@ -526,6 +527,23 @@ class ClassificationMixin:
                 rank = self.clause_rank(tok, sent)
                 if rank is not None:
                     cues.append(self._cue(cls, "stance-verb", self._words(subject, tok), rank, tok.idx))
+        return cues
+
+    def _lemma_cues(self, sent: SpacySpan) -> list[ClassReading]:
+        """Trigger verbs in any inflection ("the Minister commended the police", "GRETA deplored")."""
+        cues = []
+        for cls in ("Commitment", "Endorsement", "Criticism"):
+            lemmas = set((self.lexicon.get(cls) or {}).get("verb_lemmas") or ())
+            for tok in sent:
+                if tok.pos_ != "VERB" or tok.lemma_.lower() not in lemmas or not self._trigger_reads(tok, cls):
+                    continue
+                rank = self.clause_rank(tok, sent)
+                if rank is None or not self._speech_act_stands(cls, tok):
+                    continue
+                if cls == "Endorsement" and self._negated(tok):
+                    cues.append(self._cue("Criticism", "negated-praise", tok.text, rank, tok.idx))
+                else:
+                    cues.append(self._cue(cls, f"{cls.lower()}-phrase", tok.text, rank, tok.idx))
         return cues
 
     def _credit_cues(self, sent: SpacySpan) -> list[ClassReading]:
