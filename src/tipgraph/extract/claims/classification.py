@@ -77,15 +77,6 @@ def _flat(text: str) -> str:
 class ClassificationMixin:
     # ---- the reading of one clause -------------------------------------------------------------
     def classify(self, sentence: Span, sent: SpacySpan | None) -> ClassReading:
-        reading = self._classify(sentence, sent)
-        self._class_strengths[(sentence.start, sentence.end)] = reading.strength  # for the claim's confidence
-        return reading
-
-    @functools.cached_property
-    def _class_strengths(self) -> dict[tuple[int, int], float]:
-        return {}
-
-    def _classify(self, sentence: Span, sent: SpacySpan | None) -> ClassReading:
         cues = self.class_cues(sentence, sent)
         order = list(self.lexicon.get("precedence") or m.CLAIM_CLASSES)
         if cues:
@@ -709,7 +700,7 @@ class ClassificationMixin:
         table = self._confidence.get("class_rules") or {}
         return float(table.get(rule, table.get("default", 0.7)))
 
-    def finish_provenance(self, claims: list[ClaimRecord]) -> None:
+    def finish_provenance(self, claims: list[ClaimRecord], strengths: dict[tuple[int, int], float]) -> None:
         """Default claimant rules where attribution left none, and each claim's confidence (class x claimant)."""
         table = self._confidence.get("claimant_rules") or {}
         for claim in claims:
@@ -728,6 +719,6 @@ class ClassificationMixin:
                     claim.claimant_rule = "document-author"
                 else:
                     claim.claimant_rule = "context"
-            class_strength = self._class_strengths.get((claim.span.start, claim.span.end), self._rule_strength(claim.class_rule))
+            class_strength = strengths.get((claim.span.start, claim.span.end), self._rule_strength(claim.class_rule))
             claimant_strength = float(table.get(claim.claimant_rule, table.get("default", 0.7)))
             claim.confidence = round(class_strength * claimant_strength, 2)

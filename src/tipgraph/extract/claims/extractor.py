@@ -50,6 +50,7 @@ class ClaimExtractor(SegmentationMixin, ClassificationMixin, FiguresMixin, Attri
         figures_source: dict[int, str] = {}
         paragraph_of: list[int] = []
         source_phrases = (self.lexicon.get("Statistic") or {}).get("source_phrases") or ()
+        class_strength: dict[tuple[int, int], float] = {}
         for index, sentence in enumerate(self.sentences()):
             sent = self.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand")
             paragraph = self.text.count("\n\n", 0, sentence.start)
@@ -76,6 +77,7 @@ class ClaimExtractor(SegmentationMixin, ClassificationMixin, FiguresMixin, Attri
 
             reading = self.classify(sentence, sent)
             cls = reading.cls
+            class_strength[(sentence.start, sentence.end)] = reading.strength
             about = sorted({reference(mm) for mm in self.mentions_in(sentence.start, sentence.end)})
             claim = ClaimRecord(cls=cls, span=sentence, claimant=claimant, about=about,
                                 class_rule=reading.rule, class_evidence=reading.evidence)
@@ -108,5 +110,5 @@ class ClaimExtractor(SegmentationMixin, ClassificationMixin, FiguresMixin, Attri
             ):
                 claim.claimant = source
                 claim.cites_source = source
-        self.finish_provenance(claims)
+        self.finish_provenance(claims, class_strength)
         return claims
