@@ -101,6 +101,9 @@ def reading(graph: Graph, claim, prop=TIP.classifiedBy) -> tuple[str, str | None
     ("The Police Directorate is fully committed", "Commitment", None, None),
     ("Most of these crimes are committed online", "Assertion", "no-trigger", None),
     ("Today I am announcing a new fund", "Commitment", "pledge", "I am announcing"),
+    # an elaboration carries the pledge it spells out, and nothing after a plain assertion
+    ("This includes a first shelter for boys", "Commitment", "elaboration", "This includes"),
+    ("This includes many workers from Serbia", "Assertion", "no-trigger", None),
     ("We are strengthening the labour inspectorate", "Commitment", "ongoing-effort", "We are strengthening"),
     ("We are witnessing a rise in online recruitment", "Assertion", "no-trigger", None),
     ("The police should have identified the victims", "Criticism", "criticism-phrase", "should have"),

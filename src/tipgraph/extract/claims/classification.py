@@ -77,6 +77,23 @@ def _flat(text: str) -> str:
 class ClassificationMixin:
     # ---- the reading of one clause -------------------------------------------------------------
     def classify(self, sentence: Span, sent: SpacySpan | None) -> ClassReading:
+        reading = self._read_clause(sentence, sent)
+        previous = getattr(self, "_previous_reading", None)
+        if reading.cls == "Assertion" and previous is not None and previous.cls in {"CallToAction", "Commitment"}:
+            # "We will continue to work to ensure ... . This includes considering ...": an elaboration carries
+            # the appeal or pledge it spells out
+            lead = re.match(self._elaboration_pattern(), sentence.text)
+            if lead:
+                reading = ClassReading(previous.cls, "elaboration", lead.group(0).strip(), 0, sentence.start,
+                                       self._rule_strength("elaboration"))
+        self._previous_reading = reading
+        return reading
+
+    def _elaboration_pattern(self) -> str:
+        leads = (self.lexicon.get("clause_structure") or {}).get("elaboration_leads") or ()
+        return r"(?i)^\W*(?:" + "|".join(r"\s+".join(map(re.escape, lead.split())) for lead in leads) + r")\b" if leads else r"(?!)"
+
+    def _read_clause(self, sentence: Span, sent: SpacySpan | None) -> ClassReading:
         cues = self.class_cues(sentence, sent)
         order = list(self.lexicon.get("precedence") or m.CLAIM_CLASSES)
         if cues:
