@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from tipgraph.namespaces import PROV, TIP, TIPID
@@ -80,6 +80,7 @@ def reading(graph: Graph, claim, prop=TIP.classifiedBy) -> tuple[str, str | None
     ("notes with satisfaction the adoption", "Endorsement", "endorsement-phrase", "with satisfaction"),
     ("GRETA acknowledges the efforts of the Slovak authorities", "Endorsement", None, "acknowledges the efforts"),
     ("The authorities have yet to set up a compensation fund", "Criticism", "criticism-phrase", "have yet to"),
+    ("GRETA notes the progress made in the identification", "Endorsement", "recognition", "notes the progress"),
     ("GRETA considers that the Slovak authorities should ensure", "CallToAction", "calltoaction-phrase", "should"),
     ("GRETA urges the authorities to improve", "CallToAction", "appeal-verb", "urges"),
     ("Sentences handed down for trafficking offences remain lenient", "Criticism", None, "lenient"),
@@ -96,10 +97,23 @@ def reading(graph: Graph, claim, prop=TIP.classifiedBy) -> tuple[str, str | None
     ("The Ministry plans to open two new regional offices", "Commitment", "pledge", "Ministry plans"),
     ("I assure you that every report of forced labour", "Commitment", None, "I assure you"),
     ("So, ratify the Council of Europe Convention", "CallToAction", "imperative", "ratify"),
+    ("Only by working together with the countries of origin", "CallToAction", "necessity", "Only by"),
+    ("The Police Directorate is fully committed", "Commitment", None, None),
+    ("Most of these crimes are committed online", "Assertion", "no-trigger", None),
+    ("Today I am announcing a new fund", "Commitment", "pledge", "I am announcing"),
+    # an elaboration carries the pledge it spells out, and nothing after a plain assertion
+    ("This includes a first shelter for boys", "Commitment", "elaboration", "This includes"),
+    ("This includes many workers from Serbia", "Assertion", "no-trigger", None),
+    ("We are strengthening the labour inspectorate", "Commitment", "ongoing-effort", "We are strengthening"),
+    ("We are witnessing a rise in online recruitment", "Assertion", "no-trigger", None),
+    ("The police should have identified the victims", "Criticism", "criticism-phrase", "should have"),
     ("For further details, contact the press office", "Assertion", "no-trigger", None),
     # the verbs of news reports (lisbon_wire.txt)
     ("Migrant rights groups slammed the decision", "Criticism", None, "slammed"),
     ("Interior Minister José Neves vowed to bring", "Commitment", None, "vowed"),
+    # trigger verbs in any inflection
+    ("The prosecutor commended the labour inspectors", "Endorsement", "endorsement-phrase", "commended"),
+    ("The farmers' association deplored the abuse", "Criticism", "criticism-phrase", "deplored"),
     # an appeal verb needs a speaker as subject: "the ring's preparations" are none
     ("The ring's preparations for the harvest season demand", "Assertion", None, None),
 ])
@@ -218,3 +232,28 @@ def test_side_panel_shows_why(built):
     node = next(n for n in data["nodes"] if n["id"] in data["details"] and data["details"][n["id"]] is claim)
     assert "class by necessity “are essential”" in node["title"]
     assert 'id="panel-why"' in page
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Chromium not installed (apt-get install chromium)")
+def test_side_panel_why_in_the_browser(built):
+    from test_render import CHROMIUM_ARGS, OfflinePage
+    from playwright.sync_api import sync_playwright
+
+    graph, out = built
+    claim = str(claim_with(graph, "Multi-agency partnerships with labour inspectorates"))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            view = OfflinePage(browser, out / "graph.html")
+            assert view.js("(id) => tipgraph.focusNode(id)", claim)
+            why = view.page.text_content("#panel-why")
+            assert "necessity" in why and "are essential" in why and "speaker of the document" in why
+            assert "Confidence" in why and str(graph.value(URIRef(claim), TIP.confidence)) in why
+            assert view.page.is_visible("#panel-why")
+            # an entity has no "why"
+            person = next(n for n in view.js("tipgraph.nodes.get().map(n => [n.id, n.kind])") if n[1] == "entity")[0]
+            view.js("(id) => tipgraph.focusNode(id)", person)
+            assert view.page.is_hidden("#panel-why")
+            assert view.errors == [] and view.remote_requests() == []
+        finally:
+            browser.close()

@@ -77,12 +77,29 @@ def _flat(text: str) -> str:
 class ClassificationMixin:
     # ---- the reading of one clause -------------------------------------------------------------
     def classify(self, sentence: Span, sent: SpacySpan | None) -> ClassReading:
+        reading = self._read_clause(sentence, sent)
+        previous = getattr(self, "_previous_reading", None)
+        if reading.cls == "Assertion" and previous is not None and previous.cls in {"CallToAction", "Commitment"}:
+            # "We will continue to work to ensure ... . This includes considering ...": an elaboration carries
+            # the appeal or pledge it spells out
+            lead = re.match(self._elaboration_pattern(), sentence.text)
+            if lead:
+                reading = ClassReading(previous.cls, "elaboration", lead.group(0).strip(), 0, sentence.start,
+                                       self._rule_strength("elaboration"))
+        self._previous_reading = reading
+        return reading
+
+    def _elaboration_pattern(self) -> str:
+        leads = (self.lexicon.get("clause_structure") or {}).get("elaboration_leads") or ()
+        return r"(?i)^\W*(?:" + "|".join(r"\s+".join(map(re.escape, lead.split())) for lead in leads) + r")\b" if leads else r"(?!)"
+
+    def _read_clause(self, sentence: Span, sent: SpacySpan | None) -> ClassReading:
         cues = self.class_cues(sentence, sent)
         order = list(self.lexicon.get("precedence") or m.CLAIM_CLASSES)
         if cues:
             best = min(cues, key=lambda c: (c.rank, order.index(c.cls) if c.cls in order else len(order), c.position))
             rivals = {c.cls for c in cues if c.rank == best.rank} - {best.cls}
-            strength = best.strength * (self._confidence_table().get("rival_factor", 0.8) if rivals else 1.0)
+            strength = best.strength * (float(self._confidence.get("rival_factor", 0.8)) if rivals else 1.0)
             return ClassReading(best.cls, best.rule, best.evidence, best.rank, best.position, round(strength, 3))
         vague = self._vague_count(sentence, sent)
         if vague:
@@ -99,6 +116,7 @@ class ClassificationMixin:
             cues += self._stance_cues(sent)
             cues += self._failed_duty_cues(sent)
             cues += self._credit_cues(sent)
+            cues += self._lemma_cues(sent)
         figure = self._figure_cue(sentence, sent)
         if figure is not None:
             cues.append(figure)
@@ -118,7 +136,7 @@ class ClassificationMixin:
             if node.dep_ == "relcl":
                 # ", which also noted that ...": a clause of its own; "challenges that States need to address": none
                 first = min(t.i for t in node.subtree)
-                if first > 0 and node.doc[first - 1].text == "," or node.doc[first].dep_ == "prep":
+                if (first > 0 and node.doc[first - 1].text == ",") or node.doc[first].dep_ == "prep":
                     rank += 1
                 else:
                     return None
@@ -223,6 +241,9 @@ class ClassificationMixin:
             head = token.head
             if any(c.tag_ == "VBG" for c in [head]) and any(c.dep_ == "aux" and c.lower_ == "be" for c in head.children):
                 return False
+            following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            if following is not None and following.lower_ == "have" and head.tag_ == "VBN":
+                return False  # "should have identified them": a reproach for the past, not a call
             if head.dep_ == "ccomp" and head.head.pos_ == "ADJ" and head.head.lemma_ not in set(
                 (self.lexicon.get("CallToAction") or {}).get("necessity_adjectives") or ()
             ):
@@ -272,9 +293,10 @@ class ClassificationMixin:
         return anchor.dep_ in {"dobj", "attr", "nsubj", "nsubjpass", "ROOT", "appos"}
 
     # ---- parse rules ----------------------------------------------------------------------------
-    def _speaking_subject(self, verb: Token) -> Token | None:
-        """The subject of a verb (or of the verb it depends on) when it is a speaker: a pronoun, an actor, an office."""
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj"}]
+    def _speaking_subject(self, verb: Token, passive: bool = False) -> Token | None:
+        """The subject of a verb (or of the verb it depends on) when it is a speaker: a pronoun, an actor, an office.
+        `passive`: the subject of a passive form counts too ("the Ministry is fully committed")."""
+        subjects = [c for c in verb.children if c.dep_ in ({"nsubj", "nsubjpass"} if passive else {"nsubj"})]
         if not subjects and verb.dep_ in {"xcomp", "conj"}:
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not subjects:
@@ -360,6 +382,11 @@ class ClassificationMixin:
         not_required_by = set(spec.get("not_required_by") or ())
         not_imperative = set(spec.get("not_imperative") or ())
         cues = []
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if len(words) > 3 and words[0].lower_ == "only" and words[1].lower_ in {"through", "by", "if", "when", "with", "together"} \
+                and any(t.lower_ in {"can", "will", "could", "would", "shall"} and t.pos_ == "AUX" for t in words[2:]):
+            # "Only through effective co-operation will it be possible to prevent ...": a condition stated as a need
+            cues.append(self._cue("CallToAction", "necessity", self._words(words[0], words[1]), 0, words[0].idx))
         for tok in sent:
             evidence = None
             word = tok.lower_
@@ -403,7 +430,9 @@ class ClassificationMixin:
                 cues.append(self._cue("CallToAction", "imperative", evidence, 0, tok.idx))
                 continue
             elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._heads_clause_noun(tok):
-                evidence = " ".join(t.text for t in tok.subtree if tok.i - 2 <= t.i <= tok.i + 1)
+                # "the need for", "our ... legal duty": the noun with its determiner or owner
+                lead = [c for c in tok.children if c.dep_ in {"det", "poss"} and c.i < tok.i]
+                evidence = self._words(lead[0], tok, limit=6) if lead else tok.text
             if evidence is None:
                 continue
             rank = self.clause_rank(tok, sent)
@@ -431,6 +460,10 @@ class ClassificationMixin:
         nouns = set(spec.get("pledge_nouns") or ())
         continuing = set(spec.get("continuing_verbs") or ())
         pledge_verbs = set(spec.get("pledge_verbs") or ())
+        efforts = set(spec.get("ongoing_effort_verbs") or ())
+        not_pledging = set(spec.get("not_pledging") or ())
+        resolve = set(spec.get("pledge_adjectives") or ())
+        first_person_verbs = set(spec.get("first_person_pledge_verbs") or ())
         descriptive = set(spec.get("descriptive_verbs") or ())
         cues = []
         for tok in sent:
@@ -438,7 +471,7 @@ class ClassificationMixin:
             if tok.lower_ in {"will", "shall", "'ll"} and tok.dep_ == "aux":
                 verb = tok.head
                 subject = self._speaking_subject(verb)
-                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} and verb.lemma_ not in {"be", "have"}:
+                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} | not_pledging and verb.lemma_ not in {"be", "have"}:
                     evidence = self._words(subject, tok) if subject.i < tok.i else tok.text
             elif tok.lemma_ in continuing and tok.pos_ == "VERB":
                 # "we continue to fund", "my Government continues to support"; not "our country continues to face"
@@ -447,16 +480,37 @@ class ClassificationMixin:
                 if subject is not None and goes_on and (subject.lower_ in FIRST_PERSON or any(
                         c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children)):
                     evidence = self._words(subject, tok)
+            elif tok.tag_ == "VBG" and tok.lemma_.lower() in efforts and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+                subject = self._speaking_subject(tok)
+                if subject is not None and (subject.lower_ in FIRST_PERSON or any(
+                        c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children)):
+                    rank = self.clause_rank(tok, sent)
+                    if rank is not None and self._speech_act_stands("Commitment", tok):
+                        cues.append(self._cue("Commitment", "ongoing-effort", self._words(subject, tok), rank, tok.idx))
+                continue
+            elif tok.lower_ in resolve and (
+                    (tok.dep_ == "acomp" and tok.head.lemma_ in {"be", "remain", "stay"})
+                    or (tok.dep_ == "ROOT" and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in tok.children))
+            ) and not any(c.dep_ in {"agent", "neg"} for c in list(tok.children) + list(tok.head.children)):
+                # "Albania is fully committed", "we remain determined"
+                verb = tok.head if tok.dep_ == "acomp" else tok
+                subject = self._speaking_subject(verb, passive=True)
+                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} | not_pledging:
+                    evidence = self._words(subject, tok)
+            elif tok.lemma_.lower() in first_person_verbs and tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
+                subject = self._speaking_subject(tok)
+                if subject is not None and subject.lower_ in FIRST_PERSON:
+                    evidence = self._words(subject, tok)
             elif tok.lemma_.lower() in pledge_verbs and tok.pos_ == "VERB" and not any(c.dep_ == "neg" for c in tok.children) \
                     and any(c.dep_ in {"xcomp", "ccomp", "dobj", "prep"} for c in tok.children):
                 # "the Ministry plans to open", "we intend to", "Norway has pledged EUR 2 million", "I assure you that"
                 subject = self._speaking_subject(tok)
-                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"}:
+                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} | not_pledging:
                     evidence = self._words(subject, tok)
             elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN":
                 owner = [c for c in tok.children if c.dep_ == "poss"]
                 if owner and (owner[0].lower_ in FIRST_PERSON or self.names_actor(owner[0]) or owner[0].lower_ in self.source_nouns):
-                    evidence = " ".join(t.text for t in tok.doc[owner[0].i : tok.i + 1])
+                    evidence = self._words(owner[0], tok)
             if evidence is None:
                 continue
             rank = self.clause_rank(tok, sent)
@@ -465,8 +519,20 @@ class ClassificationMixin:
         return cues
 
     def _stance_cues(self, sent: SpacySpan) -> list[ClassReading]:
-        """"we have always supported", "we reject those remarks": support or rejection voiced by a speaker."""
+        """"we have always supported", "we reject those remarks": support or rejection voiced by a speaker;
+        "GRETA acknowledges the efforts of", "notes the progress made": an actor's work recognised."""
         cues = []
+        spec = self.lexicon.get("Endorsement") or {}
+        recognising, objects = set(spec.get("recognition_verbs") or ()), set(spec.get("praise_objects") or ())
+        for tok in sent:
+            if tok.lemma_.lower() not in recognising or tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+                continue
+            praised = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in objects]
+            if not praised:
+                continue
+            rank = self.clause_rank(tok, sent)
+            if rank is not None:
+                cues.append(self._cue("Endorsement", "recognition", self._words(tok, praised[0], limit=4), rank, tok.idx))
         for cls, key in (("Endorsement", "support_verbs"), ("Criticism", "rejection_verbs")):
             verbs = set((self.lexicon.get(cls) or {}).get(key) or ())
             for tok in sent:
@@ -478,6 +544,23 @@ class ClassificationMixin:
                 rank = self.clause_rank(tok, sent)
                 if rank is not None:
                     cues.append(self._cue(cls, "stance-verb", self._words(subject, tok), rank, tok.idx))
+        return cues
+
+    def _lemma_cues(self, sent: SpacySpan) -> list[ClassReading]:
+        """Trigger verbs in any inflection ("the Minister commended the police", "GRETA deplored")."""
+        cues = []
+        for cls in ("Commitment", "Endorsement", "Criticism"):
+            lemmas = set((self.lexicon.get(cls) or {}).get("verb_lemmas") or ())
+            for tok in sent:
+                if tok.pos_ != "VERB" or tok.lemma_.lower() not in lemmas or not self._trigger_reads(tok, cls):
+                    continue
+                rank = self.clause_rank(tok, sent)
+                if rank is None or not self._speech_act_stands(cls, tok):
+                    continue
+                if cls == "Endorsement" and self._negated(tok):
+                    cues.append(self._cue("Criticism", "negated-praise", tok.text, rank, tok.idx))
+                else:
+                    cues.append(self._cue(cls, f"{cls.lower()}-phrase", tok.text, rank, tok.idx))
         return cues
 
     def _credit_cues(self, sent: SpacySpan) -> list[ClassReading]:
@@ -629,9 +712,6 @@ class ClassificationMixin:
     @functools.cached_property
     def _confidence(self) -> dict:
         return self.lexicon.get("confidence") or {}
-
-    def _confidence_table(self) -> dict:
-        return self._confidence
 
     def _rule_strength(self, rule: str) -> float:
         table = self._confidence.get("class_rules") or {}
