@@ -107,7 +107,6 @@ def reading(graph: Graph, claim, prop=TIP.classifiedBy) -> tuple[str, str | None
     ("We are strengthening the labour inspectorate", "Commitment", "ongoing-effort", "We are strengthening"),
     ("We are witnessing a rise in online recruitment", "Assertion", "no-trigger", None),
     ("The police should have identified the victims", "Criticism", "criticism-phrase", "should have"),
-    ("For further details, contact the press office", "Assertion", "no-trigger", None),
     # the verbs of news reports (lisbon_wire.txt)
     ("Migrant rights groups slammed the decision", "Criticism", None, "slammed"),
     ("Interior Minister José Neves vowed to bring", "Commitment", None, "vowed"),

@@ -63,11 +63,11 @@ class RuleNames:
         for (rule, words), evidences in by_slug.items():
             for evidence in evidences:
                 name = words if len(evidences) == 1 else f"{words}-{hashlib.sha1(evidence.encode('utf-8')).hexdigest()[:8]}"
-                self._local[(rule, evidence)] = f"rule/{slug(rule)}/{name}"
+                self._local[(rule, evidence)] = f"rule/{iri_segment(rule)}/{name}"
 
     @staticmethod
     def rule(rule: str) -> URIRef:
-        return TIPID[f"rule/{slug(rule)}"]
+        return TIPID[f"rule/{iri_segment(rule)}"]
 
     def fired(self, rule: str, evidence: str | None) -> URIRef:
         return TIPID[self._local[(rule, evidence)]] if evidence else self.rule(rule)
