@@ -85,6 +85,8 @@ class AttributionMixin:
             return self.info.publisher
         if self.info.genre == "NewsArticle":
             return None  # a headline names what the story is about, not who tells it
+        if self.info.genre in {"Speech", "Statement"} and self.info.on_behalf_of:
+            return self.info.on_behalf_of[0]  # a statement in a group's name, delivered by no one named
         header = header_lines(self.text, 6)
         end = header[-1].end if header else 0
         for mm in self.mentions:
@@ -132,21 +134,28 @@ class AttributionMixin:
         return f"Person:{self.info.author}"
 
     def _author_name(self) -> str:
-        """The byline as written, for the evidence: the author's mention, else its name."""
+        """The byline as written, for the evidence."""
+        return self._as_written(self.author_ref)
+
+    def _as_written(self, ref: str | None) -> str:
+        """A reference as the text first writes it ("Canada" for country:CAN), for evidence."""
         for mm in self.mentions:
-            if self.author_ref in {mm.key, reference(mm)}:
+            if ref in {mm.key, reference(mm)}:
                 return _words(mm.span.text)
-        return self.info.author.split(":", 1)[-1]
+        return (ref or "").split(":", 1)[-1]
 
     def _default_source(self) -> Source | None:
         if self.info.genre in {"NewsArticle", "Report"} and self.author_ref:
             return Source(self.author_ref, "document-author", f"byline {self._author_name()}")
         if self.speaker_ref:
+            if self.info.speaker and self.info.on_behalf_of:
+                groups = ", ".join(self._as_written(r) for r in self.info.on_behalf_of)
+                return Source(self.speaker_ref, "on-behalf-of", f"speaker {self.info.speaker}, on behalf of {groups}")
             if self.info.speaker:
                 return Source(self.speaker_ref, "document-speaker", f"speaker {self.info.speaker}")
             if self.info.genre in {"Speech", "Statement"} and self.speaker_ref in set(self.info.on_behalf_of):
-                return Source(self.speaker_ref, "on-behalf-of", f"on behalf of {self.speaker_ref}")
-            return Source(self.speaker_ref, "document-publisher", f"{self.info.genre} issued by {self.speaker_ref}")
+                return Source(self.speaker_ref, "on-behalf-of", f"on behalf of {self._as_written(self.speaker_ref)}")
+            return Source(self.speaker_ref, "document-publisher", f"{self.info.genre} issued by {self._as_written(self.speaker_ref)}")
         if self.author_ref:
             return Source(self.author_ref, "document-author", f"byline {self._author_name()}")
         return None
