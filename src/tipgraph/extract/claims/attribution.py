@@ -282,7 +282,8 @@ class AttributionMixin:
             if mm.span.start >= token.idx:
                 break
             words = mm.name.split()
-            if mm.cls == m.PERSON and not self._is_title(mm) and len(words) > 1 and token.text in (words[0], words[-1]):
+            if mm.cls == m.PERSON and not self._is_title(mm) and (
+                    mm.name == token.text or len(words) > 1 and token.text in (words[0], words[-1])):
                 found = mm if found is None or len(mm.name) > len(found.name) else found
         return found
 
@@ -395,6 +396,14 @@ class AttributionMixin:
         source = None
         if quotation.closed:
             sent = self._sentence_at(quotation.end)
+            if sent is not None and sent.end_char <= quotation.end + 1:
+                # the parser ended the sentence at the closing mark: '...itself,” | noted Anselmi.'
+                rest = self.text[quotation.end + 1 : quotation.end + 40]
+                following = self._sentence_at(quotation.end + 1 + len(rest) - len(rest.lstrip(" \t")))
+                if following is not None and len(following) <= 12 and following.start_char > quotation.end and \
+                        self.paragraph_index(following.start_char) == self.paragraph_index(quotation.end) and \
+                        (following.text[:1].islower() or self._verb_lemma(following[0])):
+                    sent = following
             if sent is not None and sent.end_char > quotation.end + 1:
                 source = self.tail_attribution(sent, state, after=quotation.end) or \
                     self.reported_source(sent, state, outside_quotes=True, after=quotation.end)
