@@ -162,3 +162,14 @@ def test_quotation_layouts_of_a_release(claims):
     assert told.claimant == "Person:Yousef Nasser" and "he" in told.claimant_evidence
     for words in ("signed an agreement", "runs for three years"):
         assert claim(claims, doc, words).claimant == "org:IOM", words
+
+
+def test_meetings_coverage_speakers_and_a_participle_after_said(claims):
+    doc = "un_coverage.txt"
+    lead = claim(claims, doc, "deprive traffickers of their business model")
+    assert lead.claimant == "org:ECOSOC" and lead.claimant_rule == "unnamed-speakers"
+    assert claim(claims, doc, "50 million people").claimant == "Person:Mariam Okonjo"
+    assert claim(claims, doc, "Debt bondage, she continued").claimant == "Person:Mariam Okonjo"
+    # '“...,” she said, urging employers to ...': "urging" is no inverted "said X"
+    urging = claim(claims, doc, "workers arrive already in debt")
+    assert urging.claimant == "Person:Mariam Okonjo" and urging.claimant_rule == "quotation"

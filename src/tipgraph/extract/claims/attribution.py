@@ -605,6 +605,10 @@ class AttributionMixin:
             if mm is not None and mm.cls in m.ORGANIZATION_CLASSES and mm.span.text.lower() != subject.lower_:
                 state.meeting_body = reference(mm)
                 return state.meeting_body
+        if state.meeting_body is None and state.default is not None and not state.default.ref.startswith("Person:") \
+                and self.info.genre in {"PressRelease", "NewsArticle"} and self.author_ref is None:
+            # meetings coverage headed by the body that met ("Security Council Holds Open Debate ...")
+            return state.default.ref
         return state.meeting_body
 
     def _titled_person(self, subject) -> str | None:
@@ -664,8 +668,13 @@ class AttributionMixin:
             if verb_at is None:
                 continue
             verb, rest = piece[verb_at], piece[verb_at + 1:]
-            # "said on Thursday", "told reporters in the capital": what follows the verb is not its subject
-            adjunct = not rest or rest[0].pos_ == "ADP" and len(rest) <= 6 or verb.lemma_.lower() in {"tell", "inform"} and rest[0].pos_ != "PROPN"
+            # "said on Thursday", "said today", "he said, urging ...", "told reporters in the capital":
+            # what follows the verb is not its subject
+            adjunct = not rest or rest[0].is_punct or rest[0].pos_ == "ADP" and len(rest) <= 6 or (
+                len(rest) <= 3 and all(t.ent_type_ in {"DATE", "TIME"} or t.pos_ == "ADV" for t in rest)) or (
+                verb.lemma_.lower() in {"tell", "inform"} and rest[0].pos_ != "PROPN")
+            if verb_at == 0 and verb.tag_ == "VBG":
+                continue  # "urging States to adhere": a participle, not an inverted "said X"
             if verb_at == 0 and not (adjunct and after is not None):
                 subject = rest
                 while subject and (subject[0].is_punct or subject[0].pos_ in {"ADP", "NOUN"} and subject[0].lower_ in {"on", "in", "at"}):
@@ -696,6 +705,12 @@ class AttributionMixin:
         if any(lowered == a or lowered.startswith(a + " ") for a in self.attribution_lexicon.get("source_anaphors") or ()):
             if state.last_source:
                 return Source(state.last_source.ref, "source-anaphor", f"{said}: {lowered} = {_antecedent(state.last_source)}")
+            return None
+        if len(words) <= 2 and self._unnamed_speakers(words[-1]):
+            # "..., speakers said today": the body whose members spoke
+            body = self._meeting_body(words[-1], state)
+            if body:
+                return Source(body, "unnamed-speakers", f"{said} ({self._as_written(body)})")
             return None
         actors = [mm for mm in self.mentions_in(start, end) if mm.cls in ACTOR_CLASSES and not self._is_title(mm)]
         people = [mm for mm in actors if mm.cls == m.PERSON]
