@@ -234,19 +234,25 @@ class AttributionMixin:
             return head
         if people:
             return people[0]
-        for apposed in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+        for apposed in reversed([t for t in subtree if t.dep_ == "appos" and t.pos_ == "PROPN"]):
             # "The head of ICMPD, Mojisola Sodeinde, said": the named head, not the body
             named = self._named_speaker(sorted(apposed.subtree, key=lambda t: t.i))
             if named is not None:
                 return named
         lemma = token.lemma_.lower()
+        if lemma in self.speaker_roles:
+            # "The head of ICMPD, Mojisola Sodeinde, said" however the parser joined the name on
+            runs = [t for t in subtree if t.pos_ == "PROPN" and t.dep_ in {"conj", "appos"} and self.mention_at(t.idx) is None]
+            named = self._named_speaker(sorted(runs[-1].subtree, key=lambda t: t.i), role_given=True) if runs else None
+            if named is not None:
+                return named
         if lemma in self.source_nouns or token.lower_ in self.source_nouns or lemma in self.speaker_roles:
             return self.actor_in_subtree(token)
         if token.pos_ == "PROPN":
             return self._person_by_surname(token) or self._named_speaker([token] + [c for c in token.children if c.dep_ == "compound"])
         return None
 
-    def _named_speaker(self, tokens: list) -> EntityMention | None:
+    def _named_speaker(self, tokens: list, role_given: bool = False) -> EntityMention | None:
         """A speaker the entity pass missed ("Sofia Marques, director of ..., said:"): a name the
         parser tags as a person, as subject of a verb of saying, becomes a Person mention."""
         names: list = []
@@ -261,7 +267,7 @@ class AttributionMixin:
         # a person by the parser, or a name given an office in apposition ("Sofia Marques, director of ...")
         roles = self.speaker_roles | self._title_words()
         apposed = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
-        if not (all(t.ent_type_ == "PERSON" for t in names) or any(a.lemma_.lower() in roles for a in apposed)):
+        if not (role_given or all(t.ent_type_ == "PERSON" for t in names) or any(a.lemma_.lower() in roles for a in apposed)):
             return None
         start, end = names[0].idx, names[-1].idx + len(names[-1].text)
         if any(mm.span.start < end and start < mm.span.end for mm in self.mentions):
