@@ -1,17 +1,29 @@
 """Attribution: who makes a claim (speaker, quoted or reported actor, pronoun).
 
 Each claim gets a `Source`: the claimant's reference, the name of the rule that
-found it and the words it rests on, so an analyst can check the reading.
-The rules, in the order they are tried:
-  quotation             the sentence lies inside a quotation: whoever the quotation
-                        is attributed to ('“...,” said X.', 'X said: “...”', a
-                        paragraph ending "X said:" before it) speaks every sentence of it
-  reporting-verb        a verb of saying or stance and its subject ("X said that",
-                        "X noted the importance", "the court found")
-  according-to          "according to X, ..."
-  continuation          reported speech or a quotation runs on in the next sentence
-  document-speaker      the speaker of a speech or statement, the publisher or issuing
-                        body of a press release or report, the author of a news story
+found it (`ClaimRecord.claimant_rule`) and the words it rests on
+(`claimant_evidence`), so an analyst can check the reading. The rules, in the
+order they are tried:
+  quotation             the sentence lies inside a quotation: whoever the quotation is
+                        attributed to ('“A. B,” said X.', 'X added: “...', a paragraph
+                        ending "X said:" before it) speaks every sentence of it
+  reporting-verb        a verb of saying or stance and its subject ("X said that", "X noted
+                        the importance", '..., said X.', '..., police said on Tuesday.')
+  pronoun               "he"/"she"/"they" as that subject: the person (or the body whose
+                        representative spoke) named last
+  title-coreference     "the minister", "the Special Representative": the person last given that office
+  body-coreference      "court officials", "the ministry": the body named before with that noun
+  source-anaphor        "the cited source", "Another recommendation": the source named last
+  unnamed-speakers      "speakers", "many", "some" in meetings coverage: the body that met
+  according-to          "according to X, ..." (third-person genres)
+  attribution-phrase    "in the words of X", "as X said"
+  introduced-by         the paragraph after one that ends "In the words of X:" / "X says:"
+  quotation-continued   a quotation with no attribution of its own, right after X spoke
+  continuation          reported speech running on in the same paragraph; in a story with no
+                        byline, the source last named
+  document-speaker      the speaker of a speech or statement (on-behalf-of: for a group)
+  document-publisher    the publisher or issuing body of a press release or report
+  document-author       the author of a news story or report
 """
 from __future__ import annotations
 
