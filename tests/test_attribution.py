@@ -173,3 +173,9 @@ def test_meetings_coverage_speakers_and_a_participle_after_said(claims):
     # '“...,” she said, urging employers to ...': "urging" is no inverted "said X"
     urging = claim(claims, doc, "workers arrive already in debt")
     assert urging.claimant == "Person:Mariam Okonjo" and urging.claimant_rule == "quotation"
+
+
+def test_criticism_addresses_the_one_blamed(claims):
+    blamed = claim(claims, "report_summary.txt", "The report criticises the Ministry")
+    assert blamed.claimant == "org:GRETA" and blamed.claimant_rule == "source-anaphor"
+    assert blamed.addressees == ["govbody:LTU:Ministry of Social Security and Labour"]

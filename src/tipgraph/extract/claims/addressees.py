@@ -83,6 +83,13 @@ class AddresseesMixin:
         elif cls == "Criticism":
             # "A report by X found that prosecutions were rare in Albania": not the finder, the found
             reporting = {t.i for t in sent if t.lemma_ in self.reporting}
+            # "The report criticised Hungary for ...", "we condemn the Taliban's use of ...": the one blamed
+            blaming = set(self.attribution_lexicon.get("blame_verbs") or ())
+            objects = [c for t in sent if t.lemma_.lower() in blaming for c in t.children if c.dep_ in {"dobj", "obj"}]
+            for obj in objects:
+                named = self.addressee_of(obj, claimant)
+                if named:
+                    return named[:1]
             subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i not in reporting]
             for tok in subjects:
                 named = self.addressee_of(tok, claimant)
