@@ -180,3 +180,11 @@ def test_criticism_addresses_the_one_blamed(claims):
     blamed = claim(claims, "report_summary.txt", "The report criticises the Ministry")
     assert blamed.claimant == "org:GRETA" and blamed.claimant_rule in {"source-anaphor", "document-publisher"}
     assert blamed.addressees == ["govbody:LTU:Ministry of Social Security and Labour"]
+
+
+def test_she_skips_the_man_who_spoke_last(claims):
+    doc = "news_two_voices.txt"
+    assert claim(claims, doc, "start in March").claimant == "Person:Doina Ceban"
+    assert claim(claims, doc, "send 40 officers").claimant == "Person:Radu Ionescu"
+    she = claim(claims, doc, "recruited online")
+    assert she.claimant == "Person:Doina Ceban" and she.claimant_rule == "pronoun"

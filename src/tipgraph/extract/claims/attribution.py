@@ -74,6 +74,7 @@ class Attribution:
 
     default: Source | None
     last_human: Source | None = None  # the last person (or a body's representative) named as a speaker
+    humans: list | None = None  # every such speaker so far, the latest last: "she" may skip a "he"
     last_body: Source | None = None
     last_source: Source | None = None  # the last claimant other than the default
     meeting_body: str | None = None  # "speakers in the General Assembly": the body whose members speak
@@ -551,8 +552,9 @@ class AttributionMixin:
                         break
             return Source(reference(actor), "reporting-verb", f"{actor.span.text}, {subject.text} {verb.text}") if actor else None
         if lower in PRONOUNS_PERSON:
-            if state.last_human:
-                return Source(state.last_human.ref, "pronoun", f"{subject.text} {verb.text}: {subject.text} = {_antecedent(state.last_human)}")
+            human = self._person_antecedent(lower, state)
+            if human:
+                return Source(human.ref, "pronoun", f"{subject.text} {verb.text}: {subject.text} = {_antecedent(human)}")
             return None
         if lower in PRONOUNS_BODY | PRONOUNS_PLURAL:
             candidates = [c for c in (state.last_human, state.last_body) if c] if lower in PRONOUNS_PLURAL else [state.last_body] if state.last_body else []
@@ -717,7 +719,8 @@ class AttributionMixin:
         said = _words(f"{verb.text} {self.text[start:end]}" if verb.i < words[0].i else f"{self.text[start:end]} {verb.text}")
         lowered = _words(self.text[start:end].lower())
         if lowered in PRONOUNS_PERSON and state.last_human:
-            return Source(state.last_human.ref, "pronoun", f"{said}: {lowered} = {_antecedent(state.last_human)}")
+            human = self._person_antecedent(lowered, state)
+            return Source(human.ref, "pronoun", f"{said}: {lowered} = {_antecedent(human)}")
         if lowered in FIRST_PERSON | PRONOUNS_PERSON | PRONOUNS_BODY | PRONOUNS_PLURAL:
             return None
         if any(lowered == a or lowered.startswith(a + " ") for a in self.attribution_lexicon.get("source_anaphors") or ()):
@@ -850,21 +853,58 @@ class AttributionMixin:
         if source is None or source is state.default:
             named = self._last_named_person(sent, state)
             if named:
-                state.last_human = named
+                self._note_human(state, named)
             return
         if source.rule != "continuation":
             state.last_source = source
         if source.ref.startswith("Person:") or source.rule in {"pronoun"} and state.last_human and source.ref == state.last_human.ref:
-            state.last_human = source
+            self._note_human(state, source)
         elif source.ref != self.author_ref:
             # "Venezuela's representative said ... He cautioned": a body's speaker is a "he"
             if sent is not None and any(t.dep_ == "nsubj" and t.lemma_.lower() in self.speaker_roles for t in sent):
-                state.last_human = source
+                self._note_human(state, source)
             else:
                 state.last_body = source
         named = self._last_named_person(sent, state)
         if named and not source.ref.startswith("Person:"):
-            state.last_human = named
+            self._note_human(state, named)
+
+    def _note_human(self, state: Attribution, source: Source) -> None:
+        state.last_human = source
+        state.humans = [h for h in state.humans or [] if h.ref != source.ref] + [source]
+
+    def _person_antecedent(self, pronoun: str, state: Attribution) -> Source | None:
+        """'she' / 'he': the latest speaker not known to be of the other gender, known from a
+        title ("Ms.", "spokeswoman", "Mr.") or from a pronoun that took them up before."""
+        wanted = "f" if pronoun.lower() == "she" else "m"
+        for human in reversed(state.humans or []):
+            gender = self._gender(human.ref)
+            if gender in {None, wanted}:
+                self._genders.setdefault(human.ref, wanted)
+                return human
+        return state.last_human
+
+    def _gender(self, ref: str) -> str | None:
+        if ref in self._genders:
+            return self._genders[ref]
+        cues = self.attribution_lexicon.get("gender_cues") or {}
+        for mm in self.mentions:
+            if reference(mm) != ref:
+                continue
+            words = re.findall(r"[\w.]+", f"{mm.title or ''} {self.text[max(0, mm.span.start - 40) : mm.span.start]} {mm.span.text}".lower())
+            for gender, listed in (("f", cues.get("female") or ()), ("m", cues.get("male") or ())):
+                if any(w in listed for w in words[-4:]):
+                    self._genders[ref] = gender
+                    return gender
+        return None
+
+    @property
+    def _genders(self) -> dict[str, str]:
+        if self._gender_of is None:
+            self._gender_of = {}
+        return self._gender_of
+
+    _gender_of: dict[str, str] | None = None
 
     def _last_named_person(self, sent: SpacySpan | None, state: Attribution) -> Source | None:
         """The person a following "he" or "she" most likely means: the last one named as a subject."""
