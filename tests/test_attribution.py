@@ -188,3 +188,7 @@ def test_she_skips_the_man_who_spoke_last(claims):
     assert claim(claims, doc, "send 40 officers").claimant == "Person:Radu Ionescu"
     she = claim(claims, doc, "recruited online")
     assert she.claimant == "Person:Doina Ceban" and she.claimant_rule == "pronoun"
+
+
+def test_the_government_is_the_focus_countrys_but_governments_are_nobody(claims):
+    assert claim(claims, "statement_on_behalf.txt", "Governments must take").addressees == []

@@ -147,7 +147,9 @@ class AddresseesMixin:
             return [reference(people[0])]
         if governments:
             return [reference(governments[0])]
-        if token.lemma_.lower() in set(self.attribution_lexicon.get("government_nouns") or ()) and len(
+        definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "their", "this", "that"} or c.dep_ == "poss"
+                       for c in token.children) or bool(inside)
+        if token.lemma_.lower() in set(self.attribution_lexicon.get("government_nouns") or ()) and definite and len(
                 [mm for mm in inside if mm.cls != m.COUNTRY]) <= 1:
             country = next((mm for mm in inside if mm.cls == m.COUNTRY), None)
             iso = (country.key or "").split(":")[-1] if country is not None else None
