@@ -192,3 +192,25 @@ def test_she_skips_the_man_who_spoke_last(claims):
 
 def test_the_government_is_the_focus_countrys_but_governments_are_nobody(claims):
     assert claim(claims, "statement_on_behalf.txt", "Governments must take").addressees == []
+
+
+def test_statement_issued_by_a_body_or_on_behalf_of_a_state(claims):
+    # "<Body> Statement on ...": with no speaker named, every "we" is the body's, not the meeting's host
+    for words in ("warmly welcomes the report", "We are deeply concerned", "We call on all participating States"):
+        assert claim(claims, "statement_body.txt", words).claimant == "org:African-Union", words
+    # "On behalf of Georgia, I ...": the state speaks
+    for words in ("I thank the Special Representative", "trained 300 labour inspectors"):
+        c = claim(claims, "statement_on_behalf_of.txt", words)
+        assert c.claimant == "country:GEO" and c.claimant_rule == "on-behalf-of", words
+
+
+def test_datelines_are_not_part_of_claims(claims):
+    first = claim(claims, "pr_two_officials.txt", "supported a three-day training")
+    assert first.span.text.startswith("The United Nations Children")
+
+
+def test_a_country_inside_a_persons_name(claims):
+    doc = "news_prosecutors.txt"
+    assert claim(claims, doc, "threatened with deportation").claimant == "Person:Patricia Jordan"
+    assert claim(claims, doc, "not the traffickers").claimant == "Person:Patricia Jordan"
+    assert claim(claims, doc, "announced the jailing").claimant == "org:UK-CPS"

@@ -101,6 +101,10 @@ class AttributionMixin:
         if self.info.genre in {"Speech", "Statement"} and self.info.on_behalf_of:
             return self.info.on_behalf_of[0]  # a statement in a group's name, delivered by no one named
         header = header_lines(self.text, 6)
+        if self.info.genre in {"Speech", "Statement"}:
+            titled = self._statement_body(header)
+            if titled:
+                return titled
         end = header[-1].end if header else 0
         for mm in self.mentions:
             if mm.span.start > end:
@@ -108,6 +112,22 @@ class AttributionMixin:
             if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION:
                 return reference(mm)
         return self._issuer()
+
+    def _statement_body(self, header) -> str | None:
+        """'EU Statement on the Report ...', 'Joint Statement of the Nordic Council', 'Statement by
+        the Holy See': the body a statement with no named speaker is issued by."""
+        for line in header:
+            for pattern, last in ((r"^(?:Joint\s+)?(?P<body>.{2,80}?)\s+[Ss]tatement\b", True),
+                                  (r"\b[Ss]tatement\s+(?:by|of|from)\s+(?P<body>.{2,80})", False)):
+                match = re.search(pattern, line.text)
+                if not match:
+                    continue
+                start, end = line.start + match.start("body"), line.start + match.end("body")
+                bodies = [mm for mm in self.mentions_in(start, end) if mm.cls in ACTOR_CLASSES - {m.PERSON}]
+                if bodies:
+                    # the body right before "Statement", the first one after "Statement by"
+                    return reference(bodies[-1] if last else bodies[0])
+        return None
 
     def _issuer(self) -> str | None:
         """The body whose press text this is when no publisher is named: the organisation
@@ -243,6 +263,12 @@ class AttributionMixin:
                 return person
         people = [self.mention_at(t.idx) for t in subtree]
         people = [p for p in people if p is not None and p.cls == m.PERSON and not self._is_title(p)]
+        if head is not None and head.cls in {m.COUNTRY, m.PLACE} and token.pos_ == "PROPN":
+            # "Patricia Jordan said", "Del Monaco said": a surname, not a country
+            person = self._person_by_surname(token) or self._named_speaker(
+                [c for c in token.children if c.dep_ == "compound"] + [token], role_given=True)
+            if person is not None:
+                return person
         if head is not None and not self._is_title(head) and (head.cls == m.PERSON or not people):
             return head
         if people:
@@ -283,7 +309,10 @@ class AttributionMixin:
         if not (role_given or all(t.ent_type_ == "PERSON" for t in names) or any(a.lemma_.lower() in roles for a in apposed)):
             return None
         start, end = names[0].idx, names[-1].idx + len(names[-1].text)
-        if any(mm.span.start < end and start < mm.span.end for mm in self.mentions):
+        # a place inside a longer name is part of the name: "Patricia Jordan said"
+        if any(mm.span.start < end and start < mm.span.end and not (
+                mm.cls in {m.COUNTRY, m.PLACE, m.REGION} and start <= mm.span.start and mm.span.end <= end
+                and (mm.span.start, mm.span.end) != (start, end)) for mm in self.mentions):
             return None
         sent = names[0].sent
         mention = EntityMention(m.PERSON, Span(start, end, self.text[start:end]), self.text[start:end],
@@ -759,13 +788,15 @@ class AttributionMixin:
     def _body_named_by(self, words: list) -> str | None:
         """'court officials said', 'the ministry said': the body named before whose name has that noun."""
         nouns = [t.text.lower() for t in words if t.pos_ == "NOUN" and t.lemma_.lower() not in self.speaker_roles]
-        if not nouns or any(t.pos_ == "PROPN" for t in words):
+        if not nouns or any(t.pos_ == "PROPN" and t.dep_ != "compound" for t in words):
             return None
         found = None
         for mm in self.mentions:
             if mm.span.start >= words[0].idx:
                 break
-            if mm.cls in m.ORGANIZATION_CLASSES and any(n in mm.name.lower().split() for n in nouns):
+            names = mm.name.lower().split()
+            # "prosecutors" for the Crown Prosecution Service, "the court" for the Criminal Court
+            if mm.cls in m.ORGANIZATION_CLASSES and any(n in names or len(n) >= 6 and any(w[:6] == n[:6] for w in names) for n in nouns):
                 found = reference(mm)
         return found
 
