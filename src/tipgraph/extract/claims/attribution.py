@@ -98,36 +98,43 @@ class AttributionMixin:
             return self.info.publisher
         if self.info.genre == "NewsArticle":
             return None  # a headline names what the story is about, not who tells it
-        if self.info.genre in {"Speech", "Statement"} and self.info.on_behalf_of:
-            return self.info.on_behalf_of[0]  # a statement in a group's name, delivered by no one named
-        header = header_lines(self.text, 6)
         if self.info.genre in {"Speech", "Statement"}:
-            titled = self._statement_body(header)
-            if titled:
-                return titled
+            # no one named delivers it: the body the title credits ("EU Statement on ...",
+            # "Statement by the Delegation of Norway"), else the one it is delivered on behalf of
+            voice = self._title_voice() or (self.info.on_behalf_of[0] if self.info.on_behalf_of else None)
+            if voice:
+                return voice
+        header = header_lines(self.text, 6)
         end = header[-1].end if header else 0
         for mm in self.mentions:
             if mm.span.start > end:
                 break
-            if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION:
+            if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION and not self._forum(mm):
                 return reference(mm)
         return self._issuer()
 
-    def _statement_body(self, header) -> str | None:
-        """'EU Statement on the Report ...', 'Joint Statement of the Nordic Council', 'Statement by
-        the Holy See': the body a statement with no named speaker is issued by."""
-        for line in header:
-            for pattern, last in ((r"^(?:Joint\s+)?(?P<body>.{2,80}?)\s+[Ss]tatement\b", True),
-                                  (r"\b[Ss]tatement\s+(?:by|of|from)\s+(?P<body>.{2,80})", False)):
-                match = re.search(pattern, line.text)
-                if not match:
+    _VOICE_BEFORE = re.compile(r"(?i)(?:'s)?\s+(?:joint\s+)?(?:statement|remarks|intervention|address|declaration)\b")
+    _VOICE_AFTER = re.compile(r"(?i)\b(?:statement|remarks|intervention|address|declaration)\s+(?:by|of|from)\s+(?:the\s+)?$")
+
+    def _title_voice(self) -> str | None:
+        """The actor a title line credits with the words: '<X> Statement ...', 'Statement by <X>'."""
+        for line in header_lines(self.text, 6):
+            for mm in self.mentions_in(line.start, line.end):
+                if mm.cls not in ACTOR_CLASSES or mm.cls == m.PERSON:
                     continue
-                start, end = line.start + match.start("body"), line.start + match.end("body")
-                bodies = [mm for mm in self.mentions_in(start, end) if mm.cls in ACTOR_CLASSES - {m.PERSON}]
-                if bodies:
-                    # the body right before "Statement", the first one after "Statement by"
-                    return reference(bodies[-1] if last else bodies[0])
+                before = self.text[line.start : mm.span.start]
+                if self._VOICE_BEFORE.match(self.text, mm.span.end) and not re.search(r"\b(?:on|to|at|before)\s+(?:the\s+)?$", before, re.I) \
+                        or self._VOICE_AFTER.search(before):
+                    return reference(mm)
         return None
+
+    def _forum(self, mention: EntityMention) -> bool:
+        """The body a statement is delivered to ('OSCE Permanent Council No. 1449', 'at the 978th Meeting
+        of the Permanent Council'), which does not speak it."""
+        before = self.text[max(0, mention.span.start - 40) : mention.span.start]
+        after = self.text[mention.span.end : mention.span.end + 12]
+        return bool(re.search(r"(?i)\b(?:at|to|before|of)\s+(?:the\s+)?(?:\d+\w*\s+)?(?:meeting\s+of\s+the\s+)?$", before)
+                    or re.match(r"(?i)\s*(?:no\.|nr\.|#|\d|meeting|session)", after))
 
     def _issuer(self) -> str | None:
         """The body whose press text this is when no publisher is named: the organisation
