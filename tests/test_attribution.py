@@ -214,3 +214,17 @@ def test_a_country_inside_a_persons_name(claims):
     assert claim(claims, doc, "threatened with deportation").claimant == "Person:Patricia Jordan"
     assert claim(claims, doc, "not the traffickers").claimant == "Person:Patricia Jordan"
     assert claim(claims, doc, "announced the jailing").claimant == "org:UK-CPS"
+
+
+def test_an_office_welcomed_is_the_person_named_in_it(claims):
+    welcome = claim(claims, "statement_body.txt", "newly appointed OSCE Special Representative")
+    assert welcome.addressees == ["Person:Lena Brandt"]
+
+
+def test_institution_members_speak_for_the_body_named_with_that_noun(claims):
+    doc = "news_prosecutors.txt"
+    prosecutors = claim(claims, doc, "announced the jailing")
+    assert prosecutors.claimant == "org:UK-CPS"
+    # "Police found ...": the only police body the story names, though it is named later
+    police = claim(claims, doc, "kept the workers' passports")
+    assert police.claimant == "GovernmentBody:Greater Manchester Police" and police.claimant_rule == "body-coreference"

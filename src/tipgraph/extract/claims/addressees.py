@@ -147,6 +147,11 @@ class AddresseesMixin:
             return [reference(people[0])]
         if governments:
             return [reference(governments[0])]
+        if token.lower_ in self._title_words() and inside and all(mm.span.end <= token.idx for mm in inside):
+            # "welcomes the newly appointed OSCE Special Representative": the person in that office, not the OSCE
+            titled = self._titled_person(token, anywhere=True)
+            if titled and titled != claimant:
+                return [titled]
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "their", "this", "that"} or c.dep_ == "poss"
                        for c in token.children) or bool(inside)
         if token.lemma_.lower() in set(self.attribution_lexicon.get("government_nouns") or ()) and definite and len(

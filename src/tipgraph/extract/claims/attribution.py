@@ -621,6 +621,7 @@ class AttributionMixin:
             if titled:
                 return Source(titled, "title-coreference", f"{said}: {phrase} = {titled.split(':', 1)[-1]}")
         if actor is None and self.news and subject.pos_ == "NOUN" and (subject.lemma_.lower() in self.speaker_roles or
+                                                                   subject.lemma_.lower() in self.institution_nouns or
                                                                    any(t.lower_ == "the" for t in subject.children)):
             body = self._body_named_by(sorted(subject.subtree, key=lambda t: t.i))
             if body is not None:
@@ -667,16 +668,17 @@ class AttributionMixin:
             return state.default.ref
         return state.meeting_body
 
-    def _titled_person(self, subject) -> str | None:
-        """'the Special Representative': the last person named before with that title."""
+    def _titled_person(self, subject, anywhere: bool = False) -> str | None:
+        """'the Special Representative': the last person named before with that title (or, for
+        whom a statement welcomes, the one the text names with it anywhere, as in its title line)."""
         words = [t.lower_ for t in subject.subtree if t.pos_ in {"PROPN", "NOUN", "ADJ"}]
         if not words or subject.lower_ not in self._title_words():
             return None
         best = None
         for mm in self.mentions:
-            if mm.span.start >= subject.idx:
+            if mm.span.start >= subject.idx and (not anywhere or best is not None):
                 break
-            if mm.cls != m.PERSON or self._is_title(mm):
+            if mm.cls != m.PERSON or self._is_title(mm) or mm.span.start <= subject.idx < mm.span.end:
                 continue
             context = (mm.title or "") + " " + self.text[max(0, mm.span.start - 120) : mm.span.start]
             context = context.lower().split(".")[-1]
@@ -797,15 +799,21 @@ class AttributionMixin:
         nouns = [t.text.lower() for t in words if t.pos_ == "NOUN" and t.lemma_.lower() not in self.speaker_roles]
         if not nouns or any(t.pos_ == "PROPN" and t.dep_ != "compound" for t in words):
             return None
-        found = None
+        found, later = None, None
         for mm in self.mentions:
-            if mm.span.start >= words[0].idx:
-                break
             names = mm.name.lower().split()
+            if mm.span.start >= words[0].idx:
+                # none before: the only such body the text names at all
+                if found is None and mm.cls in m.ORGANIZATION_CLASSES and any(
+                        n in names or len(n) >= 6 and any(w[:6] == n[:6] for w in names) for n in nouns):
+                    if later not in (None, reference(mm)):
+                        return None
+                    later = reference(mm)
+                continue
             # "prosecutors" for the Crown Prosecution Service, "the court" for the Criminal Court
             if mm.cls in m.ORGANIZATION_CLASSES and any(n in names or len(n) >= 6 and any(w[:6] == n[:6] for w in names) for n in nouns):
                 found = reference(mm)
-        return found
+        return found or later
 
     def according_to(self, sentence: Span, sent: SpacySpan | None) -> Source | None:
         """'According to the Interior Ministry board member, MP Anton Gerashchenko, ...'."""
