@@ -83,6 +83,13 @@ class AddresseesMixin:
         elif cls == "Criticism":
             # "A report by X found that prosecutions were rare in Albania": not the finder, the found
             reporting = {t.i for t in sent if t.lemma_ in self.reporting}
+            # "The report criticised Hungary for ...", "we condemn the Taliban's use of ...": the one blamed
+            blaming = set(self.attribution_lexicon.get("blame_verbs") or ())
+            objects = [c for t in sent if t.lemma_.lower() in blaming for c in t.children if c.dep_ in {"dobj", "obj"}]
+            for obj in objects:
+                named = self.addressee_of(obj, claimant)
+                if named:
+                    return named[:1]
             subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i not in reporting]
             for tok in subjects:
                 named = self.addressee_of(tok, claimant)
@@ -140,7 +147,14 @@ class AddresseesMixin:
             return [reference(people[0])]
         if governments:
             return [reference(governments[0])]
-        if token.lemma_.lower() in set(self.attribution_lexicon.get("government_nouns") or ()) and len(
+        if token.lower_ in self._title_words() and inside and all(mm.span.end <= token.idx for mm in inside):
+            # "welcomes the newly appointed OSCE Special Representative": the person in that office, not the OSCE
+            titled = self._titled_person(token, anywhere=True)
+            if titled and titled != claimant:
+                return [titled]
+        definite = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "their", "this", "that"} or c.dep_ == "poss"
+                       for c in token.children) or bool(inside)
+        if token.lemma_.lower() in set(self.attribution_lexicon.get("government_nouns") or ()) and definite and len(
                 [mm for mm in inside if mm.cls != m.COUNTRY]) <= 1:
             country = next((mm for mm in inside if mm.cls == m.COUNTRY), None)
             iso = (country.key or "").split(":")[-1] if country is not None else None

@@ -1,17 +1,29 @@
 """Attribution: who makes a claim (speaker, quoted or reported actor, pronoun).
 
 Each claim gets a `Source`: the claimant's reference, the name of the rule that
-found it and the words it rests on, so an analyst can check the reading.
-The rules, in the order they are tried:
-  quotation             the sentence lies inside a quotation: whoever the quotation
-                        is attributed to ('“...,” said X.', 'X said: “...”', a
-                        paragraph ending "X said:" before it) speaks every sentence of it
-  reporting-verb        a verb of saying or stance and its subject ("X said that",
-                        "X noted the importance", "the court found")
-  according-to          "according to X, ..."
-  continuation          reported speech or a quotation runs on in the next sentence
-  document-speaker      the speaker of a speech or statement, the publisher or issuing
-                        body of a press release or report, the author of a news story
+found it (`ClaimRecord.claimant_rule`) and the words it rests on
+(`claimant_evidence`), so an analyst can check the reading. The rules, in the
+order they are tried:
+  quotation             the sentence lies inside a quotation: whoever the quotation is
+                        attributed to ('“A. B,” said X.', 'X added: “...', a paragraph
+                        ending "X said:" before it) speaks every sentence of it
+  reporting-verb        a verb of saying or stance and its subject ("X said that", "X noted
+                        the importance", '..., said X.', '..., police said on Tuesday.')
+  pronoun               "he"/"she"/"they" as that subject: the person (or the body whose
+                        representative spoke) named last
+  title-coreference     "the minister", "the Special Representative": the person last given that office
+  body-coreference      "court officials", "the ministry": the body named before with that noun
+  source-anaphor        "the cited source", "Another recommendation": the source named last
+  unnamed-speakers      "speakers", "many", "some" in meetings coverage: the body that met
+  according-to          "according to X, ..." (third-person genres)
+  attribution-phrase    "in the words of X", "as X said"
+  introduced-by         the paragraph after one that ends "In the words of X:" / "X says:"
+  quotation-continued   a quotation with no attribution of its own, right after X spoke
+  continuation          reported speech running on in the same paragraph; in a story with no
+                        byline, the source last named
+  document-speaker      the speaker of a speech or statement (on-behalf-of: for a group)
+  document-publisher    the publisher or issuing body of a press release or report
+  document-author       the author of a news story or report
 """
 from __future__ import annotations
 
@@ -62,6 +74,7 @@ class Attribution:
 
     default: Source | None
     last_human: Source | None = None  # the last person (or a body's representative) named as a speaker
+    humans: list | None = None  # every such speaker so far, the latest last: "she" may skip a "he"
     last_body: Source | None = None
     last_source: Source | None = None  # the last claimant other than the default
     meeting_body: str | None = None  # "speakers in the General Assembly": the body whose members speak
@@ -161,21 +174,28 @@ class AttributionMixin:
         return f"Person:{self.info.author}"
 
     def _author_name(self) -> str:
-        """The byline as written, for the evidence: the author's mention, else its name."""
+        """The byline as written, for the evidence."""
+        return self._as_written(self.author_ref)
+
+    def _as_written(self, ref: str | None) -> str:
+        """A reference as the text first writes it ("Canada" for country:CAN), for evidence."""
         for mm in self.mentions:
-            if self.author_ref in {mm.key, reference(mm)}:
+            if ref in {mm.key, reference(mm)}:
                 return _words(mm.span.text)
-        return self.info.author.split(":", 1)[-1]
+        return (ref or "").split(":", 1)[-1]
 
     def _default_source(self) -> Source | None:
         if self.info.genre in {"NewsArticle", "Report"} and self.author_ref:
             return Source(self.author_ref, "document-author", f"byline {self._author_name()}")
         if self.speaker_ref:
+            if self.info.speaker and self.info.on_behalf_of:
+                groups = ", ".join(self._as_written(r) for r in self.info.on_behalf_of)
+                return Source(self.speaker_ref, "on-behalf-of", f"speaker {self.info.speaker}, on behalf of {groups}")
             if self.info.speaker:
                 return Source(self.speaker_ref, "document-speaker", f"speaker {self.info.speaker}")
             if self.info.genre in {"Speech", "Statement"} and self.speaker_ref in set(self.info.on_behalf_of):
-                return Source(self.speaker_ref, "on-behalf-of", f"on behalf of {self.speaker_ref}")
-            return Source(self.speaker_ref, "document-publisher", f"{self.info.genre} issued by {self.speaker_ref}")
+                return Source(self.speaker_ref, "on-behalf-of", f"on behalf of {self._as_written(self.speaker_ref)}")
+            return Source(self.speaker_ref, "document-publisher", f"{self.info.genre} issued by {self._as_written(self.speaker_ref)}")
         if self.author_ref:
             return Source(self.author_ref, "document-author", f"byline {self._author_name()}")
         return None
@@ -250,23 +270,35 @@ class AttributionMixin:
                 return person
         people = [self.mention_at(t.idx) for t in subtree]
         people = [p for p in people if p is not None and p.cls == m.PERSON and not self._is_title(p)]
+        if head is not None and head.cls in {m.COUNTRY, m.PLACE} and token.pos_ == "PROPN":
+            # "Patricia Jordan said", "Del Monaco said": a surname, not a country
+            person = self._person_by_surname(token) or self._named_speaker(
+                [c for c in token.children if c.dep_ == "compound"] + [token], role_given=True)
+            if person is not None:
+                return person
         if head is not None and not self._is_title(head) and (head.cls == m.PERSON or not people):
             return head
         if people:
             return people[0]
-        for apposed in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+        for apposed in reversed([t for t in subtree if t.dep_ == "appos" and t.pos_ == "PROPN"]):
             # "The head of ICMPD, Mojisola Sodeinde, said": the named head, not the body
             named = self._named_speaker(sorted(apposed.subtree, key=lambda t: t.i))
             if named is not None:
                 return named
         lemma = token.lemma_.lower()
+        if lemma in self.speaker_roles:
+            # "The head of ICMPD, Mojisola Sodeinde, said" however the parser joined the name on
+            runs = [t for t in subtree if t.pos_ == "PROPN" and t.dep_ in {"conj", "appos"} and self.mention_at(t.idx) is None]
+            named = self._named_speaker(sorted(runs[-1].subtree, key=lambda t: t.i), role_given=True) if runs else None
+            if named is not None:
+                return named
         if lemma in self.source_nouns or token.lower_ in self.source_nouns or lemma in self.speaker_roles:
             return self.actor_in_subtree(token)
         if token.pos_ == "PROPN":
             return self._person_by_surname(token) or self._named_speaker([token] + [c for c in token.children if c.dep_ == "compound"])
         return None
 
-    def _named_speaker(self, tokens: list) -> EntityMention | None:
+    def _named_speaker(self, tokens: list, role_given: bool = False) -> EntityMention | None:
         """A speaker the entity pass missed ("Sofia Marques, director of ..., said:"): a name the
         parser tags as a person, as subject of a verb of saying, becomes a Person mention."""
         names: list = []
@@ -281,10 +313,13 @@ class AttributionMixin:
         # a person by the parser, or a name given an office in apposition ("Sofia Marques, director of ...")
         roles = self.speaker_roles | self._title_words()
         apposed = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
-        if not (all(t.ent_type_ == "PERSON" for t in names) or any(a.lemma_.lower() in roles for a in apposed)):
+        if not (role_given or all(t.ent_type_ == "PERSON" for t in names) or any(a.lemma_.lower() in roles for a in apposed)):
             return None
         start, end = names[0].idx, names[-1].idx + len(names[-1].text)
-        if any(mm.span.start < end and start < mm.span.end for mm in self.mentions):
+        # a place inside a longer name is part of the name: "Patricia Jordan said"
+        if any(mm.span.start < end and start < mm.span.end and not (
+                mm.cls in {m.COUNTRY, m.PLACE, m.REGION} and start <= mm.span.start and mm.span.end <= end
+                and (mm.span.start, mm.span.end) != (start, end)) for mm in self.mentions):
             return None
         sent = names[0].sent
         mention = EntityMention(m.PERSON, Span(start, end, self.text[start:end]), self.text[start:end],
@@ -302,7 +337,8 @@ class AttributionMixin:
             if mm.span.start >= token.idx:
                 break
             words = mm.name.split()
-            if mm.cls == m.PERSON and not self._is_title(mm) and len(words) > 1 and token.text in (words[0], words[-1]):
+            if mm.cls == m.PERSON and not self._is_title(mm) and (
+                    mm.name == token.text or len(words) > 1 and token.text in (words[0], words[-1])):
                 found = mm if found is None or len(mm.name) > len(found.name) else found
         return found
 
@@ -415,6 +451,14 @@ class AttributionMixin:
         source = None
         if quotation.closed:
             sent = self._sentence_at(quotation.end)
+            if sent is not None and sent.end_char <= quotation.end + 1:
+                # the parser ended the sentence at the closing mark: '...itself,” | noted Anselmi.'
+                rest = self.text[quotation.end + 1 : quotation.end + 40]
+                following = self._sentence_at(quotation.end + 1 + len(rest) - len(rest.lstrip(" \t")))
+                if following is not None and len(following) <= 12 and following.start_char > quotation.end and \
+                        self.paragraph_index(following.start_char) == self.paragraph_index(quotation.end) and \
+                        (following.text[:1].islower() or self._verb_lemma(following[0])):
+                    sent = following
             if sent is not None and sent.end_char > quotation.end + 1:
                 source = self.tail_attribution(sent, state, after=quotation.end) or \
                     self.reported_source(sent, state, outside_quotes=True, after=quotation.end)
@@ -544,8 +588,9 @@ class AttributionMixin:
                         break
             return Source(reference(actor), "reporting-verb", f"{actor.span.text}, {subject.text} {verb.text}") if actor else None
         if lower in PRONOUNS_PERSON:
-            if state.last_human:
-                return Source(state.last_human.ref, "pronoun", f"{subject.text} {verb.text}: {subject.text} = {_antecedent(state.last_human)}")
+            human = self._person_antecedent(lower, state)
+            if human:
+                return Source(human.ref, "pronoun", f"{subject.text} {verb.text}: {subject.text} = {_antecedent(human)}")
             return None
         if lower in PRONOUNS_BODY | PRONOUNS_PLURAL:
             candidates = [c for c in (state.last_human, state.last_body) if c] if lower in PRONOUNS_PLURAL else [state.last_body] if state.last_body else []
@@ -576,6 +621,7 @@ class AttributionMixin:
             if titled:
                 return Source(titled, "title-coreference", f"{said}: {phrase} = {titled.split(':', 1)[-1]}")
         if actor is None and self.news and subject.pos_ == "NOUN" and (subject.lemma_.lower() in self.speaker_roles or
+                                                                   subject.lemma_.lower() in self.institution_nouns or
                                                                    any(t.lower_ == "the" for t in subject.children)):
             body = self._body_named_by(sorted(subject.subtree, key=lambda t: t.i))
             if body is not None:
@@ -616,18 +662,23 @@ class AttributionMixin:
             if mm is not None and mm.cls in m.ORGANIZATION_CLASSES and mm.span.text.lower() != subject.lower_:
                 state.meeting_body = reference(mm)
                 return state.meeting_body
+        if state.meeting_body is None and state.default is not None and not state.default.ref.startswith("Person:") \
+                and self.info.genre in {"PressRelease", "NewsArticle"} and self.author_ref is None:
+            # meetings coverage headed by the body that met ("Security Council Holds Open Debate ...")
+            return state.default.ref
         return state.meeting_body
 
-    def _titled_person(self, subject) -> str | None:
-        """'the Special Representative': the last person named before with that title."""
+    def _titled_person(self, subject, anywhere: bool = False) -> str | None:
+        """'the Special Representative': the last person named before with that title (or, for
+        whom a statement welcomes, the one the text names with it anywhere, as in its title line)."""
         words = [t.lower_ for t in subject.subtree if t.pos_ in {"PROPN", "NOUN", "ADJ"}]
         if not words or subject.lower_ not in self._title_words():
             return None
         best = None
         for mm in self.mentions:
-            if mm.span.start >= subject.idx:
+            if mm.span.start >= subject.idx and (not anywhere or best is not None):
                 break
-            if mm.cls != m.PERSON or self._is_title(mm):
+            if mm.cls != m.PERSON or self._is_title(mm) or mm.span.start <= subject.idx < mm.span.end:
                 continue
             context = (mm.title or "") + " " + self.text[max(0, mm.span.start - 120) : mm.span.start]
             context = context.lower().split(".")[-1]
@@ -675,8 +726,13 @@ class AttributionMixin:
             if verb_at is None:
                 continue
             verb, rest = piece[verb_at], piece[verb_at + 1:]
-            # "said on Thursday", "told reporters in the capital": what follows the verb is not its subject
-            adjunct = not rest or rest[0].pos_ == "ADP" and len(rest) <= 6 or verb.lemma_.lower() in {"tell", "inform"} and rest[0].pos_ != "PROPN"
+            # "said on Thursday", "said today", "he said, urging ...", "told reporters in the capital":
+            # what follows the verb is not its subject
+            adjunct = not rest or rest[0].is_punct or rest[0].pos_ == "ADP" and len(rest) <= 6 or (
+                len(rest) <= 3 and all(t.ent_type_ in {"DATE", "TIME"} or t.pos_ == "ADV" for t in rest)) or (
+                verb.lemma_.lower() in {"tell", "inform"} and rest[0].pos_ != "PROPN")
+            if verb_at == 0 and verb.tag_ == "VBG":
+                continue  # "urging States to adhere": a participle, not an inverted "said X"
             if verb_at == 0 and not (adjunct and after is not None):
                 subject = rest
                 while subject and (subject[0].is_punct or subject[0].pos_ in {"ADP", "NOUN"} and subject[0].lower_ in {"on", "in", "at"}):
@@ -701,12 +757,19 @@ class AttributionMixin:
         said = _words(f"{verb.text} {self.text[start:end]}" if verb.i < words[0].i else f"{self.text[start:end]} {verb.text}")
         lowered = _words(self.text[start:end].lower())
         if lowered in PRONOUNS_PERSON and state.last_human:
-            return Source(state.last_human.ref, "pronoun", f"{said}: {lowered} = {_antecedent(state.last_human)}")
+            human = self._person_antecedent(lowered, state)
+            return Source(human.ref, "pronoun", f"{said}: {lowered} = {_antecedent(human)}")
         if lowered in FIRST_PERSON | PRONOUNS_PERSON | PRONOUNS_BODY | PRONOUNS_PLURAL:
             return None
         if any(lowered == a or lowered.startswith(a + " ") for a in self.attribution_lexicon.get("source_anaphors") or ()):
             if state.last_source:
                 return Source(state.last_source.ref, "source-anaphor", f"{said}: {lowered} = {_antecedent(state.last_source)}")
+            return None
+        if len(words) <= 2 and self._unnamed_speakers(words[-1]):
+            # "..., speakers said today": the body whose members spoke
+            body = self._meeting_body(words[-1], state)
+            if body:
+                return Source(body, "unnamed-speakers", f"{said} ({self._as_written(body)})")
             return None
         actors = [mm for mm in self.mentions_in(start, end) if mm.cls in ACTOR_CLASSES and not self._is_title(mm)]
         people = [mm for mm in actors if mm.cls == m.PERSON]
@@ -734,15 +797,23 @@ class AttributionMixin:
     def _body_named_by(self, words: list) -> str | None:
         """'court officials said', 'the ministry said': the body named before whose name has that noun."""
         nouns = [t.text.lower() for t in words if t.pos_ == "NOUN" and t.lemma_.lower() not in self.speaker_roles]
-        if not nouns or any(t.pos_ == "PROPN" for t in words):
+        if not nouns or any(t.pos_ == "PROPN" and t.dep_ != "compound" for t in words):
             return None
-        found = None
+        found, later = None, None
         for mm in self.mentions:
+            names = mm.name.lower().split()
             if mm.span.start >= words[0].idx:
-                break
-            if mm.cls in m.ORGANIZATION_CLASSES and any(n in mm.name.lower().split() for n in nouns):
+                # none before: the only such body the text names at all
+                if found is None and mm.cls in m.ORGANIZATION_CLASSES and any(
+                        n in names or len(n) >= 6 and any(w[:6] == n[:6] for w in names) for n in nouns):
+                    if later not in (None, reference(mm)):
+                        return None
+                    later = reference(mm)
+                continue
+            # "prosecutors" for the Crown Prosecution Service, "the court" for the Criminal Court
+            if mm.cls in m.ORGANIZATION_CLASSES and any(n in names or len(n) >= 6 and any(w[:6] == n[:6] for w in names) for n in nouns):
                 found = reference(mm)
-        return found
+        return found or later
 
     def according_to(self, sentence: Span, sent: SpacySpan | None) -> Source | None:
         """'According to the Interior Ministry board member, MP Anton Gerashchenko, ...'."""
@@ -828,21 +899,58 @@ class AttributionMixin:
         if source is None or source is state.default:
             named = self._last_named_person(sent, state)
             if named:
-                state.last_human = named
+                self._note_human(state, named)
             return
         if source.rule != "continuation":
             state.last_source = source
         if source.ref.startswith("Person:") or source.rule in {"pronoun"} and state.last_human and source.ref == state.last_human.ref:
-            state.last_human = source
+            self._note_human(state, source)
         elif source.ref != self.author_ref:
             # "Venezuela's representative said ... He cautioned": a body's speaker is a "he"
             if sent is not None and any(t.dep_ == "nsubj" and t.lemma_.lower() in self.speaker_roles for t in sent):
-                state.last_human = source
+                self._note_human(state, source)
             else:
                 state.last_body = source
         named = self._last_named_person(sent, state)
         if named and not source.ref.startswith("Person:"):
-            state.last_human = named
+            self._note_human(state, named)
+
+    def _note_human(self, state: Attribution, source: Source) -> None:
+        state.last_human = source
+        state.humans = [h for h in state.humans or [] if h.ref != source.ref] + [source]
+
+    def _person_antecedent(self, pronoun: str, state: Attribution) -> Source | None:
+        """'she' / 'he': the latest speaker not known to be of the other gender, known from a
+        title ("Ms.", "spokeswoman", "Mr.") or from a pronoun that took them up before."""
+        wanted = "f" if pronoun.lower() == "she" else "m"
+        for human in reversed(state.humans or []):
+            gender = self._gender(human.ref)
+            if gender in {None, wanted}:
+                self._genders.setdefault(human.ref, wanted)
+                return human
+        return state.last_human
+
+    def _gender(self, ref: str) -> str | None:
+        if ref in self._genders:
+            return self._genders[ref]
+        cues = self.attribution_lexicon.get("gender_cues") or {}
+        for mm in self.mentions:
+            if reference(mm) != ref:
+                continue
+            words = re.findall(r"[\w.]+", f"{mm.title or ''} {self.text[max(0, mm.span.start - 40) : mm.span.start]} {mm.span.text}".lower())
+            for gender, listed in (("f", cues.get("female") or ()), ("m", cues.get("male") or ())):
+                if any(w in listed for w in words[-4:]):
+                    self._genders[ref] = gender
+                    return gender
+        return None
+
+    @property
+    def _genders(self) -> dict[str, str]:
+        if self._gender_of is None:
+            self._gender_of = {}
+        return self._gender_of
+
+    _gender_of: dict[str, str] | None = None
 
     def _last_named_person(self, sent: SpacySpan | None, state: Attribution) -> Source | None:
         """The person a following "he" or "she" most likely means: the last one named as a subject."""

@@ -37,6 +37,7 @@ class ClaimExtractor(SegmentationMixin, ClassificationMixin, FiguresMixin, Attri
         self.stance_adjectives = set(self.attribution_lexicon.get("stance_adjectives") or ())
         self.speech_reporting_verbs = set(self.attribution_lexicon.get("speech_reporting_verbs") or ())
         self.speaker_roles = {w.lower() for w in self.attribution_lexicon.get("speaker_roles") or ()}
+        self.institution_nouns = {w.lower() for w in self.attribution_lexicon.get("institution_nouns") or ()}
         # genres that report what others said: quotes and reporting verbs decide the claimant
         self.news = info.genre in {"NewsArticle", "PressRelease", "Report"}
         self.speaker_ref = self._speaker_reference()

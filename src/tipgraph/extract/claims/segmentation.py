@@ -8,6 +8,15 @@ from tipgraph.extract.metadata import header_lines
 from tipgraph.model import Span
 
 
+# A dateline before a release's or story's first sentence: "CHISINAU, 18 November 2003 - ",
+# "Vienna (Austria), 24 July 2023 – ", "SARAJEVO (Reuters) - ", "ACCRA, 14 March 2022 – ".
+_DATE = r",?\s+(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4}"
+DATELINE = re.compile(
+    rf"[A-Z][\w .'’/-]{{1,40}}?(?:\s*\([^()\n]{{2,40}}\)(?:{_DATE})?|{_DATE})"
+    r"\s*[–—-]{1,2}\s+(?=[A-Z“\"])"
+)
+
+
 class SegmentationMixin:
     def body_start(self) -> int:
         header = header_lines(self.text, int(self.vocab.lexicon("documents").get("date_header_lines") or 12))
@@ -28,6 +37,9 @@ class SegmentationMixin:
                 end -= 1
             if end <= start or start < start_of_body:
                 continue
+            dateline = DATELINE.match(self.text, start, end)
+            if dateline and len(self.text[dateline.end():end].split()) >= min_words:
+                start = dateline.end()  # "VIENNA (Austria), 24 July 2023 – UNODC is urging ...": the claim follows the dateline
             piece = self.text[start:end]
             if self._is_heading(sent, piece, in_header):
                 continue
