@@ -687,8 +687,9 @@ _CYPHER_INTRO = {
 def _load_csv_statement(dialect: str, file_name: str, body: list[str], import_dir: str) -> list[str]:
     """LOAD CSV of one file, running `body` per row, batched where the dialect can."""
     if dialect == "neo4j":
+        lines = [line for part in body for line in part.split("\n")]
         return ([f"LOAD CSV WITH HEADERS FROM 'file:///{file_name}' AS row", "CALL {", "  WITH row"]
-                + [f"  {line}" for line in body] + [f"}} IN TRANSACTIONS OF {BATCH_ROWS} ROWS;"])
+                + [f"  {line}" for line in lines] + [f"}} IN TRANSACTIONS OF {BATCH_ROWS} ROWS;"])
     if dialect == "falkordb":
         return [f"LOAD CSV WITH HEADERS FROM 'file://{file_name}' AS row"] + body[:-1] + [body[-1] + ";"]
     path = f"{import_dir.rstrip('/')}/{file_name}".replace("\\", "\\\\").replace("'", "\\'")
