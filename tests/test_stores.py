@@ -514,3 +514,34 @@ def test_falkordb_runs_every_cypher_example_of_the_csv_model(falkordb_graph, wor
     assert len(statements) == 6
     for statement in statements:
         assert falkordb_graph.query(statement).result_set, statement
+
+
+def test_neo4j_and_memgraph_scripts_load_what_the_falkordb_one_loads(neo4j_export):
+    """No Neo4j or Memgraph server runs here: their scripts must be the FalkorDB script (run above)
+    statement for statement, but for each dialect's own wrapper lines."""
+
+    def bodies(name: str, unwrap) -> list[str]:
+        text = (neo4j_export / name).read_text(encoding="utf-8")
+        code = "\n".join(line for line in text.splitlines() if not line.startswith("//"))
+        statements = [s.strip().rstrip(";") for s in code.split(";\n") if s.strip()]
+        return [unwrap(s) for s in statements if s.startswith("LOAD CSV")]
+
+    def neo4j(statement: str) -> str:
+        assert statement.endswith("} IN TRANSACTIONS OF 1000 ROWS"), statement
+        lines = statement.splitlines()
+        assert lines[1:3] == ["CALL {", "  WITH row"], statement
+        head = lines[0].replace("FROM 'file:///", "FROM 'file://")
+        return "\n".join([head] + [line[2:] for line in lines[3:-1]])
+
+    def memgraph(statement: str) -> str:
+        first, rest = statement.split("\n", 1)
+        match = re.fullmatch(r"LOAD CSV FROM '/var/lib/memgraph/import/([^']+)' WITH HEADER NULLIF '' AS row", first)
+        assert match, first
+        return f"LOAD CSV WITH HEADERS FROM 'file://{match.group(1)}' AS row\n{rest}"
+
+    falkordb = bodies("load-falkordb.cypher", lambda s: s)
+    assert len(falkordb) == len(list(neo4j_export.glob("*.csv")))
+    assert bodies("load.cypher", neo4j) == falkordb
+    assert bodies("load-memgraph.cypher", memgraph) == falkordb
+    neo4j_text = (neo4j_export / "load.cypher").read_text(encoding="utf-8")
+    assert "CREATE CONSTRAINT resource_uri IF NOT EXISTS FOR (n:Resource) REQUIRE n.uri IS UNIQUE;" in neo4j_text

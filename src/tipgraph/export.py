@@ -88,7 +88,10 @@ from rdflib.namespace import XSD
 
 from tipgraph import ontology_dir
 from tipgraph.graphio import TipgraphError, atomic_folder, load_graph
-from tipgraph.streams import input_format_option, is_stdio, load_graph_input, output_stream
+from tipgraph.streams import (
+    display_name, graph_format, input_format_option, is_stdio, load_graph_input, needs_bytes, output_stream,
+    read_graph_bytes,
+)
 from tipgraph.namespaces import PREFIXES, TIP, local_name
 
 FORMATS = ("neo4j", "jsonld", "nt", "trig", "nquads", "graphml", "ttl")
@@ -223,45 +226,82 @@ def to_ox(term):
     raise TypeError(f"unexpected term {term!r}")
 
 
-def partition(graph: Graph, ontology: Graph | None = None) -> dict[URIRef | None, set[tuple]]:
+_OX_TYPE = ox.NamedNode(str(RDF.type))
+_OX_SUBCLASS = ox.NamedNode(str(RDFS.subClassOf))
+_OX_DOCUMENT = ox.NamedNode(str(TIP.document))
+_OX_STATED_IN = ox.NamedNode(str(TIP.statedIn))
+_OX_MENTIONED_IN = ox.NamedNode(str(TIP.mentionedIn))
+_OX_MENTION = ox.NamedNode(str(TIP.mention))
+
+
+def load_triples(graph_file, input_format: str | None = None) -> list[ox.Triple]:
+    """The distinct triples of a graph file (its named graphs merged), parsed by pyoxigraph with
+    every literal as written: the RDF exports never build an rdflib graph, which is several
+    times slower to load. JSON-LD that pyoxigraph cannot read goes through rdflib."""
+    from tipgraph.query import OX_FORMATS, _syntax_message
+
+    fmt = graph_format(graph_file, input_format)
+    name = display_name(graph_file)
+    if needs_bytes(graph_file, input_format):
+        source = {"input": read_graph_bytes(graph_file)}
+    elif Path(graph_file).is_file():
+        source = {"path": str(graph_file)}
+    else:
+        raise TipgraphError(f"{graph_file}: no such graph file")
+    try:
+        return list({quad.triple if isinstance(quad, ox.Quad) else quad
+                     for quad in ox.parse(format=OX_FORMATS[fmt], **source)})
+    except SyntaxError as exc:
+        if fmt != "json-ld":
+            raise TipgraphError(f"{name}: cannot parse as {fmt}: {_syntax_message(exc)}") from None
+    except (OSError, ValueError) as exc:
+        if fmt != "json-ld":
+            raise TipgraphError(f"{name}: cannot read: {' '.join(str(exc).split())}") from None
+    graph = load_graph_input(graph_file, input_format)
+    return list({ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph})
+
+
+def partition(triples: list[ox.Triple], ontology: Graph | None = None) -> dict[ox.NamedNode | None, set[ox.Triple]]:
     """Split triples into named graphs as the module docstring describes.
 
     Returns graph name -> triples; None is the default graph.
     """
     tip = str(TIP)
-    docs = _documents(graph)
+    docs = _documents(triples)
     owner: dict = {d: d for d in docs}
-    for m, d in graph.subject_objects(TIP.document):
-        if d in docs:
-            owner.setdefault(m, d)
-    for c, d in graph.subject_objects(TIP.statedIn):
-        if d in docs:
-            owner.setdefault(c, d)
-    parts: dict[URIRef | None, set[tuple]] = defaultdict(set)
-    for s, p, o in graph:
+    for link in (_OX_DOCUMENT, _OX_STATED_IN):
+        for t in triples:
+            if t.predicate == link and t.object in docs:
+                owner.setdefault(t.subject, t.object)
+    ontology_name = ox.NamedNode(str(ONTOLOGY_GRAPH))
+    parts: dict[ox.NamedNode | None, set[ox.Triple]] = defaultdict(set)
+    for t in triples:
+        s, p, o = t.subject, t.predicate, t.object
         if s in owner:
-            parts[owner[s]].add((s, p, o))
-        elif p == TIP.mentionedIn and o in docs:
-            parts[o].add((s, p, o))
-        elif p == TIP.mention and o in owner:
-            parts[owner[o]].add((s, p, o))
-        elif isinstance(s, URIRef) and (str(s).startswith(tip) or s == ONTOLOGY_GRAPH):
-            parts[ONTOLOGY_GRAPH].add((s, p, o))
+            parts[owner[s]].add(t)
+        elif p == _OX_MENTIONED_IN and o in docs:
+            parts[o].add(t)
+        elif p == _OX_MENTION and o in owner:
+            parts[owner[o]].add(t)
+        elif isinstance(s, ox.NamedNode) and (s.value.startswith(tip) or s == ontology_name):
+            parts[ontology_name].add(t)
         else:
-            parts[None].add((s, p, o))
+            parts[None].add(t)
     if ontology is not None:
-        for triple in ontology:
-            parts[ONTOLOGY_GRAPH].add(triple)
+        parts[ontology_name].update(ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in ontology)
     return dict(parts)
 
 
-def _documents(graph: Graph) -> set:
-    hierarchy = class_hierarchy(graph)
-    doc_classes = {c for c, sup in hierarchy.items() if "Document" in sup} | {"Document"}
-    found = set()
-    for cls in doc_classes:
-        found |= set(graph.subjects(RDF.type, TIP[cls]))
-    return {d for d in found if isinstance(d, URIRef)}
+def _documents(triples: list[ox.Triple]) -> set[ox.NamedNode]:
+    subclasses = Graph()
+    for t in triples:
+        if t.predicate == _OX_SUBCLASS and isinstance(t.subject, ox.NamedNode) and isinstance(t.object, ox.NamedNode):
+            subclasses.add((URIRef(t.subject.value), RDFS.subClassOf, URIRef(t.object.value)))
+    hierarchy = class_hierarchy(subclasses)
+    doc_classes = {ox.NamedNode(str(TIP[c])) for c, sup in hierarchy.items() if "Document" in sup}
+    doc_classes.add(ox.NamedNode(str(TIP.Document)))
+    return {t.subject for t in triples
+            if t.predicate == _OX_TYPE and t.object in doc_classes and isinstance(t.subject, ox.NamedNode)}
 
 
 def _sorted_lines(data: bytes) -> str:
@@ -274,44 +314,43 @@ def _quad_sort_key(q: ox.Quad):
     return (g, str(q.subject), str(q.predicate), str(q.object))
 
 
-def write_nt(graph: Graph, out: Path) -> None:
-    data = ox.serialize((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph), format=ox.RdfFormat.N_TRIPLES)
+def write_nt(triples: list[ox.Triple], out: Path) -> None:
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     with output_stream(out) as handle:
         handle.write(_sorted_lines(data))
 
 
-def _quads(graph: Graph, with_ontology: bool) -> list[ox.Quad]:
-    parts = partition(graph, ontology_graph() if with_ontology else None)
+def _quads(triples: list[ox.Triple], with_ontology: bool) -> list[ox.Quad]:
+    parts = partition(triples, ontology_graph() if with_ontology else None)
     quads = []
-    for name, triples in parts.items():
-        g = ox.DefaultGraph() if name is None else ox.NamedNode(str(name))
-        quads.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples)
+    for name, members in parts.items():
+        g = ox.DefaultGraph() if name is None else name
+        quads.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in members)
     quads.sort(key=_quad_sort_key)
     return quads
 
 
-def write_nquads(graph: Graph, out: Path, with_ontology: bool = True) -> None:
-    data = ox.serialize(_quads(graph, with_ontology), format=ox.RdfFormat.N_QUADS)
+def write_nquads(triples: list[ox.Triple], out: Path, with_ontology: bool = True) -> None:
+    data = ox.serialize(_quads(triples, with_ontology), format=ox.RdfFormat.N_QUADS)
     with output_stream(out) as handle:
         handle.write(_sorted_lines(data))
 
 
-def write_trig(graph: Graph, out: Path, with_ontology: bool = True) -> None:
+def write_trig(triples: list[ox.Triple], out: Path, with_ontology: bool = True) -> None:
     # tipid: local names contain "/", which TriG would escape; keep full IRIs.
     prefixes = {p: ns for p, ns in PREFIXES.items() if p != "tipid"}
-    data = ox.serialize(_quads(graph, with_ontology), format=ox.RdfFormat.TRIG, prefixes=prefixes)
+    data = ox.serialize(_quads(triples, with_ontology), format=ox.RdfFormat.TRIG, prefixes=prefixes)
     with output_stream(out, "wb") as handle:
         handle.write(data)
 
 
-def write_ttl(graph: Graph, out: Path) -> None:
+def write_ttl(triples: list[ox.Triple], out: Path) -> None:
     # pyoxigraph keeps every literal's lexical form ("5"^^xsd:decimal stays
     # "5"; rdflib's Turtle writer would print 5.0). Sorted, so the same graph
     # gives the same bytes; tipid: names contain "/", so they stay full IRIs.
     prefixes = {p: ns for p, ns in PREFIXES.items() if p != "tipid"}
-    triples = sorted((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph),
-                     key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    ordered = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    data = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     with output_stream(out, "wb") as handle:
         handle.write(data)
 
@@ -687,8 +726,9 @@ _CYPHER_INTRO = {
 def _load_csv_statement(dialect: str, file_name: str, body: list[str], import_dir: str) -> list[str]:
     """LOAD CSV of one file, running `body` per row, batched where the dialect can."""
     if dialect == "neo4j":
+        lines = [line for part in body for line in part.split("\n")]
         return ([f"LOAD CSV WITH HEADERS FROM 'file:///{file_name}' AS row", "CALL {", "  WITH row"]
-                + [f"  {line}" for line in body] + [f"}} IN TRANSACTIONS OF {BATCH_ROWS} ROWS;"])
+                + [f"  {line}" for line in lines] + [f"}} IN TRANSACTIONS OF {BATCH_ROWS} ROWS;"])
     if dialect == "falkordb":
         return [f"LOAD CSV WITH HEADERS FROM 'file://{file_name}' AS row"] + body[:-1] + [body[-1] + ";"]
     path = f"{import_dir.rstrip('/')}/{file_name}".replace("\\", "\\\\").replace("'", "\\'")
@@ -772,26 +812,31 @@ def write_neo4j(graph: Graph, out: Path, memgraph_dir: str = MEMGRAPH_IMPORT_DIR
 
 # ---------------------------------------------------------------- command
 
-WRITERS = {
+# Written from pyoxigraph triples (load_triples); the others from an rdflib graph.
+TRIPLE_WRITERS = {
     "nt": write_nt,
     "nquads": write_nquads,
     "trig": write_trig,
     "ttl": write_ttl,
+}
+GRAPH_WRITERS = {
     "jsonld": write_jsonld,
     "graphml": write_graphml,
-    "neo4j": write_neo4j,
 }
+WRITERS = {**TRIPLE_WRITERS, **GRAPH_WRITERS, "neo4j": write_neo4j}
 
 
 def export_graph(graph_file: str | Path, fmt: str, out: str | Path, input_format: str | None = None,
                  memgraph_dir: str = MEMGRAPH_IMPORT_DIR) -> None:
     if fmt not in WRITERS:
         raise TipgraphError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
-    graph = load_graph_input(graph_file, input_format)
-    if fmt == "neo4j":
-        write_neo4j(graph, Path(out), memgraph_dir)
+    target = out if is_stdio(out) else Path(out)
+    if fmt in TRIPLE_WRITERS:
+        TRIPLE_WRITERS[fmt](load_triples(graph_file, input_format), target)
+    elif fmt == "neo4j":
+        write_neo4j(load_graph_input(graph_file, input_format), Path(out), memgraph_dir)
     else:
-        WRITERS[fmt](graph, out if is_stdio(out) else Path(out))
+        GRAPH_WRITERS[fmt](load_graph_input(graph_file, input_format), target)
 
 
 @click.command("export")
