@@ -167,6 +167,7 @@ def browser_overview_seconds(html: Path) -> dict:
         page.wait_for_selector("body[data-ready=true]", state="attached", timeout=120_000)
         figures = {"ready": time.perf_counter() - t0}
         figures["drawn"] = page.evaluate("[tipgraph.nodes.length, tipgraph.edges.length]")
+        figures["in page (ms)"] = page.evaluate("Object.fromEntries(Object.entries(tipgraph.timings).map(([k, v]) => [k, Math.round(v)]))")
         hub = page.evaluate("tipgraph.data.opening.nodes.reduce((a, b) => "
                             "tipgraph.data.entities.claims[a] >= tipgraph.data.entities.claims[b] ? a : b)")
         for name, script in (
