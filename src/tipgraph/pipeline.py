@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
-import io
 import os
 import re
 import signal
@@ -239,6 +238,7 @@ def build(
         extractions = list(stream)
     resolver = resolve(extractions, load_vocabulary())
     graph = build_graph(extractions, resolver)
+    del extractions, resolver  # a long document's mentions and claims are in the graph now
     for document in documents:
         node = document_iri(document.doc_id)
         graph.add((node, TIP.textFile, Literal(text_file_name(document.doc_id))))
@@ -259,23 +259,29 @@ def build(
                 f"{corpus}: the graph breaks {len(errors)} SHACL constraint(s), outputs not written"
                 f" (--no-validate writes them anyway): {shown}{more}"
             )
+        del result
 
-    buffer = io.StringIO()
-    triples = write_turtle(graph, buffer)
-    turtle_text = buffer.getvalue()
     page = None
     if html:
         from tipgraph.render import build_page
 
         page, _, _ = build_page(graph, title=f"tipgraph: {corpus.resolve().name}")
 
-    # Everything is computed; only now replace the previous outputs, all as one set.
-    files: dict[str, str] = {"graph.ttl": turtle_text}
+    # Everything is computed; only now replace the previous outputs, all as one set. The
+    # Turtle is written straight into the new version (a long document's graph is large).
+    triples = 0
+
+    def turtle(handle) -> None:
+        nonlocal triples
+        triples = write_turtle(graph, handle)
+
+    files: dict[str, str | Callable] = {"graph.ttl": turtle}
     if page is not None:
         files["graph.html"] = page
     for document in documents:
         files[text_file_name(document.doc_id)] = document.text
     written = outputs.replace(files)
+    del page
 
     by_class = Counter(
         str(o).rsplit("#", 1)[-1] for o in graph.objects(None, RDF.type) if str(o).startswith(str(TIP))
