@@ -63,6 +63,12 @@ Serbia’s Criminal Police Directorate opened a parallel investigation.
 
 Georgia’s Labour Ministry has trained 40 inspectors. The Ministry of Labour will train 60 more next year, Professor Nino Beridze, Ph.D., OBE, said.
 """,
+    "106_news_title_case.txt": """UNICEF Offices Across Asia Mark World Day against Trafficking in Persons
+
+Source: newsdesk.example.org
+
+The Madrid Group of Friends United against Forced Labour met the Minister for Social Services, who said the Penal Code and the Anti-Trafficking Law would be amended.
+""",
 }
 
 
@@ -252,3 +258,16 @@ def test_short_and_swapped_names_are_the_body_or_instrument_named_in_full():
     assert "Protocol against the Smuggling of Migrants by Land, Sea and Air" in {mm.span.text for mm in found if mm.cls == "Instrument"}
     assert not [mm for mm in found if mm.span.text in {"OBE", "Ph.D."}]
     assert "Tbilisi" in {mm.span.text for mm in found if mm.cls == "Place"}
+
+
+def test_names_in_title_case_headlines_lists_and_office_complements():
+    found = mentions("106_news_title_case.txt")
+    spans = {(mm.cls, mm.span.text) for mm in found}
+    # a headline verb ("Mark") ends the name of the observance
+    assert ("Event", "World Day against Trafficking in Persons") in spans
+    # "X Group" + "of" + "Friends ..." is one body
+    assert any(text == "Madrid Group of Friends United against Forced Labour" for _, text in spans)
+    # the field an office is for is no body; a web address is no place
+    assert not any(text in {"Social Services", "newsdesk.example.org"} for _, text in spans)
+    # "the Penal Code and the Anti-Trafficking Law" are two instruments
+    assert {("Instrument", "Penal Code"), ("Instrument", "Anti-Trafficking Law")} <= spans

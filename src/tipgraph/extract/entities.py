@@ -71,8 +71,9 @@ class Matchers:
         self.span_breaks = [b for b in noise.get("span_breaks") or () if b]
         # words that make up titles and offices: a "name" of only these is a title ("Acting Head")
         offices = list(titles.get("offices") or ())
+        # (the words before an office's complement: "Minister" of "Minister of Justice", not "Justice")
         self.title_words = {w.lower() for t in before + offices + list(titles.get("office_modifiers") or ())
-                            for w in re.findall(r"[\w’'.-]+", t)}
+                            for w in re.findall(r"[\w’'.-]+", re.split(r"\s(?:of|for|on|to|in|at|and|the)\s", t)[0])}
         office_alt = "|".join(re.escape(t) for t in sorted(set(offices) | set(before), key=lambda t: (-len(t), t)))
         self.office_re = re.compile(rf"(?<![\w-])(?:{office_alt})(?![\w-])", re.IGNORECASE) if office_alt else None
         orgs = vocab.lexicon("organizations")
@@ -131,7 +132,7 @@ def trimmed_span(text: str, start: int, end: int) -> Span:
         end -= 2
     while start < end and text[start] in " \n\t,;:\"“”‘’'([*#":
         start += 1
-    while end > start and text[end - 1] in " \n\t,;:.\"“”‘’')]*":
+    while end > start and text[end - 1] in " \n\t,;:.\"“”‘’')]*/|":
         end -= 1
     return Span(start, end, text[start:end])
 
@@ -478,6 +479,7 @@ class EntityExtractor:
         """Capitalised multi-word names that hold a keyword (events, instruments)."""
         connectors = set(self.events.get("connectors") or ())
         generic = {w.lower() for w in self.events.get("generic_modifiers") or ()}
+        headline_verbs = {w.lower() for w in self.events.get("headline_verbs") or ()}
         results = []
         tokens = list(parsed)
         keyword_first = {}
@@ -496,6 +498,11 @@ class EntityExtractor:
                         break
                     if prev.text[:1].isupper() or re.match(r"^\d+(?:st|nd|rd|th)?$", prev.text):
                         if prev.text in {"The", "This", "That", "Our", "A", "An"}:
+                            break
+                        # Title Case headlines: "IOM Missions Across Europe Mark EU Anti-Trafficking Day",
+                        # "IOM Director General Statement on World Day ..."
+                        if prev.pos_ in {"VERB", "AUX", "ADP"} or prev.text in self.matchers.not_org_heads \
+                                or prev.lower_ in headline_verbs:
                             break
                         left -= 1
                         continue
@@ -521,10 +528,18 @@ class EntityExtractor:
                     tok = tokens[right]
                     if "\n" in tokens[right - 1].whitespace_ or tok.is_space:
                         break
+                    if tok.text in {"-", "–"} and (tok.whitespace_ or tokens[right - 1].whitespace_):
+                        break  # "... in Persons – July 30, 2022": a dash between clauses
                     if tok.text in connectors or tok.text[:1].isupper() or re.match(r"^\d{4}(?:-\d{4})?$", tok.text) or tok.text in {"-", "–"}:
                         right += 1
                         continue
                     break
+                # "the World Day against trafficking in persons": a lower-case complement of the keyword
+                if right == k_end and k_end < len(tokens) and tokens[k_end].dep_ == "prep" \
+                        and tokens[k_end].head.i == k_end - 1 and tokens[k_end].text in connectors:
+                    edge = tokens[k_end].right_edge.i + 1
+                    if edge - k_end <= 6 and not any("\n" in t.whitespace_ for t in tokens[k_end : edge - 1]):
+                        right = edge
                 while right > k_end and (tokens[right - 1].text in connectors or tokens[right - 1].text in {"-", "–"}):
                     right -= 1
                 words_before = [t.text.lower() for t in tokens[left:i]]
@@ -635,12 +650,17 @@ class EntityExtractor:
     # -- instruments ---------------------------------------------------------
     def instruments_in(self, parsed: Doc, text: str, people: list[Candidate]) -> list[Candidate]:
         keywords = {k: m.INSTRUMENT for k in self.instruments.get("keywords") or ()}
+        keyword_re = "|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True))
         found = []
         for start, end, keyword in self.named_phrases(parsed, keywords, None):
-            span = trimmed_span(text, start, end)
-            if len(span.text.split()) < 2:
-                continue
-            found.append(Candidate(EntityMention(m.INSTRUMENT, span, clean_name(span.text)), priority=64))
+            # "the Criminal Code and the Anti-Trafficking Law": two instruments
+            pair = re.fullmatch(rf"(.*?\b(?:{keyword_re}))(\s+and\s+(?:the\s+)?)(.*\b(?:{keyword_re})\b.*)", text[start:end]) if keyword_re else None
+            pieces = [(start, start + len(pair.group(1))), (end - len(pair.group(3)), end)] if pair else [(start, end)]
+            for a, b in pieces:
+                span = trimmed_span(text, a, b)
+                if len(span.text.split()) < 2:
+                    continue
+                found.append(Candidate(EntityMention(m.INSTRUMENT, span, clean_name(span.text)), priority=64))
         # A quoted title that holds an instrument keyword: “Flexible Model Guidelines for ...”, ‘Protocol to ...’
         for match in re.finditer(r"[“\"]([A-Z][^”\"\n]{8,200}?)[.,]?[”\"]|(?:(?<=\s)|^)[‘']([A-Z][^’'\n]{8,200}?)[.,]?[’'](?![\w])", text):
             if match.group(1) is None:
@@ -709,20 +729,46 @@ class EntityExtractor:
         return found
 
     # -- spaCy's NER -----------------------------------------------------------
+    def _joined_ents(self, parsed: Doc, text: str) -> list[tuple[str, int, int]]:
+        """spaCy's entities as (label, start, end); "Geneva Group" + "of" + "Friends United against
+        Human Trafficking" is one body when the first part ends in a body's head word."""
+        ents = [(e.label_, e.start_char, e.end_char) for e in parsed.ents]
+        out: list[tuple[str, int, int]] = []
+        for label, start, end in ents:
+            if out and label == "ORG" and out[-1][0] == "ORG":
+                prev_label, prev_start, prev_end = out[-1]
+                gap = text[prev_end:start]
+                last = text[prev_start:prev_end].split()[-1]
+                if re.fullmatch(r" of (?:the )?", gap) and last in self.matchers.list_head_words | {"Group", "Friends"}:
+                    out[-1] = (label, prev_start, end)
+                    continue
+            out.append((label, start, end))
+        # "... Group of Friends United" + "against Forced Labour": a body's name runs on over its purpose
+        joined = []
+        for label, start, end in out:
+            if label == "ORG" and any(w in self.matchers.list_head_words | {"Group", "Friends"} for w in text[start:end].split()):
+                tail = re.match(r"\s+(?:against|for|on|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:of|and|in|for|on|against|the)\s+)*[A-Z][\w’'-]*)*", text[end : end + 120])
+                if tail and "\n" not in tail.group():
+                    end += tail.end()
+            if joined and joined[-1][2] > start:
+                if end > joined[-1][2] and joined[-1][0] == "ORG":
+                    joined[-1] = (joined[-1][0], joined[-1][1], end)
+                continue
+            joined.append((label, start, end))
+        return joined
+
     def statistical(self, parsed: Doc, text: str) -> list[Candidate]:
         found = []
         # words the document also writes in lower case are common nouns ("Response", "Slavery")
         lower_words = {t.text for t in parsed if t.text.isalpha() and t.text.islower()}
         places = self.vocab.places
-        for ent in parsed.ents:
-            label = ent.label_
-            end = ent.end_char
+        for label, ent_start, end in self._joined_ents(parsed, text):
             # spaCy runs names together across a line end, a quotation mark or a dash
             for mark in self.matchers.span_breaks:
-                cut = text.find(mark, ent.start_char + 1, end)
+                cut = text.find(mark, ent_start + 1, end)
                 if cut > 0:
                     end = cut
-            span = trimmed_span(text, ent.start_char, end)
+            span = trimmed_span(text, ent_start, end)
             # "Abuja at the weekend": a name does not end in a lower-case word
             tail = re.search(r"(?:\s+(?!(?:province|region|district|county|city|state|oblast|municipality)$)[a-z][\w’'-]*)+$", span.text)
             if tail and tail.start() > 0:
@@ -752,6 +798,11 @@ class EntityExtractor:
                     continue
             if name in self.matchers.post_nominals:
                 continue  # "Ph.D.; OON": an honour after a name
+            if label in {"ORG", "GPE", "NORP"} and self.matchers.office_re is not None and \
+                    not any(w in self.matchers.list_head_words for w in words) and re.search(
+                        "(?i:" + self.matchers.office_re.pattern + r")(?:\s+of\s+[A-Z][\w ]*?)?\s+(?:for|to)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?)*$",
+                        text[max(0, span.start - 120) : span.start]):
+                continue  # the field or the bodies an office is for ("Minister for Social Services")
             # "the Chowdury judgment", "the Palermo case": a name that modifies a document or a case
             if label in {"ORG", "PERSON", "GPE"} and re.match(r"\s+(?:judgment|judgement|ruling|case|verdict|report|decision)\b", text[span.end : span.end + 12]):
                 continue
@@ -821,7 +872,7 @@ class EntityExtractor:
         return {"country": iso3} if iso3 else {}
 
     def _only_title_words(self, words: list[str]) -> bool:
-        content = [w for w in words if w.lower() not in {"of", "the", "and", "for", "to", "in"}]
+        content = [re.sub(r"^(?:ex-|Ex-)", "", w) for w in words if w.lower() not in {"of", "the", "and", "for", "to", "in"}]
         if any(w in self.matchers.list_head_words for w in content):
             return False  # "Metropolitan Police": a body, though "Metropolitan" is a title too
         return bool(content) and all(w.lower().strip(".,") in self.matchers.title_words for w in content) \
@@ -937,7 +988,7 @@ def _dateline_places(text: str) -> list[Candidate]:
     found = []
     for match in re.finditer(r"(?m)^[ \t*_#]*([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}),\s+([^\n]{6,30})", text):
         dated = parse_date(match.group(2))
-        if dated is None or dated[1] != 0:
+        if dated is None or dated[1] != 0 or re.fullmatch(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", match.group(1)):
             continue
         start, end = match.start(1), match.end(1)
         found.append(Candidate(EntityMention(m.PLACE, Span(start, end, text[start:end]), text[start:end]), priority=11))
