@@ -69,6 +69,12 @@ Source: newsdesk.example.org
 
 The Madrid Group of Friends United against Forced Labour met the Minister for Social Services, who said the Penal Code and the Anti-Trafficking Law would be amended.
 """,
+    "107_press_release_meeting.txt": """Deputy Minister meets Director of the Regional Anti-Trafficking Centre
+
+5 June 2022, Tirana – The Deputy Minister of Justice, Arben Hoxha, had a meeting with the Director of the Regional Anti-Trafficking Centre, Sofia Marku, during which they discussed victim protection.
+
+A seminar on forced labour was organized by the IOM Office in Tirana and the Ministry of Interior’s Directorate for Border Police. At the seminar, co-organized by the Albanian State Police, the Chief Inspector Dritan Cela urged more checks. Elira Basha, PhD; MBE, the Council of Europe Special Representative on Migration, said more was needed.
+""",
 }
 
 
@@ -271,3 +277,24 @@ def test_names_in_title_case_headlines_lists_and_office_complements():
     assert not any(text in {"Social Services", "newsdesk.example.org"} for _, text in spans)
     # "the Penal Code and the Anti-Trafficking Law" are two instruments
     assert {("Instrument", "Penal Code"), ("Instrument", "Anti-Trafficking Law")} <= spans
+
+
+def test_who_had_a_meeting_with_whom_took_part_in_it(graph):
+    meeting = next(s for s in named(graph, "meeting") if (s, RDF.type, TIP.Meeting) in graph)
+    for name in ("Arben Hoxha", "Sofia Marku"):
+        assert linked(graph, meeting, "participant", node(graph, name, "Person"))
+    assert any(linked(graph, meeting, "location", p) for p in named(graph, "Tirana"))
+    # people quoted after the text turns to the seminar took part in the seminar, not the meeting
+    assert not linked(graph, meeting, "participant", node(graph, "Dritan Cela", "Person"))
+
+
+def test_the_part_that_a_possessive_names_is_the_organiser_and_appositions_after_honours(graph):
+    seminar = next(s for s in named(graph, "seminar") if (s, RDF.type, TIP.Workshop) in graph)
+    directorate = node(graph, "Directorate for Border Police")
+    assert linked(graph, seminar, "organizer", directorate)
+    assert linked(graph, directorate, "partOf", node(graph, "Ministry of Interior"))
+    coe = node(graph, "Council of Europe")
+    assert linked(graph, node(graph, "Elira Basha", "Person"), "affiliatedWith", coe)
+    # "co-organized by the Albanian State Police, the Chief Inspector Dritan Cela urged"
+    police = node(graph, "Albanian State Police")
+    assert linked(graph, node(graph, "Dritan Cela", "Person"), "affiliatedWith", police)

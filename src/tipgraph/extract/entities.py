@@ -288,6 +288,8 @@ class EntityExtractor:
                     if c.start == start and c.end < end:
                         country_key = c.mention.key
                         start = c.end + 1
+                    elif start < c.start and c.end <= end and re.search(r"\bof (?:the )?$", text[start : c.start]):
+                        country_key = c.mention.key  # "Department of the State Guard of Ukraine"
                 if len(text[start:end].split()) < 2:
                     continue
                 if "State Department" in text[start:end]:

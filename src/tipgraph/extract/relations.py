@@ -193,6 +193,7 @@ class _Reader:
         self.lex = vocab.lexicon("relations")
         self.events_lex = vocab.lexicon("events")
         self.cues = _cues(vocab)
+        self.post_nominals = sorted(vocab.lexicon("titles").get("after_name") or (), key=len, reverse=True)
         self.facts: list[RelationFact] = []
         self.seen: set[tuple[str, str, str, str | None]] = set()
         self.event_dates: dict[str, tuple[int, str]] = {}  # event reference -> (rank, date)
@@ -390,6 +391,11 @@ class _Reader:
     def body_at(self, position: int) -> EntityMention | None:
         """The body named at `position`: "the Armenian Ministry of Justice" is the ministry, not Armenia."""
         found = self.starting_at(position, ACTOR_CLASSES - {m.PERSON})
+        owned = re.match(r"[’']s\s+", self.text[found.span.end :]) if found is not None else None
+        if owned and found.cls in m.ORGANIZATION_CLASSES:
+            part = self.starting_at(found.span.end + owned.end(), m.ORGANIZATION_CLASSES)
+            if part is not None:
+                return part  # "the Ministry of Interior’s Department for ...": the department acts
         if found is not None and found.cls == m.COUNTRY:
             gap = re.match(r"(?:[’']s)?\s+", self.text[found.span.end :])
             body = self.starting_at(found.span.end + (gap.end() if gap else 0), m.ORGANIZATION_CLASSES)
@@ -778,6 +784,28 @@ class _Reader:
             for country in countries:
                 self.add(reference(event), "participant", reference(country), self.span_of(match.start(), country.span.end))
 
+    def meeting_parties(self, event: EntityMention) -> list[tuple[int, int]]:
+        """The stretches of text that name who met: the subject of "had/held a meeting" and what
+        follows "with"."""
+        keyword = event.attrs.get("keyword") or ""
+        at = event.span.text.find(keyword) if keyword else -1
+        token_span = self.parsed.char_span(event.span.start + max(at, 0), event.span.start + max(at, 0) + len(keyword), alignment_mode="expand") if keyword else None
+        if token_span is None or len(token_span) == 0:
+            return []
+        noun = token_span.root
+        parties = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+                parties.append((child.idx, child.right_edge.idx + len(child.right_edge.text)))
+        verb = noun.head
+        if noun.dep_ == "dobj" and verb.lemma_ in {"have", "hold"}:
+            for child in verb.children:
+                if child.dep_ in {"nsubj", "nsubjpass"}:
+                    parties.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)))
+                if child.dep_ == "prep" and child.lower_ == "with":
+                    parties.append((child.idx, child.right_edge.idx + len(child.right_edge.text)))
+        return parties
+
     def occasion(self) -> EntityMention | None:
         """The event a press release or news story is about: one its headline or first sentence names."""
         prose = [sent for sent in self.parsed.sents if len([t for t in sent if t.is_alpha]) >= 8]
@@ -794,10 +822,18 @@ class _Reader:
         if event is None:
             return
         ref = reference(event)
+        # "The Secretary of State ..., X, had a meeting with the Special Representative ..., Y"
+        for start, end in self.meeting_parties(event):
+            for person in self.people:
+                if start <= person.span.start and person.span.end <= end:
+                    self.add(ref, "participant", reference(person), person.span)
         verbs = _alternation(self.lex.get("speech_verbs") or ())
+        others = [ev.span.start for ev in self.events if ev.name != event.name and ev.span.start > event.span.end]
         for person in self.people:
             if person.span.start < event.span.start or self.nested(person, m.EVENT_CLASSES | m.ORGANIZATION_CLASSES):
                 continue
+            if others and person.span.start > min(others):
+                break  # past the first other event the text turns to, its people are that event's
             s, e = self.sentence(person)
             near = self.text[max(s, person.span.start - 80) : min(e, person.span.end + 120)]
             if re.search(verbs, near, re.IGNORECASE):
@@ -846,9 +882,13 @@ class _Reader:
             clause = self.clause(person)
             # A: "X, the Executive Secretary of GRETA" / "X, UNODC Regional Representative"
             tail = text[person.span.end : clause[1]]
-            comma = re.match(r",\s+", tail)
+            # "Joy Ngozi Ezeilo, Ph.D.; OON, the United Nations Special Rapporteur ...": honours first
+            honours = re.match(r"(?:[,;]\s*(?:" + "|".join(re.escape(h) for h in self.post_nominals) + r"))+(?=[,;])", tail) if self.post_nominals else None
+            if honours:
+                tail = tail[honours.end():]
+            comma = re.match(r"[,;]\s+", tail)
             if comma:
-                start = person.span.end + comma.end()
+                start = person.span.end + (honours.end() if honours else 0) + comma.end()
                 stop = re.search(r"[,;:()\n.!?]", text[start : clause[1]] + ".")
                 window_end = start + (stop.start() if stop else 0)
                 first = self.after(start, BODY_CLASSES, skip=r"(?:the\s+|The\s+)?")
@@ -878,6 +918,16 @@ class _Reader:
                     same_office = office_before and person.title and person.title.lower() == office_before.group(1).lower()
                     if (holds_office or office_before) and not same_office:
                         affiliate(person, body, self.span_of(body.span.start, person.span.end))
+            # I: "co-organized by the OSCE Mission to Moldova, the Head Ambassador William Hill": the body
+            # before an apposition that is an office and the person
+            between = re.search(r"(?P<body_end>)\s*,\s+(?:the\s+|its\s+)?(?P<office>(?:[A-Z][\w-]*\s+){0,3})$", text[clause[0] : person.attrs.get("title_start", person.span.start)])
+            if between and cues.office.search(between.group("office") + (person.title or "")):
+                end = clause[0] + between.start()
+                body = self.ending_at(end, m.ORGANIZATION_CLASSES)
+                # "The Permanent Representative of Malta to the OSCE, Ambassador X": sent to it, not of it
+                sent_to = body is not None and re.search(r"(?<!according )\bto\s+(?:the\s+)?$", text[max(clause[0], body.span.start - 12) : body.span.start], re.IGNORECASE)
+                if body is not None and not sent_to and not self.nested(body, m.EVENT_CLASSES):
+                    affiliate(person, body, self.span_of(body.span.start, person.span.end))
             # D: "OSCE Special Representative and Co-ordinator for ..., Ambassador X": the bodies the title
             # names, and the gazetteer's "Office of the <title>" when the text names it
             if lead and not greeting:
@@ -897,7 +947,7 @@ class _Reader:
                 if office_at is not None and len(whole.split()) <= 10:
                     seg_start = seg_end - len(whole)  # "According to the Interior Ministry board member, MP X"
                 segment = text[seg_start:seg_end]
-                if office_at is not None and len(segment.split()) <= 16:
+                if office_at is not None and len(segment.split()) <= 24:
                     for body in self.ordered:
                         if body.cls not in BODY_CLASSES or not (seg_start <= body.span.start and body.span.end <= seg_end) \
                                 or self.nested(body, m.EVENT_CLASSES | {m.INSTRUMENT}):
@@ -1109,9 +1159,9 @@ class _Reader:
                 iso3 = self.national_country(mm)
             if not iso3:
                 continue
-            whole = f"gov:{iso3}" if f"gov:{iso3}" in self.keys_in_doc and not (mm.key or "").startswith("mission:") else f"country:{iso3}"
-            if whole in self.keys_in_doc:
-                self.add(reference(mm), "partOf", whole, mm.span)
+            # a public body is part of its country (and, graph.py says, of a government the corpus names)
+            if f"country:{iso3}" in self.keys_in_doc:
+                self.add(reference(mm), "partOf", f"country:{iso3}", mm.span)
         for mm in self.ordered:
             if mm.cls not in m.ORGANIZATION_CLASSES:
                 continue
