@@ -75,6 +75,10 @@ The Madrid Group of Friends United against Forced Labour met the Minister for So
 
 A seminar on forced labour was organized by the IOM Office in Tirana and the Ministry of Interior’s Directorate for Border Police. At the seminar, co-organized by the Albanian State Police, the Chief Inspector Dritan Cela urged more checks. Elira Basha, PhD; MBE, the Council of Europe Special Representative on Migration, said more was needed.
 """,
+    "108_news_agency_dateline.txt": """BELGRADE (AFP) — Serbian police arrested five people on Monday, marking the European Day against trafficking in children.
+
+The National Action Plan to Combat Trafficking in Human Beings 2021-2024 was adopted in May. The National Action Plan provides for 12 shelters.
+""",
 }
 
 
@@ -298,3 +302,12 @@ def test_the_part_that_a_possessive_names_is_the_organiser_and_appositions_after
     # "co-organized by the Albanian State Police, the Chief Inspector Dritan Cela urged"
     police = node(graph, "Albanian State Police")
     assert linked(graph, node(graph, "Dritan Cela", "Person"), "affiliatedWith", police)
+
+
+def test_an_agency_dateline_a_short_name_and_an_observance_with_a_lower_case_complement():
+    found = mentions("108_news_agency_dateline.txt")
+    places = [mm for mm in found if mm.span.text == "BELGRADE"]
+    assert [(mm.cls, mm.name) for mm in places] == [("Place", "Belgrade")]  # not the agency in brackets
+    plans = {mm.name for mm in found if mm.cls == "Instrument"}
+    assert plans == {"National Action Plan to Combat Trafficking in Human Beings 2021-2024"}
+    assert "European Day against trafficking in children" in {mm.span.text for mm in found if mm.cls == "Event"}

@@ -172,6 +172,10 @@ class EntityExtractor:
                 if line.isupper():
                     continue
             entity = self.vocab.entities[key]
+            if entity.cls == m.INSTRUMENT and s > 0 and parsed[s - 1].text[:1].isupper() and not parsed[s - 1].is_sent_start \
+                    and parsed[s - 1].text not in {"The", "This", "That", "Our", "Its", "Their"} \
+                    and not any(s0 < s <= e0 for _, s0, e0 in hits):
+                continue  # "the National Action Plan to Combat Trafficking ...": a longer, national name
             found.append(self._known(entity, text, span.start_char, span.end_char, priority=100 + len(span)))
         for match_id, s, e in self.matchers.context(parsed):
             span = parsed[s:e]
@@ -482,6 +486,7 @@ class EntityExtractor:
         connectors = set(self.events.get("connectors") or ())
         generic = {w.lower() for w in self.events.get("generic_modifiers") or ()}
         headline_verbs = {w.lower() for w in self.events.get("headline_verbs") or ()}
+        lowercase_complement = set(self.events.get("lowercase_complement") or ())
         results = []
         tokens = list(parsed)
         keyword_first = {}
@@ -517,7 +522,8 @@ class EntityExtractor:
                     # "Council of Europe Convention": a connector between capitalised words
                     # "Alliance against Trafficking in Persons Conference"
                     if prev.text in {"of", "for", "and", "against", "in", "on"} and left - 2 >= 0 and tokens[left - 2].text[:1].isupper() \
-                            and "\n" not in tokens[left - 2].whitespace_ and left < i:
+                            and "\n" not in tokens[left - 2].whitespace_ and left < i \
+                            and tokens[left - 2].text not in self.matchers.not_org_heads:  # not "Statement on World Day"
                         left -= 2
                         continue
                     break
@@ -536,16 +542,22 @@ class EntityExtractor:
                         right += 1
                         continue
                     break
-                # "the World Day against trafficking in persons": a lower-case complement of the keyword
-                if right == k_end and k_end < len(tokens) and tokens[k_end].dep_ == "prep" \
-                        and tokens[k_end].head.i == k_end - 1 and tokens[k_end].text in connectors:
-                    edge = tokens[k_end].right_edge.i + 1
-                    if edge - k_end <= 6 and not any("\n" in t.whitespace_ for t in tokens[k_end : edge - 1]):
-                        right = edge
                 while right > k_end and (tokens[right - 1].text in connectors or tokens[right - 1].text in {"-", "–"}):
                     right -= 1
+                # "the World Day against trafficking in persons": a lower-case complement of the keyword
+                if right == k_end and k_end < len(tokens) and tokens[k_end].text in {"against", "for", "of", "on"} \
+                        and " ".join(parts) in lowercase_complement:
+                    edge = k_end + 1
+                    while edge < len(tokens) and edge - k_end <= 5 and (tokens[edge].is_lower and tokens[edge].is_alpha) \
+                            and "\n" not in tokens[edge - 1].whitespace_:
+                        edge += 1
+                    while edge > k_end + 1 and tokens[edge - 1].text in connectors:
+                        edge -= 1
+                    if edge > k_end + 1:
+                        right = edge
                 words_before = [t.text.lower() for t in tokens[left:i]]
-                if right == k_end and all(w in generic for w in words_before):
+                # "the national conference" names nothing; "the National Referral Mechanism" does
+                if right == k_end and all(w in generic for w in words_before) and (len(parts) == 1 or not words_before):
                     continue
                 if right - left < 2:
                     continue
@@ -801,10 +813,12 @@ class EntityExtractor:
             if name in self.matchers.post_nominals:
                 continue  # "Ph.D.; OON": an honour after a name
             if label in {"ORG", "GPE", "NORP"} and self.matchers.office_re is not None and \
-                    not any(w in self.matchers.list_head_words for w in words) and re.search(
-                        "(?i:" + self.matchers.office_re.pattern + r")(?:\s+of\s+[A-Z][\w ]*?)?\s+(?:for|to)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?)*$",
-                        text[max(0, span.start - 120) : span.start]):
-                continue  # the field or the bodies an office is for ("Minister for Social Services")
+                    not any(w in self.matchers.list_head_words for w in words):
+                complement = re.search(
+                    "(?i:" + self.matchers.office_re.pattern + r")(?:\s+of\s+[A-Z][\w ]*?)?\s+(?:for|to)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?)*$",
+                    text[max(0, span.start - 120) : span.start])
+                if complement and not any(w.strip(",") in self.matchers.list_head_words for w in complement.group().split()):
+                    continue  # the field or the bodies an office is for ("Minister for Social Services")
             # "the Chowdury judgment", "the Palermo case": a name that modifies a document or a case
             if label in {"ORG", "PERSON", "GPE"} and re.match(r"\s+(?:judgment|judgement|ruling|case|verdict|report|decision)\b", text[span.end : span.end + 12]):
                 continue
@@ -994,6 +1008,11 @@ def _dateline_places(text: str) -> list[Candidate]:
             continue
         start, end = match.start(1), match.end(1)
         found.append(Candidate(EntityMention(m.PLACE, Span(start, end, text[start:end]), text[start:end]), priority=11))
+    # "WASHINGTON (NewsNation) — Secretary ...": an agency dateline in capitals
+    for match in re.finditer(r"(?m)^[ \t*_#]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})\s*\([^()\n]{2,40}\)\s*[—–-]\s", text):
+        start, end = match.start(1), match.end(1)
+        name = " ".join(w.capitalize() for w in text[start:end].split())
+        found.append(Candidate(EntityMention(m.PLACE, Span(start, end, text[start:end]), name), priority=11))
     # "21 September 2023, Chisinau – The Secretary of State ...": the date first
     for match in re.finditer(r"(?m)^[ \t*_#]*([^\n,]{6,30}),\s+([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2})\s+[–—-]\s", text):
         dated = parse_date(match.group(1))
@@ -1074,16 +1093,24 @@ def _bare_parliaments(text: str, kept: list[Candidate], vocab: Vocabulary, doc_c
 def _short_names_of_known(kept: list[Candidate]) -> None:
     """ "the 2003 Action Plan", "the Global Plan of Action": a short form of an instrument or body
     named in full in the same text, all of whose words the full name has, is that one."""
-    known = [c.mention for c in kept if c.mention.key and c.mention.cls in {m.INSTRUMENT} | m.ORGANIZATION_CLASSES]
+    classes = {m.INSTRUMENT} | m.ORGANIZATION_CLASSES
+    # known names first, then longer names of the text ("the National Action Plan" after "the National
+    # Action Plan to Combat Human Trafficking and Slavery 2015-2019"); a body only with the same head word
+    fuller = sorted((c.mention for c in kept if c.mention.cls in classes),
+                    key=lambda mm: (mm.key is None, -len(mm.name), mm.span.start))
     for cand in kept:
         mention = cand.mention
-        if mention.key or mention.cls not in {m.INSTRUMENT} | m.ORGANIZATION_CLASSES:
+        if mention.key or mention.cls not in classes:
             continue
         words = {w for w in re.findall(r"[a-z][\w-]*", mention.name.lower()) if w not in {"the", "of", "to", "and", "on", "in", "for"}}
         if len(words) < 2:
             continue
-        for other in known:
+        for other in fuller:
+            if other is mention or other.name == mention.name or len(other.name) <= len(mention.name):
+                continue
             same_family = (other.cls == m.INSTRUMENT) == (mention.cls == m.INSTRUMENT)
+            if not other.key and other.cls != m.INSTRUMENT and other.name.split()[-1] != mention.name.split()[-1]:
+                continue  # "National Police" is not the "National Police Academy"
             if same_family and words <= set(re.findall(r"[a-z][\w-]*", other.name.lower())):
                 mention.key, mention.cls, mention.name = other.key, other.cls, other.name
                 break
@@ -1131,6 +1158,9 @@ def _adopt_parenthesised_acronyms(text: str, kept: list[Candidate]) -> list[Cand
         tail = re.match(r" ?\((?P<acr>[A-Z][A-Za-z.-]{1,12})\)", text[cand.end : cand.end + 16])
         if not tail:
             continue
+        letters = [ch for ch in tail.group("acr") if ch.isalpha()]
+        if cand.mention.cls in {m.PLACE, m.COUNTRY, m.REGION, m.PERSON} or sum(ch.isupper() for ch in letters) * 2 < len(letters):
+            continue  # "SARAJEVO (Reuters)": a dateline and its agency, not a name and its acronym
         acronym = by_start.get(cand.end + tail.start("acr"))
         if acronym is None and cand.mention.cls in m.ORGANIZATION_CLASSES and re.fullmatch(r"[A-Z][A-Z-]{1,9}", tail.group("acr")):
             # "the Department for Fighting Organized Crime (DFOC)" where no extractor found DFOC
