@@ -593,6 +593,15 @@ class EntityExtractor:
             if lemma not in nouns or token.pos_ not in {"NOUN", "PROPN"} or not token.text.islower():
                 continue
             if lemma in need_of and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+                # "the event, held on 17 and 18 November": the event the text is about
+                generic_anaphor = lemma == "event" and found and all(c.dep_ in {"det", "punct"} for c in token.lefts) \
+                    and any(c.lower_ in {"the", "this"} for c in token.lefts)
+                if not generic_anaphor:
+                    continue
+                before = found[-1].mention
+                span = Span(token.idx, token.idx + len(token.text), token.text)
+                found.append(Candidate(EntityMention(before.cls, span, before.name, attrs={
+                    "keyword": token.text, "described": True, "refers_to": before.name}), priority=54))
                 continue
             governor = token.head
             chain = {governor.lemma_.lower(), governor.lower_}
@@ -1036,6 +1045,11 @@ def _described_events_named(kept: list[Candidate]) -> None:
         for event in named:
             name_words = set(re.findall(r"[\w-]+", event.name.lower()))
             if keyword in name_words and words <= name_words:
+                old = mention.name
+                for other in kept:  # "this event" said of it names the same one
+                    if other.mention.attrs.get("refers_to") == old:
+                        other.mention.name, other.mention.cls = event.name, event.cls
+                        other.mention.attrs["refers_to"] = event.name
                 mention.name = event.name
                 mention.cls = event.cls
                 mention.attrs["refers_to"] = event.name
@@ -1090,6 +1104,22 @@ def _bare_parliaments(text: str, kept: list[Candidate], vocab: Vocabulary, doc_c
     return found
 
 
+def _surnames_of_people(kept: list[Candidate]) -> None:
+    """ "said Braathu" tagged as an organisation or place: a one-word name that is the surname of a
+    person the text names in full is that person."""
+    surnames = {}
+    for cand in kept:
+        words = cand.mention.name.split()
+        if cand.mention.cls == m.PERSON and len(words) > 1:
+            surnames.setdefault(words[-1], cand.mention.name)
+    for cand in kept:
+        mention = cand.mention
+        if not mention.key and mention.cls in m.ORGANIZATION_CLASSES | {m.PLACE} and mention.name in surnames \
+                and not mention.attrs.get("country") and not mention.attrs.get("venue_line"):
+            mention.cls = m.PERSON
+            mention.name = surnames[mention.name]
+
+
 def _short_names_of_known(kept: list[Candidate]) -> None:
     """ "the 2003 Action Plan", "the Global Plan of Action": a short form of an instrument or body
     named in full in the same text, all of whose words the full name has, is that one."""
@@ -1114,6 +1144,20 @@ def _short_names_of_known(kept: list[Candidate]) -> None:
             if same_family and words <= set(re.findall(r"[a-z][\w-]*", other.name.lower())):
                 mention.key, mention.cls, mention.name = other.key, other.cls, other.name
                 break
+
+
+def _towns_after_prepositions(text: str, parsed: Doc, vocab: Vocabulary, matchers: Matchers) -> list[Candidate]:
+    """ "a training for 30 inspectors in Novi Sad": a town the model missed, where places stand."""
+    lower_words = {t.text for t in parsed if t.is_lower}
+    found = []
+    for match in re.finditer(r"\b(?:in|at|near|from)\s+([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})(?![\w’'-]| [A-Z])", text):
+        name = match.group(1)
+        if name not in vocab.places or re.fullmatch(MONTHS, name) or name.lower() in lower_words \
+                or name.lower() in matchers.not_entities or name in matchers.body_head_words:
+            continue
+        start, end = match.start(1), match.end(1)
+        found.append(Candidate(EntityMention(m.PLACE, Span(start, end, name), name, attrs={"country": vocab.places[name]} if vocab.places[name] else {}), priority=9))
+    return found
 
 
 def _venue_lines(text: str, labels: list[str]) -> list[Candidate]:
@@ -1217,7 +1261,7 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     if country_counts:
         doc_country = sorted(country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0].split(":")[1]
     people = [p for p in extractor.titled_people(text) if _names_a_person(parsed, p)]
-    datelines = _dateline_places(text)
+    datelines = _dateline_places(text) + _towns_after_prepositions(text, parsed, vocab, extractor.matchers)
     instruments = extractor.instruments_in(parsed, text, people)
     candidates = (
         known
@@ -1244,6 +1288,7 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     if extra:
         kept = _resolve_overlaps(kept + extra)
     _short_names_of_known(kept)
+    _surnames_of_people(kept)
     mentions = []
     for cand in kept:
         mention = cand.mention

@@ -84,6 +84,7 @@ class _Cues:
     delivery: re.Pattern
     relative: re.Pattern
     links: str
+    event_verbs: str
 
 
 _CUES: dict[int, tuple[Vocabulary, _Cues]] = {}
@@ -122,11 +123,12 @@ def _cues(vocab: Vocabulary) -> _Cues:
         organizer_verb=re.compile(r"^\s+(?:has\s+|have\s+|had\s+|jointly\s+)?" + _alternation(organizer), re.IGNORECASE),
         organizer_by=re.compile(_alternation(organizer) + r"\s+by\s+(?:the\s+)?", re.IGNORECASE),
         host_cue=re.compile(_alternation(events.get("host_cues") or ()) + r"[,:]?\s+(?:the\s+)?", re.IGNORECASE),
-        host_verb=re.compile(r"^\s+(?:has\s+|have\s+|had\s+)?" + _alternation(rel.get("host_verbs") or ()), re.IGNORECASE),
+        host_verb=re.compile(r"^\s+(?:for\s+|has\s+|have\s+|had\s+)?" + _alternation(rel.get("host_verbs") or ()), re.IGNORECASE),
         event_noun=re.compile(_alternation([w.lower() for w in event_nouns] + [w.lower() + "s" for w in event_nouns]), re.IGNORECASE),
         delivery=re.compile(_alternation(rel.get("delivery_cues") or ("delivered",)), re.IGNORECASE),
         relative=re.compile(_alternation((rel.get("relative_dates") or {}).keys()), re.IGNORECASE),
         links=links,
+        event_verbs=_alternation(organizer + list(rel.get("host_verbs") or ())),
     )
     _CUES[id(vocab)] = (vocab, cues)
     return cues
@@ -576,7 +578,7 @@ class _Reader:
                 if dated:
                     self.set_date(ref, dated, rank=0)
             self.event_date_near(ev, ref)
-            if ev.attrs.get("described") and not ev.attrs.get("refers_to"):
+            if ev.attrs.get("described"):
                 self.described_event_setting(ev, ref)
         if self.delivered is not None:
             ref = reference(self.delivered)
@@ -634,17 +636,31 @@ class _Reader:
                 self.add(ref, "location", reference(place), self.span_of(ev.span.start, place.span.end))
                 located = True
                 break
-        found = parse_date(rest)
-        dated = False
-        if found and re.fullmatch(r"[^.;]*?(?:\bon|\bfrom|\bheld)\s+(?:the\s+)?", rest[: found[1]], re.DOTALL):
-            self.set_date(ref, found[0], rank=0)
-            dated = True
         place, date, body_start = self.dateline()
+        found = self.first_day(rest, (date or self.info.date or "")[:4] or None)
+        dated = False
+        if found:
+            self.set_date(ref, found, rank=0)
+            dated = True
         if body_start >= 0 and s <= body_start + 2 and ev.span.start >= body_start:
             if place is not None and not located:
                 self.add(ref, "location", reference(place), ev.span)
             if date and not dated:
                 self.set_date(ref, date, rank=1)
+
+    @staticmethod
+    def first_day(rest: str, year: str | None) -> str | None:
+        """ "on 18 March 2015", "from 12 to 14 March 2024", "held on 17 and 18 November" (in the text's
+        year): the day an event began, stated in the clause after it."""
+        cue = re.search(r"(?:\bon|\bfrom|\bheld)\s+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:to|-|–|and|&)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?P<month>[A-Z][a-z]+)(?:\s+(?P<year>\d{4}))?", rest)
+        if cue and cue.group("month") in MONTH_NAMES and (cue.group("year") or year):
+            found = parse_date(f"{cue.group('day')} {cue.group('month')} {cue.group('year') or year}")
+            if found:
+                return found[0]
+        found = parse_date(rest)
+        if found and re.fullmatch(r"[^.;]*?(?:\bon|\bfrom|\bheld)\s+(?:the\s+)?", rest[: found[1]], re.DOTALL):
+            return found[0]
+        return None
 
     def event_date_near(self, ev: EntityMention, ref: str) -> None:
         after = self.text[ev.span.end : ev.span.end + 80]
@@ -675,11 +691,17 @@ class _Reader:
             if self.nested(mm, m.EVENT_CLASSES):
                 continue
             sentence = self.sentence(mm)
+            # "The OSCE Mission, in co-operation with the Ministry of Labour, organized a training"
+            aside = re.match(r"\s*,\s+(?:in\s+(?:co-?operation|partnership|collaboration)\s+with|together\s+with|jointly\s+with|with\s+the\s+support\s+of)\s+[^;.]{3,160}?,(?=\s+(?:has\s+|have\s+|had\s+|jointly\s+)?"
+                             + cues.event_verbs + ")", text[mm.span.end : sentence[1]], re.IGNORECASE)
+            after_aside = mm.span.end + (aside.end() if aside else 0)
             for pattern, predicate in ((cues.organizer_verb, "organizer"), (cues.host_verb, "host")):
-                verb = pattern.match(text[mm.span.end : sentence[1]])
+                verb = pattern.match(text[after_aside : sentence[1]])
                 if not verb:
                     continue
-                position = mm.span.end + verb.end()
+                position = after_aside + verb.end()
+                partners = [x for x in self.ordered if x.cls in m.ORGANIZATION_CLASSES and mm.span.end < x.span.start and x.span.end <= after_aside
+                            and not self.nested(x, m.ORGANIZATION_CLASSES)] if aside else []
                 rest = text[position : sentence[1]]
                 event = next((ev for ev in self.events if position <= ev.span.start <= position + 40 and ev.span.start < sentence[1]), None)
                 if event is None:
@@ -690,6 +712,8 @@ class _Reader:
                     event = self.event_by_noun(noun.group().lower(), sentence)
                 if event is not None:
                     self.add(reference(event), predicate, reference(mm), self.span_of(mm.span.start, position))
+                    for partner in partners:  # who a body works "in co-operation with" organised it too
+                        self.add(reference(event), "organizer", reference(partner), self.span_of(mm.span.start, position))
         for pattern, predicate in ((cues.organizer_by, "organizer"), (cues.host_cue, "host")):
             for match in pattern.finditer(text):
                 target = self.starting_at(match.end(), ACTOR_CLASSES)
