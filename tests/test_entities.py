@@ -100,6 +100,12 @@ Our 2022 Global Report on Trafficking in Persons found that detected victims fel
 I thank the Government of Austria for hosting the UNODC Civil Society Forum in Vienna last month.
 The forum, held on 20 and 21 June, brought together 300 participants. The event was opened by the Federal Minister.
 """,
+    "111_news_short_unit.txt": """Skopje conference urges faster victim identification
+
+SKOPJE, 3 October 2022 - The OSCE Mission to Skopje hosted an international conference on victim identification.
+
+The conference was jointly organized by the OSCE Mission, the Swiss Embassy in Skopje, the Open Gate La Strada Foundation of Skopje Region (OG-LS), the International Organization for Migration (IOM) and the Macedonian Young Lawyers Association.
+""",
 }
 
 
@@ -354,3 +360,12 @@ def test_a_government_thanked_for_hosting_hosts_and_the_event_is_the_forum(graph
     assert linked(graph, forum, "host", node(graph, "Government of Austria"))
     assert linked(graph, forum, "organizer", node(graph, "United Nations Office on Drugs and Crime"))
     assert not [o for o in graph.subjects(RDFS.label, Literal("event"))]
+
+
+def test_a_unit_named_short_and_a_list_of_organisers_with_an_unknown_item(graph):
+    conference = next(s for s in named(graph, "international conference") if (s, RDF.type, TIP.Conference) in graph)
+    mission = node(graph, "OSCE Mission to Skopje")
+    assert linked(graph, conference, "organizer", mission)  # "the OSCE Mission" is the Mission to Skopje
+    assert (mission, SKOS.altLabel, Literal("OSCE Mission")) in graph
+    assert linked(graph, conference, "organizer", node(graph, "International Organization for Migration"))
+    assert not linked(graph, conference, "organizer", node(graph, "Organization for Security and Co-operation in Europe"))

@@ -660,6 +660,17 @@ class EntityExtractor:
             aliases = sorted({span.text, head, token.text, *self._entitled(text, end)} - {""})
             candidate = Candidate(EntityMention(nouns[lemma], span, clean_name(span.text),
                                                 attrs={"keyword": token.text, "described": True, "aliases": aliases, "head": head}), priority=66)
+            headline = earlier.get(lemma)
+            if headline is not None and "\n" in text[headline.end : candidate.start] and candidate.start < lead_end \
+                    and "\n" not in text[: headline.start].strip("\n \t#*"):
+                # "Skopje conference urges ..." over "... hosted an international conference on ...": the
+                # headline's event is the one the first sentence names in full
+                old = headline.mention.name
+                for other in [headline, *found]:
+                    if other.mention.name == old:
+                        other.mention.name = candidate.mention.name
+                        other.mention.attrs["refers_to"] = candidate.mention.name
+                earlier[lemma] = candidate
             found.append(candidate)
             earlier.setdefault(lemma, candidate)
         return found
@@ -1104,6 +1115,39 @@ def _bare_parliaments(text: str, kept: list[Candidate], vocab: Vocabulary, doc_c
     return found
 
 
+def _short_units(text: str, kept: list[Candidate], vocab: Vocabulary) -> list[Candidate]:
+    """ "jointly organized by the OSCE Mission, ...": a body's unit named short, when the text names
+    one unit of that body with that noun in full ("the OSCE Mission to Moldova")."""
+    units = sorted(vocab.lexicon("organizations").get("unit_nouns") or (), key=len, reverse=True)
+    if not units:
+        return []
+    unit_re = "|".join(re.escape(u) for u in units)
+
+    def parent_of(mention: EntityMention) -> str | None:
+        known = vocab.entities.get(mention.key) if mention.key else None
+        return mention.attrs.get("part_of") or (known.part_of if known else None)
+
+    found = []
+    for cand in kept:
+        key = cand.mention.key or ""
+        if not key.startswith("org:") or cand.mention.attrs.get("parent_named") is not None:
+            continue
+        short = re.match(rf"\s+({unit_re})(?![\w-])(?!\s+(?:to|in|for|of|on|at)\b)", text[cand.end : cand.end + 40])
+        if not short:
+            continue
+        noun = short.group(1)
+        full = {c.mention.key: c.mention for c in kept if c.mention.key and c.mention.key != key and parent_of(c.mention) == key
+                and re.search(rf"(?<![\w-]){re.escape(noun)}(?![\w-])", c.mention.name)}
+        if len(full) != 1:
+            continue
+        unit = next(iter(full.values()))
+        end = cand.end + short.end()
+        mention = EntityMention(unit.cls, Span(cand.start, end, text[cand.start : end]), unit.name, key=unit.key,
+                                attrs={k: v for k, v in unit.attrs.items() if k in {"part_of", "country"}} | {"parent_named": key})
+        found.append(Candidate(mention, priority=cand.priority + 1))
+    return found
+
+
 def _surnames_of_people(kept: list[Candidate]) -> None:
     """ "said Braathu" tagged as an organisation or place: a one-word name that is the surname of a
     person the text names in full is that person."""
@@ -1284,7 +1328,7 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     kept = _resolve_overlaps(kept + anaphora)
     kept = _adopt_parenthesised_acronyms(text, kept)
     _described_events_named(kept)
-    extra = _dated_sessions(text, kept, vocab) + _bare_parliaments(text, kept, vocab, doc_country)
+    extra = _dated_sessions(text, kept, vocab) + _bare_parliaments(text, kept, vocab, doc_country) + _short_units(text, kept, vocab)
     if extra:
         kept = _resolve_overlaps(kept + extra)
     _short_names_of_known(kept)

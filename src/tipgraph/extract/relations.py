@@ -737,6 +737,14 @@ class _Reader:
                             position += bracket.end()
                         sep = re.match(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", self.text[position : position + 12])
                         following = self.body_at(position + sep.end()) if sep else None
+                        if following is not None and following.cls == m.COUNTRY and re.match(r"\s+[A-Z]", self.text[following.span.end :]):
+                            following = None  # "the American Bar Association ...": a longer name the text did not resolve
+                        if following is None and sep:
+                            # an item no entity was found for: go on to the next item of the list
+                            skip = re.match(r"[^,;.()\n]{3,120}(?:\s*\([^()\n]{1,24}\))?(?=\s*,|\s+and\s)", self.text[position + sep.end() :])
+                            if skip and re.search(r"[A-Z]", skip.group()[:1]):
+                                position += sep.end() + skip.end()
+                                continue
                         if following is None:
                             break
                         self.add(reference(event), predicate, reference(following), self.span_of(match.start(), following.span.end))
