@@ -71,8 +71,9 @@ class Matchers:
         self.span_breaks = [b for b in noise.get("span_breaks") or () if b]
         # words that make up titles and offices: a "name" of only these is a title ("Acting Head")
         offices = list(titles.get("offices") or ())
+        # (the words before an office's complement: "Minister" of "Minister of Justice", not "Justice")
         self.title_words = {w.lower() for t in before + offices + list(titles.get("office_modifiers") or ())
-                            for w in re.findall(r"[\w’'.-]+", t)}
+                            for w in re.findall(r"[\w’'.-]+", re.split(r"\s(?:of|for|on|to|in|at|and|the)\s", t)[0])}
         office_alt = "|".join(re.escape(t) for t in sorted(set(offices) | set(before), key=lambda t: (-len(t), t)))
         self.office_re = re.compile(rf"(?<![\w-])(?:{office_alt})(?![\w-])", re.IGNORECASE) if office_alt else None
         orgs = vocab.lexicon("organizations")
@@ -131,7 +132,7 @@ def trimmed_span(text: str, start: int, end: int) -> Span:
         end -= 2
     while start < end and text[start] in " \n\t,;:\"“”‘’'([*#":
         start += 1
-    while end > start and text[end - 1] in " \n\t,;:.\"“”‘’')]*":
+    while end > start and text[end - 1] in " \n\t,;:.\"“”‘’')]*/|":
         end -= 1
     return Span(start, end, text[start:end])
 
@@ -171,6 +172,10 @@ class EntityExtractor:
                 if line.isupper():
                     continue
             entity = self.vocab.entities[key]
+            if entity.cls == m.INSTRUMENT and s > 0 and parsed[s - 1].text[:1].isupper() and not parsed[s - 1].is_sent_start \
+                    and parsed[s - 1].text not in {"The", "This", "That", "Our", "Its", "Their"} \
+                    and not any(s0 < s <= e0 for _, s0, e0 in hits):
+                continue  # "the National Action Plan to Combat Trafficking ...": a longer, national name
             found.append(self._known(entity, text, span.start_char, span.end_char, priority=100 + len(span)))
         for match_id, s, e in self.matchers.context(parsed):
             span = parsed[s:e]
@@ -287,6 +292,8 @@ class EntityExtractor:
                     if c.start == start and c.end < end:
                         country_key = c.mention.key
                         start = c.end + 1
+                    elif start < c.start and c.end <= end and re.search(r"\bof (?:the )?$", text[start : c.start]):
+                        country_key = c.mention.key  # "Department of the State Guard of Ukraine"
                 if len(text[start:end].split()) < 2:
                     continue
                 if "State Department" in text[start:end]:
@@ -478,6 +485,8 @@ class EntityExtractor:
         """Capitalised multi-word names that hold a keyword (events, instruments)."""
         connectors = set(self.events.get("connectors") or ())
         generic = {w.lower() for w in self.events.get("generic_modifiers") or ()}
+        headline_verbs = {w.lower() for w in self.events.get("headline_verbs") or ()}
+        lowercase_complement = set(self.events.get("lowercase_complement") or ())
         results = []
         tokens = list(parsed)
         keyword_first = {}
@@ -497,6 +506,11 @@ class EntityExtractor:
                     if prev.text[:1].isupper() or re.match(r"^\d+(?:st|nd|rd|th)?$", prev.text):
                         if prev.text in {"The", "This", "That", "Our", "A", "An"}:
                             break
+                        # Title Case headlines: "IOM Missions Across Europe Mark EU Anti-Trafficking Day",
+                        # "IOM Director General Statement on World Day ..."
+                        if prev.pos_ in {"VERB", "AUX", "ADP"} or prev.text in self.matchers.not_org_heads \
+                                or prev.lower_ in headline_verbs:
+                            break
                         left -= 1
                         continue
                     # "High-Level Conference": a hyphen inside one capitalised word
@@ -508,7 +522,8 @@ class EntityExtractor:
                     # "Council of Europe Convention": a connector between capitalised words
                     # "Alliance against Trafficking in Persons Conference"
                     if prev.text in {"of", "for", "and", "against", "in", "on"} and left - 2 >= 0 and tokens[left - 2].text[:1].isupper() \
-                            and "\n" not in tokens[left - 2].whitespace_ and left < i:
+                            and "\n" not in tokens[left - 2].whitespace_ and left < i \
+                            and tokens[left - 2].text not in self.matchers.not_org_heads:  # not "Statement on World Day"
                         left -= 2
                         continue
                     break
@@ -521,14 +536,28 @@ class EntityExtractor:
                     tok = tokens[right]
                     if "\n" in tokens[right - 1].whitespace_ or tok.is_space:
                         break
+                    if tok.text in {"-", "–"} and (tok.whitespace_ or tokens[right - 1].whitespace_):
+                        break  # "... in Persons – July 30, 2022": a dash between clauses
                     if tok.text in connectors or tok.text[:1].isupper() or re.match(r"^\d{4}(?:-\d{4})?$", tok.text) or tok.text in {"-", "–"}:
                         right += 1
                         continue
                     break
                 while right > k_end and (tokens[right - 1].text in connectors or tokens[right - 1].text in {"-", "–"}):
                     right -= 1
+                # "the World Day against trafficking in persons": a lower-case complement of the keyword
+                if right == k_end and k_end < len(tokens) and tokens[k_end].text in {"against", "for", "of", "on"} \
+                        and " ".join(parts) in lowercase_complement:
+                    edge = k_end + 1
+                    while edge < len(tokens) and edge - k_end <= 5 and (tokens[edge].is_lower and tokens[edge].is_alpha) \
+                            and "\n" not in tokens[edge - 1].whitespace_:
+                        edge += 1
+                    while edge > k_end + 1 and tokens[edge - 1].text in connectors:
+                        edge -= 1
+                    if edge > k_end + 1:
+                        right = edge
                 words_before = [t.text.lower() for t in tokens[left:i]]
-                if right == k_end and all(w in generic for w in words_before):
+                # "the national conference" names nothing; "the National Referral Mechanism" does
+                if right == k_end and all(w in generic for w in words_before) and (len(parts) == 1 or not words_before):
                     continue
                 if right - left < 2:
                     continue
@@ -564,6 +593,15 @@ class EntityExtractor:
             if lemma not in nouns or token.pos_ not in {"NOUN", "PROPN"} or not token.text.islower():
                 continue
             if lemma in need_of and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+                # "the event, held on 17 and 18 November": the event the text is about
+                generic_anaphor = lemma == "event" and found and all(c.dep_ in {"det", "punct"} for c in token.lefts) \
+                    and any(c.lower_ in {"the", "this"} for c in token.lefts)
+                if not generic_anaphor:
+                    continue
+                before = found[-1].mention
+                span = Span(token.idx, token.idx + len(token.text), token.text)
+                found.append(Candidate(EntityMention(before.cls, span, before.name, attrs={
+                    "keyword": token.text, "described": True, "refers_to": before.name}), priority=54))
                 continue
             governor = token.head
             chain = {governor.lemma_.lower(), governor.lower_}
@@ -622,6 +660,17 @@ class EntityExtractor:
             aliases = sorted({span.text, head, token.text, *self._entitled(text, end)} - {""})
             candidate = Candidate(EntityMention(nouns[lemma], span, clean_name(span.text),
                                                 attrs={"keyword": token.text, "described": True, "aliases": aliases, "head": head}), priority=66)
+            headline = earlier.get(lemma)
+            if headline is not None and "\n" in text[headline.end : candidate.start] and candidate.start < lead_end \
+                    and "\n" not in text[: headline.start].strip("\n \t#*"):
+                # "Skopje conference urges ..." over "... hosted an international conference on ...": the
+                # headline's event is the one the first sentence names in full
+                old = headline.mention.name
+                for other in [headline, *found]:
+                    if other.mention.name == old:
+                        other.mention.name = candidate.mention.name
+                        other.mention.attrs["refers_to"] = candidate.mention.name
+                earlier[lemma] = candidate
             found.append(candidate)
             earlier.setdefault(lemma, candidate)
         return found
@@ -635,12 +684,17 @@ class EntityExtractor:
     # -- instruments ---------------------------------------------------------
     def instruments_in(self, parsed: Doc, text: str, people: list[Candidate]) -> list[Candidate]:
         keywords = {k: m.INSTRUMENT for k in self.instruments.get("keywords") or ()}
+        keyword_re = "|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True))
         found = []
         for start, end, keyword in self.named_phrases(parsed, keywords, None):
-            span = trimmed_span(text, start, end)
-            if len(span.text.split()) < 2:
-                continue
-            found.append(Candidate(EntityMention(m.INSTRUMENT, span, clean_name(span.text)), priority=64))
+            # "the Criminal Code and the Anti-Trafficking Law": two instruments
+            pair = re.fullmatch(rf"(.*?\b(?:{keyword_re}))(\s+and\s+(?:the\s+)?)(.*\b(?:{keyword_re})\b.*)", text[start:end]) if keyword_re else None
+            pieces = [(start, start + len(pair.group(1))), (end - len(pair.group(3)), end)] if pair else [(start, end)]
+            for a, b in pieces:
+                span = trimmed_span(text, a, b)
+                if len(span.text.split()) < 2:
+                    continue
+                found.append(Candidate(EntityMention(m.INSTRUMENT, span, clean_name(span.text)), priority=64))
         # A quoted title that holds an instrument keyword: “Flexible Model Guidelines for ...”, ‘Protocol to ...’
         for match in re.finditer(r"[“\"]([A-Z][^”\"\n]{8,200}?)[.,]?[”\"]|(?:(?<=\s)|^)[‘']([A-Z][^’'\n]{8,200}?)[.,]?[’'](?![\w])", text):
             if match.group(1) is None:
@@ -709,20 +763,46 @@ class EntityExtractor:
         return found
 
     # -- spaCy's NER -----------------------------------------------------------
+    def _joined_ents(self, parsed: Doc, text: str) -> list[tuple[str, int, int]]:
+        """spaCy's entities as (label, start, end); "Geneva Group" + "of" + "Friends United against
+        Human Trafficking" is one body when the first part ends in a body's head word."""
+        ents = [(e.label_, e.start_char, e.end_char) for e in parsed.ents]
+        out: list[tuple[str, int, int]] = []
+        for label, start, end in ents:
+            if out and label == "ORG" and out[-1][0] == "ORG":
+                prev_label, prev_start, prev_end = out[-1]
+                gap = text[prev_end:start]
+                last = text[prev_start:prev_end].split()[-1]
+                if re.fullmatch(r" of (?:the )?", gap) and last in self.matchers.list_head_words | {"Group", "Friends"}:
+                    out[-1] = (label, prev_start, end)
+                    continue
+            out.append((label, start, end))
+        # "... Group of Friends United" + "against Forced Labour": a body's name runs on over its purpose
+        joined = []
+        for label, start, end in out:
+            if label == "ORG" and any(w in self.matchers.list_head_words | {"Group", "Friends"} for w in text[start:end].split()):
+                tail = re.match(r"\s+(?:against|for|on|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:of|and|in|for|on|against|the)\s+)*[A-Z][\w’'-]*)*", text[end : end + 120])
+                if tail and "\n" not in tail.group():
+                    end += tail.end()
+            if joined and joined[-1][2] > start:
+                if end > joined[-1][2] and joined[-1][0] == "ORG":
+                    joined[-1] = (joined[-1][0], joined[-1][1], end)
+                continue
+            joined.append((label, start, end))
+        return joined
+
     def statistical(self, parsed: Doc, text: str) -> list[Candidate]:
         found = []
         # words the document also writes in lower case are common nouns ("Response", "Slavery")
         lower_words = {t.text for t in parsed if t.text.isalpha() and t.text.islower()}
         places = self.vocab.places
-        for ent in parsed.ents:
-            label = ent.label_
-            end = ent.end_char
+        for label, ent_start, end in self._joined_ents(parsed, text):
             # spaCy runs names together across a line end, a quotation mark or a dash
             for mark in self.matchers.span_breaks:
-                cut = text.find(mark, ent.start_char + 1, end)
+                cut = text.find(mark, ent_start + 1, end)
                 if cut > 0:
                     end = cut
-            span = trimmed_span(text, ent.start_char, end)
+            span = trimmed_span(text, ent_start, end)
             # "Abuja at the weekend": a name does not end in a lower-case word
             tail = re.search(r"(?:\s+(?!(?:province|region|district|county|city|state|oblast|municipality)$)[a-z][\w’'-]*)+$", span.text)
             if tail and tail.start() > 0:
@@ -752,6 +832,13 @@ class EntityExtractor:
                     continue
             if name in self.matchers.post_nominals:
                 continue  # "Ph.D.; OON": an honour after a name
+            if label in {"ORG", "GPE", "NORP"} and self.matchers.office_re is not None and \
+                    not any(w in self.matchers.list_head_words for w in words):
+                complement = re.search(
+                    "(?i:" + self.matchers.office_re.pattern + r")(?:\s+of\s+[A-Z][\w ]*?)?\s+(?:for|to)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?)*$",
+                    text[max(0, span.start - 120) : span.start])
+                if complement and not any(w.strip(",") in self.matchers.list_head_words for w in complement.group().split()):
+                    continue  # the field or the bodies an office is for ("Minister for Social Services")
             # "the Chowdury judgment", "the Palermo case": a name that modifies a document or a case
             if label in {"ORG", "PERSON", "GPE"} and re.match(r"\s+(?:judgment|judgement|ruling|case|verdict|report|decision)\b", text[span.end : span.end + 12]):
                 continue
@@ -821,7 +908,7 @@ class EntityExtractor:
         return {"country": iso3} if iso3 else {}
 
     def _only_title_words(self, words: list[str]) -> bool:
-        content = [w for w in words if w.lower() not in {"of", "the", "and", "for", "to", "in"}]
+        content = [re.sub(r"^(?:ex-|Ex-)", "", w) for w in words if w.lower() not in {"of", "the", "and", "for", "to", "in"}]
         if any(w in self.matchers.list_head_words for w in content):
             return False  # "Metropolitan Police": a body, though "Metropolitan" is a title too
         return bool(content) and all(w.lower().strip(".,") in self.matchers.title_words for w in content) \
@@ -937,10 +1024,15 @@ def _dateline_places(text: str) -> list[Candidate]:
     found = []
     for match in re.finditer(r"(?m)^[ \t*_#]*([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2}),\s+([^\n]{6,30})", text):
         dated = parse_date(match.group(2))
-        if dated is None or dated[1] != 0:
+        if dated is None or dated[1] != 0 or re.fullmatch(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", match.group(1)):
             continue
         start, end = match.start(1), match.end(1)
         found.append(Candidate(EntityMention(m.PLACE, Span(start, end, text[start:end]), text[start:end]), priority=11))
+    # "WASHINGTON (NewsNation) — Secretary ...": an agency dateline in capitals
+    for match in re.finditer(r"(?m)^[ \t*_#]*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})\s*\([^()\n]{2,40}\)\s*[—–-]\s", text):
+        start, end = match.start(1), match.end(1)
+        name = " ".join(w.capitalize() for w in text[start:end].split())
+        found.append(Candidate(EntityMention(m.PLACE, Span(start, end, text[start:end]), name), priority=11))
     # "21 September 2023, Chisinau – The Secretary of State ...": the date first
     for match in re.finditer(r"(?m)^[ \t*_#]*([^\n,]{6,30}),\s+([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2})\s+[–—-]\s", text):
         dated = parse_date(match.group(1))
@@ -964,6 +1056,11 @@ def _described_events_named(kept: list[Candidate]) -> None:
         for event in named:
             name_words = set(re.findall(r"[\w-]+", event.name.lower()))
             if keyword in name_words and words <= name_words:
+                old = mention.name
+                for other in kept:  # "this event" said of it names the same one
+                    if other.mention.attrs.get("refers_to") == old:
+                        other.mention.name, other.mention.cls = event.name, event.cls
+                        other.mention.attrs["refers_to"] = event.name
                 mention.name = event.name
                 mention.cls = event.cls
                 mention.attrs["refers_to"] = event.name
@@ -1018,22 +1115,93 @@ def _bare_parliaments(text: str, kept: list[Candidate], vocab: Vocabulary, doc_c
     return found
 
 
+def _short_units(text: str, kept: list[Candidate], vocab: Vocabulary) -> list[Candidate]:
+    """ "jointly organized by the OSCE Mission, ...": a body's unit named short, when the text names
+    one unit of that body with that noun in full ("the OSCE Mission to Moldova")."""
+    units = sorted(vocab.lexicon("organizations").get("unit_nouns") or (), key=len, reverse=True)
+    if not units:
+        return []
+    unit_re = "|".join(re.escape(u) for u in units)
+
+    def parent_of(mention: EntityMention) -> str | None:
+        known = vocab.entities.get(mention.key) if mention.key else None
+        return mention.attrs.get("part_of") or (known.part_of if known else None)
+
+    found = []
+    for cand in kept:
+        key = cand.mention.key or ""
+        if not key.startswith("org:") or cand.mention.attrs.get("parent_named") is not None:
+            continue
+        short = re.match(rf"\s+({unit_re})(?![\w-])(?!\s+(?:to|in|for|of|on|at)\b)", text[cand.end : cand.end + 40])
+        if not short:
+            continue
+        noun = short.group(1)
+        full = {c.mention.key: c.mention for c in kept if c.mention.key and c.mention.key != key and parent_of(c.mention) == key
+                and re.search(rf"(?<![\w-]){re.escape(noun)}(?![\w-])", c.mention.name)}
+        if len(full) != 1:
+            continue
+        unit = next(iter(full.values()))
+        end = cand.end + short.end()
+        mention = EntityMention(unit.cls, Span(cand.start, end, text[cand.start : end]), unit.name, key=unit.key,
+                                attrs={k: v for k, v in unit.attrs.items() if k in {"part_of", "country"}} | {"parent_named": key})
+        found.append(Candidate(mention, priority=cand.priority + 1))
+    return found
+
+
+def _surnames_of_people(kept: list[Candidate]) -> None:
+    """ "said Braathu" tagged as an organisation or place: a one-word name that is the surname of a
+    person the text names in full is that person."""
+    surnames = {}
+    for cand in kept:
+        words = cand.mention.name.split()
+        if cand.mention.cls == m.PERSON and len(words) > 1:
+            surnames.setdefault(words[-1], cand.mention.name)
+    for cand in kept:
+        mention = cand.mention
+        if not mention.key and mention.cls in m.ORGANIZATION_CLASSES | {m.PLACE} and mention.name in surnames \
+                and not mention.attrs.get("country") and not mention.attrs.get("venue_line"):
+            mention.cls = m.PERSON
+            mention.name = surnames[mention.name]
+
+
 def _short_names_of_known(kept: list[Candidate]) -> None:
     """ "the 2003 Action Plan", "the Global Plan of Action": a short form of an instrument or body
     named in full in the same text, all of whose words the full name has, is that one."""
-    known = [c.mention for c in kept if c.mention.key and c.mention.cls in {m.INSTRUMENT} | m.ORGANIZATION_CLASSES]
+    classes = {m.INSTRUMENT} | m.ORGANIZATION_CLASSES
+    # known names first, then longer names of the text ("the National Action Plan" after "the National
+    # Action Plan to Combat Human Trafficking and Slavery 2015-2019"); a body only with the same head word
+    fuller = sorted((c.mention for c in kept if c.mention.cls in classes),
+                    key=lambda mm: (mm.key is None, -len(mm.name), mm.span.start))
     for cand in kept:
         mention = cand.mention
-        if mention.key or mention.cls not in {m.INSTRUMENT} | m.ORGANIZATION_CLASSES:
+        if mention.key or mention.cls not in classes:
             continue
         words = {w for w in re.findall(r"[a-z][\w-]*", mention.name.lower()) if w not in {"the", "of", "to", "and", "on", "in", "for"}}
         if len(words) < 2:
             continue
-        for other in known:
+        for other in fuller:
+            if other is mention or other.name == mention.name or len(other.name) <= len(mention.name):
+                continue
             same_family = (other.cls == m.INSTRUMENT) == (mention.cls == m.INSTRUMENT)
+            if not other.key and other.cls != m.INSTRUMENT and other.name.split()[-1] != mention.name.split()[-1]:
+                continue  # "National Police" is not the "National Police Academy"
             if same_family and words <= set(re.findall(r"[a-z][\w-]*", other.name.lower())):
                 mention.key, mention.cls, mention.name = other.key, other.cls, other.name
                 break
+
+
+def _towns_after_prepositions(text: str, parsed: Doc, vocab: Vocabulary, matchers: Matchers) -> list[Candidate]:
+    """ "a training for 30 inspectors in Novi Sad": a town the model missed, where places stand."""
+    lower_words = {t.text for t in parsed if t.is_lower}
+    found = []
+    for match in re.finditer(r"\b(?:in|at|near|from)\s+([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})(?![\w’'-]| [A-Z])", text):
+        name = match.group(1)
+        if name not in vocab.places or re.fullmatch(MONTHS, name) or name.lower() in lower_words \
+                or name.lower() in matchers.not_entities or name in matchers.body_head_words:
+            continue
+        start, end = match.start(1), match.end(1)
+        found.append(Candidate(EntityMention(m.PLACE, Span(start, end, name), name, attrs={"country": vocab.places[name]} if vocab.places[name] else {}), priority=9))
+    return found
 
 
 def _venue_lines(text: str, labels: list[str]) -> list[Candidate]:
@@ -1078,6 +1246,9 @@ def _adopt_parenthesised_acronyms(text: str, kept: list[Candidate]) -> list[Cand
         tail = re.match(r" ?\((?P<acr>[A-Z][A-Za-z.-]{1,12})\)", text[cand.end : cand.end + 16])
         if not tail:
             continue
+        letters = [ch for ch in tail.group("acr") if ch.isalpha()]
+        if cand.mention.cls in {m.PLACE, m.COUNTRY, m.REGION, m.PERSON} or sum(ch.isupper() for ch in letters) * 2 < len(letters):
+            continue  # "SARAJEVO (Reuters)": a dateline and its agency, not a name and its acronym
         acronym = by_start.get(cand.end + tail.start("acr"))
         if acronym is None and cand.mention.cls in m.ORGANIZATION_CLASSES and re.fullmatch(r"[A-Z][A-Z-]{1,9}", tail.group("acr")):
             # "the Department for Fighting Organized Crime (DFOC)" where no extractor found DFOC
@@ -1134,7 +1305,7 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     if country_counts:
         doc_country = sorted(country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0].split(":")[1]
     people = [p for p in extractor.titled_people(text) if _names_a_person(parsed, p)]
-    datelines = _dateline_places(text)
+    datelines = _dateline_places(text) + _towns_after_prepositions(text, parsed, vocab, extractor.matchers)
     instruments = extractor.instruments_in(parsed, text, people)
     candidates = (
         known
@@ -1157,10 +1328,11 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     kept = _resolve_overlaps(kept + anaphora)
     kept = _adopt_parenthesised_acronyms(text, kept)
     _described_events_named(kept)
-    extra = _dated_sessions(text, kept, vocab) + _bare_parliaments(text, kept, vocab, doc_country)
+    extra = _dated_sessions(text, kept, vocab) + _bare_parliaments(text, kept, vocab, doc_country) + _short_units(text, kept, vocab)
     if extra:
         kept = _resolve_overlaps(kept + extra)
     _short_names_of_known(kept)
+    _surnames_of_people(kept)
     mentions = []
     for cand in kept:
         mention = cand.mention

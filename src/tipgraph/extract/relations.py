@@ -84,6 +84,7 @@ class _Cues:
     delivery: re.Pattern
     relative: re.Pattern
     links: str
+    event_verbs: str
 
 
 _CUES: dict[int, tuple[Vocabulary, _Cues]] = {}
@@ -122,11 +123,12 @@ def _cues(vocab: Vocabulary) -> _Cues:
         organizer_verb=re.compile(r"^\s+(?:has\s+|have\s+|had\s+|jointly\s+)?" + _alternation(organizer), re.IGNORECASE),
         organizer_by=re.compile(_alternation(organizer) + r"\s+by\s+(?:the\s+)?", re.IGNORECASE),
         host_cue=re.compile(_alternation(events.get("host_cues") or ()) + r"[,:]?\s+(?:the\s+)?", re.IGNORECASE),
-        host_verb=re.compile(r"^\s+(?:has\s+|have\s+|had\s+)?" + _alternation(rel.get("host_verbs") or ()), re.IGNORECASE),
+        host_verb=re.compile(r"^\s+(?:for\s+|has\s+|have\s+|had\s+)?" + _alternation(rel.get("host_verbs") or ()), re.IGNORECASE),
         event_noun=re.compile(_alternation([w.lower() for w in event_nouns] + [w.lower() + "s" for w in event_nouns]), re.IGNORECASE),
         delivery=re.compile(_alternation(rel.get("delivery_cues") or ("delivered",)), re.IGNORECASE),
         relative=re.compile(_alternation((rel.get("relative_dates") or {}).keys()), re.IGNORECASE),
         links=links,
+        event_verbs=_alternation(organizer + list(rel.get("host_verbs") or ())),
     )
     _CUES[id(vocab)] = (vocab, cues)
     return cues
@@ -193,6 +195,7 @@ class _Reader:
         self.lex = vocab.lexicon("relations")
         self.events_lex = vocab.lexicon("events")
         self.cues = _cues(vocab)
+        self.post_nominals = sorted(vocab.lexicon("titles").get("after_name") or (), key=len, reverse=True)
         self.facts: list[RelationFact] = []
         self.seen: set[tuple[str, str, str, str | None]] = set()
         self.event_dates: dict[str, tuple[int, str]] = {}  # event reference -> (rank, date)
@@ -390,6 +393,11 @@ class _Reader:
     def body_at(self, position: int) -> EntityMention | None:
         """The body named at `position`: "the Armenian Ministry of Justice" is the ministry, not Armenia."""
         found = self.starting_at(position, ACTOR_CLASSES - {m.PERSON})
+        owned = re.match(r"[’']s\s+", self.text[found.span.end :]) if found is not None else None
+        if owned and found.cls in m.ORGANIZATION_CLASSES:
+            part = self.starting_at(found.span.end + owned.end(), m.ORGANIZATION_CLASSES)
+            if part is not None:
+                return part  # "the Ministry of Interior’s Department for ...": the department acts
         if found is not None and found.cls == m.COUNTRY:
             gap = re.match(r"(?:[’']s)?\s+", self.text[found.span.end :])
             body = self.starting_at(found.span.end + (gap.end() if gap else 0), m.ORGANIZATION_CLASSES)
@@ -570,7 +578,7 @@ class _Reader:
                 if dated:
                     self.set_date(ref, dated, rank=0)
             self.event_date_near(ev, ref)
-            if ev.attrs.get("described") and not ev.attrs.get("refers_to"):
+            if ev.attrs.get("described"):
                 self.described_event_setting(ev, ref)
         if self.delivered is not None:
             ref = reference(self.delivered)
@@ -628,17 +636,31 @@ class _Reader:
                 self.add(ref, "location", reference(place), self.span_of(ev.span.start, place.span.end))
                 located = True
                 break
-        found = parse_date(rest)
-        dated = False
-        if found and re.fullmatch(r"[^.;]*?(?:\bon|\bfrom|\bheld)\s+(?:the\s+)?", rest[: found[1]], re.DOTALL):
-            self.set_date(ref, found[0], rank=0)
-            dated = True
         place, date, body_start = self.dateline()
+        found = self.first_day(rest, (date or self.info.date or "")[:4] or None)
+        dated = False
+        if found:
+            self.set_date(ref, found, rank=0)
+            dated = True
         if body_start >= 0 and s <= body_start + 2 and ev.span.start >= body_start:
             if place is not None and not located:
                 self.add(ref, "location", reference(place), ev.span)
             if date and not dated:
                 self.set_date(ref, date, rank=1)
+
+    @staticmethod
+    def first_day(rest: str, year: str | None) -> str | None:
+        """ "on 18 March 2015", "from 12 to 14 March 2024", "held on 17 and 18 November" (in the text's
+        year): the day an event began, stated in the clause after it."""
+        cue = re.search(r"(?:\bon|\bfrom|\bheld)\s+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:to|-|–|and|&)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?P<month>[A-Z][a-z]+)(?:\s+(?P<year>\d{4}))?", rest)
+        if cue and cue.group("month") in MONTH_NAMES and (cue.group("year") or year):
+            found = parse_date(f"{cue.group('day')} {cue.group('month')} {cue.group('year') or year}")
+            if found:
+                return found[0]
+        found = parse_date(rest)
+        if found and re.fullmatch(r"[^.;]*?(?:\bon|\bfrom|\bheld)\s+(?:the\s+)?", rest[: found[1]], re.DOTALL):
+            return found[0]
+        return None
 
     def event_date_near(self, ev: EntityMention, ref: str) -> None:
         after = self.text[ev.span.end : ev.span.end + 80]
@@ -669,11 +691,17 @@ class _Reader:
             if self.nested(mm, m.EVENT_CLASSES):
                 continue
             sentence = self.sentence(mm)
+            # "The OSCE Mission, in co-operation with the Ministry of Labour, organized a training"
+            aside = re.match(r"\s*,\s+(?:in\s+(?:co-?operation|partnership|collaboration)\s+with|together\s+with|jointly\s+with|with\s+the\s+support\s+of)\s+[^;.]{3,160}?,(?=\s+(?:has\s+|have\s+|had\s+|jointly\s+)?"
+                             + cues.event_verbs + ")", text[mm.span.end : sentence[1]], re.IGNORECASE)
+            after_aside = mm.span.end + (aside.end() if aside else 0)
             for pattern, predicate in ((cues.organizer_verb, "organizer"), (cues.host_verb, "host")):
-                verb = pattern.match(text[mm.span.end : sentence[1]])
+                verb = pattern.match(text[after_aside : sentence[1]])
                 if not verb:
                     continue
-                position = mm.span.end + verb.end()
+                position = after_aside + verb.end()
+                partners = [x for x in self.ordered if x.cls in m.ORGANIZATION_CLASSES and mm.span.end < x.span.start and x.span.end <= after_aside
+                            and not self.nested(x, m.ORGANIZATION_CLASSES)] if aside else []
                 rest = text[position : sentence[1]]
                 event = next((ev for ev in self.events if position <= ev.span.start <= position + 40 and ev.span.start < sentence[1]), None)
                 if event is None:
@@ -684,6 +712,8 @@ class _Reader:
                     event = self.event_by_noun(noun.group().lower(), sentence)
                 if event is not None:
                     self.add(reference(event), predicate, reference(mm), self.span_of(mm.span.start, position))
+                    for partner in partners:  # who a body works "in co-operation with" organised it too
+                        self.add(reference(event), "organizer", reference(partner), self.span_of(mm.span.start, position))
         for pattern, predicate in ((cues.organizer_by, "organizer"), (cues.host_cue, "host")):
             for match in pattern.finditer(text):
                 target = self.starting_at(match.end(), ACTOR_CLASSES)
@@ -707,6 +737,14 @@ class _Reader:
                             position += bracket.end()
                         sep = re.match(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", self.text[position : position + 12])
                         following = self.body_at(position + sep.end()) if sep else None
+                        if following is not None and following.cls == m.COUNTRY and re.match(r"\s+[A-Z]", self.text[following.span.end :]):
+                            following = None  # "the American Bar Association ...": a longer name the text did not resolve
+                        if following is None and sep:
+                            # an item no entity was found for: go on to the next item of the list
+                            skip = re.match(r"[^,;.()\n]{3,120}(?:\s*\([^()\n]{1,24}\))?(?=\s*,|\s+and\s)", self.text[position + sep.end() :])
+                            if skip and re.search(r"[A-Z]", skip.group()[:1]):
+                                position += sep.end() + skip.end()
+                                continue
                         if following is None:
                             break
                         self.add(reference(event), predicate, reference(following), self.span_of(match.start(), following.span.end))
@@ -778,6 +816,28 @@ class _Reader:
             for country in countries:
                 self.add(reference(event), "participant", reference(country), self.span_of(match.start(), country.span.end))
 
+    def meeting_parties(self, event: EntityMention) -> list[tuple[int, int]]:
+        """The stretches of text that name who met: the subject of "had/held a meeting" and what
+        follows "with"."""
+        keyword = event.attrs.get("keyword") or ""
+        at = event.span.text.find(keyword) if keyword else -1
+        token_span = self.parsed.char_span(event.span.start + max(at, 0), event.span.start + max(at, 0) + len(keyword), alignment_mode="expand") if keyword else None
+        if token_span is None or len(token_span) == 0:
+            return []
+        noun = token_span.root
+        parties = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+                parties.append((child.idx, child.right_edge.idx + len(child.right_edge.text)))
+        verb = noun.head
+        if noun.dep_ == "dobj" and verb.lemma_ in {"have", "hold"}:
+            for child in verb.children:
+                if child.dep_ in {"nsubj", "nsubjpass"}:
+                    parties.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)))
+                if child.dep_ == "prep" and child.lower_ == "with":
+                    parties.append((child.idx, child.right_edge.idx + len(child.right_edge.text)))
+        return parties
+
     def occasion(self) -> EntityMention | None:
         """The event a press release or news story is about: one its headline or first sentence names."""
         prose = [sent for sent in self.parsed.sents if len([t for t in sent if t.is_alpha]) >= 8]
@@ -794,10 +854,18 @@ class _Reader:
         if event is None:
             return
         ref = reference(event)
+        # "The Secretary of State ..., X, had a meeting with the Special Representative ..., Y"
+        for start, end in self.meeting_parties(event):
+            for person in self.people:
+                if start <= person.span.start and person.span.end <= end:
+                    self.add(ref, "participant", reference(person), person.span)
         verbs = _alternation(self.lex.get("speech_verbs") or ())
+        others = [ev.span.start for ev in self.events if ev.name != event.name and ev.span.start > event.span.end]
         for person in self.people:
             if person.span.start < event.span.start or self.nested(person, m.EVENT_CLASSES | m.ORGANIZATION_CLASSES):
                 continue
+            if others and person.span.start > min(others):
+                break  # past the first other event the text turns to, its people are that event's
             s, e = self.sentence(person)
             near = self.text[max(s, person.span.start - 80) : min(e, person.span.end + 120)]
             if re.search(verbs, near, re.IGNORECASE):
@@ -846,9 +914,13 @@ class _Reader:
             clause = self.clause(person)
             # A: "X, the Executive Secretary of GRETA" / "X, UNODC Regional Representative"
             tail = text[person.span.end : clause[1]]
-            comma = re.match(r",\s+", tail)
+            # "Joy Ngozi Ezeilo, Ph.D.; OON, the United Nations Special Rapporteur ...": honours first
+            honours = re.match(r"(?:[,;]\s*(?:" + "|".join(re.escape(h) for h in self.post_nominals) + r"))+(?=[,;])", tail) if self.post_nominals else None
+            if honours:
+                tail = tail[honours.end():]
+            comma = re.match(r"[,;]\s+", tail)
             if comma:
-                start = person.span.end + comma.end()
+                start = person.span.end + (honours.end() if honours else 0) + comma.end()
                 stop = re.search(r"[,;:()\n.!?]", text[start : clause[1]] + ".")
                 window_end = start + (stop.start() if stop else 0)
                 first = self.after(start, BODY_CLASSES, skip=r"(?:the\s+|The\s+)?")
@@ -878,6 +950,16 @@ class _Reader:
                     same_office = office_before and person.title and person.title.lower() == office_before.group(1).lower()
                     if (holds_office or office_before) and not same_office:
                         affiliate(person, body, self.span_of(body.span.start, person.span.end))
+            # I: "co-organized by the OSCE Mission to Moldova, the Head Ambassador William Hill": the body
+            # before an apposition that is an office and the person
+            between = re.search(r"(?P<body_end>)\s*,\s+(?:the\s+|its\s+)?(?P<office>(?:[A-Z][\w-]*\s+){0,3})$", text[clause[0] : person.attrs.get("title_start", person.span.start)])
+            if between and cues.office.search(between.group("office") + (person.title or "")):
+                end = clause[0] + between.start()
+                body = self.ending_at(end, m.ORGANIZATION_CLASSES)
+                # "The Permanent Representative of Malta to the OSCE, Ambassador X": sent to it, not of it
+                sent_to = body is not None and re.search(r"(?<!according )\bto\s+(?:the\s+)?$", text[max(clause[0], body.span.start - 12) : body.span.start], re.IGNORECASE)
+                if body is not None and not sent_to and not self.nested(body, m.EVENT_CLASSES):
+                    affiliate(person, body, self.span_of(body.span.start, person.span.end))
             # D: "OSCE Special Representative and Co-ordinator for ..., Ambassador X": the bodies the title
             # names, and the gazetteer's "Office of the <title>" when the text names it
             if lead and not greeting:
@@ -897,7 +979,7 @@ class _Reader:
                 if office_at is not None and len(whole.split()) <= 10:
                     seg_start = seg_end - len(whole)  # "According to the Interior Ministry board member, MP X"
                 segment = text[seg_start:seg_end]
-                if office_at is not None and len(segment.split()) <= 16:
+                if office_at is not None and len(segment.split()) <= 24:
                     for body in self.ordered:
                         if body.cls not in BODY_CLASSES or not (seg_start <= body.span.start and body.span.end <= seg_end) \
                                 or self.nested(body, m.EVENT_CLASSES | {m.INSTRUMENT}):
@@ -1109,9 +1191,9 @@ class _Reader:
                 iso3 = self.national_country(mm)
             if not iso3:
                 continue
-            whole = f"gov:{iso3}" if f"gov:{iso3}" in self.keys_in_doc and not (mm.key or "").startswith("mission:") else f"country:{iso3}"
-            if whole in self.keys_in_doc:
-                self.add(reference(mm), "partOf", whole, mm.span)
+            # a public body is part of its country (and, graph.py says, of a government the corpus names)
+            if f"country:{iso3}" in self.keys_in_doc:
+                self.add(reference(mm), "partOf", f"country:{iso3}", mm.span)
         for mm in self.ordered:
             if mm.cls not in m.ORGANIZATION_CLASSES:
                 continue
