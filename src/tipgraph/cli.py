@@ -153,13 +153,13 @@ def _render_command() -> click.Command:
     from tipgraph.streams import display_name, input_format_option, is_stdio, load_graph_input, output_stream
 
     def run(graph_file, output, title, classes, documents, claim_classes, max_nodes, include_documents,
-            input_format):
+            input_format, overview=None):
         graph = load_graph_input(graph_file, input_format)
         filters = render.RenderFilter(classes=frozenset(classes), documents=frozenset(documents),
                                       claim_classes=frozenset(claim_classes), max_nodes=max_nodes)
         default_title = "tipgraph" if is_stdio(graph_file) else Path(graph_file).name
         page, nodes, edges = render.build_page(graph, title=title or default_title, filters=filters,
-                                               include_documents=include_documents)
+                                               include_documents=include_documents, overview=overview)
         with output_stream(output) as handle:
             handle.write(page)
         target = "standard output" if is_stdio(output) else output

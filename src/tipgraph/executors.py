@@ -3,7 +3,7 @@
     tipgraph build corpus/ --executor dask                         # a local Dask cluster
     tipgraph build corpus/ --executor dask --scheduler tcp://10.0.0.5:8786
 
-The per-document stage (parse + extract, `pipeline._extract_one`) is pure,
+The per-document stage (parse + extract, `pipeline.extract_document`) is pure,
 so it can run anywhere the same tipgraph, vocabulary and spaCy model are
 installed. Each Dask worker loads the model once (it is cached in the worker
 process) and sends back one `Extraction` per document; the main process
@@ -45,10 +45,10 @@ def _client(scheduler: str | None, stack: contextlib.ExitStack):
 
 
 def dask_executor(scheduler: str | None = None, *, client=None) -> Executor:
-    """An executor running `_extract_one` on the Dask cluster at `scheduler` (or a local one, or `client`)."""
+    """An executor running `extract_document` on the Dask cluster at `scheduler` (or a local one, or `client`)."""
 
     def run(documents: list[SourceDocument]) -> Iterator[Extraction]:
-        from tipgraph.pipeline import _extract_one
+        from tipgraph.pipeline import extract_document as _extract_one
 
         if not documents:
             return

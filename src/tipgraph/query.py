@@ -73,7 +73,7 @@ def load_store(path: str | Path, input_format: str | None = None) -> ox.Store:
         return store
     except SyntaxError as exc:
         if fmt != "json-ld":
-            where = f"{name}:{exc.lineno}:{exc.offset}" if exc.lineno else name
+            where = f"{name}: line {exc.lineno}, column {exc.offset}" if exc.lineno else name
             raise TipgraphError(f"{where}: cannot parse as {fmt}: {_syntax_message(exc)}") from None
     except (OSError, ValueError) as exc:
         if fmt != "json-ld":
