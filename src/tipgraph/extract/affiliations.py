@@ -1,0 +1,176 @@
+"""Relations carried by titles, "of" phrases and addresses, read after `relations.py`.
+
+With cues from `ontology/lexicon/events_relations.yaml`:
+
+- affiliatedWith from an office the text names with its body elsewhere: "former Special Representative
+  X" when the text says "the OSCE Special Representative"; "X, Spokesperson for the Secretary General"
+  when it says "Council of Europe Secretary General Y";
+- affiliatedWith from "of": "X of England's Crown Prosecution Service";
+- locatedIn from a seat: "Interpol, which is based in Lyon", "..., said the organisation, which is
+  based in Lyon, France" (the body the noun refers to: the nearest one named before);
+- memberOf from a role in a group: "Belarus has been playing a leading role in the Group of Friends ...".
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from tipgraph import model as m
+from tipgraph.model import DocumentInfo, EntityMention, reference, RelationFact, SourceDocument, Span
+from tipgraph.vocab import Vocabulary
+
+LOCATION_CLASSES = frozenset({m.PLACE, m.COUNTRY, m.REGION})
+POSSESSIVE = r"[’'´`]s"
+CAPITALISED_RUN = r"(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|on|in|the|to|against)(?=[\s,.;:)]|$)){1,12}"
+
+
+def _alternation(words) -> str:
+    words = sorted({w for w in words or () if w}, key=lambda w: (-len(w), w))
+    return r"(?:" + "|".join(re.escape(w) for w in words) + r")" if words else r"(?!x)x"
+
+
+class _Affiliations:
+    def __init__(self, document: SourceDocument, mentions: list[EntityMention], vocab: Vocabulary, facts: list[RelationFact]):
+        self.text = document.text
+        self.mentions = sorted(mentions, key=lambda mm: (mm.span.start, -mm.span.end))
+        self.lex = vocab.lexicon("events_relations")
+        self.titles_lex = vocab.lexicon("titles")
+        self.affiliated = {f.subject for f in facts if f.predicate == "affiliatedWith"}
+        self.seen = {(f.subject, f.predicate, f.object) for f in facts}
+        self.facts: list[RelationFact] = []
+
+    def add(self, subject: str, predicate: str, obj: str, span: Span | None = None) -> None:
+        if not subject or subject == obj or (subject, predicate, obj) in self.seen:
+            return
+        self.seen.add((subject, predicate, obj))
+        self.facts.append(RelationFact(subject, predicate, obj, span=span))
+
+    def starting_at(self, position: int, classes) -> EntityMention | None:
+        found = [mm for mm in self.mentions if mm.span.start == position and mm.cls in classes]
+        return max(found, key=lambda mm: mm.span.end) if found else None
+
+    def ending_at(self, position: int, classes) -> EntityMention | None:
+        found = [mm for mm in self.mentions if mm.span.end == position and mm.cls in classes]
+        return min(found, key=lambda mm: mm.span.start) if found else None
+
+    def office_bodies(self) -> list[tuple[str, EntityMention]]:
+        """ "the OSCE Special Representative and Co-ordinator for ...", "Council of Europe Secretary General":
+        the capitalised run of title words written after a body, with the body."""
+        found = []
+        for body in self.mentions:
+            if body.cls not in m.ORGANIZATION_CLASSES:
+                continue
+            run = re.match(CAPITALISED_RUN, self.text[body.span.end : body.span.end + 160])
+            if run and run.group().split()[0][:1].isupper():
+                found.append((" ".join(run.group().split()), body))
+        return found
+
+    def body_of_office(self, office: str, offices: list[tuple[str, EntityMention]]) -> EntityMention | None:
+        """The one body the text names with this office ("Special Representative" -> the OSCE)."""
+        office = " ".join(office.split())
+        if not office or office.lower() in {w.lower() for w in self.lex.get("generic_titles") or ()}:
+            return None
+        pattern = re.compile(rf"(?<![\w-]){re.escape(office)}(?![\w-])")
+        bodies = {reference(body): body for run, body in offices if pattern.search(run)}
+        # "the OSCE Secretary General" known as a body of its own
+        bodies.update({reference(mm): mm for mm in self.mentions if mm.cls in m.ORGANIZATION_CLASSES
+                       and mm.span.text != office and mm.span.text.endswith(" " + office)})
+        return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+    # -- rules ------------------------------------------------------------------------
+    def titled_people(self) -> None:
+        capacity = _alternation(self.lex.get("title_capacity_words"))
+        offices = self.office_bodies()
+        for person in self.mentions:
+            if person.cls != m.PERSON or reference(person) in self.affiliated:
+                continue
+            title = person.title
+            if not title and "title_start" in person.attrs and "name_start" in person.attrs:
+                title = self.text[person.attrs["title_start"] : person.attrs["name_start"]]
+            body = None
+            if title:
+                core = re.sub(rf"^(?:{capacity}\s+)+", "", title.strip(), flags=re.IGNORECASE)
+                body = self.body_of_office(core, offices)
+            if body is None:
+                # "X, Spokesperson for the Secretary General": the office the person serves
+                serves = re.match(r",\s+(?:[A-Z][\w-]*\s+){1,3}(?:for|of|to)\s+the\s+((?:[A-Z][\w’'-]*\s*){1,4})",
+                                  self.text[person.span.end : person.span.end + 120])
+                if serves:
+                    body = self.body_of_office(serves.group(1), offices)
+            if body is not None:
+                self.add(reference(person), "affiliatedWith", reference(body), person.span)
+                self.affiliated.add(reference(person))
+
+    def of_phrases(self) -> None:
+        """ "X of England's Crown Prosecution Service", "X of the Y": a person's body."""
+        for person in self.mentions:
+            if person.cls != m.PERSON or reference(person) in self.affiliated:
+                continue
+            of = re.match(r"\s+of\s+(?:the\s+)?", self.text[person.span.end : person.span.end + 8])
+            if not of:
+                continue
+            position = person.span.end + of.end()
+            owner = self.starting_at(position, LOCATION_CLASSES)
+            owner_end = owner.span.end if owner is not None else position
+            if owner is None:
+                word = re.match(r"[A-Z][\w-]+(?=" + POSSESSIVE + r"\s)", self.text[position : position + 40])
+                owner_end = position + word.end() if word else position
+            possessive = re.match(POSSESSIVE + r"\s+(?:the\s+)?", self.text[owner_end : owner_end + 8])
+            if owner is not None and not possessive:
+                continue
+            if possessive:
+                position = owner_end + possessive.end()
+            body = self.starting_at(position, m.ORGANIZATION_CLASSES)
+            if body is not None:
+                self.add(reference(person), "affiliatedWith", reference(body), Span(person.span.start, body.span.end,
+                                                                                     self.text[person.span.start : body.span.end]))
+                self.affiliated.add(reference(person))
+
+    def seats(self) -> None:
+        cues = _alternation(self.lex.get("seat_cues"))
+        nouns = _alternation(self.lex.get("body_nouns"))
+        for match in re.finditer(r",?\s+(?:which|that|who)\s+(?:is|was|are|were)\s+" + cues + r"\s+(?:[Tt]he\s+)?", self.text):
+            place = self.starting_at(match.end(), LOCATION_CLASSES)
+            if place is None:
+                continue
+            body = self.ending_at(match.start(), m.ORGANIZATION_CLASSES)
+            if body is None:
+                noun = re.search(r"\b(?:the|The)\s+" + nouns + r"$", self.text[max(0, match.start() - 30) : match.start()])
+                if not noun:
+                    continue
+                before = [mm for mm in self.mentions if mm.cls in m.ORGANIZATION_CLASSES and mm.span.end <= match.start() - len(noun.group())]
+                # the body the story reports ("Interpol said ..."), else the last one named
+                sources = [mm for mm in before if self.reported(mm)]
+                body = (sources or before or [None])[-1]
+            if body is not None:
+                self.add(reference(body), "locatedIn", reference(place), place.span)
+
+    def reported(self, mention: EntityMention) -> bool:
+        verbs = _alternation(self.lex.get("reporting_verbs"))
+        return bool(re.match(r"\s+" + verbs + r"\b", self.text[mention.span.end : mention.span.end + 20])
+                    or re.search(r"\b" + verbs + r"\s+(?:the\s+)?$", self.text[max(0, mention.span.start - 20) : mention.span.start]))
+
+    def roles(self) -> None:
+        cues = _alternation(self.lex.get("membership_role_cues"))
+        for country in self.mentions:
+            if country.cls not in {m.COUNTRY} | m.ORGANIZATION_CLASSES:
+                continue
+            role = re.match(r"\s+(?:also\s+|now\s+)?" + cues + r"\s+(?:the\s+)?", self.text[country.span.end : country.span.end + 60])
+            if not role:
+                continue
+            group = self.starting_at(country.span.end + role.end(), m.ORGANIZATION_CLASSES)
+            if group is not None:
+                self.add(reference(country), "memberOf", reference(group), Span(country.span.start, group.span.end,
+                                                                                 self.text[country.span.start : group.span.end]))
+
+
+def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[EntityMention], info: DocumentInfo,
+                         vocab: Vocabulary, facts: list[RelationFact]) -> list[RelationFact]:
+    """Relations from titles, "of" phrases, seats and roles that `facts` does not state yet."""
+    reader = _Affiliations(document, mentions, vocab, facts)
+    reader.titled_people()
+    reader.of_phrases()
+    reader.seats()
+    reader.roles()
+    return reader.facts
