@@ -101,3 +101,27 @@ def test_leading_role_in_a_group_is_membership(graph):
 
 def test_spokesperson_for_an_office_works_for_its_body(graph):
     assert (node(graph, "Daniela Vukovic", "Person"), TIP.affiliatedWith, node(graph, "OSCE Secretary General")) in graph
+
+
+def test_this_event_in_a_speech_is_the_header_occasion(graph):
+    forum = node(graph, "Regional Forum on Safe Labour Migration", "Conference")
+    assert (forum, TIP.location, node(graph, "Skopje")) in graph
+    assert dates(graph, forum) == {"2018-04-04"}
+    # "to open, together with Ms. X, ..., this Balkan Forum on ...": the same forum, opened by both
+    assert node(graph, "Balkan Forum on Safe Labour Migration", "Conference") == forum
+    assert (forum, TIP.participant, node(graph, "Elena Petrovska", "Person")) in graph
+
+
+def test_speaker_names_her_own_office(graph):
+    assert (node(graph, "Amina Hadzic", "Person"), TIP.affiliatedWith, node(graph, "International Organization for Migration")) in graph
+
+
+def test_event_that_took_place_is_an_event_held_by_the_body_it_is_of(graph):
+    meeting = node(graph, "joint meeting of the Permanent Council on labour exploitation", "Meeting")
+    assert (meeting, TIP.organizer, node(graph, "OSCE Permanent Council")) in graph
+    assert (meeting, TIP.location, node(graph, "Vienna")) in graph
+
+
+def test_letterhead_body_is_at_its_postal_address(graph):
+    office = node(graph, "Council of Europe Office in Albania")
+    assert (office, TIP.locatedIn, node(graph, "Tirana")) in graph

@@ -165,6 +165,40 @@ class _Affiliations:
                                                                                  self.text[country.span.start : group.span.end]))
 
 
+    def letterhead_addresses(self, lines: int = 8) -> None:
+        """ "Council of Europe Office in Georgia / 26, Kakabadzeebi Brothers street, 0108 Tbilisi, Georgia":
+        a letterhead body is where the postal address under it says."""
+        header, position = [], 0
+        for raw in self.text.split("\n"):
+            start, position = position, position + len(raw) + 1
+            if raw.strip():
+                header.append((start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip())))
+            if len(header) >= lines:
+                break
+        for (body_start, body_end), (start, end) in zip(header, header[1:]):
+            body = self.starting_at(body_start, m.ORGANIZATION_CLASSES)
+            if body is None or body.span.end < body_end - 1 or not re.search(r"\d", self.text[start:end]):
+                continue
+            places = [mm for mm in self.mentions if start <= mm.span.start < end and mm.cls == m.PLACE]
+            if places:
+                self.add(reference(body), "locatedIn", reference(places[-1]), places[-1].span)
+
+    def speaker_office(self, info: DocumentInfo) -> None:
+        """ "... one of my key priorities as the Executive Director of UNODC": the speaker's own office."""
+        if info.genre not in {"Speech", "Statement"} or not info.speaker:
+            return
+        speaker = next((mm for mm in self.mentions if mm.cls == m.PERSON and mm.name == info.speaker), None)
+        if speaker is None or reference(speaker) in self.affiliated:
+            return
+        for match in re.finditer(r"\b(?:my|I)\b[^.;!?\n]{0,80}?\bas\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}(?:of|at|for)\s+(?:the\s+)?", self.text):
+            body = self.starting_at(match.end(), m.ORGANIZATION_CLASSES)
+            if body is not None:
+                self.add(reference(speaker), "affiliatedWith", reference(body), Span(match.start(), body.span.end,
+                                                                                      self.text[match.start() : body.span.end]))
+                self.affiliated.add(reference(speaker))
+                return
+
+
 def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[EntityMention], info: DocumentInfo,
                          vocab: Vocabulary, facts: list[RelationFact]) -> list[RelationFact]:
     """Relations from titles, "of" phrases, seats and roles that `facts` does not state yet."""
@@ -173,4 +207,6 @@ def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[E
     reader.of_phrases()
     reader.seats()
     reader.roles()
+    reader.letterhead_addresses()
+    reader.speaker_office(info)
     return reader.facts

@@ -162,7 +162,7 @@ class _Occasions:
                 return
 
     def title_occasion(self) -> None:
-        if self.info.genre not in {"Statement", "Speech"} or self.info.delivered_at:
+        if self.info.genre not in {"Statement", "Speech"}:
             return
         nouns = _alternation(self.lex.get("title_delivery_nouns"))
         links = _alternation(self.lex.get("title_occasion_links"))
@@ -192,9 +192,63 @@ class _Occasions:
                 keyword = next((k for k in sorted(keywords, key=len, reverse=True) if re.search(rf"\b{re.escape(k)}\b", name)), None)
                 event = self.new_event(keywords.get(keyword, m.MEETING) if keyword else m.MEETING, name_start, name_end, name,
                                        keyword=keyword or "Meeting")
+            if self.info.delivered_at and self.info.delivered_at != reference(event):
+                return
             self.header_setting(event, self.lines[index + 1 : LEAD_LINES])
             self.deliver(event)
             return
+
+    def this_occasion(self) -> None:
+        """ "I am pleased to open, together with Mr. X, this International Seminar on ...": in a speech,
+        "this <event>" is the occasion the header names; who opens it with the speaker takes part."""
+        ref = self.info.delivered_at
+        occasion = next((mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and reference(mm) == ref), None)
+        if occasion is None:
+            return
+        for event in [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and mm is not occasion]:
+            if not re.search(r"(?<![\w-])this\s+$", self.text[max(0, event.span.start - 6) : event.span.start], re.IGNORECASE):
+                continue
+            if event.name != occasion.name:
+                event.attrs["aliases"] = sorted({*event.attrs.get("aliases", ()), event.name})
+                event.name, event.cls = occasion.name, occasion.cls
+            start = next((s.start_char for s in self.parsed.sents if s.start_char <= event.span.start < s.end_char), 0)
+            for together in re.finditer(r"\b(?:together with|jointly with|alongside)\s+", self.text[start : event.span.start]):
+                person = next((mm for mm in self.mentions if mm.cls == m.PERSON
+                               and mm.span.start - (start + together.end()) in range(0, 6)), None)
+                if person is not None:
+                    self.add(ref, "participant", reference(person), person.span)
+
+    def held_events(self) -> None:
+        """ "a high level meeting of the General Assembly on ... took place in New York", "A two-day seminar
+        for judges was held in Skopje": a lower-case event noun that is the subject of a verb of taking
+        place is an event, named by its phrase; a meeting "of" a body is held by that body."""
+        nouns = {k.lower(): v for k, v in (self.events_lex.get("described_nouns") or {}).items()}
+        taken = [(mm.span.start, mm.span.end) for mm in self.mentions if mm.cls in m.EVENT_CLASSES]
+        for token in self.parsed:
+            if token.lower_ not in nouns or not token.text.islower() or token.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            verb = token.head
+            takes_place = verb.lemma_ == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+            held = verb.lemma_ in {"hold", "convene", "organize", "organise"} and token.dep_ == "nsubjpass"
+            if not (takes_place or held) or any(a <= token.idx < b for a, b in taken):
+                continue
+            if all(c.dep_ in {"det", "poss", "punct"} for c in token.children):
+                continue  # "the conference was held ...": one named before
+            words = [t for t in token.subtree if not (t.i < token.i and t.dep_ in {"det", "poss", "predet"})]
+            words = [t for t in words if t.i <= token.i or not any(x.text in {",", "(", "–", "—"} for x in self.parsed[token.i : t.i + 1])]
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            if "\n" in self.text[start:end] or len(words) > 25:
+                continue
+            event = self.new_event(nouns[token.lower_], start, end, self.text[start:end], keyword=token.text, described=True)
+            taken.append((start, end))
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None and event.cls == m.MEETING:
+                position = of.idx + len(of.text)
+                gap = re.match(r"\s+(?:the\s+)?", self.text[position:])
+                position += gap.end() if gap else 0
+                body = next((mm for mm in self.mentions if mm.span.start == position and mm.cls in m.ORGANIZATION_CLASSES), None)
+                if body is not None:
+                    self.add(reference(event), "organizer", reference(body), body.span)
 
     def described_settings(self) -> None:
         """ "A training ... took place from 18 to 21 October 2021 in Tirana. The training, organized by A and B":
@@ -279,5 +333,7 @@ def extract_occasions(document: SourceDocument, parsed: Doc, mentions: list[Enti
     reader = _Occasions(document, parsed, mentions, info, vocab, facts)
     reader.numbered_meetings()
     reader.title_occasion()
+    reader.this_occasion()
+    reader.held_events()
     reader.described_settings()
     return reader.facts
