@@ -125,3 +125,14 @@ def test_event_that_took_place_is_an_event_held_by_the_body_it_is_of(graph):
 def test_letterhead_body_is_at_its_postal_address(graph):
     office = node(graph, "Council of Europe Office in Albania")
     assert (office, TIP.locatedIn, node(graph, "Tirana")) in graph
+
+
+def test_office_before_the_name_is_of_its_body(graph):
+    assert (node(graph, "Tomas Berg", "Person"), TIP.affiliatedWith, node(graph, "International Labour Organization")) in graph
+    assert (node(graph, "Karin Lund", "Person"), TIP.affiliatedWith, node(graph, "Sweden", "Country")) in graph
+    # "met with the UNODC Regional Representative for ..., X": the body opening the office, not the one met
+    assert (node(graph, "Jakub Horvat", "Person"), TIP.affiliatedWith, node(graph, "United Nations Office on Drugs and Crime")) in graph
+
+
+def test_body_and_office_after_the_name(graph):
+    assert (node(graph, "Lina Berglund", "Person"), TIP.affiliatedWith, node(graph, "La Strada International")) in graph

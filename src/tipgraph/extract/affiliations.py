@@ -21,6 +21,7 @@ from tipgraph.model import DocumentInfo, EntityMention, reference, RelationFact,
 from tipgraph.vocab import Vocabulary
 
 LOCATION_CLASSES = frozenset({m.PLACE, m.COUNTRY, m.REGION})
+BODY_OF_PERSON = m.ORGANIZATION_CLASSES | {m.COUNTRY}
 POSSESSIVE = r"[’'´`]s"
 CAPITALISED_RUN = r"(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|on|in|the|to|against)(?=[\s,.;:)]|$)){1,12}"
 
@@ -98,6 +99,54 @@ class _Affiliations:
                                   self.text[person.span.end : person.span.end + 120])
                 if serves:
                     body = self.body_of_office(serves.group(1), offices)
+            if body is not None:
+                self.add(reference(person), "affiliatedWith", reference(body), person.span)
+                self.affiliated.add(reference(person))
+
+    def appositions(self) -> None:
+        """ "The head of International Centre for Migration Policy Development, ICMPD, X", "the Permanent
+        Representative of the Holy See to the OSCE, Monsignor X": the body an office before the name is
+        "of"; "the OSCE Special Representative and Acting Co-ordinator for ..., X": the body that opens it;
+        "X, Anti-Slavery International Press Officer": the body before an office after the name."""
+        offices = _alternation(list(self.titles_lex.get("offices") or ()) + list(self.lex.get("office_heads") or ()))
+        bodies = BODY_OF_PERSON
+        for person in self.mentions:
+            if person.cls != m.PERSON or reference(person) in self.affiliated:
+                continue
+            start = person.attrs.get("title_start", person.span.start)
+            # brackets blanked: "the Organization for Security and Cooperation in Europe (OSCE), Monsignor X"
+            before = re.sub(r"\([^()\n]{0,40}\)", lambda b: " " * len(b.group()), self.text[max(0, start - 200) : start])
+            before = re.sub(r",\s+[A-Z]{2,8},\s*$", lambda b: " " * (len(b.group()) - 2) + ", ", before)  # ", ICMPD,"
+            comma = re.search(r",\s*$", before)
+            body = None
+            if comma:
+                end = len(before) - len(comma.group())
+                clause_start = max(before.rfind(c, 0, end) for c in (".", ";", "\n", ":", "“", '"', ",")) + 1
+                segment_start = start - len(before) + clause_start
+                segment_end = start - len(before) + end
+                segment = self.text[segment_start:segment_end]
+                office = re.search(r"(?<![\w-])" + offices + r"(?![\w-])", segment, re.IGNORECASE)
+                if office:
+                    for link in re.compile(r"\s+(?:of|to)\s+(?:the\s+)?").finditer(segment, office.end()):
+                        body = self.starting_at(segment_start + link.end(), bodies)
+                        if body is not None:
+                            break
+                    if body is None:
+                        # "the OSCE Special Representative and Acting Co-ordinator for ...": the body opening the office
+                        for opener in self.mentions:
+                            if segment_start <= opener.span.start and opener.span.end < segment_end and opener.cls in m.ORGANIZATION_CLASSES \
+                                    and opener.span.start < segment_start + office.start() \
+                                    and re.fullmatch(CAPITALISED_RUN + r"\s*", self.text[opener.span.end : segment_end]) \
+                                    and re.search(r"(?:^|\s)(?:[Tt]he|[Ii]ts|[Tt]heir)\s+$|^\s*$", self.text[segment_start : opener.span.start]):
+                                body = opener
+                                break
+            if body is None:
+                after = re.match(r",\s+(?:the\s+)?", self.text[person.span.end : person.span.end + 8])
+                if after:
+                    position = person.span.end + after.end()
+                    following = self.starting_at(position, m.ORGANIZATION_CLASSES)
+                    if following is not None and re.match(r"\s+" + offices + r"(?![\w-])", self.text[following.span.end : following.span.end + 60], re.IGNORECASE):
+                        body = following
             if body is not None:
                 self.add(reference(person), "affiliatedWith", reference(body), person.span)
                 self.affiliated.add(reference(person))
@@ -204,6 +253,7 @@ def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[E
     """Relations from titles, "of" phrases, seats and roles that `facts` does not state yet."""
     reader = _Affiliations(document, mentions, vocab, facts)
     reader.titled_people()
+    reader.appositions()
     reader.of_phrases()
     reader.seats()
     reader.roles()
