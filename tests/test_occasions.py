@@ -136,3 +136,14 @@ def test_office_before_the_name_is_of_its_body(graph):
 
 def test_body_and_office_after_the_name(graph):
     assert (node(graph, "Lina Berglund", "Person"), TIP.affiliatedWith, node(graph, "La Strada International")) in graph
+
+
+def test_organised_somewhere_by_a_body(graph):
+    roundtable = node(graph, "Roundtable on Witness Protection", "Meeting")
+    assert (roundtable, TIP.organizer, node(graph, "OSCE Office for Democratic Institutions and Human Rights")) in graph
+    assert (roundtable, TIP.location, node(graph, "Vienna")) in graph
+
+
+def test_a_countrys_event_is_held_there(graph):
+    week = next(s for s in graph.subjects(RDFS.label, None) if str(next(graph.objects(s, RDFS.label))).startswith("opening event of Serbia"))
+    assert (week, TIP.location, node(graph, "Serbia", "Country")) in graph

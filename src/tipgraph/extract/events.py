@@ -251,33 +251,81 @@ class _Occasions:
                     self.add(reference(event), "organizer", reference(body), body.span)
 
     def described_settings(self) -> None:
-        """ "A training ... took place from 18 to 21 October 2021 in Tirana. The training, organized by A and B":
-        the setting of a described event, from the verb that follows it in its sentence."""
-        verbs = _alternation(self.lex.get("setting_verbs"))
-        organized = _alternation(self.events_lex.get("organizer_cues"))
+        """ "A training ... took place from 18 to 21 October 2021 in Tirana. The training, organized by A and B",
+        "The Seminar on ... organized in Rome last February by the Office of ...", "the event, held on 17 and
+        18 November": the setting of an event, from the verb that follows it in its sentence."""
         events = [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES]
         for event in events:
-            refs = self.occasion_of(event, events)
-            sentence_end = self.sentence_end(event.span.end)
-            rest = self.text[event.span.end : sentence_end]
-            verb = re.match(r"(?:\s*[,(–—-][^.;]{0,120}?[,)–—-])?\s*(?:,\s*)?(?:which\s+|that\s+)?" + verbs + r"\b", rest)
-            if verb:
-                clause = rest[verb.end() :]
-                found = first_date(clause[:60])
-                if found and re.fullmatch(r"\s*(?:on|from|between|in)?\s*(?:the\s+)?", clause[: found[1]]):
-                    for ref in refs:
-                        self.add(ref, "date", "", literal=found[0])
-                for where in re.finditer(r"(?<![\w-])(?:in|at)\s+(?:the\s+)?", clause):
-                    place = next((mm for mm in self.mentions if mm.cls in LOCATION_CLASSES
-                                  and mm.span.start == event.span.end + verb.end() + where.end()), None)
-                    if place is not None:
-                        for ref in refs:
-                            self.add(ref, "location", reference(place), place.span)
-                        break
-            by = re.match(r"\s*,?\s*(?:jointly\s+)?" + organized + r"\s+by\s+(?:the\s+)?", rest, re.IGNORECASE)
-            if by:
+            self.setting_after(self.occasion_of(event, events), event.span.end)
+        # "the event, held on ...": in a release about one occasion, the occasion
+        occasion = self.lead_occasion(events)
+        if occasion is not None:
+            for match in re.finditer(r"(?<![\w-])[Tt]he\s+event\b", self.text):
+                if not any(ev.span.start <= match.start() < ev.span.end for ev in events):
+                    self.setting_after(self.occasion_of(occasion, events), match.end())
+
+    def lead_occasion(self, events: list[EntityMention]) -> EntityMention | None:
+        if self.info.genre not in {"PressRelease", "NewsArticle"}:
+            return None
+        prose = [s for s in self.parsed.sents if len([t for t in s if t.is_alpha]) >= 8]
+        lead_end = prose[min(1, len(prose) - 1)].end_char if prose else 0
+        return next((ev for ev in sorted(events, key=lambda e: e.span.start)
+                     if ev.span.start < lead_end and not ev.attrs.get("refers_to")), None)
+
+    def setting_after(self, refs: list[str], position: int) -> None:
+        verbs = _alternation(self.lex.get("setting_verbs"))
+        organized = _alternation(self.events_lex.get("organizer_cues"))
+        sentence_end = self.sentence_end(position)
+        rest = self.text[position:sentence_end]
+        verb = re.match(r"[’'”\"]?(?:\s*[,(–—-][^.;]{0,120}?[,)–—-])?\s*(?:,\s*)?(?:which\s+|that\s+)?(?:(?:was|were|is|has\s+been)\s+)?(?:jointly\s+)?"
+                        + verbs + r"\b", rest, re.IGNORECASE)
+        if not verb:
+            return
+        clause = rest[verb.end() :]
+        found = first_date(clause[:60]) or self.yearless_date(clause[:40])
+        if found and re.fullmatch(r"\s*(?:on|from|between|in)?\s*(?:the\s+)?", clause[: found[1]]):
+            for ref in refs:
+                self.add(ref, "date", "", literal=found[0])
+        for where in re.finditer(r"(?<![\w-])(?:in|at)\s+(?:the\s+)?", clause[:80]):
+            place = next((mm for mm in self.mentions if mm.cls in LOCATION_CLASSES
+                          and mm.span.start == position + verb.end() + where.end()), None)
+            if place is not None:
                 for ref in refs:
-                    self.organizers(ref, event.span.end + by.end(), sentence_end)
+                    self.add(ref, "location", reference(place), place.span)
+                break
+        # "organized in Rome last February by the Office of ...": the organisers after "by"
+        by = re.match(r"(?:\s+[\w’'-]+|,){0,6}?\s*\bby\s+(?:the\s+)?", clause)
+        if by and re.search(organized, verb.group(), re.IGNORECASE):
+            for ref in refs:
+                self.organizers(ref, position + verb.end() + by.end(), sentence_end)
+
+    def yearless_date(self, text: str) -> tuple[str, int, int] | None:
+        """ "held on 17 and 18 November" in a text dated 2003: the first day, in the text's year."""
+        year = (self.info.date or "")[:4]
+        day = re.search(rf"\b(\d{{1,2}})(?:\s*(?:-|–|and|to)\s*\d{{1,2}})?\s+({MONTHS})\b(?!\s*,?\s*\d{{4}})", text)
+        if not (year.isdigit() and day):
+            return None
+        found = parse_date(f"{day.group(1)} {day.group(2)} {year}")
+        return (found[0], day.start(), day.end()) if found else None
+
+    def possessives(self) -> None:
+        """ "the Chairmanship's High-Level Conference", "the opening event of Switzerland's first annual ...
+        Week": a body's event is organised by it, a country's is held in it."""
+        for event in [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES]:
+            for owner in self.mentions:
+                if owner.cls not in BODY_CLASSES | LOCATION_CLASSES or owner is event:
+                    continue
+                apostrophe = re.match(r"[’'´]s\s+", self.text[owner.span.end : owner.span.end + 4])
+                if not apostrophe:
+                    continue
+                after = owner.span.end + apostrophe.end()
+                inside = event.span.start < owner.span.start and owner.span.end <= event.span.end
+                if after != event.span.start and not (inside and re.search(r"\bof\s+(?:the\s+)?$", self.text[event.span.start : owner.span.start])):
+                    continue
+                if owner.cls in m.ORGANIZATION_CLASSES:
+                    self.add(reference(event), "organizer", reference(owner), owner.span)
+                else:
+                    self.add(reference(event), "location", reference(owner), owner.span)
 
     def occasion_of(self, event: EntityMention, events: list[EntityMention]) -> list[str]:
         """A described event of the headline and one of the lead sentence with the same noun ("OSCE
@@ -336,4 +384,5 @@ def extract_occasions(document: SourceDocument, parsed: Doc, mentions: list[Enti
     reader.this_occasion()
     reader.held_events()
     reader.described_settings()
+    reader.possessives()
     return reader.facts
