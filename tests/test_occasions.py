@@ -147,3 +147,9 @@ def test_organised_somewhere_by_a_body(graph):
 def test_a_countrys_event_is_held_there(graph):
     week = next(s for s in graph.subjects(RDFS.label, None) if str(next(graph.objects(s, RDFS.label))).startswith("opening event of Serbia"))
     assert (week, TIP.location, node(graph, "Serbia", "Country")) in graph
+
+
+def test_organiser_list_runs_past_a_name_that_is_no_entity(graph):
+    conference = node(graph, "two-day conference on compensation for trafficked persons", "Conference")
+    assert (conference, TIP.organizer, node(graph, "United Nations Children's Fund")) in graph
+    assert (conference, TIP.organizer, node(graph, "International Organization for Migration")) in graph

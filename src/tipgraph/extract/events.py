@@ -363,9 +363,17 @@ class _Occasions:
                                and mm.name.startswith(short + " ")), None)
                 if longer is not None:
                     body, end = longer, end + extended.end()
+            if body is not None and body.cls == m.COUNTRY and re.match(r"\s+[A-Z]", self.text[body.span.end : body.span.end + 2]):
+                body = None  # "the American Bar Association ...": a name that opens with a demonym
             if body is None:
-                return
-            self.add(ref, "organizer", reference(body), Span(position, end, self.text[position:end]))
+                # a member of the list the text does not name as a body: step over it
+                unnamed = re.match(r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|on|for|in|and|the|against))*?(?=\s*(?:\([^()\n]{1,24}\))?\s*,)",
+                                   self.text[position:limit])
+                if not unnamed:
+                    return
+                end = position + unnamed.end()
+            else:
+                self.add(ref, "organizer", reference(body), Span(position, end, self.text[position:end]))
             sep = re.match(r"\s*\([^()\n]{1,24}\)|", self.text[end:limit])
             end += sep.end()
             sep = re.match(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", self.text[end:limit])
