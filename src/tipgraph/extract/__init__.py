@@ -9,7 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from tipgraph.extract.claims import extract_claims, extract_group_statement
+from tipgraph.extract.affiliations import extract_affiliations
 from tipgraph.extract.entities import extract_entities
+from tipgraph.extract.events import extract_occasions
 from tipgraph.extract.metadata import extract_info
 from tipgraph.extract.relations import extract_relations
 from tipgraph import model as m
@@ -35,9 +37,11 @@ def run_extractors(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -> 
     # people and outlets only the header names ("X and Y" bylines, "WASHINGTON (NewsNation) —")
     mentions.extend(info.header_mentions)
     relations = extract_relations(document, parsed, mentions, info, vocab)
+    relations += extract_affiliations(document, parsed, mentions, info, vocab, relations)
     relations += [RelationFact("doc:", "author", coauthor) for coauthor in info.coauthors]
     group = extract_group_statement(document, mentions, vocab)
     info.on_behalf_of = [fact.object for fact in group if fact.predicate == "onBehalfOf"]
     relations += group
+    relations += extract_occasions(document, parsed, mentions, info, vocab, relations)
     claims = extract_claims(document, parsed, mentions, info, vocab)
     return Extraction(document=document, info=info, mentions=mentions, relations=relations, claims=claims)

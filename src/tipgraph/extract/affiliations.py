@@ -1,0 +1,262 @@
+"""Relations carried by titles, "of" phrases and addresses, read after `relations.py`.
+
+With cues from `ontology/lexicon/events_relations.yaml`:
+
+- affiliatedWith from an office the text names with its body elsewhere: "former Special Representative
+  X" when the text says "the OSCE Special Representative"; "X, Spokesperson for the Secretary General"
+  when it says "Council of Europe Secretary General Y";
+- affiliatedWith from "of": "X of England's Crown Prosecution Service";
+- locatedIn from a seat: "Interpol, which is based in Lyon", "..., said the organisation, which is
+  based in Lyon, France" (the body the noun refers to: the nearest one named before);
+- memberOf from a role in a group: "Belarus has been playing a leading role in the Group of Friends ...".
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from tipgraph import model as m
+from tipgraph.model import DocumentInfo, EntityMention, reference, RelationFact, SourceDocument, Span
+from tipgraph.vocab import Vocabulary
+
+LOCATION_CLASSES = frozenset({m.PLACE, m.COUNTRY, m.REGION})
+BODY_OF_PERSON = m.ORGANIZATION_CLASSES | {m.COUNTRY}
+POSSESSIVE = r"[’'´`]s"
+CAPITALISED_RUN = r"(?:\s+(?:[A-Z][\w’'.-]*|and|of|for|on|in|the|to|against)(?=[\s,.;:)]|$)){1,12}"
+
+
+def _alternation(words) -> str:
+    words = sorted({w for w in words or () if w}, key=lambda w: (-len(w), w))
+    return r"(?:" + "|".join(re.escape(w) for w in words) + r")" if words else r"(?!x)x"
+
+
+class _Affiliations:
+    def __init__(self, document: SourceDocument, mentions: list[EntityMention], vocab: Vocabulary, facts: list[RelationFact]):
+        self.text = document.text
+        self.mentions = sorted(mentions, key=lambda mm: (mm.span.start, -mm.span.end))
+        self.lex = vocab.lexicon("events_relations")
+        self.titles_lex = vocab.lexicon("titles")
+        self.affiliated = {f.subject for f in facts if f.predicate == "affiliatedWith"}
+        self.seen = {(f.subject, f.predicate, f.object) for f in facts}
+        self.facts: list[RelationFact] = []
+
+    def add(self, subject: str, predicate: str, obj: str, span: Span | None = None) -> None:
+        if not subject or subject == obj or (subject, predicate, obj) in self.seen:
+            return
+        self.seen.add((subject, predicate, obj))
+        self.facts.append(RelationFact(subject, predicate, obj, span=span))
+
+    def starting_at(self, position: int, classes) -> EntityMention | None:
+        found = [mm for mm in self.mentions if mm.span.start == position and mm.cls in classes]
+        return max(found, key=lambda mm: mm.span.end) if found else None
+
+    def ending_at(self, position: int, classes) -> EntityMention | None:
+        found = [mm for mm in self.mentions if mm.span.end == position and mm.cls in classes]
+        return min(found, key=lambda mm: mm.span.start) if found else None
+
+    def office_bodies(self) -> list[tuple[str, EntityMention]]:
+        """ "the OSCE Special Representative and Co-ordinator for ...", "Council of Europe Secretary General":
+        the capitalised run of title words written after a body, with the body."""
+        found = []
+        for body in self.mentions:
+            if body.cls not in m.ORGANIZATION_CLASSES:
+                continue
+            run = re.match(CAPITALISED_RUN, self.text[body.span.end : body.span.end + 160])
+            if run and run.group().split()[0][:1].isupper():
+                found.append((" ".join(run.group().split()), body))
+        return found
+
+    def body_of_office(self, office: str, offices: list[tuple[str, EntityMention]]) -> EntityMention | None:
+        """The one body the text names with this office ("Special Representative" -> the OSCE)."""
+        office = " ".join(office.split())
+        if not office or office.lower() in {w.lower() for w in self.lex.get("generic_titles") or ()}:
+            return None
+        pattern = re.compile(rf"(?<![\w-]){re.escape(office)}(?![\w-])")
+        bodies = {reference(body): body for run, body in offices if pattern.search(run)}
+        # "the OSCE Secretary General" known as a body of its own
+        bodies.update({reference(mm): mm for mm in self.mentions if mm.cls in m.ORGANIZATION_CLASSES
+                       and mm.span.text != office and mm.span.text.endswith(" " + office)})
+        return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+    # -- rules ------------------------------------------------------------------------
+    def titled_people(self) -> None:
+        capacity = _alternation(self.lex.get("title_capacity_words"))
+        offices = self.office_bodies()
+        for person in self.mentions:
+            if person.cls != m.PERSON or reference(person) in self.affiliated:
+                continue
+            title = person.title
+            if not title and "title_start" in person.attrs and "name_start" in person.attrs:
+                title = self.text[person.attrs["title_start"] : person.attrs["name_start"]]
+            body = None
+            if title:
+                core = re.sub(rf"^(?:{capacity}\s+)+", "", title.strip(), flags=re.IGNORECASE)
+                body = self.body_of_office(core, offices)
+            if body is None:
+                # "X, Spokesperson for the Secretary General": the office the person serves
+                serves = re.match(r",\s+(?:[A-Z][\w-]*\s+){1,3}(?:for|of|to)\s+the\s+((?:[A-Z][\w’'-]*\s*){1,4})",
+                                  self.text[person.span.end : person.span.end + 120])
+                if serves:
+                    body = self.body_of_office(serves.group(1), offices)
+            if body is not None:
+                self.add(reference(person), "affiliatedWith", reference(body), person.span)
+                self.affiliated.add(reference(person))
+
+    def appositions(self) -> None:
+        """ "The head of International Centre for Migration Policy Development, ICMPD, X", "the Permanent
+        Representative of the Holy See to the OSCE, Monsignor X": the body an office before the name is
+        "of"; "the OSCE Special Representative and Acting Co-ordinator for ..., X": the body that opens it;
+        "X, Anti-Slavery International Press Officer": the body before an office after the name."""
+        offices = _alternation(list(self.titles_lex.get("offices") or ()) + list(self.lex.get("office_heads") or ()))
+        bodies = BODY_OF_PERSON
+        for person in self.mentions:
+            if person.cls != m.PERSON or reference(person) in self.affiliated:
+                continue
+            start = person.attrs.get("title_start", person.span.start)
+            # brackets blanked: "the Organization for Security and Cooperation in Europe (OSCE), Monsignor X"
+            before = re.sub(r"\([^()\n]{0,40}\)", lambda b: " " * len(b.group()), self.text[max(0, start - 200) : start])
+            before = re.sub(r",\s+[A-Z]{2,8},\s*$", lambda b: " " * (len(b.group()) - 2) + ", ", before)  # ", ICMPD,"
+            comma = re.search(r",\s*$", before)
+            body = None
+            if comma:
+                end = len(before) - len(comma.group())
+                clause_start = max(before.rfind(c, 0, end) for c in (".", ";", "\n", ":", "“", '"', ",")) + 1
+                segment_start = start - len(before) + clause_start
+                segment_end = start - len(before) + end
+                segment = self.text[segment_start:segment_end]
+                office = re.search(r"(?<![\w-])" + offices + r"(?![\w-])", segment, re.IGNORECASE)
+                if office:
+                    for link in re.compile(r"\s+(?:of|to)\s+(?:the\s+)?").finditer(segment, office.end()):
+                        body = self.starting_at(segment_start + link.end(), bodies)
+                        if body is not None:
+                            break
+                    if body is None:
+                        # "the OSCE Special Representative and Acting Co-ordinator for ...": the body opening the office
+                        for opener in self.mentions:
+                            if segment_start <= opener.span.start and opener.span.end < segment_end and opener.cls in m.ORGANIZATION_CLASSES \
+                                    and opener.span.start < segment_start + office.start() \
+                                    and re.fullmatch(CAPITALISED_RUN + r"\s*", self.text[opener.span.end : segment_end]) \
+                                    and re.search(r"(?:^|\s)(?:[Tt]he|[Ii]ts|[Tt]heir)\s+$|^\s*$", self.text[segment_start : opener.span.start]):
+                                body = opener
+                                break
+            if body is None:
+                after = re.match(r",\s+(?:the\s+)?", self.text[person.span.end : person.span.end + 8])
+                if after:
+                    position = person.span.end + after.end()
+                    following = self.starting_at(position, m.ORGANIZATION_CLASSES)
+                    if following is not None and re.match(r"\s+" + offices + r"(?![\w-])", self.text[following.span.end : following.span.end + 60], re.IGNORECASE):
+                        body = following
+            if body is not None:
+                self.add(reference(person), "affiliatedWith", reference(body), person.span)
+                self.affiliated.add(reference(person))
+
+    def of_phrases(self) -> None:
+        """ "X of England's Crown Prosecution Service", "X of the Y": a person's body."""
+        for person in self.mentions:
+            if person.cls != m.PERSON or reference(person) in self.affiliated:
+                continue
+            of = re.match(r"\s+of\s+(?:the\s+)?", self.text[person.span.end : person.span.end + 8])
+            if not of:
+                continue
+            position = person.span.end + of.end()
+            owner = self.starting_at(position, LOCATION_CLASSES)
+            owner_end = owner.span.end if owner is not None else position
+            if owner is None:
+                word = re.match(r"[A-Z][\w-]+(?=" + POSSESSIVE + r"\s)", self.text[position : position + 40])
+                owner_end = position + word.end() if word else position
+            possessive = re.match(POSSESSIVE + r"\s+(?:the\s+)?", self.text[owner_end : owner_end + 8])
+            if owner is not None and not possessive:
+                continue
+            if possessive:
+                position = owner_end + possessive.end()
+            body = self.starting_at(position, m.ORGANIZATION_CLASSES)
+            if body is not None:
+                self.add(reference(person), "affiliatedWith", reference(body), Span(person.span.start, body.span.end,
+                                                                                     self.text[person.span.start : body.span.end]))
+                self.affiliated.add(reference(person))
+
+    def seats(self) -> None:
+        cues = _alternation(self.lex.get("seat_cues"))
+        nouns = _alternation(self.lex.get("body_nouns"))
+        for match in re.finditer(r",?\s+(?:which|that|who)\s+(?:is|was|are|were)\s+" + cues + r"\s+(?:[Tt]he\s+)?", self.text):
+            place = self.starting_at(match.end(), LOCATION_CLASSES)
+            if place is None:
+                continue
+            body = self.ending_at(match.start(), m.ORGANIZATION_CLASSES)
+            if body is None:
+                noun = re.search(r"\b(?:the|The)\s+" + nouns + r"$", self.text[max(0, match.start() - 30) : match.start()])
+                if not noun:
+                    continue
+                before = [mm for mm in self.mentions if mm.cls in m.ORGANIZATION_CLASSES and mm.span.end <= match.start() - len(noun.group())]
+                # the body the story reports ("Interpol said ..."), else the last one named
+                sources = [mm for mm in before if self.reported(mm)]
+                body = (sources or before or [None])[-1]
+            if body is not None:
+                self.add(reference(body), "locatedIn", reference(place), place.span)
+
+    def reported(self, mention: EntityMention) -> bool:
+        verbs = _alternation(self.lex.get("reporting_verbs"))
+        return bool(re.match(r"\s+" + verbs + r"\b", self.text[mention.span.end : mention.span.end + 20])
+                    or re.search(r"\b" + verbs + r"\s+(?:the\s+)?$", self.text[max(0, mention.span.start - 20) : mention.span.start]))
+
+    def roles(self) -> None:
+        cues = _alternation(self.lex.get("membership_role_cues"))
+        for country in self.mentions:
+            if country.cls not in {m.COUNTRY} | m.ORGANIZATION_CLASSES:
+                continue
+            role = re.match(r"\s+(?:also\s+|now\s+)?" + cues + r"\s+(?:the\s+)?", self.text[country.span.end : country.span.end + 60])
+            if not role:
+                continue
+            group = self.starting_at(country.span.end + role.end(), m.ORGANIZATION_CLASSES)
+            if group is not None:
+                self.add(reference(country), "memberOf", reference(group), Span(country.span.start, group.span.end,
+                                                                                 self.text[country.span.start : group.span.end]))
+
+
+    def letterhead_addresses(self, lines: int = 8) -> None:
+        """ "Council of Europe Office in Georgia / 26, Kakabadzeebi Brothers street, 0108 Tbilisi, Georgia":
+        a letterhead body is where the postal address under it says."""
+        header, position = [], 0
+        for raw in self.text.split("\n"):
+            start, position = position, position + len(raw) + 1
+            if raw.strip():
+                header.append((start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip())))
+            if len(header) >= lines:
+                break
+        for (body_start, body_end), (start, end) in zip(header, header[1:]):
+            body = self.starting_at(body_start, m.ORGANIZATION_CLASSES)
+            if body is None or body.span.end < body_end - 1 or not re.search(r"\d", self.text[start:end]):
+                continue
+            places = [mm for mm in self.mentions if start <= mm.span.start < end and mm.cls == m.PLACE]
+            if places:
+                self.add(reference(body), "locatedIn", reference(places[-1]), places[-1].span)
+
+    def speaker_office(self, info: DocumentInfo) -> None:
+        """ "... one of my key priorities as the Executive Director of UNODC": the speaker's own office."""
+        if info.genre not in {"Speech", "Statement"} or not info.speaker:
+            return
+        speaker = next((mm for mm in self.mentions if mm.cls == m.PERSON and mm.name == info.speaker), None)
+        if speaker is None or reference(speaker) in self.affiliated:
+            return
+        for match in re.finditer(r"\b(?:my|I)\b[^.;!?\n]{0,80}?\bas\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}(?:of|at|for)\s+(?:the\s+)?", self.text):
+            body = self.starting_at(match.end(), m.ORGANIZATION_CLASSES)
+            if body is not None:
+                self.add(reference(speaker), "affiliatedWith", reference(body), Span(match.start(), body.span.end,
+                                                                                      self.text[match.start() : body.span.end]))
+                self.affiliated.add(reference(speaker))
+                return
+
+
+def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[EntityMention], info: DocumentInfo,
+                         vocab: Vocabulary, facts: list[RelationFact]) -> list[RelationFact]:
+    """Relations from titles, "of" phrases, seats and roles that `facts` does not state yet."""
+    reader = _Affiliations(document, mentions, vocab, facts)
+    reader.titled_people()
+    reader.appositions()
+    reader.of_phrases()
+    reader.seats()
+    reader.roles()
+    reader.letterhead_addresses()
+    reader.speaker_office(info)
+    return reader.facts

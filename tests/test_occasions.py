@@ -1,0 +1,155 @@
+"""Occasion events (extract/events.py) and relations from titles, "of" phrases, seats and roles
+(extract/affiliations.py), on documents written for these tests (tests/data/occasions_corpus):
+other speakers, bodies, places and layouts than the dev and holdout documents."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from tipgraph.extract.events import first_date
+from tipgraph.namespaces import TIP
+from tipgraph.pipeline import build
+
+CORPUS = Path(__file__).resolve().parent / "data" / "occasions_corpus"
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory) -> Graph:
+    out = tmp_path_factory.mktemp("occasions_out")
+    build(CORPUS, out, html=False, validate=False)
+    g = Graph()
+    g.parse(out / "graph.ttl", format="turtle")
+    return g
+
+
+def node(g: Graph, name: str, cls: str | None = None) -> URIRef:
+    found = set()
+    for prop in (RDFS.label, SKOS.altLabel):
+        for s in g.subjects(prop, Literal(name)):
+            if not isinstance(s, URIRef) or any(p in str(s) for p in ("/mention/", "/doc/", "/claim/")):
+                continue
+            if cls is None or any(str(t).endswith("#" + cls) for t in g.objects(s, RDF.type)):
+                found.add(s)
+    assert len(found) == 1, f"{name!r} ({cls}): {sorted(found)}"
+    return found.pop()
+
+
+def doc(g: Graph, file_name: str) -> URIRef:
+    return next(g.subjects(TIP.sourceFile, Literal(file_name)))
+
+
+def dates(g: Graph, event: URIRef) -> set[str]:
+    return {str(o) for o in g.objects(event, TIP.date)}
+
+
+def test_a_range_is_dated_by_its_first_day():
+    assert first_date("took place from 4 to 6 May 2022 in Chisinau")[0] == "2022-05-04"
+    assert first_date("on 12 April 2016")[0] == "2016-04-12"
+
+
+def test_numbered_council_meeting_in_the_header(graph):
+    meeting = node(graph, "OSCE Permanent Council No. 1102", "Meeting")
+    assert (doc(graph, "o01_uk-pc-numbered.txt"), TIP.deliveredAt, meeting) in graph
+    assert (meeting, TIP.organizer, node(graph, "OSCE Permanent Council")) in graph
+    assert (meeting, TIP.location, node(graph, "Vienna")) in graph
+    assert dates(graph, meeting) == {"2019-03-14"}
+    # "UK Statement on ...": the United Kingdom speaks at the meeting
+    assert (meeting, TIP.participant, node(graph, "United Kingdom", "Country")) in graph
+
+
+def test_former_and_acting_office_holders_belong_to_the_body_of_the_office(graph):
+    osce = node(graph, "Organization for Security and Co-operation in Europe")
+    assert (node(graph, "Madina Jarbussynova", "Person"), TIP.affiliatedWith, osce) in graph
+    assert (node(graph, "Ruth Pojman", "Person"), TIP.affiliatedWith, osce) in graph
+
+
+def test_title_line_occasion_with_place_and_date_lines(graph):
+    launch = node(graph, "Launch of the National Referral Handbook")
+    assert (doc(graph, "o02_slovenia-launch-remarks.txt"), TIP.deliveredAt, launch) in graph
+    assert (launch, TIP.location, node(graph, "Ljubljana")) in graph
+    assert dates(graph, launch) == {"2015-03-03"}
+    assert (launch, TIP.participant, node(graph, "Peter Novak", "Person")) in graph
+
+
+def test_described_workshop_setting_and_organisers(graph):
+    workshop = node(graph, "three-day workshop on identifying forced labour", "Workshop")
+    assert (workshop, TIP.location, node(graph, "Chisinau")) in graph
+    assert dates(graph, workshop) == {"2022-05-04"}
+    # "organized by the OSCE Mission and the ODIHR": a short form names the mission the text names in full
+    assert (workshop, TIP.organizer, node(graph, "OSCE Mission to Moldova")) in graph
+    assert (workshop, TIP.organizer, node(graph, "Office for Democratic Institutions and Human Rights")) in graph
+
+
+def test_person_of_a_countrys_body(graph):
+    assert (node(graph, "Maria Keller", "Person"), TIP.affiliatedWith, node(graph, "Bundeskriminalamt")) in graph
+
+
+def test_seat_of_the_body_the_story_reports(graph):
+    europol = node(graph, "European Union Agency for Law Enforcement Cooperation")
+    hague = node(graph, "Hague")
+    assert (europol, TIP.locatedIn, hague) in graph
+    # the German office named last before "the agency" is not the one based there
+    assert (node(graph, "Bundeskriminalamt"), TIP.locatedIn, hague) not in graph
+
+
+def test_leading_role_in_a_group_is_membership(graph):
+    assert (node(graph, "Portugal", "Country"), TIP.memberOf, node(graph, "Alliance against Trafficking in Persons")) in graph
+
+
+def test_spokesperson_for_an_office_works_for_its_body(graph):
+    assert (node(graph, "Daniela Vukovic", "Person"), TIP.affiliatedWith, node(graph, "OSCE Secretary General")) in graph
+
+
+def test_this_event_in_a_speech_is_the_header_occasion(graph):
+    forum = node(graph, "Regional Forum on Safe Labour Migration", "Conference")
+    assert (forum, TIP.location, node(graph, "Skopje")) in graph
+    assert dates(graph, forum) == {"2018-04-04"}
+    # "to open, together with Ms. X, ..., this Balkan Forum on ...": the same forum, opened by both
+    assert node(graph, "Balkan Forum on Safe Labour Migration", "Conference") == forum
+    assert (forum, TIP.participant, node(graph, "Elena Petrovska", "Person")) in graph
+
+
+def test_speaker_names_her_own_office(graph):
+    assert (node(graph, "Amina Hadzic", "Person"), TIP.affiliatedWith, node(graph, "International Organization for Migration")) in graph
+
+
+def test_event_that_took_place_is_an_event_held_by_the_body_it_is_of(graph):
+    meeting = node(graph, "joint meeting of the Permanent Council on labour exploitation", "Meeting")
+    assert (meeting, TIP.organizer, node(graph, "OSCE Permanent Council")) in graph
+    assert (meeting, TIP.location, node(graph, "Vienna")) in graph
+
+
+def test_letterhead_body_is_at_its_postal_address(graph):
+    office = node(graph, "Council of Europe Office in Albania")
+    assert (office, TIP.locatedIn, node(graph, "Tirana")) in graph
+
+
+def test_office_before_the_name_is_of_its_body(graph):
+    assert (node(graph, "Tomas Berg", "Person"), TIP.affiliatedWith, node(graph, "International Labour Organization")) in graph
+    assert (node(graph, "Karin Lund", "Person"), TIP.affiliatedWith, node(graph, "Sweden", "Country")) in graph
+    # "met with the UNODC Regional Representative for ..., X": the body opening the office, not the one met
+    assert (node(graph, "Jakub Horvat", "Person"), TIP.affiliatedWith, node(graph, "United Nations Office on Drugs and Crime")) in graph
+
+
+def test_body_and_office_after_the_name(graph):
+    assert (node(graph, "Lina Berglund", "Person"), TIP.affiliatedWith, node(graph, "La Strada International")) in graph
+
+
+def test_organised_somewhere_by_a_body(graph):
+    roundtable = node(graph, "Roundtable on Witness Protection", "Meeting")
+    assert (roundtable, TIP.organizer, node(graph, "OSCE Office for Democratic Institutions and Human Rights")) in graph
+    assert (roundtable, TIP.location, node(graph, "Vienna")) in graph
+
+
+def test_a_countrys_event_is_held_there(graph):
+    week = next(s for s in graph.subjects(RDFS.label, None) if str(next(graph.objects(s, RDFS.label))).startswith("opening event of Serbia"))
+    assert (week, TIP.location, node(graph, "Serbia", "Country")) in graph
+
+
+def test_organiser_list_runs_past_a_name_that_is_no_entity(graph):
+    conference = node(graph, "two-day conference on compensation for trafficked persons", "Conference")
+    assert (conference, TIP.organizer, node(graph, "United Nations Children's Fund")) in graph
+    assert (conference, TIP.organizer, node(graph, "International Organization for Migration")) in graph
