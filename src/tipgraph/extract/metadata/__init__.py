@@ -25,6 +25,8 @@ _PLACE = r"[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3}"
 _DATELINE_PLACE_FIRST = re.compile(rf"^(?P<place>{_PLACE})(?:\s*\([A-Z][\w .'’-]{{1,30}}\))?(?:,\s*[A-Z][\w.'’-]*)?(?:,?\s+(?P<date>[^–—\n]{{6,40}}?))?\s*(?:[–—]|\s-)\s")
 _DATELINE_DATE_FIRST = re.compile(rf"^(?P<date>[^–—\n]{{6,30}}?),\s*(?P<place>{_PLACE})\s*(?:[–—]|\s-)\s")
 _OUTLET_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,40}\s*\([A-Z][^)\n]{1,40}\)\s*[-–—]", re.MULTILINE)
+_SAID_ON_DAY = re.compile(r"\b(?:said|says|announced|reported|stated|confirmed|told\s+\w+)\s+(?:on\s+)?"
+                          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+")
 _DATELINE_LINE = re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>.{{6,40}})$")
 
 
@@ -72,6 +74,12 @@ def _document_date(front: list[Line], text: str, dateline_date: str | None, repo
     if reporting:
         start = body_start(text, front)
         opening = [line for line in text[start:].strip().split("\n") if line.strip()][:2]
+        # "..., the police said Sunday, April 21, 2024.": the day the story's source spoke
+        spoke = _SAID_ON_DAY.search(opening[0]) if opening else None
+        if spoke:
+            found = parse_date(opening[0][spoke.end() : spoke.end() + 40])
+            if found and found[1] == 0:
+                return found[0]
         return occasion_year(" ".join(opening))
     return None
 
@@ -154,7 +162,8 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         text, front, body, lexicon,
         salutation=salutation,
         byline_person=author is not None and author.cls == m.PERSON,
-        byline_organization=author is not None and author.cls != m.PERSON,
+        # "From Ministry of Defence" publishes a text; only a body's byline ("By U.S. Mission ...") writes a report
+        byline_organization=author is not None and author.cls != m.PERSON and not author.publishing,
         media_source=media,
         dateline=has_dateline,
     )
@@ -169,14 +178,21 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
             if other.span is not None:
                 info.header_mentions.append(_mention(other))
     elif author is not None:
-        # an organisation's byline ("By U.S. Mission Romania"): it writes and publishes the text
+        # an organisation's byline ("By U.S. Mission Romania"): it writes and publishes the text;
+        # a publishing line ("From Ministry of Defence") only publishes it
         if author.mention is not None:
-            info.author = reference(author.mention)
+            body = reference(author.mention)
         else:
             cls = _organization_class(author.name, vocab)
-            info.author = f"{cls}:{author.name}"
-            info.author_span = author.span
-        info.publisher = info.author
+            body = f"{cls}:{author.name}"
+            if author.publishing:
+                info.header_mentions.append(EntityMention(cls, author.span, author.name,
+                                                          sentence=(author.span.start, author.span.end)))
+            else:
+                info.author_span = author.span
+        if not author.publishing:
+            info.author = body
+        info.publisher = body
 
     speaker, speaking_body = find_speaker(text, front, mentions, lexicon, reader) if spoken else (None, None)
     if speaker is not None:

@@ -55,13 +55,31 @@ def first_header_cue(front: list[Line], cues: dict) -> tuple[str, str] | None:
             continue
         lowered = line.text.lower()
         for order, (genre, spec) in enumerate(cues.items()):
-            for cue in spec.get("header") or ():
-                position = lowered.find(cue)
-                if position >= 0:
-                    key = (line_no * 10_000 + position, order, genre, cue)
-                    if best is None or key[:2] < best[:2]:
-                        best = key
+            for position, cue in cue_positions(lowered, spec):
+                key = (line_no * 10_000 + position, order, genre, cue)
+                if best is None or key[:2] < best[:2]:
+                    best = key
     return (best[2], best[3]) if best else None
+
+
+# where a line's own heading begins: its start, or after a colon or a dash ("OSCE: Response to ...")
+_HEADING_START = re.compile(r"(?:^|[:–—|]\s+|\s-\s+)")
+
+
+def cue_positions(lowered: str, spec: dict) -> list[tuple[int, str]]:
+    """(position, cue) of a genre's header cues in one lowered header line: `header` cues anywhere,
+    `line_start` cues only where the line's heading begins, as whole words."""
+    found = []
+    for cue in spec.get("header") or ():
+        position = lowered.find(cue)
+        if position >= 0:
+            found.append((position, cue))
+    for cue in spec.get("line_start") or ():
+        for start in _HEADING_START.finditer(lowered):
+            if re.match(rf"{re.escape(cue)}\b", lowered[start.end():]):
+                found.append((start.end(), cue))
+                break
+    return found
 
 
 def _all_cues(front: list[Line], cues: dict) -> list[tuple[str, str]]:
@@ -72,10 +90,8 @@ def _all_cues(front: list[Line], cues: dict) -> list[tuple[str, str]]:
             continue
         lowered = line.text.lower()
         for order, (genre, spec) in enumerate(cues.items()):
-            for cue in spec.get("header") or ():
-                position = lowered.find(cue)
-                if position >= 0:
-                    found.append((line_no, position, order, genre, cue))
+            for position, cue in cue_positions(lowered, spec):
+                found.append((line_no, position, order, genre, cue))
     return [(genre, cue) for *_, genre, cue in sorted(found)]
 
 
@@ -97,6 +113,12 @@ def classify(text: str, front: list[Line], body: str, lexicon: dict, *, salutati
     lowered = text.lower()
 
     cue_genre, cue = shape.header_cue or (None, None)
+    if cue_genre == "Report":
+        # a release's label ("Press release", "For information only - not an official document") says what
+        # the text is, whatever report its headline names first
+        label = next(((g, c) for g, c in _all_cues(front, cues) if g == "PressRelease"), None)
+        if label:
+            cue_genre, cue = label
     delivery = [c for c in lexicon.get("delivery_cues") or () if c in front_text or c in lowered[:3000]]
     if cue_genre == "PressRelease" or (cue_genre == "NewsArticle" and not spoken):
         return _done(shape, cue_genre, f"header cue {cue!r}")

@@ -20,6 +20,7 @@ class Named:
     mention: EntityMention | None = None
     cls: str = m.PERSON
     how: str = ""
+    publishing: bool = False  # named by a publishing line ("From Ministry of Defence"), not a writer's byline
 
 
 class NameReader:
@@ -223,12 +224,15 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
         if line.prose or len(line.text.split()) > 14 or ", " not in line.text:
             continue
         head, office = line.text.split(", ", 1)
-        found = reader.person_name(head)
-        if found and any(w.lower().strip(".,") in reader.title_words for w in office.split()):
-            name = head[found[0] : found[1]]
-            at = text.find(name, line.start, line.end + 1)
-            if at >= 0:
-                return Named(as_label(name), span=Span(at, at + len(name), name), how="name and office line"), None
+        # "Maria Lopez, Director of ..." or, name last, "Executive Director, UN Office ..., Ghada Waly:"
+        office_first, tail = line.text.rstrip(" :").rsplit(", ", 1)
+        for name_part, office_part in ((head, office), (tail, office_first)):
+            found = reader.person_name(name_part)
+            if found and any(w.lower().strip(".,") in reader.title_words for w in office_part.split()):
+                name = name_part[found[0] : found[1]]
+                at = text.find(name, line.start, line.end + 1)
+                if at >= 0:
+                    return Named(as_label(name), span=Span(at, at + len(name), name), how="name and office line"), None
     # a line that is only a name under the title, the entity stage having missed it
     for line in front[1:]:
         found = None if line.prose else reader.person_name(line.text)
@@ -266,6 +270,7 @@ def find_author(text: str, front: list[Line], mentions: list[EntityMention], lex
                 named = _byline_name(text, line, match.group("name"), match.start("name"), mentions, people, reader)
                 if named:
                     named.how = f"byline {line.text[:40]!r}"
+                    named.publishing = re.match(r"(?i)^\W*from\b", line.text) is not None
                     return named, _outlet_in(text, line, match.groupdict().get("rest"), mentions)
         if index == 0 or not loose:
             continue  # the headline
@@ -336,6 +341,12 @@ def _byline_name(text: str, line: Line, name: str, offset: int, mentions: list[E
     if persons and persons[0].span.end <= end + 1:
         return Named(fullest(persons[0], people).name, mention=persons[0])
     bodies = [b for b in mentions_in(mentions, start, end, m.ORGANIZATION_CLASSES) if b.span.end <= end + 1]
+    whole = reader.person_name(name)
+    if (bodies and all(b.cls == m.ORGANIZATION for b in bodies) and whole == (0, len(name.rstrip(" .,;")))
+            and not reader.organization(name)):
+        # "By Adebola Adegoke": a byline that reads as a personal name is a writer, whatever unknown
+        # body the entity stage took it for (a known body has a finer class than Organization)
+        bodies = []
     if bodies and bodies[0].span.start > start:
         before = text[start : bodies[0].span.start].strip(" ,")
         found = reader.person_name(before)
