@@ -131,6 +131,18 @@ EXPECTED = {
     "news_said_weekday_date.txt": ("NewsArticle", None, None, "2021-03-09"),
     # "Ambassadors, Ladies and Gentlemen," opens the body: no speaker line
     "speech_greeting_ambassadors_ladies.txt": ("Speech", None, None, None),
+    # quotations in single marks are the sources' words, not the text's first person; a closing "Source: ... Agency"
+    "news_single_quotes_source_credit.txt": ("NewsArticle", None, None, "2022-05-04"),
+    # "In a statement on Saturday, the bureau said", "according to the bureau": a body reported as a source
+    "news_in_a_statement_bureau.txt": ("NewsArticle", None, None, None),
+    # "Meetings Coverage" / "AM & PM Meetings": the UN's press service labels
+    "press_release_meetings_coverage_header.txt": ("PressRelease", None, None, None),
+    # a news lede, "Below is the text of X's address:" and "***", then the address's own header
+    "speech_republished_below_text.txt": ("Speech", "Emmanuel Okonkwo", None, "2019-05-14"),
+    # a headline with an office and a verb is no speaker line; "The Rt Hon <name>" is
+    "speech_govuk_rt_hon.txt": ("Speech", "Margaret Ellison", None, None),
+    # "MS ALVAREZ: Good morning ...": a transcript's speaker label
+    "speech_transcript_label.txt": ("Speech", "Alvarez", None, None),
 }
 
 

@@ -10,7 +10,7 @@ import re
 
 from tipgraph import model as m
 from tipgraph.extract.metadata.dates import find_dates, occasion_year, parse_date, stamp_month_or_year
-from tipgraph.extract.metadata.genre import classify, first_person_rate
+from tipgraph.extract.metadata.genre import classify, first_person_rate, header_cues
 from tipgraph.extract.metadata.header import Line, body_start, front_matter, header_lines
 from tipgraph.extract.metadata.people import (
     NameReader, Named, dateline_outlet, find_author, find_speaker, further_authors, photo_credit_outlet,
@@ -25,6 +25,9 @@ _PLACE = r"[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3}"
 _DATELINE_PLACE_FIRST = re.compile(rf"^(?P<place>{_PLACE})(?:\s*\([A-Z][\w .'’-]{{1,30}}\))?(?:,\s*[A-Z][\w.'’-]*)?(?:,?\s+(?P<date>[^–—\n]{{6,40}}?))?\s*(?:[–—]|\s-)\s")
 _DATELINE_DATE_FIRST = re.compile(rf"^(?P<date>[^–—\n]{{6,30}}?),\s*(?P<place>{_PLACE})\s*(?:[–—]|\s-)\s")
 _OUTLET_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,40}\s*\([A-Z][^)\n]{1,40}\)\s*[-–—]", re.MULTILINE)
+# a headline tells what an office holder does ("Foreign Secretary delivers speech on ..."): no office line
+_HEADLINE_VERB = re.compile(r"\b(?:delivers|gives|says|calls|urges|speaks|addresses|opens|launches|marks|welcomes|"
+                            r"announces|meets|visits|warns|highlights|stresses)\b")
 _SAID_ON_DAY = re.compile(r"\b(?:said|says|announced|reported|stated|confirmed|told\s+\w+)\s+(?:on\s+)?"
                           r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+")
 _DATELINE_LINE = re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>.{{6,40}})$")
@@ -155,7 +158,9 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
     salutation = _salutation(text, front, lexicon)
     own_voice = salutation or first_person_rate(body, lexicon.get("first_person_words") or ()) >= float(
         lexicon.get("first_person_rate") or 0.5)
-    author, outlet = find_author(text, front, mentions, lexicon, reader, loose=not own_voice)
+    # a labelled release ("Press release", "Meetings Coverage") has no reporter: its header lines are not bylines
+    labelled_release = any(g == "PressRelease" for g, _ in header_cues(front, lexicon.get("genre_cues") or {}))
+    author, outlet = find_author(text, front, mentions, lexicon, reader, loose=not own_voice and not labelled_release)
     dateline_date, has_dateline = _dateline(front, text)
     media = any(mm.cls == m.MEDIA_ORGANIZATION for mm in mentions)
     shape = classify(
@@ -195,6 +200,10 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         info.publisher = body
 
     speaker, speaking_body = find_speaker(text, front, mentions, lexicon, reader) if spoken else (None, None)
+    # a republished speech ("Below is the text of X's lecture:", "***"): its own header names speaker and date
+    republished = _republished_front(text, lexicon) if spoken and speaker is None and speaking_body is None else []
+    if republished:
+        speaker, speaking_body = find_speaker(text, republished, mentions, lexicon, reader)
     if speaker is not None:
         info.speaker = speaker.name
         if speaker.mention is not None:
@@ -203,6 +212,8 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
             info.speaker_span = speaker.span
 
     info.date = _document_date(front, text, dateline_date, reporting=not spoken)
+    if info.date is None and republished:
+        info.date = _document_date(republished, text, None, reporting=False)
     info.title = _title(text, front, lexicon, author, mentions)
 
     # publisher: a header line that is exactly the name of a body (a letterhead or a line under the title)
@@ -248,7 +259,7 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
             if line.text == info.title and len(header) > 1 and line is not header[0]:
                 continue
             if (any(line.text.startswith(o) for o in offices) and len(line.text.split()) <= 16
-                    and not line.text.endswith((".", "!", "?"))):
+                    and not line.text.endswith((".", "!", "?")) and not _HEADLINE_VERB.search(line.text)):
                 info.speaker = line.text
                 info.speaker_title = line.text
                 info.speaker_span = Span(line.start, line.start + len(line.text), line.text)
@@ -260,6 +271,17 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         elif hasattr(info, key):
             setattr(info, key, value)
     return info
+
+
+def _republished_front(text: str, lexicon: dict) -> list[Line]:
+    """The header lines after a marker that the text republishes a speech or statement, in `text`'s offsets."""
+    pattern = lexicon.get("republished_marker")
+    marker = re.search(pattern, text[:4000]) if pattern else None
+    if not marker:
+        return []
+    rest = marker.end() + 1
+    return [Line(line.start + rest, line.end + rest, line.text, line.prose)
+            for line in front_matter(text[rest:], lexicon)]
 
 
 def _issuer(text: str, mentions: list[EntityMention], lexicon: dict) -> str | None:

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from tipgraph.extract.metadata.header import Line
 
 # quoted passages are other voices: "we" inside them is not the document's
-_QUOTED = re.compile(r"“[^”]{0,3000}”|\"[^\"\n]{0,3000}\"|«[^»]{0,3000}»")
+_QUOTED = re.compile(r"“[^”]{0,3000}”|\"[^\"\n]{0,3000}\"|«[^»]{0,3000}»"
+                     # single quotation marks, as some outlets quote: 'We encourage the public ...,' he said
+                     r"|(?<![\w’'])'(?=[A-Z])[^\n]{5,600}?[.,!?]'(?!\w)")
 _OPEN_QUOTE_PARAGRAPH = re.compile(r"(?m)^\s*[“\"].*$")
 
 
@@ -82,7 +84,7 @@ def cue_positions(lowered: str, spec: dict) -> list[tuple[int, str]]:
     return found
 
 
-def _all_cues(front: list[Line], cues: dict) -> list[tuple[str, str]]:
+def header_cues(front: list[Line], cues: dict) -> list[tuple[str, str]]:
     """Every header cue in the front matter, in the order written."""
     found = []
     for line_no, line in enumerate(front):
@@ -116,7 +118,7 @@ def classify(text: str, front: list[Line], body: str, lexicon: dict, *, salutati
     if cue_genre == "Report":
         # a release's label ("Press release", "For information only - not an official document") says what
         # the text is, whatever report its headline names first
-        label = next(((g, c) for g, c in _all_cues(front, cues) if g == "PressRelease"), None)
+        label = next(((g, c) for g, c in header_cues(front, cues) if g == "PressRelease"), None)
         if label:
             cue_genre, cue = label
     delivery = [c for c in lexicon.get("delivery_cues") or () if c in front_text or c in lowered[:3000]]
@@ -129,7 +131,10 @@ def classify(text: str, front: list[Line], body: str, lexicon: dict, *, salutati
     speech = sum(lowered.count(c) for c in (cues.get("Speech") or {}).get("body") or ())
     neutral = set(lexicon.get("neutral_delivery_cues") or ())
     # a first-person text is delivered, even when its title is about a report ("On the Annual Report ...")
-    spoken_cues = [(g, c) for g, c in _all_cues(front, cues) if g in {"Speech", "Statement"}]
+    spoken_cues = [(g, c) for g, c in header_cues(front, cues) if g in {"Speech", "Statement"}]
+    transcript = lexicon.get("transcript_label")
+    if spoken and transcript and re.match(transcript, body.lstrip()):
+        return _done(shape, "Speech", "a transcript: the body opens with a speaker's label")
     if spoken_cues and (spoken or (delivery and not byline_person)):
         telling = [(g, c) for g, c in spoken_cues if c not in neutral]
         if telling:

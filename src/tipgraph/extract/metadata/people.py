@@ -40,6 +40,11 @@ class NameReader:
         self.title_words = title_words
         self.titles = sorted({str(t) for t in titles.get("before_name") or ()}, key=lambda t: (-len(t), t))
         self.after = sorted({str(t) for t in titles.get("after_name") or ()}, key=lambda t: (-len(t), t))
+        self.honorifics = sorted(lexicon.get("name_honorifics") or (), key=lambda t: (-len(t), t))
+
+    def honorific_length(self, text: str) -> int:
+        """Length of an honorific opening `text` ("The Rt Hon "), 0 if none."""
+        return next((len(h) + 1 for h in self.honorifics if text.startswith(h + " ")), 0)
 
     def is_name_token(self, token: str) -> bool:
         word = token.strip(".,")
@@ -233,11 +238,14 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
                 at = text.find(name, line.start, line.end + 1)
                 if at >= 0:
                     return Named(as_label(name), span=Span(at, at + len(name), name), how="name and office line"), None
-    # a line that is only a name under the title, the entity stage having missed it
+    # a line that is only a name under the title ("The Rt Hon Jane Roe"), the entity stage having missed it
     for line in front[1:]:
-        found = None if line.prose else reader.person_name(line.text)
-        if found and found == (0, len(line.text)):
-            return Named(as_label(line.text), span=Span(line.start, line.start + len(line.text), line.text),
+        skip = reader.honorific_length(line.text)
+        bare = line.text[skip:]
+        found = None if line.prose else reader.person_name(bare)
+        if found and found == (0, len(bare)):
+            at = line.start + line.text.find(bare)
+            return Named(as_label(bare), span=Span(at, at + len(bare), bare),
                          how="name line in the header, read from its words"), None
     # a title and a name the entity stage missed: "Ambassador Neil Holland says ...", "... and Minister Jo Park"
     for line in front:
@@ -250,6 +258,19 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
             at = text.find(name, line.start, line.end + 1)
             if at >= 0:
                 return Named(as_label(name), span=Span(at, at + len(name), name), how="title and name in a header line"), None
+    # a transcript: "MS TRUMP: Good afternoon ..." opens the body; the label without its titles is the speaker
+    label_pattern = lexicon.get("transcript_label")
+    start = front[-1].end + 1 if front else 0
+    opening = text[start:].lstrip()
+    label = re.match(label_pattern, opening) if label_pattern else None
+    if label:
+        words = label.group("label").split()
+        names = [w for w in words if w.lower().strip(".") not in reader.title_words]
+        if names and len(names) <= 3:
+            name = " ".join(names)
+            at = text.find(name, start)
+            if at >= 0:
+                return Named(as_label(name), span=Span(at, at + len(name), name), how="transcript speaker label"), None
     return None, None
 
 
