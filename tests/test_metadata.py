@@ -143,6 +143,14 @@ EXPECTED = {
     "speech_govuk_rt_hon.txt": ("Speech", "Margaret Ellison", None, None),
     # "MS ALVAREZ: Good morning ...": a transcript's speaker label
     "speech_transcript_label.txt": ("Speech", "Alvarez", None, None),
+    # an outlet citing an agency: "Eurojust and the Guardia Civil announced", "According to Eurojust"
+    "news_agency_cited_by_outlet.txt": ("NewsArticle", None, None, None),
+    # a minister's written statement: first person, but no audience greeted, thanked or addressed
+    "statement_written_no_audience.txt": ("Statement", "Mary Brennan", None, "2021-10-18"),
+    # "Chargé d'Affaires a.i." is no first person; the quoted "We urge" is the chargé's
+    "press_release_charge_affaires_ai.txt": ("PressRelease", None, None, None),
+    # "Statement from the <mission> on ..."
+    "statement_from_mission.txt": ("Statement", None, None, None),
 }
 
 
@@ -307,9 +315,9 @@ def test_a_lede_is_body_not_header():
 
 
 METADEV = Path(__file__).parent / "metadev"
-# just under the figure measured on tests/metadev (35 real documents of other outlets and layouts,
-# gold for metadata only): 0.765 before the rules were widened, 1.0 after
-METADEV_METADATA_FLOOR = 0.97
+# just under the figure measured on tests/metadev (65 real documents of other outlets and layouts in three
+# batches, gold for metadata only; each batch measured before the rules were widened for it): 0.974
+METADEV_METADATA_FLOOR = 0.96
 
 
 def test_metadata_holds_on_the_metadev_set(tmp_path):

@@ -21,6 +21,9 @@ _QUOTED = re.compile(r"“[^”]{0,3000}”|\"[^\"\n]{0,3000}\"|«[^»]{0,3000}�
 _OPEN_QUOTE_PARAGRAPH = re.compile(r"(?m)^\s*[“\"].*$")
 
 
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourselves)\b", re.IGNORECASE)
+
+
 @dataclass
 class Shape:
     """What the classifier saw; kept so that a reader can see why."""
@@ -45,8 +48,9 @@ def first_person_rate(text: str, words: list[str]) -> float:
     if not tokens:
         return 0.0
     wanted = set(words)
-    # "US" is the United States, not "us"
-    return 100.0 * sum(1 for t in tokens if t.lower() in wanted and not (len(t) > 1 and t.isupper())) / len(tokens)
+    # "US" is the United States, not "us"; a lower-case "i" is a letter ("a.i."), never the pronoun
+    return 100.0 * sum(1 for t in tokens if t.lower() in wanted and not (len(t) > 1 and t.isupper())
+                       and t != "i") / len(tokens)
 
 
 def first_header_cue(front: list[Line], cues: dict) -> tuple[str, str] | None:
@@ -143,6 +147,9 @@ def classify(text: str, front: list[Line], body: str, lexicon: dict, *, salutati
         genre = "Speech" if speech > statement else "Statement"
         return _done(shape, genre, f"header cue {spoken_cues[0][1]!r}; statement cues {statement}, speech cues {speech}")
     if spoken:
+        if statement == speech == 0 and not salutation and not _SECOND_PERSON.search(unquoted(body)):
+            # no audience greeted, thanked or addressed: a written statement, not a speech
+            return _done(shape, "Statement", "first-person voice addressing no audience")
         genre = "Statement" if statement > speech else "Speech"
         return _done(shape, genre, f"first-person voice; statement cues {statement}, speech cues {speech}")
 
