@@ -151,6 +151,12 @@ EXPECTED = {
     "press_release_charge_affaires_ai.txt": ("PressRelease", None, None, None),
     # "Statement from the <mission> on ..."
     "statement_from_mission.txt": ("Statement", None, None, None),
+    # "(Bernama) -- ...": an agency's mark opening the story, no place before it
+    "news_agency_mark_no_place.txt": ("NewsArticle", None, None, None),
+    # a site's "Tuesday, March 10, 2009 11:15 AM" stamp over a release dated by its dateline and credit line
+    "press_release_republished_credit_stamp.txt": ("PressRelease", None, None, "2009-03-05"),
+    # "Press Releases: Remarks at ..." over a transcript: the header names the speaker, not the introducer
+    "speech_transcript_under_press_label.txt": ("Speech", "Helen R. Castillo", None, "2021-09-14"),
 }
 
 
@@ -315,8 +321,8 @@ def test_a_lede_is_body_not_header():
 
 
 METADEV = Path(__file__).parent / "metadev"
-# just under the figure measured on tests/metadev (65 real documents of other outlets and layouts in three
-# batches, gold for metadata only; each batch measured before the rules were widened for it): 0.974
+# just under the figure measured on tests/metadev (75 real documents of other outlets and layouts in four
+# batches, gold for metadata only; each batch measured before the rules were widened for it): 0.977
 METADEV_METADATA_FLOOR = 0.96
 
 

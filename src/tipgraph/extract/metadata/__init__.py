@@ -28,6 +28,8 @@ _OUTLET_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,40}\s*\([A-Z][^)\n]{
 # a headline tells what an office holder does ("Foreign Secretary delivers speech on ..."): no office line
 _HEADLINE_VERB = re.compile(r"\b(?:delivers|gives|says|calls|urges|speaks|addresses|opens|launches|marks|welcomes|"
                             r"announces|meets|visits|warns|highlights|stresses)\b")
+_WEEKDAY = re.compile(r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday")
+_TIME_OF_DAY = re.compile(r"[;,]?\s+(?:at\s+)?\d{1,2}:\d{2}\b")
 _SAID_ON_DAY = re.compile(r"\b(?:said|says|announced|reported|stated|confirmed|told\s+\w+)\s+(?:on\s+)?"
                           r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+")
 _DATELINE_LINE = re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>.{{6,40}})$")
@@ -43,8 +45,8 @@ def _dateline(front: list[Line], text: str) -> tuple[str | None, bool]:
             continue  # "SARAJEVO (Reuters) -" is an outlet's dateline
         for pattern in (_DATELINE_DATE_FIRST, _DATELINE_PLACE_FIRST, _DATELINE_LINE):
             match = pattern.match(candidate)
-            if not match:
-                continue
+            if not match or _WEEKDAY.fullmatch(match.group("place")):
+                continue  # "Monday, December 22, 2008 9:44 AM" is a stamp: a weekday is no place
             date = match.groupdict().get("date")
             dated = parse_date(date) if date else None
             if pattern is _DATELINE_LINE and not (dated and dated[1] == 0):
@@ -62,6 +64,8 @@ def _document_date(front: list[Line], text: str, dateline_date: str | None, repo
     for line in header:
         found = parse_date(line.text)
         if found:
+            if dateline_date and _TIME_OF_DAY.match(line.text[found[2]:]):
+                return dateline_date  # "Monday, December 22, 2008 9:44 AM": a site's posting stamp, not the text's own date
             return found[0]
     if dateline_date:
         return dateline_date

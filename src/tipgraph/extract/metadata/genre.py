@@ -126,6 +126,9 @@ def classify(text: str, front: list[Line], body: str, lexicon: dict, *, salutati
         if label:
             cue_genre, cue = label
     delivery = [c for c in lexicon.get("delivery_cues") or () if c in front_text or c in lowered[:3000]]
+    if cue_genre == "PressRelease" and spoken and any(g == "Speech" for g, _ in header_cues(front, cues)):
+        # "Press Releases: Remarks at ..." over a transcript: a site's section label over a speech
+        cue_genre, cue = None, None
     if cue_genre == "PressRelease" or (cue_genre == "NewsArticle" and not spoken):
         return _done(shape, cue_genre, f"header cue {cue!r}")
     if cue_genre == "NewsArticle":
