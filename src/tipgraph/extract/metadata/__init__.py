@@ -124,7 +124,9 @@ def _title(text: str, front: list[Line], lexicon: dict, author: Named | None,
         if heading:
             return re.sub(r"[*_]{1,3}", "", heading.group(1)).strip()
     cues = lexicon.get("genre_cues") or {}
-    cue_words = [c for spec in cues.values() for c in spec.get("header") or () if not c.endswith(":")]
+    # the title is the line naming the genre, with a cue anywhere in it ("Statement in Response to ...")
+    cue_words = [c for spec in cues.values() for key in ("header", "line_start") for c in spec.get(key) or ()
+                 if not c.endswith(":")]
     labels = set((cues.get("PressRelease") or {}).get("header") or ())
     candidates = []
     for line in front:
