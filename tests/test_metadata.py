@@ -111,6 +111,52 @@ EXPECTED = {
     "speech_lone_name_line.txt": ("Speech", "Tarja Kuusela-Nieminen", None, None),
     # a statement of the EU, delivered by no one named
     "statement_eu_no_speaker.txt": ("Statement", None, None, "2023-11-09"),
+    # "SPEECH AT ..." in capitals, a title with "Response to" in its subject; "H.E. ..." guests are greeted, not speakers
+    "speech_caps_title_guest_list.txt": ("Speech", None, None, "2020-03-03"),
+    # "Message <office> on ..." and "Office, Body, Name:" with the name last
+    "statement_message_office_then_name.txt": ("Statement", "Marisol Quintero", None, "2021-06-12"),
+    # "For information only - not an official document" and "(UN Information Service)": the UN's own release
+    "press_release_un_information_service.txt": ("PressRelease", None, None, "2022-05-05"),
+    # "From Ministry of Interior" publishes a release; it is no report's byline
+    "press_release_from_ministry_line.txt": ("PressRelease", None, None, None),
+    # a story citing another body's release: "according to a media release issued by the police"
+    "news_cited_police_release.txt": ("NewsArticle", None, None, None),
+    # "- By Name" as a bulleted byline
+    "news_dash_byline.txt": ("NewsArticle", None, "Kwabena Asante-Boateng", None),
+    # a headline that is a quotation
+    "news_quoted_headline.txt": ("NewsArticle", None, None, None),
+    # "Report ... Launched" is a story about a report; "Published: March 3, 2021; 14:20" a news stamp
+    "news_report_launched_stamp.txt": ("NewsArticle", None, None, "2021-03-03"),
+    # "..., the coast guard said Tuesday, March 9, 2021.": the day the source spoke dates the story
+    "news_said_weekday_date.txt": ("NewsArticle", None, None, "2021-03-09"),
+    # "Ambassadors, Ladies and Gentlemen," opens the body: no speaker line
+    "speech_greeting_ambassadors_ladies.txt": ("Speech", None, None, None),
+    # quotations in single marks are the sources' words, not the text's first person; a closing "Source: ... Agency"
+    "news_single_quotes_source_credit.txt": ("NewsArticle", None, None, "2022-05-04"),
+    # "In a statement on Saturday, the bureau said", "according to the bureau": a body reported as a source
+    "news_in_a_statement_bureau.txt": ("NewsArticle", None, None, None),
+    # "Meetings Coverage" / "AM & PM Meetings": the UN's press service labels
+    "press_release_meetings_coverage_header.txt": ("PressRelease", None, None, None),
+    # a news lede, "Below is the text of X's address:" and "***", then the address's own header
+    "speech_republished_below_text.txt": ("Speech", "Emmanuel Okonkwo", None, "2019-05-14"),
+    # a headline with an office and a verb is no speaker line; "The Rt Hon <name>" is
+    "speech_govuk_rt_hon.txt": ("Speech", "Margaret Ellison", None, None),
+    # "MS ALVAREZ: Good morning ...": a transcript's speaker label
+    "speech_transcript_label.txt": ("Speech", "Alvarez", None, None),
+    # an outlet citing an agency: "Eurojust and the Guardia Civil announced", "According to Eurojust"
+    "news_agency_cited_by_outlet.txt": ("NewsArticle", None, None, None),
+    # a minister's written statement: first person, but no audience greeted, thanked or addressed
+    "statement_written_no_audience.txt": ("Statement", "Mary Brennan", None, "2021-10-18"),
+    # "Chargé d'Affaires a.i." is no first person; the quoted "We urge" is the chargé's
+    "press_release_charge_affaires_ai.txt": ("PressRelease", None, None, None),
+    # "Statement from the <mission> on ..."
+    "statement_from_mission.txt": ("Statement", None, None, None),
+    # "(Bernama) -- ...": an agency's mark opening the story, no place before it
+    "news_agency_mark_no_place.txt": ("NewsArticle", None, None, None),
+    # a site's "Tuesday, March 10, 2009 11:15 AM" stamp over a release dated by its dateline and credit line
+    "press_release_republished_credit_stamp.txt": ("PressRelease", None, None, "2009-03-05"),
+    # "Press Releases: Remarks at ..." over a transcript: the header names the speaker, not the introducer
+    "speech_transcript_under_press_label.txt": ("Speech", "Helen R. Castillo", None, "2021-09-14"),
 }
 
 
@@ -272,3 +318,23 @@ def test_a_lede_is_body_not_header():
     text = ("Ministers of the region pledged on Monday to share data on trafficking cases, in a joint declaration "
             "signed at the end of a two-day meeting in Skopje.\n\nRegional ministers sign data pledge\n")
     assert header_lines(text, 12) == []
+
+
+METADEV = Path(__file__).parent / "metadev"
+# just under the figure measured on tests/metadev (75 real documents of other outlets and layouts in four
+# batches, gold for metadata only; each batch measured before the rules were widened for it): 0.977
+METADEV_METADATA_FLOOR = 0.96
+
+
+def test_metadata_holds_on_the_metadev_set(tmp_path):
+    """Genre, speaker, author and date on real documents the dev set does not have (tests/metadev)."""
+    import json
+    import subprocess
+    import sys
+
+    build(METADEV / "corpus", tmp_path / "out", html=False, validate=False)
+    summary = tmp_path / "summary.json"
+    subprocess.run([sys.executable, str(Path(__file__).parent / "gold" / "score.py"), str(tmp_path / "out" / "graph.ttl"),
+                    str(METADEV / "gold"), "--json", str(summary)], capture_output=True, text=True, check=True)
+    accuracy = json.loads(summary.read_text())["document_metadata_accuracy"]
+    assert accuracy >= METADEV_METADATA_FLOOR, accuracy

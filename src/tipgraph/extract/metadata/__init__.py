@@ -10,7 +10,7 @@ import re
 
 from tipgraph import model as m
 from tipgraph.extract.metadata.dates import find_dates, occasion_year, parse_date, stamp_month_or_year
-from tipgraph.extract.metadata.genre import classify, first_person_rate
+from tipgraph.extract.metadata.genre import classify, first_person_rate, header_cues
 from tipgraph.extract.metadata.header import Line, body_start, front_matter, header_lines
 from tipgraph.extract.metadata.people import (
     NameReader, Named, dateline_outlet, find_author, find_speaker, further_authors, photo_credit_outlet,
@@ -25,6 +25,13 @@ _PLACE = r"[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3}"
 _DATELINE_PLACE_FIRST = re.compile(rf"^(?P<place>{_PLACE})(?:\s*\([A-Z][\w .'’-]{{1,30}}\))?(?:,\s*[A-Z][\w.'’-]*)?(?:,?\s+(?P<date>[^–—\n]{{6,40}}?))?\s*(?:[–—]|\s-)\s")
 _DATELINE_DATE_FIRST = re.compile(rf"^(?P<date>[^–—\n]{{6,30}}?),\s*(?P<place>{_PLACE})\s*(?:[–—]|\s-)\s")
 _OUTLET_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,40}\s*\([A-Z][^)\n]{1,40}\)\s*[-–—]", re.MULTILINE)
+# a headline tells what an office holder does ("Foreign Secretary delivers speech on ..."): no office line
+_HEADLINE_VERB = re.compile(r"\b(?:delivers|gives|says|calls|urges|speaks|addresses|opens|launches|marks|welcomes|"
+                            r"announces|meets|visits|warns|highlights|stresses)\b")
+_WEEKDAY = re.compile(r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday")
+_TIME_OF_DAY = re.compile(r"[;,]?\s+(?:at\s+)?\d{1,2}:\d{2}\b")
+_SAID_ON_DAY = re.compile(r"\b(?:said|says|announced|reported|stated|confirmed|told\s+\w+)\s+(?:on\s+)?"
+                          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+")
 _DATELINE_LINE = re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>.{{6,40}})$")
 
 
@@ -38,8 +45,8 @@ def _dateline(front: list[Line], text: str) -> tuple[str | None, bool]:
             continue  # "SARAJEVO (Reuters) -" is an outlet's dateline
         for pattern in (_DATELINE_DATE_FIRST, _DATELINE_PLACE_FIRST, _DATELINE_LINE):
             match = pattern.match(candidate)
-            if not match:
-                continue
+            if not match or _WEEKDAY.fullmatch(match.group("place")):
+                continue  # "Monday, December 22, 2008 9:44 AM" is a stamp: a weekday is no place
             date = match.groupdict().get("date")
             dated = parse_date(date) if date else None
             if pattern is _DATELINE_LINE and not (dated and dated[1] == 0):
@@ -57,6 +64,8 @@ def _document_date(front: list[Line], text: str, dateline_date: str | None, repo
     for line in header:
         found = parse_date(line.text)
         if found:
+            if dateline_date and _TIME_OF_DAY.match(line.text[found[2]:]):
+                return dateline_date  # "Monday, December 22, 2008 9:44 AM": a site's posting stamp, not the text's own date
             return found[0]
     if dateline_date:
         return dateline_date
@@ -72,6 +81,12 @@ def _document_date(front: list[Line], text: str, dateline_date: str | None, repo
     if reporting:
         start = body_start(text, front)
         opening = [line for line in text[start:].strip().split("\n") if line.strip()][:2]
+        # "..., the police said Sunday, April 21, 2024.": the day the story's source spoke
+        spoke = _SAID_ON_DAY.search(opening[0]) if opening else None
+        if spoke:
+            found = parse_date(opening[0][spoke.end() : spoke.end() + 40])
+            if found and found[1] == 0:
+                return found[0]
         return occasion_year(" ".join(opening))
     return None
 
@@ -109,7 +124,9 @@ def _title(text: str, front: list[Line], lexicon: dict, author: Named | None,
         if heading:
             return re.sub(r"[*_]{1,3}", "", heading.group(1)).strip()
     cues = lexicon.get("genre_cues") or {}
-    cue_words = [c for spec in cues.values() for c in spec.get("header") or () if not c.endswith(":")]
+    # the title is the line naming the genre, with a cue anywhere in it ("Statement in Response to ...")
+    cue_words = [c for spec in cues.values() for key in ("header", "line_start") for c in spec.get(key) or ()
+                 if not c.endswith(":")]
     labels = set((cues.get("PressRelease") or {}).get("header") or ())
     candidates = []
     for line in front:
@@ -147,14 +164,17 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
     salutation = _salutation(text, front, lexicon)
     own_voice = salutation or first_person_rate(body, lexicon.get("first_person_words") or ()) >= float(
         lexicon.get("first_person_rate") or 0.5)
-    author, outlet = find_author(text, front, mentions, lexicon, reader, loose=not own_voice)
+    # a labelled release ("Press release", "Meetings Coverage") has no reporter: its header lines are not bylines
+    labelled_release = any(g == "PressRelease" for g, _ in header_cues(front, lexicon.get("genre_cues") or {}))
+    author, outlet = find_author(text, front, mentions, lexicon, reader, loose=not own_voice and not labelled_release)
     dateline_date, has_dateline = _dateline(front, text)
     media = any(mm.cls == m.MEDIA_ORGANIZATION for mm in mentions)
     shape = classify(
         text, front, body, lexicon,
         salutation=salutation,
         byline_person=author is not None and author.cls == m.PERSON,
-        byline_organization=author is not None and author.cls != m.PERSON,
+        # "From Ministry of Defence" publishes a text; only a body's byline ("By U.S. Mission ...") writes a report
+        byline_organization=author is not None and author.cls != m.PERSON and not author.publishing,
         media_source=media,
         dateline=has_dateline,
     )
@@ -169,16 +189,27 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
             if other.span is not None:
                 info.header_mentions.append(_mention(other))
     elif author is not None:
-        # an organisation's byline ("By U.S. Mission Romania"): it writes and publishes the text
+        # an organisation's byline ("By U.S. Mission Romania"): it writes and publishes the text;
+        # a publishing line ("From Ministry of Defence") only publishes it
         if author.mention is not None:
-            info.author = reference(author.mention)
+            body = reference(author.mention)
         else:
             cls = _organization_class(author.name, vocab)
-            info.author = f"{cls}:{author.name}"
-            info.author_span = author.span
-        info.publisher = info.author
+            body = f"{cls}:{author.name}"
+            if author.publishing:
+                info.header_mentions.append(EntityMention(cls, author.span, author.name,
+                                                          sentence=(author.span.start, author.span.end)))
+            else:
+                info.author_span = author.span
+        if not author.publishing:
+            info.author = body
+        info.publisher = body
 
     speaker, speaking_body = find_speaker(text, front, mentions, lexicon, reader) if spoken else (None, None)
+    # a republished speech ("Below is the text of X's lecture:", "***"): its own header names speaker and date
+    republished = _republished_front(text, lexicon) if spoken and speaker is None and speaking_body is None else []
+    if republished:
+        speaker, speaking_body = find_speaker(text, republished, mentions, lexicon, reader)
     if speaker is not None:
         info.speaker = speaker.name
         if speaker.mention is not None:
@@ -187,6 +218,8 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
             info.speaker_span = speaker.span
 
     info.date = _document_date(front, text, dateline_date, reporting=not spoken)
+    if info.date is None and republished:
+        info.date = _document_date(republished, text, None, reporting=False)
     info.title = _title(text, front, lexicon, author, mentions)
 
     # publisher: a header line that is exactly the name of a body (a letterhead or a line under the title)
@@ -232,7 +265,7 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
             if line.text == info.title and len(header) > 1 and line is not header[0]:
                 continue
             if (any(line.text.startswith(o) for o in offices) and len(line.text.split()) <= 16
-                    and not line.text.endswith((".", "!", "?"))):
+                    and not line.text.endswith((".", "!", "?")) and not _HEADLINE_VERB.search(line.text)):
                 info.speaker = line.text
                 info.speaker_title = line.text
                 info.speaker_span = Span(line.start, line.start + len(line.text), line.text)
@@ -244,6 +277,17 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         elif hasattr(info, key):
             setattr(info, key, value)
     return info
+
+
+def _republished_front(text: str, lexicon: dict) -> list[Line]:
+    """The header lines after a marker that the text republishes a speech or statement, in `text`'s offsets."""
+    pattern = lexicon.get("republished_marker")
+    marker = re.search(pattern, text[:4000]) if pattern else None
+    if not marker:
+        return []
+    rest = marker.end() + 1
+    return [Line(line.start + rest, line.end + rest, line.text, line.prose)
+            for line in front_matter(text[rest:], lexicon)]
 
 
 def _issuer(text: str, mentions: list[EntityMention], lexicon: dict) -> str | None:

@@ -15,8 +15,13 @@ from dataclasses import dataclass, field
 from tipgraph.extract.metadata.header import Line
 
 # quoted passages are other voices: "we" inside them is not the document's
-_QUOTED = re.compile(r"“[^”]{0,3000}”|\"[^\"\n]{0,3000}\"|«[^»]{0,3000}»")
+_QUOTED = re.compile(r"“[^”]{0,3000}”|\"[^\"\n]{0,3000}\"|«[^»]{0,3000}»"
+                     # single quotation marks, as some outlets quote: 'We encourage the public ...,' he said
+                     r"|(?<![\w’'])'(?=[A-Z])[^\n]{5,600}?[.,!?]'(?!\w)")
 _OPEN_QUOTE_PARAGRAPH = re.compile(r"(?m)^\s*[“\"].*$")
+
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourselves)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -43,8 +48,9 @@ def first_person_rate(text: str, words: list[str]) -> float:
     if not tokens:
         return 0.0
     wanted = set(words)
-    # "US" is the United States, not "us"
-    return 100.0 * sum(1 for t in tokens if t.lower() in wanted and not (len(t) > 1 and t.isupper())) / len(tokens)
+    # "US" is the United States, not "us"; a lower-case "i" is a letter ("a.i."), never the pronoun
+    return 100.0 * sum(1 for t in tokens if t.lower() in wanted and not (len(t) > 1 and t.isupper())
+                       and t != "i") / len(tokens)
 
 
 def first_header_cue(front: list[Line], cues: dict) -> tuple[str, str] | None:
@@ -55,16 +61,34 @@ def first_header_cue(front: list[Line], cues: dict) -> tuple[str, str] | None:
             continue
         lowered = line.text.lower()
         for order, (genre, spec) in enumerate(cues.items()):
-            for cue in spec.get("header") or ():
-                position = lowered.find(cue)
-                if position >= 0:
-                    key = (line_no * 10_000 + position, order, genre, cue)
-                    if best is None or key[:2] < best[:2]:
-                        best = key
+            for position, cue in cue_positions(lowered, spec):
+                key = (line_no * 10_000 + position, order, genre, cue)
+                if best is None or key[:2] < best[:2]:
+                    best = key
     return (best[2], best[3]) if best else None
 
 
-def _all_cues(front: list[Line], cues: dict) -> list[tuple[str, str]]:
+# where a line's own heading begins: its start, or after a colon or a dash ("OSCE: Response to ...")
+_HEADING_START = re.compile(r"(?:^|[:–—|]\s+|\s-\s+)")
+
+
+def cue_positions(lowered: str, spec: dict) -> list[tuple[int, str]]:
+    """(position, cue) of a genre's header cues in one lowered header line: `header` cues anywhere,
+    `line_start` cues only where the line's heading begins, as whole words."""
+    found = []
+    for cue in spec.get("header") or ():
+        position = lowered.find(cue)
+        if position >= 0:
+            found.append((position, cue))
+    for cue in spec.get("line_start") or ():
+        for start in _HEADING_START.finditer(lowered):
+            if re.match(rf"{re.escape(cue)}\b", lowered[start.end():]):
+                found.append((start.end(), cue))
+                break
+    return found
+
+
+def header_cues(front: list[Line], cues: dict) -> list[tuple[str, str]]:
     """Every header cue in the front matter, in the order written."""
     found = []
     for line_no, line in enumerate(front):
@@ -72,10 +96,8 @@ def _all_cues(front: list[Line], cues: dict) -> list[tuple[str, str]]:
             continue
         lowered = line.text.lower()
         for order, (genre, spec) in enumerate(cues.items()):
-            for cue in spec.get("header") or ():
-                position = lowered.find(cue)
-                if position >= 0:
-                    found.append((line_no, position, order, genre, cue))
+            for position, cue in cue_positions(lowered, spec):
+                found.append((line_no, position, order, genre, cue))
     return [(genre, cue) for *_, genre, cue in sorted(found)]
 
 
@@ -97,7 +119,16 @@ def classify(text: str, front: list[Line], body: str, lexicon: dict, *, salutati
     lowered = text.lower()
 
     cue_genre, cue = shape.header_cue or (None, None)
+    if cue_genre == "Report":
+        # a release's label ("Press release", "For information only - not an official document") says what
+        # the text is, whatever report its headline names first
+        label = next(((g, c) for g, c in header_cues(front, cues) if g == "PressRelease"), None)
+        if label:
+            cue_genre, cue = label
     delivery = [c for c in lexicon.get("delivery_cues") or () if c in front_text or c in lowered[:3000]]
+    if cue_genre == "PressRelease" and spoken and any(g == "Speech" for g, _ in header_cues(front, cues)):
+        # "Press Releases: Remarks at ..." over a transcript: a site's section label over a speech
+        cue_genre, cue = None, None
     if cue_genre == "PressRelease" or (cue_genre == "NewsArticle" and not spoken):
         return _done(shape, cue_genre, f"header cue {cue!r}")
     if cue_genre == "NewsArticle":
@@ -107,7 +138,10 @@ def classify(text: str, front: list[Line], body: str, lexicon: dict, *, salutati
     speech = sum(lowered.count(c) for c in (cues.get("Speech") or {}).get("body") or ())
     neutral = set(lexicon.get("neutral_delivery_cues") or ())
     # a first-person text is delivered, even when its title is about a report ("On the Annual Report ...")
-    spoken_cues = [(g, c) for g, c in _all_cues(front, cues) if g in {"Speech", "Statement"}]
+    spoken_cues = [(g, c) for g, c in header_cues(front, cues) if g in {"Speech", "Statement"}]
+    transcript = lexicon.get("transcript_label")
+    if spoken and transcript and re.match(transcript, body.lstrip()):
+        return _done(shape, "Speech", "a transcript: the body opens with a speaker's label")
     if spoken_cues and (spoken or (delivery and not byline_person)):
         telling = [(g, c) for g, c in spoken_cues if c not in neutral]
         if telling:
@@ -116,6 +150,9 @@ def classify(text: str, front: list[Line], body: str, lexicon: dict, *, salutati
         genre = "Speech" if speech > statement else "Statement"
         return _done(shape, genre, f"header cue {spoken_cues[0][1]!r}; statement cues {statement}, speech cues {speech}")
     if spoken:
+        if statement == speech == 0 and not salutation and not _SECOND_PERSON.search(unquoted(body)):
+            # no audience greeted, thanked or addressed: a written statement, not a speech
+            return _done(shape, "Statement", "first-person voice addressing no audience")
         genre = "Statement" if statement > speech else "Speech"
         return _done(shape, genre, f"first-person voice; statement cues {statement}, speech cues {speech}")
 

@@ -20,6 +20,7 @@ class Named:
     mention: EntityMention | None = None
     cls: str = m.PERSON
     how: str = ""
+    publishing: bool = False  # named by a publishing line ("From Ministry of Defence"), not a writer's byline
 
 
 class NameReader:
@@ -39,6 +40,11 @@ class NameReader:
         self.title_words = title_words
         self.titles = sorted({str(t) for t in titles.get("before_name") or ()}, key=lambda t: (-len(t), t))
         self.after = sorted({str(t) for t in titles.get("after_name") or ()}, key=lambda t: (-len(t), t))
+        self.honorifics = sorted(lexicon.get("name_honorifics") or (), key=lambda t: (-len(t), t))
+
+    def honorific_length(self, text: str) -> int:
+        """Length of an honorific opening `text` ("The Rt Hon "), 0 if none."""
+        return next((len(h) + 1 for h in self.honorifics if text.startswith(h + " ")), 0)
 
     def is_name_token(self, token: str) -> bool:
         word = token.strip(".,")
@@ -223,17 +229,23 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
         if line.prose or len(line.text.split()) > 14 or ", " not in line.text:
             continue
         head, office = line.text.split(", ", 1)
-        found = reader.person_name(head)
-        if found and any(w.lower().strip(".,") in reader.title_words for w in office.split()):
-            name = head[found[0] : found[1]]
-            at = text.find(name, line.start, line.end + 1)
-            if at >= 0:
-                return Named(as_label(name), span=Span(at, at + len(name), name), how="name and office line"), None
-    # a line that is only a name under the title, the entity stage having missed it
+        # "Maria Lopez, Director of ..." or, name last, "Executive Director, UN Office ..., Ghada Waly:"
+        office_first, tail = line.text.rstrip(" :").rsplit(", ", 1)
+        for name_part, office_part in ((head, office), (tail, office_first)):
+            found = reader.person_name(name_part)
+            if found and any(w.lower().strip(".,") in reader.title_words for w in office_part.split()):
+                name = name_part[found[0] : found[1]]
+                at = text.find(name, line.start, line.end + 1)
+                if at >= 0:
+                    return Named(as_label(name), span=Span(at, at + len(name), name), how="name and office line"), None
+    # a line that is only a name under the title ("The Rt Hon Jane Roe"), the entity stage having missed it
     for line in front[1:]:
-        found = None if line.prose else reader.person_name(line.text)
-        if found and found == (0, len(line.text)):
-            return Named(as_label(line.text), span=Span(line.start, line.start + len(line.text), line.text),
+        skip = reader.honorific_length(line.text)
+        bare = line.text[skip:]
+        found = None if line.prose else reader.person_name(bare)
+        if found and found == (0, len(bare)):
+            at = line.start + line.text.find(bare)
+            return Named(as_label(bare), span=Span(at, at + len(bare), bare),
                          how="name line in the header, read from its words"), None
     # a title and a name the entity stage missed: "Ambassador Neil Holland says ...", "... and Minister Jo Park"
     for line in front:
@@ -246,6 +258,19 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
             at = text.find(name, line.start, line.end + 1)
             if at >= 0:
                 return Named(as_label(name), span=Span(at, at + len(name), name), how="title and name in a header line"), None
+    # a transcript: "MS TRUMP: Good afternoon ..." opens the body; the label without its titles is the speaker
+    label_pattern = lexicon.get("transcript_label")
+    start = front[-1].end + 1 if front else 0
+    opening = text[start:].lstrip()
+    label = re.match(label_pattern, opening) if label_pattern else None
+    if label:
+        words = label.group("label").split()
+        names = [w for w in words if w.lower().strip(".") not in reader.title_words]
+        if names and len(names) <= 3:
+            name = " ".join(names)
+            at = text.find(name, start)
+            if at >= 0:
+                return Named(as_label(name), span=Span(at, at + len(name), name), how="transcript speaker label"), None
     return None, None
 
 
@@ -266,6 +291,7 @@ def find_author(text: str, front: list[Line], mentions: list[EntityMention], lex
                 named = _byline_name(text, line, match.group("name"), match.start("name"), mentions, people, reader)
                 if named:
                     named.how = f"byline {line.text[:40]!r}"
+                    named.publishing = re.match(r"(?i)^\W*from\b", line.text) is not None
                     return named, _outlet_in(text, line, match.groupdict().get("rest"), mentions)
         if index == 0 or not loose:
             continue  # the headline
@@ -336,6 +362,12 @@ def _byline_name(text: str, line: Line, name: str, offset: int, mentions: list[E
     if persons and persons[0].span.end <= end + 1:
         return Named(fullest(persons[0], people).name, mention=persons[0])
     bodies = [b for b in mentions_in(mentions, start, end, m.ORGANIZATION_CLASSES) if b.span.end <= end + 1]
+    whole = reader.person_name(name)
+    if (bodies and all(b.cls == m.ORGANIZATION for b in bodies) and whole == (0, len(name.rstrip(" .,;")))
+            and not reader.organization(name)):
+        # "By Adebola Adegoke": a byline that reads as a personal name is a writer, whatever unknown
+        # body the entity stage took it for (a known body has a finer class than Organization)
+        bodies = []
     if bodies and bodies[0].span.start > start:
         before = text[start : bodies[0].span.start].strip(" ,")
         found = reader.person_name(before)
