@@ -253,6 +253,9 @@ def load_triples(graph_file, input_format: str | None = None) -> list[ox.Triple]
                      for quad in ox.parse(format=OX_FORMATS[fmt], **source)})
     except SyntaxError as exc:
         if fmt != "json-ld":
+            if "path" in source:  # the same one line as every other command: line, column, a short excerpt
+                from tipgraph.graphio import parse_error_line
+                raise TipgraphError(parse_error_line(Path(graph_file), fmt, exc)) from None
             raise TipgraphError(f"{name}: cannot parse as {fmt}: {_syntax_message(exc)}") from None
     except (OSError, ValueError) as exc:
         if fmt != "json-ld":
