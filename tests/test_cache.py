@@ -165,7 +165,9 @@ def test_a_new_version_misses_and_prunes_the_old_entries(tmp_path):
 
 def test_the_version_covers_every_module_extraction_runs():
     modules = per_document_modules()
-    package = ROOT / "src" / "tipgraph"
+    import tipgraph
+
+    package = Path(tipgraph.__file__).resolve().parent  # the installed package (site-packages in CI)
     for path in sorted((package / "extract").rglob("*.py")):
         assert path.resolve() in {p.resolve() for p in modules.values()}, path
     for name in ("tipgraph.nlp", "tipgraph.vocab", "tipgraph.model", "tipgraph.pipeline", "tipgraph"):
