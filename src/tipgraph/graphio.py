@@ -50,6 +50,22 @@ def rdf_format(path: Path) -> str:
     return fmt
 
 
+def parse_graph(fmt: str, **source) -> Graph:
+    """One rdflib graph from `source` (rdflib's `source=`/`data=`), named graphs merged.
+
+    Lets rdflib's own exceptions through: callers word the error for their input."""
+    if fmt not in QUAD_FORMATS:
+        return Graph().parse(format=fmt, **source)
+    dataset = Dataset(default_union=True)
+    dataset.parse(format=fmt, **source)
+    graph = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    for prefix, ns in dataset.namespaces():
+        graph.bind(prefix, ns, override=False)
+    return graph
+
+
 def load_graph(path: str | os.PathLike) -> Graph:
     """Parse an RDF file into one graph (named graphs are merged).
 
@@ -61,18 +77,7 @@ def load_graph(path: str | os.PathLike) -> Graph:
         raise TipgraphError(f"{path}: no such graph file")
     fmt = rdf_format(path)
     try:
-        if fmt in QUAD_FORMATS:
-            dataset = Dataset(default_union=True)
-            dataset.parse(path, format=fmt)
-            graph = Graph()
-            for s, p, o, _ in dataset.quads((None, None, None, None)):
-                graph.add((s, p, o))
-            for prefix, ns in dataset.namespaces():
-                graph.bind(prefix, ns, override=False)
-            return graph
-        graph = Graph()
-        graph.parse(path, format=fmt)
-        return graph
+        return parse_graph(fmt, source=str(path))
     except Exception as exc:  # rdflib raises many unrelated types for bad input
         raise TipgraphError(parse_error_line(path, fmt, exc)) from None
 

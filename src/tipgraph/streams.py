@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import IO, Iterator
 
 import click
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
-from tipgraph.graphio import FORMATS_BY_SUFFIX, QUAD_FORMATS, TipgraphError, atomic_output, load_graph, rdf_format
+from tipgraph.graphio import FORMATS_BY_SUFFIX, TipgraphError, atomic_output, load_graph, parse_graph, rdf_format
 
 STDIO = "-"
 STDIN_NAME = "<stdin>"
@@ -106,14 +106,7 @@ def load_graph_input(path, input_format: str | None = None) -> Graph:
     fmt = graph_format(path, input_format)
     data = read_graph_bytes(path)
     try:
-        if fmt in QUAD_FORMATS:
-            dataset = Dataset(default_union=True)
-            dataset.parse(data=data, format=fmt)
-            graph = Graph()
-            for s, p, o, _ in dataset.quads((None, None, None, None)):
-                graph.add((s, p, o))
-            return graph
-        return Graph().parse(data=data, format=fmt)
+        return parse_graph(fmt, data=data)
     except Exception as exc:  # rdflib raises many unrelated types for bad input
         message = " ".join(str(exc).split()) or type(exc).__name__
         raise TipgraphError(f"{display_name(path)}: cannot parse as {fmt}: {message}") from None
