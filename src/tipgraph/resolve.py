@@ -221,7 +221,7 @@ class Resolver:
             if mention.attrs.get("expansion"):
                 alias[fold(mention.name)] = fold(mention.attrs["expansion"])
             if mention.attrs.get("acronym") and mention.cls in m.ORGANIZATION_CLASSES:
-                # "State Investigation and Protection Agency (SIPA)": a bare SIPA elsewhere is that agency
+                # "State Border Protection Agency (SBPA)": a bare SBPA elsewhere is that agency
                 alias.setdefault(fold(mention.attrs["acronym"]), fold(mention.name))
         # within one document a body named by the tail of a longer name is that body
         # ("Prosecutor’s Office" after "the General Prosecutor’s Office")

@@ -353,7 +353,7 @@ class EntityExtractor:
 
     def sub_bodies(self, text: str, known: list[Candidate]) -> list[Candidate]:
         """ "OSCE Centre in Bishkek", "IOM’s Regional Office for the EU", "UN Trust Fund for Victims of
-        Human Trafficking", "DIICOT - Pitesti Territorial Service": a unit named after a known body."""
+        Human Trafficking", "Anti-Mafia Directorate - Palermo Section": a unit named after a known body."""
         units = sorted(self.orgs.get("unit_nouns") or (), key=len, reverse=True)
         if not units:
             return []
@@ -764,7 +764,7 @@ class EntityExtractor:
 
     # -- spaCy's NER -----------------------------------------------------------
     def _joined_ents(self, parsed: Doc, text: str) -> list[tuple[str, int, int]]:
-        """spaCy's entities as (label, start, end); "Geneva Group" + "of" + "Friends United against
+        """spaCy's entities as (label, start, end); "Nordic Group" + "of" + "Friends of Victims
         Human Trafficking" is one body when the first part ends in a body's head word."""
         ents = [(e.label_, e.start_char, e.end_char) for e in parsed.ents]
         out: list[tuple[str, int, int]] = []
@@ -867,7 +867,7 @@ class EntityExtractor:
                 if " of " not in name and words[-1].lower() in self.matchers.title_words \
                         and words[-1] not in self.matchers.list_head_words and len(words) > 1:
                     continue
-                # "the National Police Vadym Troyan": a body's name runs into the name of its officer
+                # "the National Police Ivan Petrenko": a body's name runs into the name of its officer
                 officer = re.search(r"^(?P<body>.*\b(?:" + "|".join(map(re.escape, sorted(self.matchers.list_head_words))) + r"))\s+(?P<person>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2})$", name) \
                     if self.matchers.list_head_words else None
                 if officer and not any(w in self.matchers.body_head_words or w.lower() in self.matchers.title_words for w in officer.group("person").split()):
@@ -919,7 +919,7 @@ class EntityExtractor:
         return name in demonyms or (name.endswith("s") and name[:-1] in demonyms)
 
     def _person_in_context(self, name: str, span: Span, text: str) -> bool:
-        """ "Mojisola Sodeinde", "Vahidin Šahinpašić" tagged ORG: a two- or three-word name with no
+        """ "Amara Okafor", "Dario Kovač" tagged ORG: a two- or three-word name with no
         word of a body, next to an office ("X, head of ..."; "The head of Y, X,") or a speech verb."""
         words = name.split()
         if not 2 <= len(words) <= 3 or self.matchers.office_re is None:

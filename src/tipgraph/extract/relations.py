@@ -914,7 +914,7 @@ class _Reader:
             clause = self.clause(person)
             # A: "X, the Executive Secretary of GRETA" / "X, UNODC Regional Representative"
             tail = text[person.span.end : clause[1]]
-            # "Joy Ngozi Ezeilo, Ph.D.; OON, the United Nations Special Rapporteur ...": honours first
+            # "Grace Adaeze Obi, Ph.D.; OON, the United Nations Special Rapporteur ...": honours first
             honours = re.match(r"(?:[,;]\s*(?:" + "|".join(re.escape(h) for h in self.post_nominals) + r"))+(?=[,;])", tail) if self.post_nominals else None
             if honours:
                 tail = tail[honours.end():]
@@ -937,7 +937,7 @@ class _Reader:
                         if body is not None and cues.office.search(office):
                             affiliate(person, body, self.span_of(person.span.start, body.span.end))
                             break
-            # B: "The Director of La Strada International, Anna Schmidt" / "OSCE Special Representative ..., Ambassador X"
+            # B: "The Director of Caritas Europa, Anna Schmidt" / "OSCE Special Representative ..., Ambassador X"
             lead = re.search(r"(?:^|[^,]),\s*$", text[clause[0] : person.span.start])
             greeting = cues.greeting.match(text[clause[0] : person.span.start]) is not None
             if lead and not greeting:
@@ -1007,7 +1007,7 @@ class _Reader:
                         if body is not None:
                             affiliate(person, body, self.span_of(person.span.start, person.span.end))
                         break
-            # L: "The Temporary Acting Chairman of the National Police Vadym Troyan said"
+            # L: "The Temporary Acting Chairman of the National Police Ivan Petrenko said"
             body = self.ending_at(re.sub(r"\s+$", "", text[: person.span.start]).__len__(), m.ORGANIZATION_CLASSES)
             if body is not None and body.span.start >= clause[0] and \
                     re.search(rf"({cues.office.pattern})\s+(?:{cues.links})\s+(?:the\s+)?$", text[clause[0] : body.span.start], re.IGNORECASE):

@@ -117,7 +117,7 @@ class AddresseesMixin:
         start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
         covering = self.mention_at(end - 1)
         end = max(end, covering.span.end) if covering is not None else end
-        # "welcoming the Special Representative ..., Dr. Maria Grazia Giammarinaro, back": the apposition
+        # "welcoming the Special Representative ..., Dr. Helga Lindqvist, back": the apposition
         # (the office's name may run on past the parse's phrase: "... Co-ordinator for Combating Trafficking, Dr. X")
         apposed = re.match(r"(?:\s+(?:for|of|on|in|against|and|to)\s+[A-Z][^,.;:()\n]{0,100}?)?\s*,\s*", self.text[end : end + 130])
         if apposed:

@@ -257,7 +257,7 @@ class AttributionMixin:
 
     def subject_actor(self, token) -> EntityMention | None:
         """The actor a subject phrase names: the person it names ("Acting Head of the Centre,
-        John MacGregor"; "The US Ambassador to Albania Yuri Kim"), else its head word's,
+        Ana Ruiz"; "The US Ambassador to Albania Yuri Kim"), else its head word's,
         else, through a source noun ("a report by GRETA", "Venezuela's representative"),
         the first actor in it."""
         subtree = sorted(token.subtree, key=lambda t: t.i)
@@ -271,7 +271,7 @@ class AttributionMixin:
         people = [self.mention_at(t.idx) for t in subtree]
         people = [p for p in people if p is not None and p.cls == m.PERSON and not self._is_title(p)]
         if head is not None and head.cls in {m.COUNTRY, m.PLACE} and token.pos_ == "PROPN":
-            # "Patricia Jordan said", "Del Monaco said": a surname, not a country
+            # "Patricia Jordan said", "Mark Israel said": a surname, not a country
             person = self._person_by_surname(token) or self._named_speaker(
                 [c for c in token.children if c.dep_ == "compound"] + [token], role_given=True)
             if person is not None:
@@ -281,13 +281,13 @@ class AttributionMixin:
         if people:
             return people[0]
         for apposed in reversed([t for t in subtree if t.dep_ == "appos" and t.pos_ == "PROPN"]):
-            # "The head of ICMPD, Mojisola Sodeinde, said": the named head, not the body
+            # "The head of ICMPD, Amara Okafor, said": the named head, not the body
             named = self._named_speaker(sorted(apposed.subtree, key=lambda t: t.i))
             if named is not None:
                 return named
         lemma = token.lemma_.lower()
         if lemma in self.speaker_roles:
-            # "The head of ICMPD, Mojisola Sodeinde, said" however the parser joined the name on
+            # "The head of ICMPD, Amara Okafor, said" however the parser joined the name on
             runs = [t for t in subtree if t.pos_ == "PROPN" and t.dep_ in {"conj", "appos"} and self.mention_at(t.idx) is None]
             named = self._named_speaker(sorted(runs[-1].subtree, key=lambda t: t.i), role_given=True) if runs else None
             if named is not None:
@@ -331,7 +331,7 @@ class AttributionMixin:
 
     def _person_by_surname(self, token) -> EntityMention | None:
         """'Blinken emphasized': a bare surname names the person given in full before (or, as
-        Thai and Icelandic usage has it, a bare given name: 'Manas' for Manas Kongpaen)."""
+        Thai and Icelandic usage has it, a bare given name: 'Somchai' for Somchai Rattana)."""
         found = None
         for mm in self.mentions:
             if mm.span.start >= token.idx:
@@ -476,7 +476,7 @@ class AttributionMixin:
         return token.sent if token is not None and len(token) else None
 
     def _introduced_by(self, start: int, state: Attribution) -> Source | None:
-        """'Kateryna Onoprienko ... says, her son was forced ...:', 'In the words of X:' at the
+        """'Olena Marchuk ... says, her son was forced ...:', 'In the words of X:' at the
         end of the paragraph before: the next paragraph is that person's."""
         before = self.text[:start].rstrip()
         before = before.rstrip(OPENING_QUOTES + '"').rstrip()
@@ -509,7 +509,7 @@ class AttributionMixin:
         if lemma in self.stance_verbs and third_person:
             return True
         if lemma == "be" and third_person:
-            # "La Strada Moldova is satisfied with ...", "GRETA is concerned that ..."
+            # "Caritas Armenia is satisfied with ...", "GRETA is concerned that ..."
             return any(c.dep_ == "acomp" and c.lemma_.lower() in self.stance_adjectives for c in tok.children)
         if lemma not in self.reporting:
             return False
@@ -518,7 +518,7 @@ class AttributionMixin:
             c.dep_ in {"ccomp", "parataxis"} for t in tok.children if t.dep_ in {"acomp", "oprd", "dobj"} for c in t.children
         ):
             return True
-        # '..., police said.', '“...” – Vadym Troyan said.': a verb after the words it reports
+        # '..., police said.', '“...” – Ivan Petrenko said.': a verb after the words it reports
         previous = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
         subject_before = previous is not None and previous.dep_ in {"nsubj"} and tok.i - 1 > tok.sent.start
         return tok.dep_ == "parataxis" or (previous is not None and (previous.is_punct or subject_before)
@@ -702,7 +702,7 @@ class AttributionMixin:
         return None
 
     def tail_attribution(self, sent: SpacySpan | None, state: Attribution, after: int | None = None) -> Source | None:
-        """'..., said X.', '...,” X added.', '... – Vadym Troyan said.', '..., informs, on Wednesday,
+        """'..., said X.', '...,” X added.', '... – Ivan Petrenko said.', '..., informs, on Wednesday,
         the Directorate ...': a verb of saying after the words it reports, next to its speaker."""
         if sent is None:
             return None
@@ -749,7 +749,7 @@ class AttributionMixin:
         return None
 
     def _phrase_source(self, words: list, verb, state: Attribution) -> Source | None:
-        """The speaker a short phrase names ("Acting Head of the Centre, John MacGregor", "she",
+        """The speaker a short phrase names ("Acting Head of the Centre, Ana Ruiz", "she",
         "the representative of the Red Cross", "the cited source", "court officials")."""
         if not words:
             return None
@@ -816,7 +816,7 @@ class AttributionMixin:
         return found or later
 
     def according_to(self, sentence: Span, sent: SpacySpan | None) -> Source | None:
-        """'According to the Interior Ministry board member, MP Anton Gerashchenko, ...'."""
+        """'According to the Interior Ministry board member, MP Pavlo Hrytsenko, ...'."""
         if sent is None or not self.news:
             return None
         lower = sentence.text.lower()

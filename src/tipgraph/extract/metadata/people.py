@@ -97,7 +97,7 @@ class NameReader:
         return [name for _, name in sorted(found)]
 
     def body_name(self, text: str) -> tuple[int, int] | None:
-        """(start, end) of an organisation's name making up `text` ("the Geneva Group of Friends ..."), else None."""
+        """(start, end) of an organisation's name making up `text` ("the Nordic Group of Friends ..."), else None."""
         start = 4 if text.lower().startswith("the ") else 0
         words = text[start:].split()
         if not 2 <= len(words) <= 12 or not words[0][:1].isupper() or not words[-1][:1].isupper():
@@ -133,7 +133,7 @@ def mentions_in(mentions: list[EntityMention], start: int, end: int, classes) ->
 
 
 def fullest(person: EntityMention, people: list[EntityMention]) -> EntityMention:
-    """ "Urbańczyk" in the header is the "Janusz S. Urbańczyk" of the lede."""
+    """ "Wiśniewski" in the header is the "Tomasz K. Wiśniewski" of the lede."""
     if len(person.name.split()) > 1:
         return person
     longer = [p for p in people if p.name.split()[-1:] == person.name.split() and len(p.name.split()) > 1]
@@ -171,7 +171,7 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
                 name = text[name_start : start + whole[1]]
                 covering = [b for b in bodies if b.span.start == name_start and b.span.end >= name_start + len(name)]
                 if bodies and not covering:
-                    # the entity stage split the name ("Geneva Group" | "Friends United against ..."): the line names it whole
+                    # the entity stage split the name ("Nordic Group" | "Friends of Victims ..."): the line names it whole
                     return None, Named(name, span=Span(name_start, name_start + len(name), name), cls=m.ORGANIZATION,
                                        how="statement by a body named whole in the header")
             if bodies:
@@ -198,7 +198,7 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
                 if persons:
                     return Named(fullest(persons[0], people).name, mention=persons[0], how="name line over an office line"), None
                 return Named(as_label(name), span=Span(at, at + len(name), name), how="name line over an office line"), None
-    # a line with one person and their office: "IOM Director General, António Vitorino", "Greg Vines, ILO ..."
+    # a line with one person and their office: "IOM Director General, Paulo Mendes", "Greg Vines, ILO ..."
     for index, line in enumerate(front):
         # a line ending in a comma greets someone ("Dear Minister Petrova,"): the addressee, not the speaker
         if line.prose or len(line.text.split()) > 14 or line.text.rstrip().endswith((".", "?", "!", ",")):
