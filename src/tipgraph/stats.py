@@ -1,7 +1,8 @@
 """tipgraph stats: what a built graph holds, and who is central in it.
 
-Counts come from SPARQL over an in-memory pyoxigraph store (the same loader
-as `tipgraph query`). Centrality is computed with networkx on an undirected
+Counts come from SPARQL over a pyoxigraph store: a build's graph.ttl is read
+from its persistent store (tipgraph.store, as `tipgraph query` does, which
+keeps the summary once made), any other input is loaded into memory. Centrality is computed with networkx on an undirected
 actor-to-actor projection:
 
 * nodes: every resource typed as an Actor (tip:Person, tip:Country,
@@ -169,10 +170,28 @@ def command(graph_file: Path, fmt: str, top: int, input_format: str | None) -> N
     GRAPH_FILE may be - (standard input) or a .gz file.
     """
     try:
-        stats = compute_stats(load_store(graph_file, input_format), top)
+        output = summary(graph_file, fmt, top, input_format)
     except TipgraphError as exc:
         raise click.ClickException(str(exc)) from None
-    if fmt == "json":
-        click.echo(json.dumps(stats, indent=2, ensure_ascii=False))
-    else:
-        click.echo(render_table(stats), nl=False)
+    click.echo(output, nl=False)
+
+
+def render(stats: dict, fmt: str) -> str:
+    return json.dumps(stats, indent=2, ensure_ascii=False) + "\n" if fmt == "json" else render_table(stats)
+
+
+def summary(graph_file, fmt: str = "table", top: int = 10, input_format: str | None = None) -> str:
+    """The rendered summary of a graph file: over the persistent store of a build's graph.ttl
+    (a summary made before of the same version is read back), else an in-memory store."""
+    from tipgraph.store import cached_answer, graph_store, keep_answer
+
+    if input_format in (None, "ttl", "turtle"):
+        with graph_store(graph_file) as opened:
+            if opened is not None:
+                key = f"stats\n{fmt}\n{top}"
+                output = cached_answer(opened, key)
+                if output is None:
+                    output = render(compute_stats(opened.store, top), fmt)
+                    keep_answer(opened, key, output)
+                return output
+    return render(compute_stats(load_store(graph_file, input_format), top), fmt)

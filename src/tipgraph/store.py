@@ -1,0 +1,418 @@
+"""The persistent store beside a build's graph.ttl: `tipgraph query` and `stats` open it
+instead of parsing the Turtle again.
+
+A build writes ``<out>/graph.ttl``; its store is ``<out>/store/``, a pyoxigraph (RocksDB)
+database loaded from exactly that file::
+
+    <out>/store/current -> v-<sha256 prefix>-<pid>-<random>   (a symbolic link, switched atomically)
+    <out>/store/v-.../oxigraph/                               the database, never written once in place
+    <out>/store/v-.../stamp.json                              what it was loaded from
+    <out>/store/v-.../lock                                    held (shared) by readers of the version
+    <out>/store/v-.../answers/                                answers already given (see `cached_answer`)
+    <out>/store/lock                                          held by whoever builds a version
+
+The stamp names the graph file's SHA-256 (of the very bytes the store was loaded from)
+and its size, modification and change times, device and inode. A store is used only
+when the graph file still has that identity; when any of them differs the file is
+hashed again (a rebuilt but byte-identical graph.ttl keeps its store), and a changed
+file gets a new version. A change within the file system's timestamp resolution of
+the load could leave the times equal, so a stamp taken that close to the file's last
+change is marked racy and the file is hashed on use until it is no longer recent
+(git's "racy clean" rule).
+
+A version is built in a temporary folder under the lock and switched in by renaming a
+symbolic link: a killed process leaves a temporary folder the next builder removes,
+never a half store that is used. Readers hold a shared lock on the version's stamp
+while they query; a builder removes an old version only when it can lock it
+exclusively. Where the store cannot be written (a read-only folder) or cannot be read,
+the commands load the graph into memory as they do for any other input.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterator
+
+import pyoxigraph as ox
+
+from tipgraph import __version__
+from tipgraph.graphio import OutputSet, TipgraphError, _pid_alive, fault_point, make_shareable, parse_error_line
+
+GRAPH_FILE = "graph.ttl"
+STORE_FOLDER = "store"
+STAMP_FILE = "stamp.json"
+DATABASE_FOLDER = "oxigraph"
+ANSWERS_FOLDER = "answers"
+CURRENT_LINK = "current"
+LOCK_FILE = "lock"
+STAMP_FORMAT = 1
+# A file changed this close to when its stamp was taken may change again without its
+# times moving (timestamps are as coarse as a clock tick; NFS servers' clocks drift).
+RACY_NANOSECONDS = 2_000_000_000
+_HASH_CHUNK = 1 << 20
+_TEMP = re.compile(r"^\.tmp-(\d+)-")
+
+
+def store_folder(graph_path) -> Path | None:
+    """`<out>/store` for a build's graph.ttl (a graph.ttl in a folder with the build's
+    `.tipgraph/` state), None for every other input (standard input, other names)."""
+    if str(graph_path) == "-":
+        return None
+    path = Path(graph_path)
+    if path.name != GRAPH_FILE or not (path.parent / OutputSet.STATE).is_dir():
+        return None
+    return path.parent / STORE_FOLDER
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    """What a stat call says about a file: cheap to compare, changed by any write."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    device: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileIdentity:
+        st = os.stat(path)
+        return cls(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_dev, st.st_ino)
+
+    def recent(self, when_ns: int) -> bool:
+        return max(self.mtime_ns, self.ctime_ns) >= when_ns - RACY_NANOSECONDS
+
+
+@dataclass(frozen=True)
+class Stamp:
+    sha256: str
+    identity: FileIdentity
+    racy: bool
+    triples: int
+    pyoxigraph: str = ox.__version__
+    tipgraph: str = __version__
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "format": STAMP_FORMAT, "graph": GRAPH_FILE, "sha256": self.sha256, "racy": self.racy,
+            "identity": vars(self.identity), "triples": self.triples,
+            "pyoxigraph": self.pyoxigraph, "tipgraph": self.tipgraph,
+        }, indent=1, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> Stamp | None:
+        try:
+            data = json.loads(text)
+            if data.get("format") != STAMP_FORMAT:
+                return None
+            return cls(sha256=data["sha256"], identity=FileIdentity(**data["identity"]), racy=bool(data["racy"]),
+                       triples=int(data["triples"]), pyoxigraph=data["pyoxigraph"], tipgraph=data["tipgraph"])
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class _HashingReader:
+    """Hands the store's loader the file's bytes and hashes the very bytes it was given."""
+
+    def __init__(self, handle: IO[bytes]):
+        self.handle = handle
+        self.digest = hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.handle.read(size)
+        self.digest.update(data)
+        return data
+
+
+# ---------------------------------------------------------------- opening
+
+
+@dataclass
+class OpenStore:
+    """A version of the store, open read-only, with a shared lock that keeps builders from
+    removing it while it is in use."""
+
+    store: ox.Store
+    folder: Path
+    stamp: Stamp
+    _lock: IO
+
+    def close(self) -> None:
+        del self.store
+        self._lock.close()
+
+
+def _same_file(handle: IO, path: Path) -> bool:
+    try:
+        a, b = os.fstat(handle.fileno()), os.stat(path)
+    except OSError:
+        return False
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def _lock_current(folder: Path) -> tuple[Path, IO, Stamp] | None:
+    """The current version, held with a shared lock, and its stamp; None if there is none."""
+    for _ in range(5):  # a builder may switch and remove versions between our steps
+        if not (folder / CURRENT_LINK).is_symlink():
+            return None
+        version = Path(os.path.realpath(folder / CURRENT_LINK))
+        try:
+            handle = open(version / LOCK_FILE, "rb")
+        except OSError:
+            time.sleep(0.01)
+            continue
+        fcntl.flock(handle, fcntl.LOCK_SH)
+        if not _same_file(handle, version / LOCK_FILE):  # removed before we locked it
+            handle.close()
+            continue
+        try:
+            stamp = Stamp.from_json((version / STAMP_FILE).read_text(encoding="utf-8"))
+        except OSError:
+            stamp = None
+        if stamp is None:
+            handle.close()
+            return None
+        return version, handle, stamp
+    return None
+
+
+def _fresh(stamp: Stamp, graph: Path, folder: Path | None = None) -> bool:
+    """Whether the store stamped `stamp` holds exactly what `graph` holds now. Rewrites the
+    stamp of `folder` when hashing showed the file unchanged (touched, copied back, racy)."""
+    if stamp.pyoxigraph != ox.__version__:
+        return False
+    try:
+        identity = FileIdentity.of(graph)
+    except OSError:
+        return False
+    if identity == stamp.identity and not stamp.racy:
+        return True
+    if identity.size != stamp.identity.size:
+        return False
+    now = time.time_ns()
+    try:
+        if file_sha256(graph) != stamp.sha256 or FileIdentity.of(graph) != identity:
+            return False
+    except OSError:
+        return False
+    if folder is not None:  # the same bytes: remember this identity so the next use need not hash
+        renewed = Stamp(stamp.sha256, identity, identity.recent(now), stamp.triples, stamp.pyoxigraph, stamp.tipgraph)
+        with contextlib.suppress(OSError):
+            _write_file_atomic(folder / STAMP_FILE, renewed.to_json())
+    return True
+
+
+def open_store(graph_path, *, create: bool = True) -> OpenStore | None:
+    """The store of a build's graph.ttl, open read-only, loaded from the graph as it is now:
+    an up-to-date version is opened, a stale or missing one is built first (when `create`
+    and the folder is writable). None when `graph_path` is not a build's graph.ttl or no
+    store can be had; the caller then loads the graph into memory.
+
+    Raises TipgraphError (one line, naming the file) when the graph cannot be parsed."""
+    folder = store_folder(graph_path)
+    if folder is None or not Path(graph_path).is_file():
+        return None
+    graph = Path(graph_path)
+    opened = _open_fresh(folder, graph)
+    if opened is not None or not create:
+        return opened
+    try:
+        built = refresh_store(graph, quiet=False)
+    except OSError:
+        return None
+    return _open_fresh(folder, graph) if built is not None else None
+
+
+def _open_fresh(folder: Path, graph: Path) -> OpenStore | None:
+    locked = _lock_current(folder)
+    if locked is None:
+        return None
+    version, handle, stamp = locked
+    if not _fresh(stamp, graph, version):
+        handle.close()
+        return None
+    try:
+        store = ox.Store.read_only(str(version / DATABASE_FOLDER))
+    except OSError:
+        handle.close()
+        return None
+    return OpenStore(store, version, stamp, handle)
+
+
+@contextlib.contextmanager
+def graph_store(graph_path) -> Iterator[OpenStore | None]:
+    """`open_store` as a context: the version stays locked (not removable) inside."""
+    opened = open_store(graph_path)
+    try:
+        yield opened
+    finally:
+        if opened is not None:
+            opened.close()
+
+
+# ---------------------------------------------------------------- building
+
+
+def refresh_store(graph_path, *, quiet: bool = True) -> Path | None:
+    """Make `<out>/store` hold the graph file as it is now (the build calls this after
+    writing graph.ttl). Returns the version folder, or None when the file is not a build's
+    graph.ttl or (with `quiet`, the default) the store cannot be written: the store only
+    speeds commands up, so failing to make it never fails the build.
+
+    Raises TipgraphError when the graph cannot be parsed (with `quiet`, returns None)."""
+    folder = store_folder(graph_path)
+    if folder is None:
+        return None
+    graph = Path(graph_path)
+    try:
+        folder.mkdir(exist_ok=True)
+        with open(folder / LOCK_FILE, "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            locked = _lock_current(folder)
+            if locked is not None:
+                version, handle, stamp = locked
+                fresh = _fresh(stamp, graph, version)
+                handle.close()
+                if fresh:
+                    _remove_old_versions(folder)
+                    return version
+            version = _build_version(folder, graph)
+            _remove_old_versions(folder)
+            return version
+    except TipgraphError:
+        if quiet:
+            return None
+        raise
+    except OSError:
+        if quiet:
+            return None
+        raise
+
+
+def _build_version(folder: Path, graph: Path) -> Path:
+    """Load `graph` into a new version (the lock is held) and make it current."""
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-", dir=folder))
+    try:
+        before = FileIdentity.of(graph)
+        started = time.time_ns()
+        store = ox.Store(str(tmp / DATABASE_FOLDER))
+        with open(graph, "rb") as handle:
+            reader = _HashingReader(handle)
+            try:
+                store.bulk_load(input=reader, format=ox.RdfFormat.TURTLE)
+            except SyntaxError as exc:
+                raise TipgraphError(parse_error_line(graph, "turtle", exc)) from None
+            except ValueError as exc:
+                raise TipgraphError(f"{graph}: cannot load into the store: {' '.join(str(exc).split())}") from None
+            reader.read()  # the loader may stop before the end: hash what it did not read too
+        triples = len(store)
+        store.flush()
+        del store
+        after = FileIdentity.of(graph)
+        if after != before:  # written to while we read it: what we hold is no version of it
+            raise OSError(f"{graph} changed while the store was being loaded")
+        stamp = Stamp(reader.digest.hexdigest(), after, after.recent(started), triples)
+        (tmp / STAMP_FILE).write_text(stamp.to_json(), encoding="utf-8")
+        (tmp / LOCK_FILE).touch()
+        (tmp / ANSWERS_FOLDER).mkdir()
+        for path in [tmp, *tmp.rglob("*")]:
+            make_shareable(path)
+        fault_point("store-written")
+        version = folder / f"v-{stamp.sha256[:16]}-{tmp.name.removeprefix('.tmp-')}"
+        os.rename(tmp, version)
+        link = folder / f".{CURRENT_LINK}.{os.getpid()}.link"
+        link.unlink(missing_ok=True)
+        os.symlink(version.name, link)
+        os.replace(link, folder / CURRENT_LINK)
+        fault_point("store-switched")
+        return version
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _remove_old_versions(folder: Path) -> None:
+    """Versions that are not current and that no reader holds, and the temporary folders
+    of builders that died (the lock is held)."""
+    try:
+        current = os.readlink(folder / CURRENT_LINK)
+    except OSError:
+        current = None
+    for entry in folder.iterdir():
+        if entry.name in (CURRENT_LINK, LOCK_FILE) or entry.name == current:
+            continue
+        temp = _TEMP.match(entry.name)
+        if temp:
+            if not _pid_alive(int(temp.group(1))):
+                shutil.rmtree(entry, ignore_errors=True)
+            continue
+        if entry.name.startswith(f".{CURRENT_LINK}."):
+            entry.unlink(missing_ok=True)
+            continue
+        if not entry.name.startswith("v-") or not entry.is_dir():
+            continue
+        try:
+            with open(entry / LOCK_FILE, "rb") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                shutil.rmtree(entry, ignore_errors=True)
+        except BlockingIOError:  # a reader has it open; the next builder removes it
+            continue
+        except FileNotFoundError:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _write_file_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        make_shareable(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# ---------------------------------------------------------------- answers
+
+
+def _answer_file(opened: OpenStore, key: str) -> Path:
+    digest = hashlib.sha256(f"{__version__}\n{ox.__version__}\n{key}".encode("utf-8")).hexdigest()
+    return opened.folder / ANSWERS_FOLDER / f"{digest}.txt"
+
+
+def cached_answer(opened: OpenStore, key: str) -> str | None:
+    """The answer given before to the request `key` (the query text after parameters, the
+    output format and width) over this very version of the graph, if any. A version never
+    changes, so an answer stored in it is never stale."""
+    try:
+        return _answer_file(opened, key).read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def keep_answer(opened: OpenStore, key: str, answer: str) -> None:
+    """Remember an answer in the version's folder (skipped where it cannot be written)."""
+    with contextlib.suppress(OSError):
+        _write_file_atomic(_answer_file(opened, key), answer)
+
+
+__all__ = ["OpenStore", "Stamp", "cached_answer", "graph_store", "keep_answer", "open_store", "refresh_store",
+           "store_folder"]
