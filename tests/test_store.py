@@ -166,3 +166,12 @@ def test_two_queries_at_once_make_one_store_and_agree(build):
     assert [run.returncode for run in runs] == [0, 0], outputs
     assert outputs[0][0] == outputs[1][0] and "Yuri Kim" in outputs[0][0]
     assert len(versions(build.parent)) == 1
+
+
+def test_the_build_makes_the_store_of_its_graph(built_dir):
+    graph = built_dir / "graph.ttl"
+    stamp = json.loads((current(built_dir) / STAMP_FILE).read_text())
+    assert stamp["sha256"] == file_sha256(graph)
+    opened = open_store(graph, create=False)
+    assert opened is not None
+    opened.close()

@@ -282,6 +282,9 @@ def build(
         files[text_file_name(document.doc_id)] = document.text
     written = outputs.replace(files)
     del page
+    from tipgraph.store import refresh_store  # query and stats read the graph from its store
+
+    refresh_store(out / "graph.ttl")
 
     by_class = Counter(
         str(o).rsplit("#", 1)[-1] for o in graph.objects(None, RDF.type) if str(o).startswith(str(TIP))
