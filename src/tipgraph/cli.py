@@ -13,6 +13,17 @@ from tipgraph import __version__, export, query, render, stats, validate
 from tipgraph.graphio import TipgraphError
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, as a container or taskset sets it)."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if counter is not None:
+        return counter() or 1
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM, handled as Ctrl-C is: the run stops and its outputs are not replaced."""
 
@@ -75,8 +86,8 @@ def main() -> None:
 @click.argument("corpus", default="corpus", type=click.Path(path_type=Path))
 @click.option("--out", "-o", "out", default="out", show_default=True, type=click.Path(path_type=Path),
               help="Folder for graph.ttl and graph.html (created if missing).")
-@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Worker processes for NLP and extraction.")
+@click.option("--jobs", "-j", default=available_cores, show_default="all cores", type=click.IntRange(min=1),
+              help="Worker processes for NLP and extraction; outputs are the same whatever the number.")
 @click.option("--html/--no-html", default=True, show_default=True, help="Also write the interactive HTML view.")
 @click.option("--validate/--no-validate", "run_validation", default=True, show_default=True,
               help="Check the graph against ontology/shapes.ttl.")
