@@ -248,6 +248,10 @@ class ExtractionCache:
             yield extraction
         self.prune()
 
+    def results(self, name: str, version: str | None = None) -> "ResultCache":
+        """A cache of a later stage's results beside the extractions (tipgraph.validate's)."""
+        return ResultCache(self.root, name, version or "")
+
     def prune(self) -> None:
         """Remove other pipeline versions' entries and temporary files left by killed builds."""
         if not self.root.is_dir():
@@ -268,3 +272,74 @@ class ExtractionCache:
 
 def open_cache(folder: str | os.PathLike | None) -> ExtractionCache | None:
     return ExtractionCache(folder) if folder is not None else None
+
+
+# ---------------------------------------------------------------- results of later stages
+
+
+class ResultCache:
+    """Small JSON results keyed by the digest of what they were computed from (tipgraph.validate
+    caches each validation unit's results here). Entries are written like extractions: digest
+    first, to a temporary file renamed into place; `forget_unused` drops what the last
+    complete run did not ask for, and other versions' folders."""
+
+    def __init__(self, root: Path, name: str, version: str):
+        self.root = Path(root)
+        self.name = name
+        self.folder = self.root / f"{name}-{version[:24]}"
+        self.used: set[str] = set()
+        self.stats = CacheStats()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str):
+        self.used.add(key)
+        try:
+            blob = self._path(key).read_bytes()
+        except OSError:
+            self.stats.misses += 1
+            return None
+        digest, payload = blob[:32], blob[32:]
+        if hashlib.sha256(payload).digest() != digest:
+            self.stats.unreadable += 1
+            return None
+        try:
+            value = json.loads(payload)
+        except ValueError:
+            self.stats.unreadable += 1
+            return None
+        self.stats.hits += 1
+        return value
+
+    def put(self, key: str, value) -> None:
+        self.used.add(key)
+        path = self._path(key)
+        payload = json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
+                handle.write(hashlib.sha256(payload).digest())
+                handle.write(payload)
+            os.replace(handle.name, path)
+        except OSError:
+            try:
+                os.unlink(handle.name)
+            except (OSError, UnboundLocalError):
+                pass
+
+    def forget_unused(self) -> None:
+        if not self.root.is_dir():
+            return
+        for child in self.root.iterdir():
+            if child.is_dir() and child.name.startswith(f"{self.name}-") and child != self.folder:
+                shutil.rmtree(child, ignore_errors=True)
+        if not self.folder.is_dir():
+            return
+        for entry in self.folder.glob("*/*"):
+            name = entry.name
+            if name.startswith(".tmp-") or (name.endswith(".json") and name[:-5] not in self.used):
+                try:
+                    entry.unlink()
+                except OSError:
+                    pass

@@ -11,8 +11,8 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from tipgraph import model as m
 from tipgraph.corpus.sidecar import calendar_date
-from tipgraph.model import ClaimRecord, Extraction
-from tipgraph.namespaces import DCTERMS, PREFIXES, PROV, TIP, TIPID, WD, iri_segment, slug
+from tipgraph.model import ClaimRecord, EntityMention, Extraction
+from tipgraph.namespaces import DCTERMS, PROV, TIP, TIPID, WD, iri_segment, slug
 from tipgraph.resolve import Entity, Resolver
 
 RELATION_PROPERTIES = {
@@ -76,7 +76,7 @@ class RuleNames:
 @dataclass
 class GraphBuilder:
     resolver: Resolver
-    graph: Graph
+    graph: Graph  # or anything with .add(triple): the shards collect triples in lists
     rules: RuleNames | None = None
     _rules_described: set = field(default_factory=set)
     # one object per distinct term: a long document's graph repeats its document, predicate
@@ -88,68 +88,65 @@ class GraphBuilder:
             terms = self.terms
             self.graph.add((terms.setdefault(s, s), terms.setdefault(p, p), terms.setdefault(o, o)))
 
-    def entities(self, extractions: list[Extraction]) -> None:
-        texts = {ex.document.doc_id: ex.document.text for ex in extractions}
-        for local_id in sorted(self.resolver.entities):
-            entity = self.resolver.entities[local_id]
-            if not entity.mentions:
-                continue
-            node = entity_iri(entity)
-            self.add(node, RDF.type, TIP[entity.cls])
-            self.add(node, RDFS.label, Literal(entity.label))
-            for alt in sorted(entity.alt_labels):
-                self.add(node, SKOS.altLabel, Literal(alt))
-            if entity.qid:
-                self.add(node, OWL.sameAs, WD[entity.qid])
-            if entity.iso3:
-                self.add(node, TIP.isoCode, Literal(entity.iso3))
-            if entity.cls == m.PERSON:
-                for title in sorted(entity.titles):
-                    self.add(node, TIP.title, Literal(title))
-            seen: set[tuple[str, int, int]] = set()
-            for doc_id, mention in entity.mentions:
-                doc = document_iri(doc_id)
-                self.add(node, TIP.mentionedIn, doc)
-                key = (doc_id, mention.span.start, mention.span.end)
-                if key in seen:
-                    continue
-                seen.add(key)
-                mention_node = mention_iri(doc_id, mention.span.start, mention.span.end, entity.local_id)
-                self.add(node, TIP.mention, mention_node)
-                self.add(mention_node, RDF.type, TIP.Mention)
-                self.add(mention_node, TIP.document, doc)
-                self.add(mention_node, TIP.start, Literal(mention.span.start))
-                self.add(mention_node, TIP.end, Literal(mention.span.end))
-                self.add(mention_node, TIP.anchorText, Literal(mention.span.text))
-                if mention.sentence:
-                    s, e = mention.sentence
-                    sentence = " ".join(texts[doc_id][s:e].split())
-                    if sentence:
-                        self.add(mention_node, TIP.sentence, Literal(sentence))
+    def entity(self, entity: Entity) -> None:
+        """What the entity is, whichever documents name it (its mentions are the documents' part)."""
+        node = entity_iri(entity)
+        self.add(node, RDF.type, TIP[entity.cls])
+        self.add(node, RDFS.label, Literal(entity.label))
+        for alt in sorted(entity.alt_labels):
+            self.add(node, SKOS.altLabel, Literal(alt))
+        if entity.qid:
+            self.add(node, OWL.sameAs, WD[entity.qid])
+        if entity.iso3:
+            self.add(node, TIP.isoCode, Literal(entity.iso3))
+        if entity.cls == m.PERSON:
+            for title in sorted(entity.titles):
+                self.add(node, TIP.title, Literal(title))
 
-    def known_relations(self) -> None:
-        """Facts the gazetteers know, stated when both ends are in the graph."""
-        for entity in self.resolver.entities.values():
-            if not entity.mentions:
+    def mentions(self, entity: Entity, doc_id: str, mentions: list[EntityMention], text: str) -> None:
+        """The entity's mentions in one document (`text` its text), as tip:Mention nodes."""
+        node = entity_iri(entity)
+        doc = document_iri(doc_id)
+        seen: set[tuple[int, int]] = set()
+        for mention in mentions:
+            self.add(node, TIP.mentionedIn, doc)
+            key = (mention.span.start, mention.span.end)
+            if key in seen:
                 continue
-            known = self.resolver.vocab.entities.get(entity.key) if entity.key else None
-            targets = []
-            if known and known.part_of:
-                targets.append(known.part_of)
-            if known and known.country:
-                targets.append(f"country:{known.country}")
-            if entity.key and entity.key.startswith(("gov:",)):
-                targets.append(f"country:{entity.key.split(':')[1]}")
-            if entity.key and entity.key.startswith(("govbody:", "mission:")):
-                iso3 = entity.attrs.get("country")
-                if iso3 and entity.key.startswith("govbody:") and f"gov:{iso3}" in self.resolver.by_key:
-                    targets.append(f"gov:{iso3}")
-                elif iso3:
-                    targets.append(f"country:{iso3}")
-            for target_key in targets:
-                local_id = self.resolver.by_key.get(target_key)
-                if local_id and self.resolver.entities[local_id].mentions:
-                    self.add(entity_iri(entity), TIP.partOf, TIPID[local_id])
+            seen.add(key)
+            mention_node = mention_iri(doc_id, mention.span.start, mention.span.end, entity.local_id)
+            self.add(node, TIP.mention, mention_node)
+            self.add(mention_node, RDF.type, TIP.Mention)
+            self.add(mention_node, TIP.document, doc)
+            self.add(mention_node, TIP.start, Literal(mention.span.start))
+            self.add(mention_node, TIP.end, Literal(mention.span.end))
+            self.add(mention_node, TIP.anchorText, Literal(mention.span.text))
+            if mention.sentence:
+                s, e = mention.sentence
+                sentence = " ".join(text[s:e].split())
+                if sentence:
+                    self.add(mention_node, TIP.sentence, Literal(sentence))
+
+    def known_relations(self, entity: Entity) -> None:
+        """Facts the gazetteers know about `entity`, stated when both ends are in the graph."""
+        known = self.resolver.vocab.entities.get(entity.key) if entity.key else None
+        targets = []
+        if known and known.part_of:
+            targets.append(known.part_of)
+        if known and known.country:
+            targets.append(f"country:{known.country}")
+        if entity.key and entity.key.startswith(("gov:",)):
+            targets.append(f"country:{entity.key.split(':')[1]}")
+        if entity.key and entity.key.startswith(("govbody:", "mission:")):
+            iso3 = entity.attrs.get("country")
+            if iso3 and entity.key.startswith("govbody:") and f"gov:{iso3}" in self.resolver.by_key:
+                targets.append(f"gov:{iso3}")
+            elif iso3:
+                targets.append(f"country:{iso3}")
+        for target_key in targets:
+            local_id = self.resolver.by_key.get(target_key)
+            if local_id and self.resolver.entities[local_id].mentions:
+                self.add(entity_iri(entity), TIP.partOf, TIPID[local_id])
 
     def document(self, ex: Extraction) -> URIRef:
         info = ex.info
@@ -289,8 +286,9 @@ def _content(text: str) -> set[str]:
     return {re.sub(r"(?:ing|ed|es|s)$", "", w) for w in words if w not in _STOP and len(w) > 2}
 
 
-def link_quotes(graph: Graph, extractions: list[Extraction], resolver: Resolver) -> None:
-    """A news claim by a person quotes that person's speech when most of its words are the speech's.
+def quote_links(extractions: list[Extraction], resolver: Resolver) -> dict[URIRef, set[URIRef]]:
+    """News claim -> the speech's claim it quotes: a news claim by a person quotes that
+    person's speech when most of its words are the speech's.
 
     Translation and paraphrase change words, so the test is the share of the
     quote's content words found in one claim of a speech or statement by the
@@ -304,6 +302,7 @@ def link_quotes(graph: Graph, extractions: list[Extraction], resolver: Resolver)
             person = resolver.lookup(claim.claimant, ex.document.doc_id) if claim.claimant else None
             if person is not None and person.cls == m.PERSON:
                 spoken.setdefault(entity_iri(person), []).append((claim_iri(ex.document.doc_id, claim), _content(claim.span.text)))
+    links: dict[URIRef, set[URIRef]] = {}
     for ex in extractions:
         if ex.info.genre != "NewsArticle":
             continue
@@ -321,7 +320,8 @@ def link_quotes(graph: Graph, extractions: list[Extraction], resolver: Resolver)
                 if shared >= 3 and score > best_score:
                     best, best_score = candidate, score
             if best is not None and best_score >= 0.5:
-                graph.add((claim_iri(ex.document.doc_id, claim), TIP.quotes, best))
+                links.setdefault(claim_iri(ex.document.doc_id, claim), set()).add(best)
+    return links
 
 
 def rule_description(vocab, rule: str) -> tuple[str, str | None]:
@@ -345,16 +345,8 @@ def short_label(text: str, limit: int = 90) -> str:
     return cut + " …"
 
 
-def build_graph(extractions: list[Extraction], resolver: Resolver) -> Graph:
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)
-    builder = GraphBuilder(resolver, graph, RuleNames(extractions))
-    builder.entities(extractions)
-    builder.known_relations()
-    for ex in extractions:
-        builder.document(ex)
-        builder.relations(ex)
-        builder.claims(ex)
-    link_quotes(graph, extractions, resolver)
-    return graph
+def build_graph(extractions: list[Extraction], resolver: Resolver):
+    """The corpus's graph, made document by document (tipgraph.shards.CorpusGraph)."""
+    from tipgraph.shards import CorpusGraph
+
+    return CorpusGraph(extractions, resolver)

@@ -6,6 +6,7 @@ import dataclasses
 import os
 import re
 import signal
+import tempfile
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -13,23 +14,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from rdflib import Graph, Literal
-from rdflib.namespace import RDF
-
 from tipgraph import model as m
 from tipgraph.cache import ExtractionCache, open_cache
 from tipgraph.corpus import Skipped, read_corpus
 from tipgraph.extract import run_extractors
-from tipgraph.graph import build_graph, document_iri
+from tipgraph.graph import build_graph
 from tipgraph.graphio import OutputSet, TipgraphError
 from tipgraph.model import Extraction, SourceDocument, Span
-from tipgraph.namespaces import TIP, iri_segment
+from tipgraph.namespaces import TIP
 from tipgraph.nlp import parse_text, windows
 from tipgraph.resolve import resolve
-from tipgraph.turtle import write_turtle
+from tipgraph.shards import TEXT_FOLDER, text_file_name  # noqa: F401 (public here too)
 from tipgraph.vocab import load_vocabulary
 
-TEXT_FOLDER = "text"
 SHOWN_VIOLATIONS = 5
 
 
@@ -42,7 +39,6 @@ class BuildResult:
     outputs: list[Path]
     seconds: float
     validation: str | None = None
-    graph: Graph | None = field(default=None, repr=False)
     skipped: list[Skipped] = field(default_factory=list)
     duplicates: int = 0
 
@@ -200,11 +196,6 @@ def extract_corpus(
     pool.shutdown(wait=True)
 
 
-def text_file_name(doc_id: str) -> str:
-    """The file, relative to the output folder, holding a document's text."""
-    return f"{TEXT_FOLDER}/{iri_segment(doc_id)}.txt"
-
-
 def build(
     corpus: Path,
     out: Path,
@@ -238,57 +229,68 @@ def build(
         extractions = list(stream)
     resolver = resolve(extractions, load_vocabulary())
     graph = build_graph(extractions, resolver)
-    del extractions, resolver  # a long document's mentions and claims are in the graph now
-    for document in documents:
-        node = document_iri(document.doc_id)
-        graph.add((node, TIP.textFile, Literal(text_file_name(document.doc_id))))
-        for source_file in document.source_files:
-            graph.add((node, TIP.sourceFile, Literal(source_file)))
+    del extractions, resolver  # the graph holds them until it is written
+    cache = open_cache(cache_dir)
+    # The shards' Turtle waits in an unnamed file (gone when the build ends, however it ends).
+    with tempfile.TemporaryFile(prefix="tipgraph-shards-") as spool:
+        view = None
+        if html:
+            from tipgraph.render import GraphView
 
-    validation = None
-    if validate:
-        from tipgraph.validate import validate_graph
+            view = GraphView()
+        validator = None
+        if validate:
+            from tipgraph.validate import UnitValidator
 
-        result = validate_graph(graph)
-        validation = result.summary()
-        if result.errors:  # warnings are fine; only violations stop the build
-            errors = result.errors
-            shown = "; ".join(v.line() for v in errors[:SHOWN_VIOLATIONS])
-            more = f" (and {len(errors) - SHOWN_VIOLATIONS} more)" if len(errors) > SHOWN_VIOLATIONS else ""
-            raise TipgraphError(
-                f"{corpus}: the graph breaks {len(errors)} SHACL constraint(s), outputs not written"
-                f" (--no-validate writes them anyway): {shown}{more}"
-            )
-        del result
+            validator = UnitValidator(cache, jobs=jobs)
+        graph.materialise(spool, validator=validator, view=view)
 
-    page = None
-    if html:
-        from tipgraph.render import build_page
+        validation = None
+        if validator is not None:
+            result = validator.result(graph)
+            validation = result.summary()
+            if result.errors:  # warnings are fine; only violations stop the build
+                errors = result.errors
+                shown = "; ".join(v.line() for v in errors[:SHOWN_VIOLATIONS])
+                more = f" (and {len(errors) - SHOWN_VIOLATIONS} more)" if len(errors) > SHOWN_VIOLATIONS else ""
+                raise TipgraphError(
+                    f"{corpus}: the graph breaks {len(errors)} SHACL constraint(s), outputs not written"
+                    f" (--no-validate writes them anyway): {shown}{more}"
+                )
+            del result
 
-        page, _, _ = build_page(graph, title=f"tipgraph: {corpus.resolve().name}")
+        page = None
+        if view is not None:
+            from tipgraph.render import build_page
 
-    # Everything is computed; only now replace the previous outputs, all as one set. The
-    # Turtle is written straight into the new version (a long document's graph is large).
-    triples = 0
+            page, _, _ = build_page(view, title=f"tipgraph: {corpus.resolve().name}")
+            del view
+            graph.view = None
 
-    def turtle(handle) -> None:
-        nonlocal triples
-        triples = write_turtle(graph, handle)
+        # Everything is computed; only now replace the previous outputs, all as one set. The
+        # Turtle is written straight into the new version from the spooled shards.
+        triples = 0
 
-    files: dict[str, str | Callable] = {"graph.ttl": turtle}
-    if page is not None:
-        files["graph.html"] = page
-    for document in documents:
-        files[text_file_name(document.doc_id)] = document.text
-    written = outputs.replace(files)
-    del page
+        def turtle(handle) -> None:
+            nonlocal triples
+            triples = graph.write_turtle(handle)
+
+        files: dict[str, str | Callable] = {"graph.ttl": turtle}
+        if page is not None:
+            files["graph.html"] = page
+        for document in documents:
+            files[text_file_name(document.doc_id)] = document.text
+        written = outputs.replace(files)
+        del page
     from tipgraph.store import refresh_store  # query and stats read the graph from its store
 
     refresh_store(out / "graph.ttl")
+    if validator is not None and cache is not None:
+        validator.forget_unused()
 
-    by_class = Counter(
-        str(o).rsplit("#", 1)[-1] for o in graph.objects(None, RDF.type) if str(o).startswith(str(TIP))
-    )
+    by_class = Counter({
+        str(cls).rsplit("#", 1)[-1]: n for cls, n in graph.classes.items() if str(cls).startswith(str(TIP))
+    })
     return BuildResult(
         documents=len(documents),
         entities_by_class={k: v for k, v in sorted(by_class.items()) if k in m.ENTITY_CLASSES},
@@ -297,7 +299,6 @@ def build(
         outputs=written,
         seconds=time.perf_counter() - started,
         validation=validation,
-        graph=graph,
         skipped=read.skipped,
         duplicates=read.duplicates,
     )

@@ -186,6 +186,44 @@ class _Node:
 
 
 # --------------------------------------------------------------------------
+# What the page reads, without a whole rdflib Graph (the build streams its graph)
+
+# Literal-valued properties _read uses; every triple with an IRI object is kept too (edges).
+READ_LITERALS = frozenset({
+    RDFS.label, SKOS.altLabel, TIP.sourceFile, TIP.start, TIP.anchorText, TIP.sentence, TIP.text,
+    TIP.confidence, TIP.evidence,
+})
+
+
+class GraphView:
+    """The triples the page is made from, by property, with the part of rdflib's Graph
+    interface `build_page` uses (iteration, subject_objects, value)."""
+
+    def __init__(self) -> None:
+        self._by_predicate: dict = defaultdict(set)
+
+    def add_all(self, triples: Iterable[tuple]) -> None:
+        for s, p, o in triples:
+            if isinstance(o, URIRef) or p in READ_LITERALS:
+                self._by_predicate[p].add((s, o))
+
+    def subject_objects(self, predicate):
+        return iter(self._by_predicate.get(predicate, ()))
+
+    def value(self, subject, predicate):
+        found = sorted((o for s, o in self._by_predicate.get(predicate, ()) if s == subject), key=str)
+        return found[0] if found else None
+
+    def __iter__(self):
+        for p, pairs in self._by_predicate.items():
+            for s, o in pairs:
+                yield s, p, o
+
+    def __len__(self) -> int:
+        return sum(len(pairs) for pairs in self._by_predicate.values())
+
+
+# --------------------------------------------------------------------------
 # Reading the graph
 
 

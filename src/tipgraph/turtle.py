@@ -63,27 +63,32 @@ class TurtleWriter:
             return self.literal(term)
         raise ValueError(f"cannot write {type(term).__name__} {term!r}: the graph must have no blank nodes")
 
+    def header(self) -> str:
+        return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(self.prefixes.items()))
+
+    def block(self, subject: str, pairs: Iterable[tuple[str, str]]) -> str:
+        """One subject's statements: `subject` written, `pairs` (predicate IRI, written object)."""
+        ordered = sorted(set(pairs), key=lambda po: (_PREDICATE_ORDER.get(po[0], 2), po[0], po[1]))
+        previous = None
+        lines: list[str] = []
+        for predicate, obj in ordered:
+            if predicate == previous:
+                lines[-1] += f" ,\n        {obj}"
+            else:
+                shown = "a" if predicate == str(RDF.type) else self.iri(predicate)
+                lines.append(f"    {shown} {obj}")
+                previous = predicate
+        return f"\n{subject}\n" + " ;\n".join(lines) + " .\n"
+
     def write(self, graph: Graph, out: TextIO) -> int:
-        for prefix, namespace in sorted(self.prefixes.items()):
-            out.write(f"@prefix {prefix}: <{namespace}> .\n")
+        out.write(self.header())
         by_subject: dict[str, list[tuple[str, str]]] = {}
         count = 0
         for s, p, o in graph:
             by_subject.setdefault(self.term(s), []).append((str(p), self.term(o)))
             count += 1
         for subject in sorted(by_subject):
-            pairs = sorted(set(by_subject[subject]), key=lambda po: (_PREDICATE_ORDER.get(po[0], 2), po[0], po[1]))
-            out.write(f"\n{subject}")
-            previous = None
-            lines: list[str] = []
-            for predicate, obj in pairs:
-                if predicate == previous:
-                    lines[-1] += f" ,\n        {obj}"
-                else:
-                    shown = "a" if predicate == str(RDF.type) else self.iri(predicate)
-                    lines.append(f"    {shown} {obj}")
-                    previous = predicate
-            out.write("\n" + " ;\n".join(lines) + " .\n")
+            out.write(self.block(subject, by_subject[subject]))
         return count
 
 

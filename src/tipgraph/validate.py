@@ -10,9 +10,13 @@ faster than RDFS inference and leaves the caller's graph untouched.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import time
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable
 
 import click
 from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
@@ -21,7 +25,8 @@ from rdflib.collection import Collection
 import tipgraph
 from tipgraph.graphio import TipgraphError, load_graph
 from tipgraph.streams import display_name, input_format_option, load_graph_input, output_stream
-from tipgraph.namespaces import PREFIXES, compact_iri
+from tipgraph.namespaces import PREFIXES, TIP, compact_iri
+from tipgraph.turtle import TurtleWriter
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SHAPES_FILE = "shapes.ttl"
@@ -30,6 +35,8 @@ _SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"
 _SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
 # Longest namespace first, so tipid: wins over a shorter overlapping prefix.
 _PREFIXES = {**PREFIXES, "sh": str(SH)}
+TIP_QUOTES = TIP.quotes
+_WRITER = TurtleWriter(PREFIXES)
 
 
 @dataclass(frozen=True)
@@ -112,7 +119,7 @@ def validate_graph(graph: Graph) -> ValidationResult:
         # Top-level results only: results nested under sh:detail (from sh:node, sh:or)
         # repeat the same problem from the value's side.
         (_violation(report, node) for node in report.objects(None, SH.result)),
-        key=lambda v: (_SEVERITY_ORDER.get(v.severity, 9), v.focus, v.path, v.message),
+        key=_violation_order,
     )
     return ValidationResult(
         conforms=bool(conforms),
@@ -263,3 +270,284 @@ def command(graph_file: str, output_format: str, allow_warnings: bool, input_for
     failed = result.errors if allow_warnings else result.violations
     if failed:
         click.get_current_context().exit(1)
+
+
+# ---------------------------------------------------------------- validation in units
+
+
+@dataclass(frozen=True)
+class ShapePlan:
+    """What the shapes read beyond a node's own triples, when that is little enough to
+    validate the graph in units: the properties whose values are targets (sh:targetObjectsOf),
+    the properties of inverse paths, and the two steps of sequence paths."""
+
+    objects_of: frozenset
+    inverse: frozenset
+    sequence: dict  # first step -> set of second steps
+
+    @property
+    def incoming(self) -> frozenset:
+        return self.objects_of | self.inverse
+
+
+_VALUE_CONSTRAINTS = frozenset({
+    SH.datatype, SH.nodeKind, SH.pattern, SH.flags, SH["in"], SH.minLength, SH.maxLength, SH.minInclusive,
+    SH.maxInclusive, SH.minExclusive, SH.maxExclusive, SH.hasValue, SH.languageIn,
+})
+_NODE_CONSTRAINTS = _VALUE_CONSTRAINTS | {SH.minCount, SH.maxCount, SH.uniqueLang}
+_PAIR_CONSTRAINTS = frozenset({SH.lessThan, SH.lessThanOrEquals, SH.equals, SH.disjoint})
+_ANNOTATIONS = frozenset({
+    RDF.type, SH.message, SH.severity, SH.name, SH.description, SH.order, SH.group, SH.deactivated,
+    URIRef("http://www.w3.org/2000/01/rdf-schema#comment"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+})
+
+
+def shape_plan(shapes: Graph) -> ShapePlan | None:
+    """The plan for `shapes`, or None when some shape reads further than one step from its
+    focus node (sh:node, sh:class, SPARQL, longer paths ...): then the graph is validated whole."""
+    objects_of, inverse, sequence = set(), set(), defaultdict(set)
+
+    def value_shape(node) -> bool:  # the members of sh:or: constraints on one value
+        return all(p in _VALUE_CONSTRAINTS | _ANNOTATIONS for p, _ in shapes.predicate_objects(node))
+
+    def constraints_local(node) -> bool:
+        for p, o in shapes.predicate_objects(node):
+            if p in _NODE_CONSTRAINTS | _ANNOTATIONS or p == SH.path:
+                continue
+            if p in _PAIR_CONSTRAINTS and isinstance(o, URIRef):
+                continue
+            if p == SH["or"] and all(value_shape(member) for member in Collection(shapes, o)):
+                continue
+            return False
+        return True
+
+    node_shapes = set(shapes.subjects(RDF.type, SH.NodeShape))
+    for target in (SH.targetClass, SH.targetObjectsOf, SH.targetSubjectsOf, SH.targetNode):
+        node_shapes |= set(shapes.subjects(target, None))
+    for shape in node_shapes:
+        for p, o in shapes.predicate_objects(shape):
+            if p == SH.targetClass:
+                continue
+            if p == SH.targetObjectsOf:
+                objects_of.add(o)
+            elif p == SH.property:
+                path = shapes.value(o, SH.path)
+                if isinstance(path, URIRef):
+                    pass
+                elif isinstance(path, BNode) and isinstance(shapes.value(path, SH.inversePath), URIRef) \
+                        and len(list(shapes.predicate_objects(path))) == 1:
+                    inverse.add(shapes.value(path, SH.inversePath))
+                elif isinstance(path, BNode) and shapes.value(path, RDF.first) is not None:
+                    steps = list(Collection(shapes, path))
+                    if len(steps) != 2 or not all(isinstance(step, URIRef) for step in steps):
+                        return None
+                    sequence[steps[0]].add(steps[1])
+                else:
+                    return None
+                if not constraints_local(o):
+                    return None
+            elif p not in _NODE_CONSTRAINTS | _ANNOTATIONS:
+                return None  # sh:targetSubjectsOf, sh:node, sh:class, sh:sparql ...
+    return ShapePlan(frozenset(objects_of), frozenset(inverse), dict(sequence))
+
+
+# A stand-in subject for a link into a unit from elsewhere: the value shapes target a node
+# because something points to it with a property, whatever that something is.
+ELSEWHERE = URIRef("https://w3id.org/tipgraph/id/validation/elsewhere")
+UNIT_BATCH_TRIPLES = 150_000
+
+
+@functools.lru_cache(maxsize=1)
+def validation_version() -> str:
+    """What a unit's results depend on besides its triples: shapes, this code, pyshacl."""
+    import importlib.metadata
+
+    digest = hashlib.sha256()
+    for part in (
+        (tipgraph.ontology_dir() / SHAPES_FILE).read_bytes(),
+        Path(__file__).read_bytes(),
+        importlib.metadata.version("pyshacl").encode(),
+        importlib.metadata.version("rdflib").encode(),
+    ):
+        digest.update(f"{len(part)}\0".encode())
+        digest.update(part)
+    return digest.hexdigest()
+
+
+@dataclass
+class _Unit:
+    name: str  # "doc <index>" or the subject's IRI
+    key: str
+    triples: list
+    owns: Callable  # focus node -> bool
+
+
+class UnitValidator:
+    """Validates a CorpusGraph as it is made (tipgraph.shards): each document's shard, and each
+    subject of the global part, with what the shapes read outside it (ShapePlan); a unit whose
+    content a previous build validated takes its results from the cache."""
+
+    def __init__(self, cache=None, jobs: int = 1):
+        self.shapes = shapes_graph()
+        self.plan = shape_plan(self.shapes)
+        self.cache = cache.results("validation", validation_version()) if cache is not None else None
+        self.jobs = jobs
+        self.results: dict[str, list[Violation]] = {}
+        self.pending: list[_Unit] = []
+        self.pending_triples = 0
+        self.incoming: dict = defaultdict(set)  # global node -> {(s, p)} of links from documents
+        self.sequence_context: dict = defaultdict(set)  # global subject -> {(o, p2, v)} from documents
+        self.late: dict[int, set] = defaultdict(set)  # document -> links into it from other documents
+        self.seconds = 0.0
+        self.validated_units = 0
+        self.cached_units = 0
+        self._started = time.perf_counter()
+
+    # -- units -------------------------------------------------------------
+    def document(self, graph, shard, by_subject, text: str) -> None:
+        if self.plan is None:
+            return
+        plan, index = self.plan, shard.index
+        context = []
+        for s, p, o in shard.foreign:
+            if p in plan.incoming and graph.unit_of(o) == index:
+                context.append((s, p, o))
+            if p in plan.sequence and graph.unit_of(o) == index:
+                for p2, v in by_subject.get(o, ()):
+                    if p2 in plan.sequence[p]:
+                        self.sequence_context[s].add((o, p2, v))
+        for s, p, o in shard.owned:
+            if not isinstance(o, URIRef) or p not in plan.incoming and p not in plan.sequence:
+                continue
+            unit = graph.unit_of(o)
+            if unit == index:
+                continue
+            if p in plan.sequence:  # a path leaving the document: read where its end is made
+                self.late[index].add(None)
+            if unit is None:
+                self.incoming[o].add((s if p in plan.inverse else ELSEWHERE, p))
+            elif not (p == TIP_QUOTES and s in graph.quoted_by.get(o, ())):
+                self.late[unit].add((s, p, o))
+        for target in by_subject:
+            for source in graph.quoted_by.get(target, ()):
+                if TIP_QUOTES in plan.incoming:
+                    context.append((source, TIP_QUOTES, target))
+        self._unit(f"doc {index}", text, shard.owned, context, lambda focus, g=graph, i=index: g.unit_of(focus) == i)
+
+    def global_part(self, graph, store: dict, blocks: dict[str, str]) -> None:
+        if self.plan is None:
+            return
+        plan = self.plan
+        term = graph.writer.term
+        incoming = self.incoming
+        for s, pairs in store.items():
+            for p, o in pairs:
+                if p in plan.incoming and isinstance(o, URIRef) and graph.unit_of(o) is None:
+                    incoming[o].add((s if p in plan.inverse else ELSEWHERE, p))
+        for late in [i for i, links in self.late.items() if links]:
+            self._late_document(graph, late)
+        for s, pairs in store.items():
+            context = [(source, p, s) for source, p in incoming.get(s, ())]
+            for p, o in pairs:
+                for p2 in plan.sequence.get(p, ()):
+                    for p_, v in store.get(o, ()):
+                        if p_ == p2:
+                            context.append((o, p2, v))
+            context += list(self.sequence_context.get(s, ()))
+            self._unit(str(s), blocks[term(s)], [(s, p, o) for p, o in pairs], context,
+                       lambda focus, node=s: focus == node)
+        for node in sorted(set(incoming) - set(store), key=str):
+            context = [(source, p, node) for source, p in incoming[node]]
+            self._unit(str(node), "", [], context, lambda focus, n=node: focus == n)
+        self._flush()
+
+    def _late_document(self, graph, index: int) -> None:
+        """A document something else links into (or that links out with a path the shapes
+        follow): validated again with the whole graph's links into it."""
+        shard = graph.shard(index)
+        by_subject: dict = defaultdict(list)
+        for s, p, o in shard.owned:
+            by_subject[s].append((p, o))
+        term = graph.writer.term
+        text = "".join(graph.writer.block(term(s), {(str(p), term(o)) for p, o in pairs})
+                       for s, pairs in sorted(by_subject.items(), key=lambda kv: term(kv[0])))
+        context = [t for t in self.late[index] if t is not None]
+        for s, p, o in shard.foreign:
+            if p in self.plan.incoming and graph.unit_of(o) == index:
+                context.append((s, p, o))
+        for target in by_subject:
+            for source in graph.quoted_by.get(target, ()):
+                context.append((source, TIP_QUOTES, target))
+        if None in self.late[index]:
+            raise TipgraphError(
+                "internal error: a shape path leaves a document's part of the graph; validate the graph file instead"
+            )
+        self._unit(f"doc {index}", text, shard.owned, context, lambda focus, g=graph, i=index: g.unit_of(focus) == i)
+
+    def _unit(self, name: str, text: str, owned: list, context: list, owns: Callable) -> None:
+        writer = _WRITER
+        digest = hashlib.sha256(validation_version().encode())
+        digest.update(text.encode("utf-8"))
+        for line in sorted({f"{writer.term(s)} {writer.term(p)} {writer.term(o)}\n" for s, p, o in context}):
+            digest.update(line.encode("utf-8"))
+        key = digest.hexdigest()
+        cached = self.cache.get(key) if self.cache is not None else None
+        if cached is not None:
+            self.results[name] = [Violation(*row) for row in cached]
+            self.cached_units += 1
+            return
+        self.pending.append(_Unit(name, key, owned + context, owns))
+        self.pending_triples += len(owned) + len(context)
+        if self.pending_triples >= UNIT_BATCH_TRIPLES:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.pending:
+            return
+        import pyshacl
+
+        units, self.pending, self.pending_triples = self.pending, [], 0
+        started = time.perf_counter()
+        data = Graph()
+        for unit in units:
+            for triple in unit.triples:
+                data.add(triple)
+        _, report, _ = pyshacl.validate(data, shacl_graph=self.shapes, inference="none", advanced=False)
+        found: dict[str, list[Violation]] = {unit.name: [] for unit in units}
+        for node in report.objects(None, SH.result):
+            focus = report.value(node, SH.focusNode)
+            for unit in units:
+                if unit.owns(focus):
+                    found[unit.name].append(_violation(report, node))
+                    break
+        for unit in units:
+            violations = sorted(set(found[unit.name]), key=_violation_order)
+            self.results[unit.name] = violations
+            if self.cache is not None:
+                self.cache.put(unit.key, [[v.focus, v.path, v.message, v.severity] for v in violations])
+        self.validated_units += len(units)
+        self.seconds += time.perf_counter() - started
+
+    # -- the verdict ---------------------------------------------------------
+    def result(self, graph) -> ValidationResult:
+        if self.plan is None:  # shapes that read further than units hold: the whole graph at once
+            whole = validate_graph(graph.to_rdflib())
+            whole.triples = graph.triples_count
+            return whole
+        self._flush()
+        violations = sorted({v for found in self.results.values() for v in found}, key=_violation_order)
+        return ValidationResult(
+            conforms=not violations,
+            violations=violations,
+            shapes=shape_count(self.shapes),
+            triples=graph.triples_count,
+            seconds=time.perf_counter() - self._started,
+        )
+
+    def forget_unused(self) -> None:
+        if self.cache is not None:
+            self.cache.forget_unused()
+
+
+def _violation_order(v: Violation):
+    return (_SEVERITY_ORDER.get(v.severity, 9), v.focus, v.path, v.message)

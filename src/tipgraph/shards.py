@@ -1,0 +1,320 @@
+"""The corpus's graph made document by document, without holding it whole.
+
+Most of the graph belongs to one document: its node, its claims and its
+mentions (subjects under `tipid:doc/<d>`, `tipid:claim/<d>/`,
+`tipid:mention/<d>/`). That part, a document's *shard*, depends only on the
+document's extraction and on what resolution decided about the names in it
+(the IRIs its references resolve to, the rule names, the claims its claims
+quote). The rest, the *global* part, is few subjects: the entities (their
+labels, classes, relations and the `tip:mention` / `tip:mentionedIn` links
+every document adds), the rules and the dated memberships.
+
+`CorpusGraph.materialise` makes the shards one after the other and:
+
+- writes each shard's Turtle blocks to a spool file (Turtle sorts subjects,
+  and a shard's claims, its document node and its mentions each make one
+  unbroken run of that order, since a document's segment holds no `/`), so
+  `write_turtle` writes the same bytes as `turtle.write_turtle` of the whole
+  graph, by merging runs and the global blocks, without the whole graph in
+  memory;
+- validates in units (tipgraph.validate.UnitValidator): each shard, and each
+  global subject, with the few triples outside it that the shapes read
+  (incoming links that make it a target, the mentions' documents for the
+  entity shape's path); results are cached by the unit's content, so an
+  unchanged document is not validated again;
+- keeps, for the HTML page, only the triples render.py reads (`view`).
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import IO, Callable, Iterator, TextIO
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF
+
+from tipgraph.graph import GraphBuilder, RuleNames, claim_iri, quote_links
+from tipgraph.graphio import TipgraphError
+from tipgraph.model import Extraction
+from tipgraph.namespaces import PREFIXES, TIP, TIPID, iri_segment
+from tipgraph.resolve import Entity, Resolver
+from tipgraph.turtle import TurtleWriter
+
+Triple = tuple  # (subject, predicate, object) rdflib terms
+
+_ID = str(TIPID)
+_DOC_NAMESPACES = ("doc/", "claim/", "mention/")
+
+
+TEXT_FOLDER = "text"
+
+
+def text_file_name(doc_id: str) -> str:
+    """The file, relative to the output folder, holding a document's text."""
+    return f"{TEXT_FOLDER}/{iri_segment(doc_id)}.txt"
+
+
+class _Collect(list):
+    add = list.append
+
+
+@dataclass
+class _Run:
+    """Consecutive Turtle blocks of one shard in the spool, first and last subject as written."""
+
+    first: str
+    last: str
+    offset: int
+    length: int
+
+
+@dataclass
+class Shard:
+    index: int
+    owned: list[Triple]  # subjects in the document's namespace
+    foreign: list[Triple]  # entities, rules, memberships: the global part
+
+
+@dataclass
+class CorpusGraph:
+    extractions: list[Extraction]
+    resolver: Resolver
+    added: list[Triple] = field(default_factory=list)  # triples added after the fact (.add)
+
+    def __post_init__(self) -> None:
+        self.rules = RuleNames(self.extractions)
+        self.quotes = quote_links(self.extractions, self.resolver)
+        self.quoted_by: dict[URIRef, set[URIRef]] = defaultdict(set)
+        for source, targets in self.quotes.items():
+            for target in targets:
+                self.quoted_by[target].add(source)
+        self._segment = {iri_segment(ex.document.doc_id): i for i, ex in enumerate(self.extractions)}
+        # each document's (entity, mention) pairs, in the entities' order (as resolution attached them)
+        self._mentions: dict[str, list[tuple[Entity, list]]] = defaultdict(list)
+        for local_id in sorted(self.resolver.entities):
+            entity = self.resolver.entities[local_id]
+            by_doc: dict[str, list] = {}
+            for doc_id, mention in entity.mentions:
+                by_doc.setdefault(doc_id, []).append(mention)
+            for doc_id, mentions in by_doc.items():
+                self._mentions[doc_id].append((entity, mentions))
+        self.writer = TurtleWriter(PREFIXES)
+        self.triples_count = 0
+        self.classes: Counter = Counter()
+        self.view = None
+        self.validation = None
+        self._runs: list[_Run] = []
+        self._global_blocks: list[tuple[str, str]] = []
+        self._spool: IO[bytes] | None = None
+        self._spooled = 0
+
+    # ------------------------------------------------------------ ownership
+
+    def unit_of(self, term) -> int | None:
+        """The index of the document whose shard holds `term` as a subject, None for the global part."""
+        if not isinstance(term, URIRef) or not term.startswith(_ID):
+            return None
+        local = term[len(_ID):]
+        for namespace in _DOC_NAMESPACES:
+            if local.startswith(namespace):
+                rest = local[len(namespace):]
+                segment = rest if namespace == "doc/" else rest.split("/", 1)[0]
+                return self._segment.get(segment)
+        return None
+
+    # ------------------------------------------------------------ making triples
+
+    def _builder(self, sink) -> GraphBuilder:
+        return GraphBuilder(self.resolver, sink, self.rules)
+
+    def entity_triples(self) -> list[Triple]:
+        """Entity-level triples: classes, labels, gazetteer relations."""
+        sink = _Collect()
+        builder = self._builder(sink)
+        for local_id in sorted(self.resolver.entities):
+            entity = self.resolver.entities[local_id]
+            if entity.mentions:
+                builder.entity(entity)
+                builder.known_relations(entity)
+        return sink
+
+    def shard(self, index: int, builder: GraphBuilder | None = None) -> Shard:
+        """Document `index`'s triples: its own (owned) and those it adds to the global part."""
+        sink = _Collect()
+        if builder is None:
+            builder = self._builder(sink)
+        else:
+            builder.graph = sink
+        ex = self.extractions[index]
+        doc_id = ex.document.doc_id
+        for entity, mentions in self._mentions.get(doc_id, ()):
+            builder.mentions(entity, doc_id, mentions, ex.document.text)
+        node = builder.document(ex)
+        builder.relations(ex)
+        builder.claims(ex)
+        for claim in ex.claims:
+            source = claim_iri(doc_id, claim)
+            for target in sorted(self.quotes.get(source, ())):
+                sink.add((source, TIP.quotes, target))
+        sink.add((node, TIP.textFile, Literal(text_file_name(doc_id))))
+        for source_file in ex.document.source_files:
+            sink.add((node, TIP.sourceFile, Literal(source_file)))
+        owned: list[Triple] = []
+        foreign: list[Triple] = []
+        for triple in sink:
+            unit = self.unit_of(triple[0])
+            if unit == index:
+                owned.append(triple)
+            elif unit is None:
+                foreign.append(triple)
+            else:
+                raise TipgraphError(
+                    f"{ex.document.source_file}: internal error: a statement about another document ({triple[0]})"
+                )
+        for triple in self.added:
+            unit = self.unit_of(triple[0])
+            if unit == index:
+                owned.append(triple)
+        return Shard(index, owned, foreign)
+
+    def triples(self) -> Iterator[Triple]:
+        """Every triple of the graph (some more than once)."""
+        yield from self.entity_triples()
+        builder = self._builder(_Collect())
+        for index in range(len(self.extractions)):
+            shard = self.shard(index, builder)
+            yield from shard.owned
+            yield from shard.foreign
+        for triple in self.added:
+            if self.unit_of(triple[0]) is None:
+                yield triple
+
+    # the part of rdflib's Graph interface callers use before materialise
+    def add(self, triple: Triple) -> None:
+        self.added.append(triple)
+
+    def subjects(self, predicate=None, obj=None) -> Iterator:
+        seen = set()
+        for s, p, o in self.triples():
+            if (predicate is None or p == predicate) and (obj is None or o == obj) and s not in seen:
+                seen.add(s)
+                yield s
+
+    def to_rdflib(self):
+        from rdflib import Graph
+
+        graph = Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace, override=True)
+        for triple in self.triples():
+            graph.add(triple)
+        return graph
+
+    # ------------------------------------------------------------ the one pass
+
+    def materialise(
+        self,
+        spool: IO[bytes],
+        *,
+        validator=None,
+        view=None,
+        progress: Callable[[], None] | None = None,
+    ) -> None:
+        """Make every shard once: spool its Turtle, validate it (with `validator`), feed `view`."""
+        self._spool = spool
+        self.view = view
+        term = self.writer.term
+        global_store: dict = defaultdict(set)  # subject -> {(p, o)}
+        for s, p, o in self.entity_triples():
+            global_store[s].add((p, o))
+        builder = self._builder(_Collect())
+        for index in range(len(self.extractions)):
+            shard = self.shard(index, builder)
+            for s, p, o in shard.foreign:
+                global_store[s].add((p, o))
+            by_subject: dict = defaultdict(list)
+            for s, p, o in shard.owned:
+                by_subject[s].append((p, o))
+            blocks = []
+            for s in by_subject:
+                pairs = {(str(p), term(o)) for p, o in by_subject[s]}
+                blocks.append((term(s), self.writer.block(term(s), pairs), len(pairs)))
+            blocks.sort()
+            self._spool_runs(blocks)
+            self.triples_count += sum(n for _, _, n in blocks)
+            for s, pairs in by_subject.items():
+                for cls in {o for p, o in pairs if p == RDF.type}:
+                    self.classes[str(cls)] += 1
+            if validator is not None:
+                validator.document(self, shard, by_subject, "".join(text for _, text, _ in blocks))
+            if view is not None:
+                view.add_all(shard.owned)
+                view.add_all(shard.foreign)
+            if progress is not None:
+                progress()
+        for triple in self.added:
+            if self.unit_of(triple[0]) is None:
+                global_store[triple[0]].add(triple[1:])
+        for s in global_store:
+            pairs = {(str(p), term(o)) for p, o in global_store[s]}
+            self._global_blocks.append((term(s), self.writer.block(term(s), pairs)))
+            self.triples_count += len(pairs)
+            for cls in {o for p, o in global_store[s] if p == RDF.type}:
+                self.classes[str(cls)] += 1
+        self._global_blocks.sort()
+        if view is not None:
+            for s, pairs in global_store.items():
+                view.add_all((s, p, o) for p, o in pairs)
+        if validator is not None:
+            validator.global_part(self, global_store, dict(self._global_blocks))
+        del global_store
+
+    def _spool_runs(self, blocks: list[tuple[str, str, int]]) -> None:
+        """A shard's blocks, sorted, in runs: one per namespace (claims, the document, mentions)."""
+        current: list[tuple[str, str, int]] = []
+
+        def flush() -> None:
+            if not current:
+                return
+            data = "".join(b[1] for b in current).encode("utf-8")
+            self._spool.write(data)
+            self._runs.append(_Run(current[0][0], current[-1][0], self._spooled, len(data)))
+            self._spooled += len(data)
+            current.clear()
+
+        namespace = None
+        for block in blocks:
+            ns = _namespace(block[0])
+            if ns != namespace:
+                flush()
+                namespace = ns
+            current.append(block)
+        flush()
+
+    def write_turtle(self, out: TextIO) -> int:
+        """The graph as Turtle, the bytes turtle.write_turtle writes for the same triples."""
+        spool = self._spool
+        out.write(self.writer.header())
+        pieces: list[tuple[str, str, object]] = [(run.first, run.last, run) for run in self._runs]
+        pieces += [(subject, subject, text) for subject, text in self._global_blocks]
+        pieces.sort(key=lambda piece: piece[0])
+        previous = None
+        for first, last, content in pieces:
+            if previous is not None and first <= previous:
+                raise TipgraphError(f"internal error: two parts of the graph both hold statements about {first}")
+            previous = last
+            if isinstance(content, _Run):
+                spool.seek(content.offset)
+                out.write(spool.read(content.length).decode("utf-8"))
+            else:
+                out.write(content)
+        spool.seek(0, io.SEEK_END)
+        return self.triples_count
+
+
+def _namespace(subject: str) -> str:
+    """`<https://w3id.org/tipgraph/id/claim/d/1-2>` -> `claim/d/`, `.../doc/d>` -> `doc/`."""
+    match = re.match(r"<[^>]*?/id/((?:claim|mention)/[^/]*/|doc/)", subject)
+    return match.group(1) if match else subject
