@@ -69,6 +69,7 @@ class Matchers:
         self.not_org_heads = set(noise.get("not_org_heads") or ())
         self.not_entity_patterns = [re.compile(p) for p in noise.get("not_entity_patterns") or ()]
         self.span_breaks = [b for b in noise.get("span_breaks") or () if b]
+        self.name_particles = {w.lower() for w in noise.get("name_particles") or ()}
         # words that make up titles and offices: a "name" of only these is a title ("Acting Head")
         offices = list(titles.get("offices") or ())
         # (the words before an office's complement: "Minister" of "Minister of Justice", not "Justice")
@@ -163,9 +164,12 @@ class EntityExtractor:
         hits = [(key, s, e) for key, s, e in self.matchers.exact(parsed)]
         hits += [(key, s, e) for key, s, e in self.matchers.folded(parsed)]
         nlp_strings = parsed.vocab.strings
+        person_ends = {ent.end: ent.start for ent in parsed.ents if ent.label_ == "PERSON"}
         for match_id, s, e in hits:
             key = nlp_strings[match_id]
             span = parsed[s:e]
+            if self.vocab.entities[key].cls in {m.COUNTRY, m.PLACE, m.REGION} and self._ends_a_personal_name(parsed, s, e, person_ends):
+                continue  # "Ambassador Neil Holland", "Vincenzo Del Monaco": a surname, not a country
             if span.text.isupper() and len(span.text) <= 3 and span.text.lower() in {"us"}:
                 # "US" in an all-capital line may be the pronoun.
                 line = text[text.rfind("\n", 0, span.start_char) + 1 : text.find("\n", span.end_char) % (len(text) + 1)]
@@ -185,6 +189,23 @@ class EntityExtractor:
                 entity = self.vocab.entities[nlp_strings[match_id]]
                 found.append(self._known(entity, text, span.start_char, span.end_char, priority=60))
         return found
+
+    def _ends_a_personal_name(self, parsed: Doc, s: int, e: int, person_ends: dict[int, int]) -> bool:
+        """A place name closing a person's name: behind a family-name particle that follows a given
+        name ("Del Monaco"), or the last word of a name the parser reads as a person's, after a
+        capitalised word that is no title ("Neil Holland", but not "Ambassador Holland")."""
+        particle = parsed[s - 1] if s >= 1 else None
+        if particle is not None and particle.lower_ in self.matchers.name_particles and (
+                particle.text[:1].isupper() and not particle.is_sent_start  # "..., Del Monaco said"
+                or particle.text[:1].isupper() and particle.is_sent_start and e < len(parsed) and parsed[e].lemma_ in {"say", "tell", "add", "note"}
+                or s >= 2 and parsed[s - 2].text[:1].isupper() and parsed[s - 2].is_alpha and parsed[s - 2].lower_ not in self.matchers.title_words):
+            return True
+        start = person_ends.get(e)
+        if start is None or start >= s:
+            return False
+        before = parsed[s - 1]
+        return before.is_alpha and before.text[:1].isupper() and before.lower_ not in self.matchers.title_words \
+            and not self.matchers.folded(parsed[s - 1 : s])
 
     def _known(self, entity, text, start, end, priority) -> Candidate:
         span = Span(start, end, text[start:end])
@@ -1043,6 +1064,23 @@ def _dateline_places(text: str) -> list[Candidate]:
     return found
 
 
+def _capital_datelines(text: str, vocab: Vocabulary) -> list[Candidate]:
+    """ "LYON, France – ...", "VIENNA, 25 June (UN Information Service) - ...", "TULSA (AP) — ...": a
+    dateline's town in capitals, known to the places gazetteer, over whatever the parser made of it."""
+    found = []
+    for match in re.finditer(r"(?m)^[ \t*_#]*([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?=\s*[,(]|\s+[—–-]\s)", text):
+        name = " ".join("-".join(part.capitalize() for part in word.split("-")) for word in match.group(1).split())
+        line_end = text.find("\n", match.end())
+        rest = text[match.end() : line_end if line_end >= 0 else len(text)]
+        if name not in vocab.places or not re.search(r"\s[—–-]\s", rest[:90]):
+            continue
+        start, end = match.start(1), match.end(1)
+        country = vocab.places[name]
+        found.append(Candidate(EntityMention(m.PLACE, Span(start, end, text[start:end]), name,
+                                             attrs={"country": country} if country else {}), priority=25))
+    return found
+
+
 def _described_events_named(kept: list[Candidate]) -> None:
     """ "this regional workshop" after "Regional Multidisciplinary Thematic Workshop on ...": a described
     event whose words all stand in an event named in the text is that event."""
@@ -1305,7 +1343,7 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     if country_counts:
         doc_country = sorted(country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0].split(":")[1]
     people = [p for p in extractor.titled_people(text) if _names_a_person(parsed, p)]
-    datelines = _dateline_places(text) + _towns_after_prepositions(text, parsed, vocab, extractor.matchers)
+    datelines = _dateline_places(text) + _capital_datelines(text, vocab) + _towns_after_prepositions(text, parsed, vocab, extractor.matchers)
     instruments = extractor.instruments_in(parsed, text, people)
     candidates = (
         known

@@ -23,6 +23,10 @@ def _ambiguous_demonyms() -> tuple[tuple[str, str], ...]:
 
 
 class AddresseesMixin:
+    @property
+    def addressee_lexicon(self) -> dict:
+        return self.vocab.lexicon("addressees")
+
     def _focus_country(self) -> str | None:
         counts: dict[str, int] = {}
         for mm in self.mentions:
@@ -81,23 +85,127 @@ class AddresseesMixin:
         elif cls == "Endorsement":
             found.extend(self.endorsed(sentence, sent, claimant))
         elif cls == "Criticism":
-            # "A report by X found that prosecutions were rare in Albania": not the finder, the found
-            reporting = {t.i for t in sent if t.lemma_ in self.reporting}
-            # "The report criticised Hungary for ...", "we condemn the Taliban's use of ...": the one blamed
-            blaming = set(self.attribution_lexicon.get("blame_verbs") or ())
-            objects = [c for t in sent if t.lemma_.lower() in blaming for c in t.children if c.dep_ in {"dobj", "obj"}]
-            for obj in objects:
-                named = self.addressee_of(obj, claimant)
+            found.extend(self._criticised(sent, claimant))
+        return found
+
+    def _criticised(self, sent: SpacySpan, claimant: str | None) -> list[str]:
+        """Who a criticism blames: the object of a verb of blame ("we condemn X"); the subject
+        ("Russia's war ... has caused"), through a pronoun to its antecedent ("they do not always
+        possess ..."); the object when the subject is the critic or its report ("The US placed
+        X on its list of worst offenders"); the complement of "be" after a generic subject
+        ("Other nations demoted were X and Y"); else the document's focus country."""
+        blaming = set(self.attribution_lexicon.get("blame_verbs") or ())
+        objects = [c for t in sent if t.lemma_.lower() in blaming for c in t.children if c.dep_ in {"dobj", "obj"}]
+        for obj in objects:
+            named = self.addressee_of(obj, claimant)
+            if named:
+                return named[:1]
+        # "placed X on its list of worst offenders", "X were demoted in the ranking": the one listed
+        findings = set(self.addressee_lexicon.get("finding_nouns") or ())
+        for verb in sent:
+            if verb.pos_ == "VERB" and any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in findings
+                                                                    for g in c.children) for c in verb.children):
+                named = self._object_actors(verb, claimant)
                 if named:
-                    return named[:1]
-            subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i not in reporting]
-            for tok in subjects:
-                named = self.addressee_of(tok, claimant)
+                    return named
+        # "A report by X found that prosecutions were rare in Albania": not the finder, the found
+        subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and not self._verb_reports(t.head)]
+        for tok in subjects:
+            if tok.lower_ == "it" and (tok.head.lemma_ == "be" or any(c.dep_ in {"ccomp", "xcomp"} for c in tok.head.children)):
+                continue  # "It is regrettable that ...": no one, the clause that follows
+            if tok.lower_ in self.CRITIC_PRONOUNS:
+                if self._critic_speaks(tok, claimant):
+                    named = self._object_actors(tok.head, claimant)
+                    if named:
+                        return named
+                    continue
+                main = tok.head.dep_ == "ROOT" or tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT"
+                named = self._subject_antecedent(tok, claimant) if main else []
                 if named:
-                    found.extend(named[:1])
-                    break
-            if not found and self.focus_country and self.focus_country != claimant:
-                found.append(self.focus_country)
+                    return named
+                continue
+            if self._critic_speaks(tok, claimant):
+                named = self._object_actors(tok.head, claimant)
+                if named:
+                    return named
+                continue
+            named = self.addressee_of(tok, claimant)
+            if named:
+                return named[:1]
+            # the parse may hang "were X" off another verb: any complement of "be" after the subject
+            for attr in (t for t in sent if t.dep_ == "attr" and t.head.lemma_ == "be" and t.i > tok.i):
+                named = self.addressee_of(attr, claimant)
+                if named:
+                    return named
+        fallback = self.focus_country
+        if fallback and fallback != claimant and fallback not in self._speaker_countries():
+            return [fallback]
+        return []
+
+    CRITIC_PRONOUNS = {"i", "we", "they", "it", "he", "she"}
+
+    def _verb_reports(self, verb) -> bool:
+        """A verb that reports what follows ("found that ...", "said ..."), not one that
+        merely shares a reporting verb's spelling ("has continued to cause")."""
+        return verb.lemma_ in self.reporting and any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children)
+
+    def _critic_speaks(self, subject, claimant: str | None) -> bool:
+        """The subject is the critic: "we", the claimant itself, or its report or list."""
+        if subject.lower_ in {"i", "we"}:
+            return True
+        mention = self.mention_at(subject.idx)
+        if mention is not None and (reference(mention) == claimant or reference(mention) in self.own_voice):
+            return True
+        return subject.lemma_.lower() in set(self.addressee_lexicon.get("finding_nouns") or ())
+
+    def _object_actors(self, verb, claimant: str | None, deps=frozenset({"dobj", "obj"})) -> list[str]:
+        for child in verb.children:
+            if child.dep_ in deps:
+                named = self.addressee_of(child, claimant)
+                if named:
+                    return named
+        return []
+
+    def _subject_antecedent(self, pronoun, claimant: str | None) -> list[str]:
+        """'The Ministry is responsible for ... . Its staff is often ... . However, they do not
+        always ...': back through the subjects of the paragraph's sentences, past subjects that
+        are pronouns or owned by one ("its staff"), to the first that names an actor."""
+        paragraph = self.paragraph_index(pronoun.idx)
+        sentence = pronoun.sent
+        while sentence.start > 0:
+            sentence = self.parsed[sentence.start - 1].sent
+            if self.paragraph_index(sentence.start_char) != paragraph:
+                return []
+            subject = next((t for t in sentence.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None:
+                continue
+            owned_by_pronoun = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+            if subject.pos_ == "PRON" or owned_by_pronoun:
+                continue
+            if subject.lemma_.lower() in set(self.addressee_lexicon.get("finding_nouns") or ()):
+                return []  # "The report found ... . It noted ...": the report, no actor
+            named = self.addressee_of(subject, claimant)[:1]
+            person = bool(named) and named[0].startswith("Person:")
+            return named if person == (pronoun.lower_ in {"he", "she"}) else []
+        return []
+
+    def _speaker_countries(self) -> set[str]:
+        """The country a speech or statement speaks for ("UK statement to the OSCE", "the UK and I"),
+        which its criticism does not fall back on."""
+        if self.info.genre not in {"Speech", "Statement"}:
+            return set()
+        found = {r for r in self.own_voice if r.startswith("country:")}
+        title = self.info.title or ""
+        start = self.text.find(title) if title else -1
+        for mm in self.mentions:
+            if mm.cls != m.COUNTRY:
+                continue
+            after = self.text[mm.span.end : mm.span.end + 40]
+            in_title = start >= 0 and start <= mm.span.start < start + len(title)
+            if in_title and re.match(r"(?i)\s+(?:statement|delegation|intervention|remarks|speech)\b", after):
+                found.add(reference(mm))
+            elif re.match(r"\s+and\s+I\b", after):
+                found.add(reference(mm))
         return found
 
     def addressee_of(self, token, claimant: str | None) -> list[str]:
@@ -130,8 +238,11 @@ class AddresseesMixin:
                 return [reference(person)]
         if self.mention_at(token.idx) is None and token.pos_ == "NOUN":
             # "the conclusions of the Special Representative", "steps taken by the Greek authorities"
-            for child in token.children:
+            # "Russia's war of aggression against Ukraine": the owner before the noun comes first
+            for child in sorted(token.children, key=lambda c: c.dep_ != "poss"):
                 owner = next((g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" and child.lower_ in {"of", "by"} else None
+                if child.dep_ == "poss" and child.pos_ != "PRON":
+                    owner = child
                 if child.dep_ in {"acl"}:
                     agent = next((a for a in child.children if a.dep_ == "agent"), None)
                     owner = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None

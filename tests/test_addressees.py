@@ -1,0 +1,51 @@
+"""Addressees on documents written for these tests (tests/data/addressee_corpus): who is urged,
+thanked or criticised, read from the parse, with speakers, bodies and countries of no dev document."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.namespace import RDFS, SKOS
+
+from tipgraph.namespaces import TIP
+from tipgraph.pipeline import build
+
+CORPUS = Path(__file__).parent / "data" / "addressee_corpus"
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory) -> Graph:
+    out = tmp_path_factory.mktemp("addressees")
+    build(CORPUS, out, html=False, validate=False)
+    return Graph().parse(out / "graph.ttl", format="turtle")
+
+
+def claim_with(graph: Graph, words: str):
+    hits = [c for c, text in graph.subject_objects(TIP.text) if words in str(text)]
+    assert len(hits) == 1, f"{words!r}: {hits}"
+    return hits[0]
+
+
+def addressees(graph: Graph, words: str) -> set[str]:
+    claim = claim_with(graph, words)
+    return {str(graph.value(a, RDFS.label)) for a in graph.objects(claim, TIP.addressee)}
+
+
+def test_the_owner_of_the_blamed_act_is_criticised(graph):
+    # "X's crackdown ... has continued to undermine": "continue" here reports nothing
+    assert addressees(graph, "crackdown on independent trade unions") == {"Belarus"}
+
+
+def test_a_statement_does_not_criticise_its_own_country(graph):
+    assert addressees(graph, "Too many victims of labour exploitation") == set()
+
+
+def test_a_pronoun_subject_goes_back_to_the_body_named_before(graph):
+    # "The Inspectorate is ... . Its inspectors are ... . However, they rarely ...": past "its", to the body
+    assert addressees(graph, "they rarely receive any training") == {"State Labour Inspectorate"}
+
+
+def test_the_countries_a_ranking_lists_are_criticised(graph):
+    assert addressees(graph, "placed Eritrea, Chad and Nicaragua on its list") == {"Eritrea", "Chad", "Nicaragua"}
+    assert addressees(graph, "Other countries downgraded to the lowest tier") == {"Belize", "Gabon", "Laos"}

@@ -1,0 +1,41 @@
+"""Names the gazetteers would misread, on documents written for these tests (tests/data/names_corpus):
+a country closing a person's name, a dateline's town in capitals."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tipgraph.model import SourceDocument
+from tipgraph.pipeline import extract_document
+
+CORPUS = Path(__file__).parent / "data" / "names_corpus"
+
+
+@pytest.fixture(scope="module")
+def extractions():
+    found = {}
+    for path in sorted(CORPUS.glob("*.txt")):
+        document = SourceDocument(doc_id=path.stem, source_file=path.name, text=path.read_text(encoding="utf-8"))
+        found[path.stem] = extract_document(document)
+    return found
+
+
+def mentions(extraction, cls):
+    return [(mm.span.text, mm.name) for mm in extraction.mentions if mm.cls == cls]
+
+
+def test_a_country_that_ends_a_persons_name_is_no_country(extractions):
+    wire = extractions["wire_prosecutors"]
+    countries = [text for text, _ in mentions(wire, "Country")]
+    assert "Jordan" not in countries  # "Deputy Minister Rachel Jordan"
+    assert countries.count("Malta") == 1  # the dateline's, not "Luca Di Malta" nor "Di Malta said"
+    people = {name for _, name in mentions(wire, "Person")}
+    assert {"Luca Di Malta", "Rachel Jordan"} <= people
+
+
+def test_a_dateline_town_in_capitals_is_a_place(extractions):
+    assert ("VALLETTA", "Valletta") in mentions(extractions["wire_prosecutors"], "Place")
+    assert ("RIGA", "Riga") in mentions(extractions["indented_release"], "Place")
+    located = {(r.subject, r.predicate, r.object) for r in extractions["wire_prosecutors"].relations}
+    assert ("Place:Valletta", "locatedIn", "country:MLT") in located
