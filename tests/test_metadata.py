@@ -55,6 +55,10 @@ EXPECTED = {
     "news_spokesperson_said.txt": ("NewsArticle", None, None, "2021-06-03"),
     # "<Body> Intervention: <debate>" over a salutation: a delegation's statement, dated by its stamp
     "statement_delegation_intervention.txt": ("Statement", None, None, "2022-05-17"),
+    # a speech's "by Ms X, office" line under its title, then "Speech | place | date"
+    "speech_by_line_office.txt": ("Speech", "Ana Ruiz Calderón", None, "2016-03-03"),
+    # "Remarks of the <office> at ...": a speaker named only by office
+    "speech_office_only.txt": ("Speech", "Under-Secretary-General", None, "2018-09-14"),
     # no byline: weekdays and "told reporters" make it a news story
     "news_weekday_no_byline.txt": ("NewsArticle", None, None, None),
     # a site's section label "News | ..."
