@@ -45,6 +45,20 @@ EXPECTED = {
     "news_byline_place.txt": ("NewsArticle", None, "Chinedu Eze", None),
     # "X and Y" under the headline: either is the author
     "news_two_names.txt": ("NewsArticle", None, ("Sreypov Chan", "David Hutt"), None),
+    # no byline: a body reported as a source by a noun ("said the agency, which is based in ...") and a weekday
+    "news_body_noun_said.txt": ("NewsArticle", None, None, None),
+    # no byline: a photo caption crediting an agency's photographer and a media source
+    "news_photo_credit_caption.txt": ("NewsArticle", None, None, None),
+    # no byline: the ages of the suspects named and a weekday
+    "news_ages_of_suspects.txt": ("NewsArticle", None, None, None),
+    # no byline: a named spokesperson reported, a body's unit "disclosed"
+    "news_spokesperson_said.txt": ("NewsArticle", None, None, "2021-06-03"),
+    # "<Body> Intervention: <debate>" over a salutation: a delegation's statement, dated by its stamp
+    "statement_delegation_intervention.txt": ("Statement", None, None, "2022-05-17"),
+    # a speech's "by Ms X, office" line under its title, then "Speech | place | date"
+    "speech_by_line_office.txt": ("Speech", "Ana Ruiz Calderón", None, "2016-03-03"),
+    # "Remarks of the <office> at ...": a speaker named only by office
+    "speech_office_only.txt": ("Speech", "Under-Secretary-General", None, "2018-09-14"),
     # no byline: weekdays and "told reporters" make it a news story
     "news_weekday_no_byline.txt": ("NewsArticle", None, None, None),
     # a site's section label "News | ..."

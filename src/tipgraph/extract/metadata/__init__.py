@@ -212,6 +212,11 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         speaker, speaking_body = find_speaker(text, republished, mentions, lexicon, reader)
     if speaker is not None:
         info.speaker = speaker.name
+        if info.author == speaker.name:
+            # "by Ms X, Regional Director ..." under a speech's title: the one who delivers it, not a writer
+            byline = set(info.coauthors)
+            info.author, info.author_span, info.coauthors = None, None, []
+            info.header_mentions = [mm for mm in info.header_mentions if f"{m.PERSON}:{mm.name}" not in byline]
         if speaker.mention is not None:
             info.speaker_title = speaker.mention.title
         else:

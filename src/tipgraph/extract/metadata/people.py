@@ -183,6 +183,12 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
                 at = text.find(name, start, end + 1)
                 if at >= 0:
                     return Named(as_label(name), span=Span(at, at + len(name), name), how="header line, name read from its words"), None
+            # "Remarks of the Deputy Secretary-General at ...": a speaker named only by office
+            office = re.sub(r"^(?:the|The)\s+", "", head.strip())
+            if office[:1].isupper() and all(w.lower() in reader.title_words for w in office.split()):
+                at = text.find(office, start, end + 1)
+                if at >= 0:
+                    return Named(office, span=Span(at, at + len(office), office), how="header line naming an office"), None
     # a name alone on its line over a line of office words ("Helena Marsh" / "Executive Secretary"),
     # whatever class the entity stage gave the name
     for index, line in enumerate(front[:-1]):
