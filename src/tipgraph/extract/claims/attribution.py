@@ -106,12 +106,26 @@ class AttributionMixin:
                 return voice
         header = header_lines(self.text, 6)
         end = header[-1].end if header else 0
+        # "VIENNA, 25 June (UN Information Service) - Thank you ...": the agency in the dateline issues the text
+        dateline = self._AGENCY_DATELINE.match(self.text, end)
+        if dateline:
+            end = dateline.end()
         for mm in self.mentions:
             if mm.span.start > end:
                 break
-            if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION and not self._forum(mm):
+            if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION and not self._forum(mm) \
+                    and not self._in_occasion(mm):
                 return reference(mm)
         return self._issuer()
+
+    _AGENCY_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{1,30},[^\n()]{0,30}\([A-Z][^)\n]{1,40}\)\s*[-–—]")
+    _OCCASION = re.compile(r"(?i)\b(?:at|to|before|during)\s+(?:the\s+)?(?:(?!\b(?:by|from|of\s+the\s+delegation)\b).)*$")
+
+    def _in_occasion(self, mention: EntityMention) -> bool:
+        """A body named in a title line's occasion ("Remarks of the Deputy Director at the 9th High Level
+        Forum of the Council of Europe"): the host of the meeting, not who speaks at it."""
+        line_start = self.text.rfind("\n", 0, mention.span.start) + 1
+        return bool(self._OCCASION.search(self.text[line_start : mention.span.start]))
 
     _VOICE_BEFORE = re.compile(r"(?i)(?:'s)?\s+(?:joint\s+)?(?:statement|remarks|intervention|address|declaration)\b")
     _VOICE_AFTER = re.compile(r"(?i)\b(?:statement|remarks|intervention|address|declaration)\s+(?:by|of|from)\s+(?:the\s+)?$")
@@ -701,6 +715,11 @@ class AttributionMixin:
                 return lemma
         return None
 
+    @property
+    def _inverting_verbs(self) -> set[str]:
+        """Verbs of saying that stand before their subject ('..., said the Minister', '..., added Ruiz')."""
+        return set(self.attribution_lexicon.get("inverting_verbs") or ())
+
     def tail_attribution(self, sent: SpacySpan | None, state: Attribution, after: int | None = None) -> Source | None:
         """'..., said X.', '...,” X added.', '... – Ivan Petrenko said.', '..., informs, on Wednesday,
         the Directorate ...': a verb of saying after the words it reports, next to its speaker."""
@@ -733,6 +752,11 @@ class AttributionMixin:
                 verb.lemma_.lower() in {"tell", "inform"} and rest[0].pos_ != "PROPN")
             if verb_at == 0 and verb.tag_ == "VBG":
                 continue  # "urging States to adhere": a participle, not an inverted "said X"
+            if verb_at == 0 and verb.lemma_.lower() not in self._inverting_verbs and any(
+                    c.dep_ in {"dobj", "ccomp", "xcomp"} and c in rest for c in verb.children):
+                # "..., Ambassador X, praised today the Government's efforts": what follows a verb of stance
+                # is its object; only verbs of saying put their subject after them ("..., said the Minister")
+                continue
             if verb_at == 0 and not (adjunct and after is not None):
                 subject = rest
                 while subject and (subject[0].is_punct or subject[0].pos_ in {"ADP", "NOUN"} and subject[0].lower_ in {"on", "in", "at"}):

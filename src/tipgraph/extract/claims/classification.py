@@ -248,6 +248,14 @@ class ClassificationMixin:
                 (self.lexicon.get("CallToAction") or {}).get("necessity_adjectives") or ()
             ):
                 return False
+        if cls == "CallToAction" and token.lemma_ == "look" and self._looks_forward_to_own_work(token):
+            return False  # "we look forward to working with you" undertakes; "to the Government's reply" asks
+        if cls == "Endorsement" and token.lemma_.lower() in set((self.lexicon.get(cls) or {}).get("actor_subject_only") or ()) \
+                and token.pos_ == "VERB" and self._thing_subject(token):
+            return False  # "the hotline supports cooperation" helps; "the Ministry supports the plan" endorses
+        if cls == "Criticism" and token.lower_ in set((self.lexicon.get(cls) or {}).get("predicate_only") or ()) \
+                and any(a.dep_ in SUBJECTS for a in self._ancestors_in(token)):
+            return False  # "victims of this heinous crime come from ..." names the crime; "it was despicable" condemns
         if cls == "CallToAction" and token.lemma_ == "need" and token.pos_ == "NOUN":
             # "the needs of victims" are what they need; "awareness of ... and the need to address it" is not the point
             return token.tag_ == "NN" and self._heads_clause_noun(token)
@@ -260,6 +268,32 @@ class ClassificationMixin:
         if cls == "Endorsement" and token.pos_ != "VERB" and any(a.dep_ == "pcomp" for a in self._ancestors_in(token)):
             return False  # "holds the key to making significant progress": praise of what is still to be done is none
         return True
+
+    @staticmethod
+    def _looks_forward_to_own_work(look: Token) -> bool:
+        """"look forward to working with you": what is looked forward to is the subject's own doing (a gerund
+        with no subject of its own), not an act of others ("to seeing the Government adopt", "to an increased focus")."""
+        if not any(c.lower_ == "forward" for c in look.children):
+            return False
+        for to in (c for c in look.children if c.dep_ == "prep" and c.lower_ == "to"):
+            for gerund in (c for c in to.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+                if not any(c.dep_ in SUBJECTS | {"ccomp"} for c in gerund.children) and gerund.lemma_ not in {"see", "hear", "receive", "read"}:
+                    return True
+        return False
+
+    def _thing_subject(self, verb: Token) -> bool:
+        """The verb's subject is a thing (a noun naming no actor, no office, no speaker)."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "conj":
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if not subjects:
+            return False
+        subject = subjects[0]
+        if subject.pos_ not in {"NOUN", "PROPN"} or not subject.text.islower() or subject.lower_ in FIRST_PERSON | PRONOUNS_PERSON | PRONOUNS_PLURAL:
+            return False
+        lemma = subject.lemma_.lower()
+        return not (lemma in self.source_nouns or lemma in self.speaker_roles or lemma in self.institution_nouns
+                    or any(self.mention_at(t.idx) is not None for t in subject.subtree))
 
     @staticmethod
     def _negated(token: Token) -> bool:
@@ -381,6 +415,8 @@ class ClassificationMixin:
         verbs_of_need = set(spec.get("necessity_verbs") or ())
         not_required_by = set(spec.get("not_required_by") or ())
         not_imperative = set(spec.get("not_imperative") or ())
+        duty_nouns = set(spec.get("duty_nouns") or ())
+        duty_verbs = set(spec.get("duty_bearing_verbs") or ())
         cues = []
         words = [t for t in sent if not t.is_punct and not t.is_space]
         if len(words) > 3 and words[0].lower_ == "only" and words[1].lower_ in {"through", "by", "if", "when", "with", "together"} \
@@ -429,6 +465,21 @@ class ClassificationMixin:
                 evidence = tok.text  # "Join us in this effort", "Ratify the Protocol"
                 cues.append(self._cue("CallToAction", "imperative", evidence, 0, tok.idx))
                 continue
+            elif tok.lemma_.lower() in duty_nouns and tok.pos_ == "NOUN" and tok.dep_ == "dobj" \
+                    and tok.head.lemma_.lower() in duty_verbs and not any(c.dep_ == "neg" for c in tok.head.children) \
+                    and not any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in tok.children) \
+                    and not any(c.dep_ in SUBJECTS and c.lower_ in FIRST_PERSON for c in tok.head.children) \
+                    and any(c.dep_ in {"acl", "relcl"} and c.tag_ == "VB" or c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+                # "everybody carries the responsibility to counter it", "States bear a duty to protect"
+                evidence = self._words(tok.head, tok, limit=3)
+                tok = tok.head
+            elif tok.lower_ == "up" and tok.dep_ == "prep" and tok.head.lemma_ == "be" and any(
+                    c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and any(
+                    c.dep_ in {"xcomp", "ccomp", "advcl"} and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+                    for c in tok.head.children):
+                # "it is now up to the authorities to act": the duty laid on whoever follows "up to"
+                evidence = self._words(tok.head, tok, limit=3)
+                tok = tok.head
             elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._heads_clause_noun(tok):
                 # "the need for", "our ... legal duty": the noun with its determiner or owner
                 lead = [c for c in tok.children if c.dep_ in {"det", "poss"} and c.i < tok.i]
@@ -497,6 +548,11 @@ class ClassificationMixin:
                 subject = self._speaking_subject(verb, passive=True)
                 if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} | not_pledging:
                     evidence = self._words(subject, tok)
+            elif tok.lemma_ == "look" and tok.pos_ == "VERB" and self._looks_forward_to_own_work(tok):
+                # "The UK and I look forward to working closely with you": the speaker's own work ahead
+                subject = self._speaking_subject(tok)
+                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} | not_pledging:
+                    evidence = self._words(subject, tok, limit=6)
             elif tok.lemma_.lower() in first_person_verbs and tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
                 subject = self._speaking_subject(tok)
                 if subject is not None and subject.lower_ in FIRST_PERSON:
