@@ -1,24 +1,40 @@
-"""Time every bundled question on a synthetic graph, pyoxigraph vs rdflib.
+"""Time `tipgraph query`, `stats` and `export` on a graph shaped like a build of N documents.
 
-    python benchmarks/bench_query.py [--triples 1000000] [--rdflib-timeout 60]
+    python benchmarks/bench_query.py [--docs 10000] [--keep DIR] [--rdflib-timeout 120] [--skip-rdflib]
 
-The graph is shaped like ours (docs/architecture.md): documents of five
-genres with speakers and dates, entities (people affiliated with
-organisations that are part of countries, events, instruments), one Mention
-per occurrence with offsets and sentence, and claims of the six classes with
-claimant, addressee, about, quantity, source, roles and quotes. It is written
-as N-Triples to a temporary folder, then loaded by both engines.
+The graph is made without parsing any document: bench_render.synthetic_corpus_graph
+(34 claims per document with claimant, addressee or subject country and up to two more
+subjects; six mentions per document; two entities per document), with what a build adds
+to each claim (tip:confidence, tip:classifiedBy, tip:attributedBy, a quantity on
+statistics) and to each document (label, date). It is written, as a build writes it, as
+`graph.ttl` of an output folder (graphio.OutputSet), and its store is made with the call
+the build makes (store.refresh_store).
 
-pyoxigraph runs the question as `tipgraph query` does. rdflib's own SPARQL
-engine is the baseline: each question runs in a forked child process and is
-stopped after --rdflib-timeout seconds (reported as "> N s").
+For every bundled question (default parameters), each a fresh `tipgraph query` process:
+
+* first: the whole command on the build's graph.ttl, the store made: the engine answers
+  (and the answer is kept in the store's version folder);
+* again: the whole command a second time (the kept answer is read back);
+* engine: in this process, the store open, the engine's time for the question
+  (`run_query` + rendering the table), and the time to read the kept answer;
+* in memory: the whole command on the same file outside a build's folder (loaded into an
+  in-memory store per command, as every command did before the store);
+* rdflib: rdflib's own SPARQL engine on the graph parsed by rdflib (parsed once; each
+  question in a forked child, stopped after --rdflib-timeout seconds).
+
+Then `stats` (first, again, in memory) and `export --to nt` and `--to neo4j`, with each
+command's wall time and peak RSS (of the child process, from wait4).
 """
 from __future__ import annotations
 
 import argparse
 import multiprocessing
 import os
+import platform
 import random
+import resource
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,154 +42,105 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import pyoxigraph as ox  # noqa: E402
-from rdflib import Graph  # noqa: E402
+from rdflib import RDF, RDFS, Literal, URIRef  # noqa: E402
+from rdflib.namespace import XSD  # noqa: E402
 
-from tipgraph.query import load_store, named_queries, run_query, substitute  # noqa: E402
+from bench_render import CLAIM_CLASSES, synthetic_corpus_graph  # noqa: E402
+from tipgraph.graphio import OutputSet  # noqa: E402
+from tipgraph.namespaces import PREFIXES, TIP, TIPID  # noqa: E402
+from tipgraph.query import named_queries, render_result, run_query, substitute  # noqa: E402
+from tipgraph.store import cached_answer, open_store  # noqa: E402
+from tipgraph.turtle import escape_string  # noqa: E402
 
-TIP = "https://w3id.org/tipgraph/ontology#"
-ID = "https://w3id.org/tipgraph/id/"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-
-GENRES = ["Speech", "Statement", "NewsArticle", "PressRelease", "Report"]
-CLAIMS = ["CallToAction", "Commitment", "Statistic", "Endorsement", "Criticism", "Assertion"]
-ORG_CLASSES = ["GovernmentBody", "InternationalOrganization", "CivilSocietyOrganization", "MediaOrganization", "Organization"]
-EVENT_CLASSES = ["Conference", "Workshop", "Meeting"]
-COUNTRY_NAMES = ["Albania", "Montenegro", "Serbia", "North Macedonia", "Kosovo", "Bosnia and Herzegovina",
-                 "Greece", "Italy", "United States", "United Kingdom"]
+CLI = [sys.executable, "-c", "from tipgraph.cli import main; main()"]
+CLAIM_TYPES = {TIP[c] for c in CLAIM_CLASSES}
+DOCUMENT_TYPES = {TIP.Speech, TIP.NewsArticle}
 
 
-def lit(text: str, datatype: str | None = None) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"' + (f"^^<{XSD}{datatype}>" if datatype else "")
+def nt_term(term) -> str:
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    body = f'"{escape_string(str(term))}"'
+    if term.language:
+        return f"{body}@{term.language}"
+    return f"{body}^^<{term.datatype}>" if term.datatype is not None else body
 
 
-def generate(path: Path, target: int, seed: int = 0) -> int:
-    """Write about `target` triples of N-Triples; return the exact count."""
-    rnd = random.Random(seed)
-    per_doc = 290  # measured: triples per document, entities included
-    docs = max(1, target // per_doc)
-    n_people, n_orgs, n_countries = max(20, docs // 2), max(10, docs // 4), 200
-    n_events, n_instruments = max(5, docs // 30), max(5, docs // 60)
-    count = 0
-    with open(path, "w", encoding="utf-8") as out:
-        def t(s: str, p: str, o: str) -> None:
-            nonlocal count
-            out.write(f"<{s}> <{p}> {o} .\n")
-            count += 1
+class BuildLikeTriples:
+    """Takes synthetic_corpus_graph's triples (its `graph=`) and writes them as N-Triples, with
+    what a build adds to each claim and document."""
 
-        def r(iri: str) -> str:
-            return f"<{iri}>"
+    def __init__(self, handle, seed: int = 5):
+        self.handle = handle
+        self.count = 0
+        self.documents = 0
+        self.rng = random.Random(seed)
 
-        countries = [f"{ID}country/C{i:03d}" for i in range(n_countries)]
-        for i, c in enumerate(countries):
-            name = COUNTRY_NAMES[i] if i < len(COUNTRY_NAMES) else f"Country {i}"
-            t(c, RDF_TYPE, r(TIP + "Country"))
-            t(c, LABEL, lit(name))
-            t(c, ALT, lit(f"Republic of {name}"))
-            t(c, TIP + "isoCode", lit(f"C{i:02d}"))
-        orgs = [f"{ID}org/O{i}" for i in range(n_orgs)]
-        for i, o in enumerate(orgs):
-            t(o, RDF_TYPE, r(TIP + rnd.choice(ORG_CLASSES)))
-            t(o, LABEL, lit(f"Organisation {i}"))
-            t(o, TIP + "partOf", r(rnd.choice(countries[:40]) if i % 3 else rnd.choice(orgs[: i or 1])))
-            if i % 5 == 0:
-                t(o, TIP + "memberOf", r(rnd.choice(orgs[:20])))
-        people = [f"{ID}person/P{i}" for i in range(n_people)]
-        for i, p in enumerate(people):
-            t(p, RDF_TYPE, r(TIP + "Person"))
-            t(p, LABEL, lit(f"Person {i}"))
-            t(p, ALT, lit(f"Ambassador {i}"))
-            t(p, TIP + "title", lit(rnd.choice(["Ambassador", "Minister", "Director", "Head of Mission"])))
-            t(p, TIP + "affiliatedWith", r(rnd.choice(orgs)))
-        events = [f"{ID}event/E{i}" for i in range(n_events)]
-        for i, e in enumerate(events):
-            t(e, RDF_TYPE, r(TIP + rnd.choice(EVENT_CLASSES)))
-            t(e, LABEL, lit(f"Event {i}"))
-            t(e, TIP + "organizer", r(rnd.choice(orgs)))
-            t(e, TIP + "host", r(rnd.choice(countries[:40])))
-            t(e, TIP + "location", r(rnd.choice(countries[:40])))
-            t(e, TIP + "date", lit(f"20{rnd.randint(10, 24)}-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)}", "date"))
-            for p in rnd.sample(people, 3):
-                t(e, TIP + "participant", r(p))
-        instruments = [f"{ID}instrument/I{i}" for i in range(n_instruments)]
-        for i, inst in enumerate(instruments):
-            t(inst, RDF_TYPE, r(TIP + "Instrument"))
-            t(inst, LABEL, lit(f"Instrument {i}"))
-        entities = countries[:60] * 3 + orgs + people + events + instruments
-        speech_claims: list[str] = []
-        for d in range(docs):
-            doc = f"{ID}doc/D{d:06d}"
-            genre = GENRES[d % len(GENRES)]
-            date = f"20{rnd.randint(10, 24)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
-            t(doc, RDF_TYPE, r(TIP + genre))
-            t(doc, LABEL, lit(f"Document {d}"))
-            t(doc, TIP + "sourceFile", lit(f"{d:06d}.txt"))
-            t(doc, TIP + "date", lit(date, "date"))
-            speaker = rnd.choice(people)
-            t(doc, TIP + "speaker" if genre in ("Speech", "Statement") else TIP + "author", r(speaker))
-            if genre == "Speech":
-                t(doc, TIP + "deliveredAt", r(rnd.choice(events)))
-            mentioned = set()
-            for k in range(25):
-                e = rnd.choice(entities)
-                start = k * 100 + rnd.randint(0, 50)
-                m = f"{ID}mention/D{d:06d}/{start}-{start + 12}"
-                t(m, RDF_TYPE, r(TIP + "Mention"))
-                t(m, TIP + "document", r(doc))
-                t(m, TIP + "start", lit(str(start), "integer"))
-                t(m, TIP + "end", lit(str(start + 12), "integer"))
-                t(m, TIP + "anchorText", lit("Entity name"))
-                t(m, TIP + "sentence", lit(f"A sentence of document {d} naming an entity, number {k}."))
-                t(e, TIP + "mention", r(m))
-                if e not in mentioned:
-                    t(e, TIP + "mentionedIn", r(doc))
-                    mentioned.add(e)
-            for k in range(8):
-                cls = CLAIMS[(d + k) % len(CLAIMS)]
-                start = 5000 + k * 200
-                c = f"{ID}claim/D{d:06d}/{start}-{start + 150}"
-                t(c, RDF_TYPE, r(TIP + cls))
-                t(c, TIP + "statedIn", r(doc))
-                t(c, TIP + "text", lit(f"Claim {k} of document {d}: we urge the government to act."))
-                t(c, LABEL, lit(f"claim {k}"))
-                t(c, TIP + "start", lit(str(start), "integer"))
-                t(c, TIP + "end", lit(str(start + 150), "integer"))
-                t(c, TIP + "claimant", r(speaker))
-                if cls in ("CallToAction", "Criticism", "Endorsement"):
-                    t(c, TIP + "addressee", r(rnd.choice(orgs)))
-                country = rnd.choice(countries[:40])
-                t(c, TIP + "about", r(country))
-                if cls == "Statistic":
-                    t(c, TIP + "quantity", lit(str(rnd.randint(1, 5000)), "decimal"))
-                    t(c, TIP + "unit", lit("victims"))
-                    t(c, TIP + "period", lit(str(rnd.randint(2010, 2024)), "gYear"))
-                    t(c, TIP + "citesSource", r(rnd.choice(orgs)))
-                if cls == "Assertion":
-                    t(c, TIP + "sourceCountry", r(country))
-                    t(c, TIP + "destinationCountry", r(rnd.choice(countries[:40])))
-                if genre == "Speech":
-                    speech_claims.append(c)
-                elif genre == "NewsArticle" and speech_claims and k < 2:
-                    t(c, TIP + "quotes", r(rnd.choice(speech_claims)))
-    return count
+    def add(self, triple) -> None:
+        s, p, o = triple
+        self.handle.write(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n")
+        self.count += 1
+        if p != RDF.type:
+            return
+        rng = self.rng
+        if o in CLAIM_TYPES:
+            self.add((s, TIP.confidence, Literal(f"0.{rng.randrange(40, 99)}", datatype=XSD.decimal)))
+            self.add((s, TIP.classifiedBy, TIPID[f"rule/class-{rng.randrange(12)}"]))
+            self.add((s, TIP.attributedBy, TIPID[f"rule/attribution-{rng.randrange(6)}"]))
+            if o == TIP.Statistic:
+                self.add((s, TIP.quantity, Literal(str(rng.randrange(1, 5000)), datatype=XSD.decimal)))
+        elif o in DOCUMENT_TYPES:
+            self.documents += 1
+            self.add((s, RDFS.label, Literal(f"Document {self.documents}")))
+            date = f"20{rng.randint(10, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            self.add((s, TIP.date, Literal(date, datatype=XSD.date)))
 
 
-def _rdflib_child(graph: Graph, text: str, conn) -> None:
+def write_build_graph(n_docs: int, out: Path) -> int:
+    """`out/graph.ttl` as a build leaves it, for a graph shaped like `n_docs` documents."""
+    out.mkdir(parents=True, exist_ok=True)
+    nt = out.parent / f".{out.name}.nt"
+    with open(nt, "w", encoding="utf-8") as handle:
+        triples = BuildLikeTriples(handle)
+        synthetic_corpus_graph(n_docs, graph=triples)
+    store = ox.Store()
+    store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+    nt.unlink()
+
+    def turtle(handle) -> None:
+        handle.flush()
+        ox.serialize(store, handle.buffer, format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
+
+    OutputSet(out, ("graph.ttl", "graph.html", "text")).replace({"graph.ttl": turtle})
+    return len(store)
+
+
+def run(args: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS (MB) and exit status of one command in a child process."""
+    started = time.perf_counter()
+    process = subprocess.Popen([str(a) for a in args], stdout=stdout, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        print(f"  ! {' '.join(map(str, args[3:]))}: {process.stderr.read().decode()[:300]}", file=sys.stderr)
+    return elapsed, usage.ru_maxrss / 1024, process.returncode
+
+
+def _rdflib_child(graph, text: str, conn) -> None:
     start = time.perf_counter()
     try:
         rows = len(list(graph.query(text)))
         conn.send(("ok", time.perf_counter() - start, rows))
-    except Exception as exc:  # report rdflib failures in the table
+    except Exception as exc:  # reported in the table
         conn.send(("error", time.perf_counter() - start, f"{type(exc).__name__}: {exc}"[:60]))
     conn.close()
 
 
-def time_rdflib(graph: Graph, text: str, timeout: float):
+def time_rdflib(graph, text: str, timeout: float):
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_rdflib_child, args=(graph, text, child))
@@ -188,67 +155,131 @@ def time_rdflib(graph: Graph, text: str, timeout: float):
     return ("timeout", timeout, None)
 
 
-def main() -> None:
+def load_average() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def table(header: tuple, rows: list[tuple]) -> str:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    lines = ["| " + " | ".join(str(h).ljust(w) for h, w in zip(header, widths)) + " |",
+             "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    lines += ["| " + " | ".join(str(x).ljust(w) for x, w in zip(row, widths)) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--triples", type=int, default=1_000_000)
-    parser.add_argument("--rdflib-timeout", type=float, default=60.0)
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--keep", type=Path, default=None, help="Make the output folder here and keep it.")
+    parser.add_argument("--rdflib-timeout", type=float, default=120.0)
     parser.add_argument("--skip-rdflib", action="store_true")
-    parser.add_argument("--repeat", type=int, default=3, help="pyoxigraph runs per question (best is kept)")
+    parser.add_argument("--skip-memory", action="store_true", help="Do not time the in-memory path.")
+    parser.add_argument("--skip-export", action="store_true")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "synthetic.nt"
-        t0 = time.perf_counter()
-        count = generate(path, args.triples)
-        print(f"generated {count:,} triples ({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - t0:.1f} s")
+    work = Path(tempfile.mkdtemp(prefix="bench-query-")) if args.keep is None else args.keep
+    out = work / "out"
+    print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+          f"pyoxigraph {ox.__version__}; load average {load_average()}", flush=True)
+    try:
+        started = time.perf_counter()
+        if not (out / "graph.ttl").is_file():
+            count = write_build_graph(args.docs, out)
+        else:
+            count = sum(1 for _ in ox.parse(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE))
+        graph = out / "graph.ttl"
+        size = graph.stat().st_size / 1e6
+        print(f"{args.docs:,} documents: {count:,} triples, graph.ttl {size:.0f} MB, made in "
+              f"{time.perf_counter() - started:.0f} s", flush=True)
+        shutil.rmtree(out / "store", ignore_errors=True)
+        seconds, rss, _ = run([*CLI[:2], "from tipgraph.store import refresh_store; import sys; "
+                               "sys.exit(refresh_store(sys.argv[1], quiet=False) is None)", graph])
+        store_size = sum(p.stat().st_size for p in (out / "store").rglob("*") if p.is_file()) / 1e6
+        print(f"store made (store.refresh_store, as the build does) in {seconds:.1f} s, peak RSS {rss:,.0f} MB, "
+              f"{store_size:,.0f} MB on disk; load average {load_average()}", flush=True)
+        plain = work / "plain"
+        plain.mkdir(exist_ok=True)
+        plain_graph = plain / "graph.ttl"  # the same file outside a build's folder: loaded into memory
+        if not plain_graph.exists():
+            os.link(os.path.realpath(graph), plain_graph)
 
-        t0 = time.perf_counter()
-        store = load_store(path)
-        print(f"pyoxigraph: loaded in {time.perf_counter() - t0:.1f} s")
-        graph = None
-        if not args.skip_rdflib:
+        questions = {name: substitute(q.text, {k: v for k, v in q.params.items() if v is not None})
+                     for name, q in named_queries().items()}
+        rows = {}
+        for name, text in questions.items():
+            first = run([*CLI, "query", graph, "--name", name])
+            again = run([*CLI, "query", graph, "--name", name])
+            opened = open_store(graph, create=False)
             t0 = time.perf_counter()
-            graph = Graph()
-            graph.parse(path, format="nt")
-            print(f"rdflib:     loaded in {time.perf_counter() - t0:.1f} s")
+            result = run_query(opened.store, text, name)
+            answer_rows = sum(1 for _ in result) if isinstance(result, ox.QuerySolutions) else 1
+            t_query = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            render_result(run_query(opened.store, text, name), "table")
+            t_engine = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            kept = cached_answer(opened, f"query\ntable\n0\n{text}")
+            t_kept = time.perf_counter() - t0
+            opened.close()
+            memory = run([*CLI, "query", plain_graph, "--name", name]) if not args.skip_memory else None
+            rows[name] = dict(rows=answer_rows, first=first, again=again, query=t_query, engine=t_engine,
+                              kept=t_kept if kept is not None else None, memory=memory)
+            print(f"  {name}: {answer_rows} rows; command first {first[0]:.2f} s, again {again[0]:.2f} s; "
+                  f"engine {t_query:.3f} s (+table {t_engine:.3f} s), kept answer read in "
+                  f"{t_kept * 1000:.1f} ms{'' if kept is not None else ' (none kept)'}"
+                  + (f"; in memory {memory[0]:.1f} s" if memory else "") + f"; load {load_average()}", flush=True)
 
-        rows_out = []
-        for name, query in named_queries().items():
-            text = substitute(query.text, {k: v for k, v in query.params.items() if v is not None})
-            best, n = None, 0
-            for _ in range(args.repeat):
-                start = time.perf_counter()
-                result = run_query(store, text, name)
-                n = sum(1 for _ in result) if isinstance(result, ox.QuerySolutions) else 1
-                elapsed = time.perf_counter() - start
-                best = elapsed if best is None else min(best, elapsed)
-            if graph is None:
-                rd = "-"
-                ratio = ""
+        stats_rows = [("stats, first (store; the summary is kept)", *run([*CLI, "stats", graph])[:2]),
+                      ("stats, again", *run([*CLI, "stats", graph])[:2])]
+        if not args.skip_memory:
+            stats_rows.append(("stats, in memory (as before)", *run([*CLI, "stats", plain_graph])[:2]))
+        if not args.skip_export:
+            stats_rows.append(("export --to nt", *run([*CLI, "export", graph, "--to", "nt", "--out", work / "g.nt"])[:2]))
+            stats_rows.append(("export --to neo4j", *run([*CLI, "export", graph, "--to", "neo4j",
+                                                          "--out", work / "neo4j"])[:2]))
+        for label, seconds, rss in stats_rows:
+            print(f"  {label}: {seconds:.1f} s, peak RSS {rss:,.0f} MB; load {load_average()}", flush=True)
+
+        if not args.skip_rdflib:
+            from rdflib import Graph
+
+            t0 = time.perf_counter()
+            rdflib_graph = Graph().parse(str(plain_graph), format="turtle")
+            print(f"rdflib parsed the graph in {time.perf_counter() - t0:.0f} s, "
+                  f"RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB", flush=True)
+            for name, text in questions.items():
+                status, secs, detail = time_rdflib(rdflib_graph, text, args.rdflib_timeout)
+                rows[name]["rdflib"] = (status, secs, detail)
+                print(f"  rdflib {name}: {status} {secs:.1f} s {detail if status != 'ok' else ''}", flush=True)
+            del rdflib_graph
+
+        header = ("question", "rows", "command, first", "command, again", "engine: rows / table",
+                  "kept answer", "in memory (before)", "rdflib engine", "rdflib / engine")
+        lines = []
+        for name, r in rows.items():
+            rd = r.get("rdflib")
+            if rd is None:
+                rd_text, ratio = "-", ""
+            elif rd[0] == "ok":
+                rd_text, ratio = f"{rd[1]:.2f} s", f"{rd[1] / r['query']:.0f}x"
+            elif rd[0] == "timeout":
+                rd_text, ratio = f"> {rd[1]:.0f} s", f"> {rd[1] / r['query']:.0f}x"
             else:
-                status, secs, detail = time_rdflib(graph, text, args.rdflib_timeout)
-                if status == "ok":
-                    rd = f"{secs:.2f}"
-                    ratio = f"{secs / best:.0f}x" if best else ""
-                    if detail != n:
-                        rd += f" ({detail} rows!)"
-                elif status == "timeout":
-                    rd, ratio = f"> {secs:.0f}", f"> {secs / best:.0f}x" if best else ""
-                else:
-                    rd, ratio = f"error {detail}", ""
-            rows_out.append((name, n, f"{best:.3f}", rd, ratio))
-            print(f"  {name}: {n} rows, pyoxigraph {best:.3f} s, rdflib {rd}", file=sys.stderr, flush=True)
-
-        header = ("question", "rows", "pyoxigraph s", "rdflib s", "speed-up")
-        widths = [max(len(str(x)) for x in col) for col in zip(header, *rows_out)]
+                rd_text, ratio = f"error {rd[2]}", ""
+            lines.append((name, r["rows"], f"{r['first'][0]:.2f} s", f"{r['again'][0]:.2f} s",
+                          f"{r['query']:.3f} s / {r['engine']:.3f} s",
+                          f"{r['kept'] * 1000:.1f} ms" if r["kept"] is not None else "(not kept)",
+                          f"{r['memory'][0]:.1f} s" if r["memory"] else "-", rd_text, ratio))
         print()
-        print(f"{count:,} triples; pyoxigraph {ox.__version__}; rdflib timeout {args.rdflib_timeout:.0f} s; "
-              f"{os.cpu_count()} CPUs")
-        print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
-        print("  ".join("-" * w for w in widths))
-        for row in rows_out:
-            print("  ".join(str(x).ljust(w) for x, w in zip(row, widths)))
+        print(table(header, lines))
+        print()
+        print(table(("command", "seconds", "peak RSS"), [(a, f"{b:.1f}", f"{c:,.0f} MB") for a, b, c in stats_rows]))
+        print(f"\nload average at the end {load_average()}")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -89,10 +89,11 @@ WORDS = ("trafficking victims protection prosecution labour exploitation shelter
 VERBS = ["urges", "calls on", "commits", "welcomes", "condemns", "reports", "notes", "supports"]
 
 
-def synthetic_corpus_graph(n_docs: int, *, seed: int = 11, claims_per_doc: int = 34) -> Graph:
-    """A graph shaped like a build of `n_docs` documents (see the module docstring)."""
+def synthetic_corpus_graph(n_docs: int, *, seed: int = 11, claims_per_doc: int = 34, graph=None) -> Graph:
+    """A graph shaped like a build of `n_docs` documents (see the module docstring). The triples go
+    to `graph` when given (anything with rdflib's `add`: bench_query writes them to a file)."""
     rng = random.Random(seed)
-    g = Graph()
+    g = Graph() if graph is None else graph
     add = g.add
     n_entities = max(300, 2 * n_docs)
     countries = [TIPID[f"country/C{i:03d}"] for i in range(min(200, n_entities // 4))]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import signal
 import sys
@@ -9,8 +10,13 @@ from pathlib import Path
 
 import click
 
-from tipgraph import __version__, export, query, render, stats, validate
+from tipgraph import __version__
 from tipgraph.graphio import TipgraphError
+
+# The commands whose modules are imported only when the command runs: `tipgraph query`
+# need not import networkx, numpy and the HTML renderer before it answers.
+LAZY_COMMANDS = {"query": "tipgraph.query", "stats": "tipgraph.stats", "validate": "tipgraph.validate",
+                 "export": "tipgraph.export", "render": None}
 
 
 def available_cores() -> int:
@@ -34,6 +40,15 @@ def _raise_terminated(signum, frame) -> None:
 
 class Commands(click.Group):
     """Turns a TipgraphError anywhere below into a one-line message and exit 2."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in LAZY_COMMANDS:
+            module = LAZY_COMMANDS[name]
+            self.add_command(_render_command() if module is None else importlib.import_module(module).command, name)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context):
         previous = None
@@ -161,6 +176,7 @@ class _NoBar:
 def _render_command() -> click.Command:
     """render.command with standard input/output and --input-format: the HTML page
     goes to -o FILE or to standard output (-o -), the message to standard error."""
+    from tipgraph import render
     from tipgraph.streams import display_name, input_format_option, is_stdio, load_graph_input, output_stream
 
     def run(graph_file, output, title, classes, documents, claim_classes, max_nodes, include_documents,
@@ -194,7 +210,3 @@ def _with_option(command: click.Command, decorator) -> click.Command:
     command.params.extend(holder.__click_params__)
     return command
 
-
-for _module in (query, stats, validate, export):
-    main.add_command(_module.command)
-main.add_command(_render_command())
