@@ -1,11 +1,10 @@
 """The build: corpus -> NLP -> extractors -> resolution -> graph -> outputs."""
 from __future__ import annotations
 
-import ctypes
+import contextlib
 import dataclasses
 import os
 import re
-import signal
 import tempfile
 import time
 from collections import Counter
@@ -23,6 +22,7 @@ from tipgraph.graphio import OutputSet, TipgraphError
 from tipgraph.model import Extraction, SourceDocument, Span
 from tipgraph.namespaces import TIP
 from tipgraph.nlp import parse_text, windows
+from tipgraph.processes import end_with_parent
 from tipgraph.resolve import resolve
 from tipgraph.shards import TEXT_FOLDER, text_file_name  # noqa: F401 (public here too)
 from tipgraph.vocab import load_vocabulary
@@ -41,6 +41,7 @@ class BuildResult:
     validation: str | None = None
     skipped: list[Skipped] = field(default_factory=list)
     duplicates: int = 0
+    stages: dict[str, float] = field(default_factory=dict)  # seconds by stage
 
 
 # A document longer than this is extracted section by section (each section a few
@@ -139,20 +140,9 @@ def _extract_in_sections(document: SourceDocument) -> Extraction:
     return merged
 
 
-_PR_SET_PDEATHSIG = 1
-
-
 def _die_with_parent(parent: int) -> None:
-    """Worker initializer: the kernel kills this worker when the build process dies (even by
-    SIGKILL), and Ctrl-C or SIGTERM is the parent's to handle, not every worker's."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):  # not Linux: the parent's shutdown still ends its workers
-        pass
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
+    """Worker initializer: ends with the build (tipgraph.processes), model and vocabulary loaded."""
+    end_with_parent(parent)
     from tipgraph.nlp import load_model
 
     load_model()
@@ -218,6 +208,7 @@ def build(
     outputs = OutputSet(out, ("graph.ttl", "graph.html", TEXT_FOLDER))
     outputs.check()  # before any work: an output folder that cannot take the outputs fails now
     load_vocabulary()
+    stages: dict[str, float] = {}
     extractions: list[Extraction] = []
     stream = extract_corpus(documents, jobs, open_cache(cache_dir), executor)
     if progress is not None:
@@ -227,12 +218,44 @@ def build(
                 bar.update(1)
     else:
         extractions = list(stream)
-    resolver = resolve(extractions, load_vocabulary())
+    stages["parse+extract"] = time.perf_counter() - started
+    return finish_build(
+        corpus, out, documents, extractions, outputs=outputs, jobs=jobs, html=html,
+        validate=validate, cache_dir=cache_dir, started=started, stages=stages, read=read,
+    )
+
+
+def finish_build(
+    corpus: Path,
+    out: Path,
+    documents: list[SourceDocument],
+    extractions: list[Extraction],
+    *,
+    outputs: OutputSet | None = None,
+    jobs: int = 1,
+    html: bool = True,
+    validate: bool = True,
+    cache_dir: Path | None = None,
+    started: float | None = None,
+    stages: dict[str, float] | None = None,
+    read=None,
+) -> BuildResult:
+    """Everything after extraction: resolution, the graph (document by document), SHACL, the
+    HTML page, and the outputs replaced as one set. `extractions` are in `documents`' order."""
+    started = time.perf_counter() if started is None else started
+    stages = {} if stages is None else stages
+    if outputs is None:
+        outputs = OutputSet(out, ("graph.ttl", "graph.html", TEXT_FOLDER))
+        outputs.check()
+    clock = _Clock(stages)
+    with clock("resolve"):
+        resolver = resolve(extractions, load_vocabulary())
     graph = build_graph(extractions, resolver)
     del extractions, resolver  # the graph holds them until it is written
     cache = open_cache(cache_dir)
     # The shards' Turtle waits in an unnamed file (gone when the build ends, however it ends).
-    with tempfile.TemporaryFile(prefix="tipgraph-shards-") as spool:
+    spool_dir = cache_dir if cache_dir is not None and Path(cache_dir).is_dir() else None
+    with tempfile.TemporaryFile(prefix="tipgraph-shards-", dir=spool_dir) as spool:
         view = None
         if html:
             from tipgraph.render import GraphView
@@ -243,11 +266,20 @@ def build(
             from tipgraph.validate import UnitValidator
 
             validator = UnitValidator(cache, jobs=jobs)
-        graph.materialise(spool, validator=validator, view=view)
+        try:
+            with clock("graph"):
+                graph.materialise(spool, validator=validator, view=view)
+        except BaseException:
+            if validator is not None:
+                validator.close()
+            raise
 
         validation = None
         if validator is not None:
-            result = validator.result(graph)
+            with clock("shacl"):
+                result = validator.result(graph)
+            stages["graph"] -= validator.seconds  # units are validated as the shards are made
+            stages["shacl"] += validator.seconds
             validation = result.summary()
             if result.errors:  # warnings are fine; only violations stop the build
                 errors = result.errors
@@ -263,7 +295,8 @@ def build(
         if view is not None:
             from tipgraph.render import build_page
 
-            page, _, _ = build_page(view, title=f"tipgraph: {corpus.resolve().name}")
+            with clock("html"):
+                page, _, _ = build_page(view, title=f"tipgraph: {corpus.resolve().name}")
             del view
             graph.view = None
 
@@ -280,7 +313,8 @@ def build(
             files["graph.html"] = page
         for document in documents:
             files[text_file_name(document.doc_id)] = document.text
-        written = outputs.replace(files)
+        with clock("write outputs"):
+            written = outputs.replace(files)
         del page
     from tipgraph.store import refresh_store  # query and stats read the graph from its store
 
@@ -299,6 +333,22 @@ def build(
         outputs=written,
         seconds=time.perf_counter() - started,
         validation=validation,
-        skipped=read.skipped,
-        duplicates=read.duplicates,
+        skipped=read.skipped if read is not None else [],
+        duplicates=read.duplicates if read is not None else 0,
+        stages=stages,
     )
+
+
+class _Clock:
+    """with clock("stage"): adds the block's seconds to stages["stage"]."""
+
+    def __init__(self, stages: dict[str, float]):
+        self.stages = stages
+
+    @contextlib.contextmanager
+    def __call__(self, stage: str):
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - t0

@@ -45,7 +45,7 @@ from tipgraph.turtle import TurtleWriter
 Triple = tuple  # (subject, predicate, object) rdflib terms
 
 _ID = str(TIPID)
-_DOC_NAMESPACES = ("doc/", "claim/", "mention/")
+_DOC_LOCAL = re.compile(r"doc/([^/]*)$|(?:claim|mention)/([^/]*)/")  # a document's node, its claims, its mentions
 
 
 TEXT_FOLDER = "text"
@@ -116,13 +116,10 @@ class CorpusGraph:
         """The index of the document whose shard holds `term` as a subject, None for the global part."""
         if not isinstance(term, URIRef) or not term.startswith(_ID):
             return None
-        local = term[len(_ID):]
-        for namespace in _DOC_NAMESPACES:
-            if local.startswith(namespace):
-                rest = local[len(namespace):]
-                segment = rest if namespace == "doc/" else rest.split("/", 1)[0]
-                return self._segment.get(segment)
-        return None
+        match = _DOC_LOCAL.match(term, len(_ID))
+        if match is None:
+            return None
+        return self._segment.get(match.group(1) if match.group(1) is not None else match.group(2))
 
     # ------------------------------------------------------------ making triples
 
@@ -238,9 +235,10 @@ class CorpusGraph:
             for s, p, o in shard.owned:
                 by_subject[s].append((p, o))
             blocks = []
-            for s in by_subject:
-                pairs = {(str(p), term(o)) for p, o in by_subject[s]}
-                blocks.append((term(s), self.writer.block(term(s), pairs), len(pairs)))
+            for s, pairs in by_subject.items():
+                subject = term(s)
+                written = {(str(p), term(o)) for p, o in pairs}
+                blocks.append((subject, self.writer.block(subject, written), len(written)))
             blocks.sort()
             self._spool_runs(blocks)
             self.triples_count += sum(n for _, _, n in blocks)

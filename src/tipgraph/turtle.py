@@ -19,6 +19,8 @@ _LOCAL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f\ufffe\uffff]')
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_INTEGER = re.compile(r"[+-]?\d+")
+_MEMO_LIMIT = 100_000
 _PREDICATE_ORDER = {str(RDF.type): 0, str(RDFS.label): 1}
 
 
@@ -35,8 +37,18 @@ class TurtleWriter:
         self.prefixes = dict(prefixes or PREFIXES)
         # longest namespace first, so tipid: wins over a shorter match
         self._ordered = sorted(self.prefixes.items(), key=lambda kv: -len(kv[1]))
+        self._written: dict[str, str] = {}  # predicates and entities recur in every document
 
     def iri(self, iri: str) -> str:
+        written = self._written.get(iri)
+        if written is None:
+            written = self._iri(iri)
+            if len(self._written) > _MEMO_LIMIT:
+                self._written.clear()
+            self._written[iri] = written
+        return written
+
+    def _iri(self, iri: str) -> str:
         for prefix, namespace in self._ordered:
             if iri.startswith(namespace):
                 local = iri[len(namespace):]
@@ -47,7 +59,7 @@ class TurtleWriter:
     def literal(self, lit: Literal) -> str:
         text = str(lit)
         datatype = lit.datatype
-        if datatype == XSD.integer and re.fullmatch(r"[+-]?\d+", text):
+        if datatype == XSD.integer and _INTEGER.fullmatch(text):
             return text
         body = f'"{escape_string(text)}"'
         if lit.language:

@@ -398,7 +398,9 @@ class UnitValidator:
         self.incoming: dict = defaultdict(set)  # global node -> {(s, p)} of links from documents
         self.sequence_context: dict = defaultdict(set)  # global subject -> {(o, p2, v)} from documents
         self.late: dict[int, set] = defaultdict(set)  # document -> links into it from other documents
-        self.seconds = 0.0
+        self.seconds = 0.0  # in pyshacl (with jobs > 1: waiting for its workers)
+        self._pool = None
+        self._running: list = []
         self.validated_units = 0
         self.cached_units = 0
         self._started = time.perf_counter()
@@ -502,23 +504,42 @@ class UnitValidator:
             self._flush()
 
     def _flush(self) -> None:
+        """Validate the pending units together (each result goes to the unit owning its focus
+        node): here, or with jobs > 1 in worker processes while the next shards are made."""
         if not self.pending:
             return
-        import pyshacl
-
         units, self.pending, self.pending_triples = self.pending, [], 0
+        triples = [triple for unit in units for triple in unit.triples]
+        if self.jobs <= 1:
+            started = time.perf_counter()
+            self._record(units, validate_triples(triples, self.shapes))
+            self.seconds += time.perf_counter() - started
+            return
+        if self._pool is None:
+            import os
+            from concurrent.futures import ProcessPoolExecutor
+
+            from tipgraph.processes import end_with_parent
+
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=end_with_parent,
+                                             initargs=(os.getpid(),))
+        self._running.append((units, self._pool.submit(validate_triples, triples)))
+        while len(self._running) > self.jobs:
+            self._collect_one()
+
+    def _collect_one(self) -> None:
+        units, future = self._running.pop(0)
         started = time.perf_counter()
-        data = Graph()
-        for unit in units:
-            for triple in unit.triples:
-                data.add(triple)
-        _, report, _ = pyshacl.validate(data, shacl_graph=self.shapes, inference="none", advanced=False)
+        results = future.result()
+        self.seconds += time.perf_counter() - started  # the wait: the rest overlapped the shards
+        self._record(units, results)
+
+    def _record(self, units: list, results: list) -> None:
         found: dict[str, list[Violation]] = {unit.name: [] for unit in units}
-        for node in report.objects(None, SH.result):
-            focus = report.value(node, SH.focusNode)
+        for focus, violation in results:
             for unit in units:
                 if unit.owns(focus):
-                    found[unit.name].append(_violation(report, node))
+                    found[unit.name].append(violation)
                     break
         for unit in units:
             violations = sorted(set(found[unit.name]), key=_violation_order)
@@ -526,7 +547,11 @@ class UnitValidator:
             if self.cache is not None:
                 self.cache.put(unit.key, [[v.focus, v.path, v.message, v.severity] for v in violations])
         self.validated_units += len(units)
-        self.seconds += time.perf_counter() - started
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
 
     # -- the verdict ---------------------------------------------------------
     def result(self, graph) -> ValidationResult:
@@ -534,7 +559,12 @@ class UnitValidator:
             whole = validate_graph(graph.to_rdflib())
             whole.triples = graph.triples_count
             return whole
-        self._flush()
+        try:
+            self._flush()
+            while self._running:
+                self._collect_one()
+        finally:
+            self.close()
         violations = sorted({v for found in self.results.values() for v in found}, key=_violation_order)
         return ValidationResult(
             conforms=not violations,
@@ -547,6 +577,18 @@ class UnitValidator:
     def forget_unused(self) -> None:
         if self.cache is not None:
             self.cache.forget_unused()
+
+
+def validate_triples(triples: list, shapes: Graph | None = None) -> list[tuple[object, Violation]]:
+    """pyshacl over these triples: (focus node, result) for each top-level result."""
+    import pyshacl
+
+    data = Graph()
+    for triple in triples:
+        data.add(triple)
+    _, report, _ = pyshacl.validate(data, shacl_graph=shapes if shapes is not None else shapes_graph(),
+                                    inference="none", advanced=False)
+    return [(report.value(node, SH.focusNode), _violation(report, node)) for node in report.objects(None, SH.result)]
 
 
 def _violation_order(v: Violation):
