@@ -1105,6 +1105,9 @@ def _unnamed_offices(text: str, kept: list[Candidate], vocab: Vocabulary) -> lis
     pattern = re.compile(rf"(?<![\w-])(?P<office>{alternation})(?P<topic>\s+(?:on|for)\s+[A-Z][\w’'-]*"
                          rf"(?:\s+(?:(?:in|of|and|against|the)\s+)*[A-Z][\w’'-]*)*)?(?![\w-])")
     found: list[tuple[int, int, str]] = []
+    signed = any(re.fullmatch(r"[ \t*_#]*", text[text.rfind("\n", 0, p.span.start) + 1 : p.span.start])
+                 and re.fullmatch(r"[ \t*_,.]*", text[p.span.end : (text.find("\n", p.span.end) + 1 or len(text) + 1) - 1])
+                 for p in people)
     for match in pattern.finditer(text):
         office = match.group("office")
         start, end = match.start(), match.end()
@@ -1117,8 +1120,10 @@ def _unnamed_offices(text: str, kept: list[Candidate], vocab: Vocabulary) -> lis
                 and not re.match(r",?\s*(?:for|on|and|to|of)\b", text[end : end + 6]):
             continue  # "Special Representative Maria Grazia Giammarinaro": a person's title
         title_end = text.find("\n", len(text) - len(text.lstrip()))
-        if start < title_end and re.search(r"\b(?:with|to)\s+the\s+$", text[:start]):
-            continue  # a title line naming whom it answers ("Interactive dialogue with the Special Rapporteur"), not who speaks
+        if start < title_end and (re.search(r"\b(?:with|to)\s+the\s+$", text[:start]) or signed):
+            # a title naming whom it answers ("Interactive dialogue with the Special Rapporteur"), or the
+            # office of the one who signs on a line of their own ("Secretary-General's Message ... / A. Name")
+            continue
         if re.search(r"(?i)\b(?:previous|former|late|outgoing|first|next|new|future)\s+(?:[A-Z][\w’'-]*\s+)?$", text[max(0, start - 30) : start]):
             continue  # "the previous Special Representative's visit": another holder than the one addressed
         found.append((start, end, " ".join(text[start:end].split())))
