@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from tipgraph.namespaces import TIP
 from tipgraph.pipeline import build
@@ -49,3 +49,19 @@ def test_a_pronoun_subject_goes_back_to_the_body_named_before(graph):
 def test_the_countries_a_ranking_lists_are_criticised(graph):
     assert addressees(graph, "placed Eritrea, Chad and Nicaragua on its list") == {"Eritrea", "Chad", "Nicaragua"}
     assert addressees(graph, "Other countries downgraded to the lowest tier") == {"Belize", "Gabon", "Laos"}
+
+
+def test_an_office_no_one_is_named_with_stands_for_its_holder(graph):
+    office = "Special Envoy on Migrant Workers in the Gulf Region"
+    assert addressees(graph, "Chile thanks the Council's Special Envoy") == {office}
+    # "Thank you, Special Envoy, ...": addressed by the office; "your team" is the one addressed
+    assert addressees(graph, "Thank you, Special Envoy, for visiting") == {office}
+    assert addressees(graph, "We welcome your team's engagement") == {office}
+    # another holder of the office is not the one addressed
+    assert addressees(graph, "the former Special Envoy's advice") == set()
+
+
+def test_an_office_held_by_a_named_person_is_that_person(graph):
+    assert addressees(graph, "Peru warmly welcomes the Special Envoy") == {"Helga Lindqvist"}
+    people = {str(graph.value(p, RDFS.label)) for p in graph.subjects(RDF.type, TIP.Person)}
+    assert not any(label.startswith("Special Envoy") and "Gulf" not in label for label in people), people

@@ -1081,6 +1081,66 @@ def _capital_datelines(text: str, vocab: Vocabulary) -> list[Candidate]:
     return found
 
 
+def _holds_office(text: str, person: EntityMention, office: str) -> bool:
+    """The person is named with the office: as a title ("Special Representative X"), after it in its
+    sentence ("the Special Representative and Co-ordinator for ..., Dr. X") or just before it ("X, the
+    Special Representative")."""
+    if office.lower() in (person.title or "").lower():
+        return True
+    start = person.attrs.get("title_start", person.span.start)
+    before = re.split(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bProf)[.!?]\s|\n", text[max(0, start - 200) : start])[-1]
+    apposed = re.match(rf",\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){{0,3}}{re.escape(office)}", text[person.span.end : person.span.end + 80])
+    return office in before or apposed is not None
+
+
+def _unnamed_offices(text: str, kept: list[Candidate], vocab: Vocabulary) -> list[Candidate]:
+    """ "thanks the OSCE's Special Representative on Combatting Trafficking in Human Beings", "Thank you,
+    Special Representative,": an office of one holder that the text names no one with stands for
+    its holder, a person named by the office (its fullest form in the text)."""
+    offices = sorted(set(vocab.lexicon("titles").get("mandate_offices") or ()), key=lambda o: (-len(o), o))
+    if not offices:
+        return []
+    people = [c.mention for c in kept if c.mention.cls == m.PERSON]
+    alternation = "|".join(re.escape(o) for o in offices)
+    pattern = re.compile(rf"(?<![\w-])(?P<office>{alternation})(?P<topic>\s+(?:on|for)\s+[A-Z][\w’'-]*"
+                         rf"(?:\s+(?:(?:in|of|and|against|the)\s+)*[A-Z][\w’'-]*)*)?(?![\w-])")
+    found: list[tuple[int, int, str]] = []
+    signed = any(re.fullmatch(r"[ \t*_#]*", text[text.rfind("\n", 0, p.span.start) + 1 : p.span.start])
+                 and re.fullmatch(r"[ \t*_,.]*", text[p.span.end : (text.find("\n", p.span.end) + 1 or len(text) + 1) - 1])
+                 for p in people)
+    for match in pattern.finditer(text):
+        office = match.group("office")
+        start, end = match.start(), match.end()
+        if any(_holds_office(text, p, office) for p in people):
+            return []  # someone holds it here: "the Special Representative" is that person
+        if any(c.start <= start and end <= c.end and c.mention.cls != m.PERSON and (c.start, c.end) != (start, end)
+               and c.priority > 20 for c in kept):
+            continue  # part of a longer name: "Office of the Special Representative"
+        if re.match(r"(?:,[ \t]*|[ \t]+)(?:(?:Dr|Mr|Mrs|Ms|Prof|Ambassador|Judge)\.?\s+)?[A-Z][\w’'-]+\s+[A-Z]", text[end : end + 40]) \
+                and not re.match(r",?\s*(?:for|on|and|to|of)\b", text[end : end + 6]):
+            continue  # "Special Representative Maria Grazia Giammarinaro": a person's title
+        title_end = text.find("\n", len(text) - len(text.lstrip()))
+        if start < title_end and (re.search(r"\b(?:with|to)\s+the\s+$", text[:start]) or signed):
+            # a title naming whom it answers ("Interactive dialogue with the Special Rapporteur"), or the
+            # office of the one who signs on a line of their own ("Secretary-General's Message ... / A. Name")
+            continue
+        if re.search(r"(?i)\b(?:previous|former|late|outgoing|first|next|new|future)\s+(?:[A-Z][\w’'-]*\s+)?$", text[max(0, start - 30) : start]):
+            continue  # "the previous Special Representative's visit": another holder than the one addressed
+        found.append((start, end, " ".join(text[start:end].split())))
+    if not found:
+        return []
+    fullest = {}
+    for _, _, name in found:
+        office = next(o for o in offices if name.startswith(o))
+        if len(name) > len(fullest.get(office, "")):
+            fullest[office] = name
+    return [Candidate(EntityMention(m.PERSON, Span(start, end, text[start:end]),
+                                    fullest[next(o for o in offices if name.startswith(o))],
+                                    attrs={"office_holder": True}),
+                      priority=22)
+            for start, end, name in found]
+
+
 def _described_events_named(kept: list[Candidate]) -> None:
     """ "this regional workshop" after "Regional Multidisciplinary Thematic Workshop on ...": a described
     event whose words all stand in an event named in the text is that event."""
@@ -1366,7 +1426,8 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     kept = _resolve_overlaps(kept + anaphora)
     kept = _adopt_parenthesised_acronyms(text, kept)
     _described_events_named(kept)
-    extra = _dated_sessions(text, kept, vocab) + _bare_parliaments(text, kept, vocab, doc_country) + _short_units(text, kept, vocab)
+    extra = _dated_sessions(text, kept, vocab) + _bare_parliaments(text, kept, vocab, doc_country) + _short_units(text, kept, vocab) \
+        + _unnamed_offices(text, kept, vocab)
     if extra:
         kept = _resolve_overlaps(kept + extra)
     _short_names_of_known(kept)

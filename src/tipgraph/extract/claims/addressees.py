@@ -88,6 +88,28 @@ class AddresseesMixin:
             found.extend(self._criticised(sent, claimant))
         return found
 
+    def _addressed_as_you(self, position: int, claimant: str | None) -> str | None:
+        """Who "you" is: the person a reply answers (its title line), else the last person or office
+        the speaker addressed before ("Thank you, Special Representative, for ...", "Dear Dr. Lind,")."""
+        if self.doc_addressee:
+            return self.doc_addressee
+        addressed = None
+        for mm in self.mentions:
+            if mm.span.start >= position:
+                break
+            if mm.cls != m.PERSON or reference(mm) == claimant or self._names_no_one(mm):
+                continue
+            line_start = self.text.rfind("\n", 0, mm.span.start) + 1
+            before = self.text[line_start : mm.span.start]
+            after = self.text[mm.span.end : mm.span.end + 2]
+            if re.match(r"\s*[,!:]", after) and re.search(r"(?i)(?:^\s*|\bthank you,\s*|\bthanks,\s*|\b(?:dear|madam|madame|mr\.?|ms\.?|mrs\.?)\s+)$", before):
+                addressed = reference(mm)
+        return addressed
+
+    def _names_no_one(self, mention: EntityMention) -> bool:
+        """A title standing alone ("Acting Head"), unless it is an office standing for its one holder."""
+        return self._is_title(mention) and not mention.attrs.get("office_holder")
+
     def _criticised(self, sent: SpacySpan, claimant: str | None) -> list[str]:
         """Who a criticism blames: the object of a verb of blame ("we condemn X"); the subject
         ("Russia's war ... has caused"), through a pronoun to its antecedent ("they do not always
@@ -217,8 +239,14 @@ class AddresseesMixin:
         if lower in {"her", "him"}:
             person = self._person_before(token.idx, claimant)
             return [person] if person else []
-        if lower in {"you", "your"} and self.doc_addressee:
-            return [self.doc_addressee]
+        if lower in {"you", "your"}:
+            addressed = self._addressed_as_you(token.idx, claimant)
+            return [addressed] if addressed else []
+        if token.pos_ == "NOUN" and self.mention_at(token.idx) is None and any(
+                c.dep_ == "poss" and c.lower_ == "your" for c in token.children):
+            addressed = self._addressed_as_you(token.idx, claimant)  # "your office's leadership"
+            if addressed:
+                return [addressed]
         subtree = sorted(token.subtree, key=lambda t: t.i)
         if not subtree:
             return []
@@ -251,7 +279,7 @@ class AddresseesMixin:
                     if named:
                         return named
         inside = [mm for mm in self.mentions_in(start, end) if mm.cls in ACTOR_CLASSES and reference(mm) != claimant
-                  and not self._is_title(mm) and reference(mm) not in self.own_voice]
+                  and not self._names_no_one(mm) and reference(mm) not in self.own_voice]
         people = [mm for mm in inside if mm.cls == m.PERSON]
         governments = [mm for mm in inside if (mm.key or "").startswith("gov:")]
         if people:
@@ -313,7 +341,7 @@ class AddresseesMixin:
         for mm in self.mentions:
             if mm.span.start >= position:
                 break
-            if mm.cls == m.PERSON and not self._is_title(mm) and reference(mm) != claimant:
+            if mm.cls == m.PERSON and not self._names_no_one(mm) and reference(mm) != claimant:
                 found = reference(mm)
         return found
 
@@ -422,8 +450,11 @@ class AddresseesMixin:
         after = self.text[trigger.idx : sentence.end]
         if self.doc_addressee and re.match(r"(?i)\w+\s+(?:\w+\s+)?(?:you\b|your\b)", after):
             return self._endorse([self.doc_addressee])
-        objects = [c for c in trigger.children if c.dep_ in {"dobj", "obj"}] + [
-            g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "to", "with"} for g in c.children if g.dep_ == "pobj"]
+        # every word of praise in turn: "We were pleased to welcome your office to ...": welcomed, the office
+        triggers = [trigger] + [t for t in sent if t.i > trigger.i and t.pos_ == "VERB" and (t.lemma_.lower() in endorsing or t.lower_ in endorsing)]
+        objects = [c for praise in triggers for c in praise.children if c.dep_ in {"dobj", "obj"}] + [
+            g for praise in triggers for c in praise.children if c.dep_ == "prep" and c.lower_ in {"of", "to", "with"}
+            for g in c.children if g.dep_ == "pobj"]
         for obj in objects:
             # a person, a pronoun or a government the praise names outright ("welcome the
             # Special Representative, Ms. X", "thank her", "the Greek authorities")
