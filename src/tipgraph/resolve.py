@@ -194,6 +194,11 @@ class Resolver:
         groups: list[tuple[set[str], list[tuple[str, EntityMention]]]] = []
         for doc_id, mention in mentions:
             words = _content_words(mention.name)
+            joined = next((g for g in groups if any(d == doc_id and _same_occasion(mention, other) for d, other in g[1])), None)
+            if joined is not None:
+                joined[1].append((doc_id, mention))
+                joined[0].update(words)
+                continue
             for group_words, members in groups:
                 # "a two-day workshop": a described event is one of its own document's occasions
                 described = mention.attrs.get("described") or members[0][1].attrs.get("described")
@@ -303,6 +308,23 @@ def _canonical_body(name: str) -> str:
     from tipgraph.extract.entities import canonical_body_name
 
     return fold(canonical_body_name(name))
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
+
+
+def _same_occasion(a: EntityMention, b: EntityMention) -> bool:
+    """Two event mentions of one document that are one occasion: an extractor said so (`same_as`), or every
+    word of one name is in the other ("Seminar on Human Rights" and "15th ASEM Seminar on Human Rights")."""
+    if _family(a.cls) != _family(b.cls):
+        return False
+    if a.name == b.name or a.attrs.get("same_as") == b.name or b.attrs.get("same_as") == a.name:
+        return True
+    if a.attrs.get("described") or b.attrs.get("described"):
+        return False
+    def forms(mention: EntityMention) -> list[set[str]]:
+        return [{w for w in _content_words(n) if not _ORDINAL.fullmatch(w)} for n in (mention.name, *mention.attrs.get("aliases", ()))]
+    return any(len(x) >= 3 and (x <= y or y <= x) and len(y) >= 3 for x in forms(a) for y in forms(b))
 
 
 def _family(cls: str) -> str:
