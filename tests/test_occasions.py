@@ -206,3 +206,19 @@ def test_story_describes_the_event_it_names_later(graph):
     summit = node(graph, "Geneva Child Labour Summit", "Conference")
     assert node(graph, "first global UNICEF conference on child labour", "Conference") == summit
     assert (summit, TIP.organizer, node(graph, "United Nations Children's Fund")) in graph
+
+
+def test_an_event_for_an_observance_is_not_the_observance(graph):
+    outreach = node(graph, "Community Outreach Event for 2019 World Day against Trafficking in Persons")
+    world_day = node(graph, "2019 World Day against Trafficking in Persons")
+    assert outreach != world_day
+
+
+def test_short_names_in_two_documents_are_two_events(graph):
+    # "Conference on Forced Labour" (a faculty's) and the "Forced Labour Nairobi Conference" share three words only
+    assert node(graph, "Conference on Forced Labour", "Conference") != node(graph, "Forced Labour Nairobi Conference", "Conference")
+
+
+def test_its_meeting_is_held_by_the_body_the_sentence_names(graph):
+    meeting = node(graph, "annual meeting on forced labour", "Meeting")
+    assert (meeting, TIP.organizer, node(graph, "Economic and Social Council")) in graph

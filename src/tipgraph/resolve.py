@@ -204,6 +204,10 @@ class Resolver:
                 described = mention.attrs.get("described") or members[0][1].attrs.get("described")
                 if described and any(d != doc_id for d, _ in members):
                     continue
+                # "Conference on Human Trafficking" in one text and "Human Trafficking London Conference" in
+                # another: names of three words say too little to be one event across documents
+                if all(d != doc_id for d, _ in members) and words != group_words and min(len(words), len(group_words)) < 4:
+                    continue
                 overlap = len(words & group_words) / max(1, len(words | group_words))
                 if overlap >= 0.7 and _family(members[0][1].cls) == _family(mention.cls):
                     members.append((doc_id, mention))
@@ -322,9 +326,17 @@ def _same_occasion(a: EntityMention, b: EntityMention) -> bool:
         return True
     if a.attrs.get("described") or b.attrs.get("described"):
         return False
-    def forms(mention: EntityMention) -> list[set[str]]:
-        return [{w for w in _content_words(n) if not _ORDINAL.fullmatch(w)} for n in (mention.name, *mention.attrs.get("aliases", ()))]
-    return any(len(x) >= 3 and (x <= y or y <= x) and len(y) >= 3 for x in forms(a) for y in forms(b))
+    names_a, names_b = (a.name, *a.attrs.get("aliases", ())), (b.name, *b.attrs.get("aliases", ()))
+    for x in names_a:
+        for y in names_b:
+            # "Community Outreach Event for the 2019 World Day ...": an event for (or of) another occasion
+            if re.search(rf"\b(?:for|of|to\s+mark|marking)\s+(?:the\s+)?{re.escape(fold(y))}\b", fold(x)) or \
+                    re.search(rf"\b(?:for|of|to\s+mark|marking)\s+(?:the\s+)?{re.escape(fold(x))}\b", fold(y)):
+                return False
+    def words(name: str) -> set[str]:
+        return {w for w in _content_words(name) if not _ORDINAL.fullmatch(w)}
+    return any(len(words(x)) >= 3 and len(words(y)) >= 3 and (words(x) <= words(y) or words(y) <= words(x))
+               for x in names_a for y in names_b)
 
 
 def _family(cls: str) -> str:

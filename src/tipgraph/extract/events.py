@@ -518,6 +518,24 @@ class _Occasions:
                 else:
                     self.add(reference(event), "location", reference(owner), owner.span)
 
+    def its_events(self) -> None:
+        """ "Continuing its high-level meeting on ... today, speakers in the General Assembly called ...": the
+        body "its" stands for, the one its sentence names (before the event, else after it), holds the event."""
+        for event in [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES]:
+            if not re.search(r"(?<![\w-])[Ii]ts\s+$", self.text[max(0, event.span.start - 5) : event.span.start]):
+                continue
+            ref = reference(event)
+            if any(f.subject == ref and f.predicate == "organizer" for f in (*self.all_facts, *self.facts)):
+                continue
+            start = next((s.start_char for s in self.parsed.sents if s.start_char <= event.span.start < s.end_char), 0)
+            end = self.sentence_end(event.span.start)
+            bodies = [mm for mm in self.outermost(self.within(start, end, m.ORGANIZATION_CLASSES)) if mm.cls != m.MEDIA_ORGANIZATION]
+            before = [mm for mm in bodies if mm.span.end <= event.span.start]
+            after = [mm for mm in bodies if mm.span.start >= event.span.end]
+            body = before[-1] if before else (after[0] if after else None)
+            if body is not None:
+                self.add(ref, "organizer", reference(body), body.span)
+
     def occasion_of(self, event: EntityMention, events: list[EntityMention]) -> list[str]:
         """A described event of the headline and one of the lead sentence with the same noun ("OSCE
         organizes first-ever training ..." / "A simulation-based training ... took place") are one occasion,
@@ -586,5 +604,6 @@ def extract_occasions(document: SourceDocument, parsed: Doc, mentions: list[Enti
     reader.described_settings()
     reader.possessives()
     reader.lead_settings()
+    reader.its_events()
     reader.described_is_named()
     return reader.facts
