@@ -222,3 +222,17 @@ def test_short_names_in_two_documents_are_two_events(graph):
 def test_its_meeting_is_held_by_the_body_the_sentence_names(graph):
     meeting = node(graph, "annual meeting on forced labour", "Meeting")
     assert (meeting, TIP.organizer, node(graph, "Economic and Social Council")) in graph
+
+
+def test_keynote_title_names_the_conference_its_city_and_date(graph):
+    conference = node(graph, "3rd Baltic Conference on Labour Exploitation", "Conference")
+    assert (doc(graph, "o21_keynote-title-city-date.txt"), TIP.deliveredAt, conference) in graph
+    assert (conference, TIP.location, node(graph, "Riga")) in graph
+    assert dates(graph, conference) == {"2016-09-21"}
+
+
+def test_body_that_opened_a_workshop_organises_it(graph):
+    workshop = node(graph, "three-day workshop on financial investigations", "Workshop")
+    assert (workshop, TIP.organizer, node(graph, "Council of Europe Office in Baku")) in graph
+    assert (workshop, TIP.location, node(graph, "Ganja")) in graph
+    assert dates(graph, workshop) == {"2014-04-07"}

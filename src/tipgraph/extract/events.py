@@ -204,6 +204,7 @@ class _Occasions:
             # "Remarks by X at the <event>", "Remarks of the <office> at the <event>", and, after a session label,
             # "HRC 52 - Norway Intervention: Panel discussion on ...": a delivery noun, then the occasion
             head = (re.match(r"[#*_>\s]*" + nouns + r"\s+(?:(?:by|of)\s+[^\n]{1,80}?\s+)?" + links + r"\s+(?:the\s+)?", line, re.IGNORECASE)
+                    or re.match(r"[#*_>\s]*" + nouns + r"\s+" + _alternation(self.lex.get("title_direct_links")) + r"\s+(?:the\s+)?", line, re.IGNORECASE)
                     or re.match(r"[#*_>\s]*(?:[^\n:]{1,40}?\s)?" + nouns + r"\s*:\s+(?=[^\n]*?\b" + _alternation(keywords) + r"\b)",
                                 line, re.IGNORECASE))
             if not head:
@@ -216,6 +217,11 @@ class _Occasions:
             if cut:
                 name_end = name_start + cut.start()
             name_end = name_start + len(self.text[name_start:name_end].rstrip(" .,:;"))
+            # "Keynote Address to the 5th Conference on ..., London, 12 October 2018": the place after a comma
+            venue = next((mm for mm in self.within(name_start, name_end, LOCATION_CLASSES)
+                          if mm.span.end >= name_end - 1 and re.search(r",\s*$", self.text[name_start : mm.span.start])), None)
+            if venue is not None:
+                name_end = name_start + len(self.text[name_start : venue.span.start].rstrip(" ,"))
             # "Launch of the Outlook: Moving Safely in ...": a subtitle after a colon is the theme, not the name
             subtitle = re.search(r":\s+", self.text[name_start:name_end])
             full = None
@@ -249,6 +255,8 @@ class _Occasions:
             for body in self.within(start, start + head.start(0) + len(head.group(0)), m.ORGANIZATION_CLASSES):
                 if re.match(r"\s*\d{1,3}\b", self.text[body.span.end : body.span.end + 5]):
                     self.add(ref, "organizer", reference(body), body.span)
+            if venue is not None and (ref, "location") not in self.known:
+                self.add(ref, "location", reference(venue), venue.span)
             self.header_setting(event, self.lines[:index] + self.lines[index + 1 : LEAD_LINES])
             if (ref, "location") not in self.known and not any(f.subject == ref and f.predicate == "location" for f in self.facts):
                 place = self.dateline_place()
@@ -518,6 +526,33 @@ class _Occasions:
                 else:
                     self.add(reference(event), "location", reference(owner), owner.span)
 
+    def held_by_subject(self) -> None:
+        """ "The OSCE Mission opened a two-day workshop on ...", "Kenya is hosting this year's forum": a body
+        that is the subject of a verb of holding an event organises (or hosts) the event that is its object."""
+        verbs = self.lex.get("holding_verbs") or {}
+        for event in [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES]:
+            keyword = (event.attrs.get("keyword") or "").lower()
+            heads = [t for t in self.parsed if event.span.start <= t.idx < event.span.end and t.lower_ == keyword
+                     and not (event.span.start <= t.head.idx < event.span.end)]
+            if len(heads) != 1 or heads[0].dep_ != "dobj" or heads[0].head.lemma_.lower() not in verbs:
+                continue
+            verb = heads[0].head
+            body = None
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                body = next((mm for mm in self.outermost(self.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text), BODY_CLASSES))
+                             if mm.span.start <= subject.idx < mm.span.end), body)
+            if body is None:
+                # "BAKU, 7 April 2014 – The Council of Europe Office ... opened": a dateline the parser reads as
+                # the subject; the body opening the sentence after it is
+                sentence = next((s for s in self.parsed.sents if s.start_char <= verb.idx < s.end_char), None)
+                dateline = DATELINE.match(self.text, sentence.start_char, verb.idx) if sentence is not None else None
+                if dateline:
+                    opening = re.match(r"\s*(?:The\s+)?", self.text[dateline.end() : verb.idx])
+                    at = dateline.end() + opening.end()
+                    body = next((mm for mm in self.outermost(self.within(at, verb.idx, BODY_CLASSES)) if mm.span.start == at), None)
+            if body is not None:
+                self.add(reference(event), verbs[verb.lemma_.lower()], reference(body), body.span)
+
     def its_events(self) -> None:
         """ "Continuing its high-level meeting on ... today, speakers in the General Assembly called ...": the
         body "its" stands for, the one its sentence names (before the event, else after it), holds the event."""
@@ -605,5 +640,6 @@ def extract_occasions(document: SourceDocument, parsed: Doc, mentions: list[Enti
     reader.possessives()
     reader.lead_settings()
     reader.its_events()
+    reader.held_by_subject()
     reader.described_is_named()
     return reader.facts
