@@ -153,3 +153,86 @@ def test_organiser_list_runs_past_a_name_that_is_no_entity(graph):
     conference = node(graph, "two-day conference on compensation for trafficked persons", "Conference")
     assert (conference, TIP.organizer, node(graph, "United Nations Children's Fund")) in graph
     assert (conference, TIP.organizer, node(graph, "International Organization for Migration")) in graph
+
+
+def test_office_remarks_at_a_conference_with_a_capitals_dateline(graph):
+    # "Remarks of the <office> at the 4th ... Conference "<theme>"", a date line above, "SUVA, 12 October (...) -"
+    conference = node(graph, "4th High Level ASEAN Conference on Labour Migration", "Conference")
+    assert (doc(graph, "o11_office-remarks-dateline.txt"), TIP.deliveredAt, conference) in graph
+    assert (conference, TIP.organizer, node(graph, "Association of Southeast Asian Nations")) in graph
+    assert (conference, TIP.location, node(graph, "Suva")) in graph
+    assert dates(graph, conference) == {"2017-10-12"}
+    # "this 4th ASEAN Conference on ..." in the speech is the same occasion
+    assert node(graph, "4th ASEAN Conference on Labour Migration", "Conference") == conference
+
+
+def test_opening_remarks_at_a_launch_with_a_subtitle_and_a_stamp_line(graph):
+    launch = node(graph, "Launch of the Andean Labour Migration Review", "Meeting")
+    # the subtitle is the theme; the full title stays a name of the launch
+    assert node(graph, "Launch of the Andean Labour Migration Review: Fair Recruitment in the Andes") == launch
+    assert (doc(graph, "o12_opening-remarks-stamp.txt"), TIP.deliveredAt, launch) in graph
+    # "Speech | Lima | 3 March 2016"
+    assert (launch, TIP.location, node(graph, "Lima")) in graph
+    assert dates(graph, launch) == {"2016-03-03"}
+    # who gives the opening remarks speaks for the body that holds the launch
+    assert (launch, TIP.organizer, node(graph, "International Labour Organization")) in graph
+
+
+def test_intervention_title_names_the_debate_of_a_numbered_session(graph):
+    dialogue = node(graph, "Interactive dialogue with the Working Group on business and human rights", "Meeting")
+    assert (doc(graph, "o13_intervention-session-label.txt"), TIP.deliveredAt, dialogue) in graph
+    # "HRC 53 - ...": the body whose session it is; "Geneva" alone on a header line
+    assert (dialogue, TIP.organizer, node(graph, "HRC")) in graph
+    assert (dialogue, TIP.location, node(graph, "Geneva")) in graph
+    assert dates(graph, dialogue) == {"2023-06-20"}
+
+
+def test_release_reporting_at_an_event_dates_it_by_the_dateline(graph):
+    # "Nairobi, 08.05.2019 - At the East African Community (EAC) Forum on Labour Mobility in Mombasa, ..."
+    forum = node(graph, "3rd EAC Forum on Labour Mobility", "Conference")
+    assert node(graph, "Forum on Labour Mobility in Mombasa", "Conference") == forum
+    assert (forum, TIP.location, node(graph, "Mombasa")) in graph
+    assert (forum, TIP.location, node(graph, "Nairobi")) not in graph
+    assert dates(graph, forum) == {"2019-05-08"}
+
+
+def test_release_conference_which_opened_today_at_the_dateline_place(graph):
+    conference = node(graph, "1st IOM West Africa Conference on Labour Exploitation", "Conference")
+    assert (conference, TIP.location, node(graph, "Accra")) in graph
+    assert dates(graph, conference) == {"2019-03-12"}
+
+
+def test_story_describes_the_event_it_names_later(graph):
+    summit = node(graph, "Geneva Child Labour Summit", "Conference")
+    assert node(graph, "first global UNICEF conference on child labour", "Conference") == summit
+    assert (summit, TIP.organizer, node(graph, "United Nations Children's Fund")) in graph
+
+
+def test_an_event_for_an_observance_is_not_the_observance(graph):
+    outreach = node(graph, "Community Outreach Event for 2019 World Day against Trafficking in Persons")
+    world_day = node(graph, "2019 World Day against Trafficking in Persons")
+    assert outreach != world_day
+
+
+def test_short_names_in_two_documents_are_two_events(graph):
+    # "Conference on Forced Labour" (a faculty's) and the "Forced Labour Nairobi Conference" share three words only
+    assert node(graph, "Conference on Forced Labour", "Conference") != node(graph, "Forced Labour Nairobi Conference", "Conference")
+
+
+def test_its_meeting_is_held_by_the_body_the_sentence_names(graph):
+    meeting = node(graph, "annual meeting on forced labour", "Meeting")
+    assert (meeting, TIP.organizer, node(graph, "Economic and Social Council")) in graph
+
+
+def test_keynote_title_names_the_conference_its_city_and_date(graph):
+    conference = node(graph, "3rd Baltic Conference on Labour Exploitation", "Conference")
+    assert (doc(graph, "o21_keynote-title-city-date.txt"), TIP.deliveredAt, conference) in graph
+    assert (conference, TIP.location, node(graph, "Riga")) in graph
+    assert dates(graph, conference) == {"2016-09-21"}
+
+
+def test_body_that_opened_a_workshop_organises_it(graph):
+    workshop = node(graph, "three-day workshop on financial investigations", "Workshop")
+    assert (workshop, TIP.organizer, node(graph, "Council of Europe Office in Baku")) in graph
+    assert (workshop, TIP.location, node(graph, "Ganja")) in graph
+    assert dates(graph, workshop) == {"2014-04-07"}

@@ -194,10 +194,19 @@ class Resolver:
         groups: list[tuple[set[str], list[tuple[str, EntityMention]]]] = []
         for doc_id, mention in mentions:
             words = _content_words(mention.name)
+            joined = next((g for g in groups if any(d == doc_id and _same_occasion(mention, other) for d, other in g[1])), None)
+            if joined is not None:
+                joined[1].append((doc_id, mention))
+                joined[0].update(words)
+                continue
             for group_words, members in groups:
                 # "a two-day workshop": a described event is one of its own document's occasions
                 described = mention.attrs.get("described") or members[0][1].attrs.get("described")
                 if described and any(d != doc_id for d, _ in members):
+                    continue
+                # "Conference on Human Trafficking" in one text and "Human Trafficking London Conference" in
+                # another: names of three words say too little to be one event across documents
+                if all(d != doc_id for d, _ in members) and words != group_words and min(len(words), len(group_words)) < 4:
                     continue
                 overlap = len(words & group_words) / max(1, len(words | group_words))
                 if overlap >= 0.7 and _family(members[0][1].cls) == _family(mention.cls):
@@ -303,6 +312,31 @@ def _canonical_body(name: str) -> str:
     from tipgraph.extract.entities import canonical_body_name
 
     return fold(canonical_body_name(name))
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
+
+
+def _same_occasion(a: EntityMention, b: EntityMention) -> bool:
+    """Two event mentions of one document that are one occasion: an extractor said so (`same_as`), or every
+    word of one name is in the other ("Seminar on Human Rights" and "15th ASEM Seminar on Human Rights")."""
+    if _family(a.cls) != _family(b.cls):
+        return False
+    if a.name == b.name or a.attrs.get("same_as") == b.name or b.attrs.get("same_as") == a.name:
+        return True
+    if a.attrs.get("described") or b.attrs.get("described"):
+        return False
+    names_a, names_b = (a.name, *a.attrs.get("aliases", ())), (b.name, *b.attrs.get("aliases", ()))
+    for x in names_a:
+        for y in names_b:
+            # "Community Outreach Event for the 2019 World Day ...": an event for (or of) another occasion
+            if re.search(rf"\b(?:for|of|to\s+mark|marking)\s+(?:the\s+)?{re.escape(fold(y))}\b", fold(x)) or \
+                    re.search(rf"\b(?:for|of|to\s+mark|marking)\s+(?:the\s+)?{re.escape(fold(x))}\b", fold(y)):
+                return False
+    def words(name: str) -> set[str]:
+        return {w for w in _content_words(name) if not _ORDINAL.fullmatch(w)}
+    return any(len(words(x)) >= 3 and len(words(y)) >= 3 and (words(x) <= words(y) or words(y) <= words(x))
+               for x in names_a for y in names_b)
 
 
 def _family(cls: str) -> str:

@@ -29,6 +29,9 @@ LOCATION_CLASSES = frozenset({m.PLACE, m.COUNTRY, m.REGION})
 BODY_CLASSES = m.ORGANIZATION_CLASSES | {m.COUNTRY}
 MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 LEAD_LINES = 8
+# "LYON, France –", "VIENNA, 25 June (UN Information Service) -", "Bern, 24.11.2015 -", "Minsk -", "Washington:"
+DATELINE = re.compile(r"(?P<place>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
+                      r"(?:,?\s+[^–—\n()]{3,30}?)?(?:\s*\([^()\n]{1,40}\))?\s*(?:[–—:]|\s-{1,2})\s")
 
 
 def _alternation(words) -> str:
@@ -58,6 +61,7 @@ class _Occasions:
         self.dated = {f.subject for f in facts if f.predicate == "date"}
         self.seen = {(f.subject, f.predicate, f.object, f.literal) for f in facts}
         self.facts: list[RelationFact] = []
+        self.all_facts = facts
         self.lines = self._lead_lines()
 
     def _lead_lines(self) -> list[tuple[int, int]]:
@@ -118,23 +122,51 @@ class _Occasions:
                 return
 
     def header_setting(self, event: EntityMention, lines: list[tuple[int, int]]) -> None:
-        """Place and date from header lines that hold only a place and/or a date ("29 May 2013, Minsk")."""
+        """Place and date from header lines that hold only a place and/or a date ("29 May 2013, Minsk",
+        "Speech | Lima | 3 March 2016", a place alone on its line)."""
         ref = reference(event)
+        labels = _alternation(self.lex.get("title_delivery_nouns"))
         for start, end in lines:
             line = self.text[start:end]
             places = self.outermost(self.within(start, end, LOCATION_CLASSES))
             found = first_date(line)
             rest = line
             if found:
-                rest = line[: found[1]] + " " + line[found[2] :]
+                rest = line[: found[1]] + " " * (found[2] - found[1]) + line[found[2] :]
             for place in places:
-                rest = rest.replace(place.span.text, " ")
+                rest = rest[: place.span.start - start] + " " * len(place.span.text) + rest[place.span.end - start :]
+            if not places:
+                written = re.search(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}", rest)
+                place = self.place_written(start + written.start(), start + written.end()) if written else None
+                if place is not None:
+                    places = [place]
+                    rest = rest[: written.start()] + " " * len(written.group()) + rest[written.end() :]
+                    # "Washington, DC": the state or district after the city
+                    rest = re.sub(r"^\s*,\s*[A-Z][A-Za-z.]{0,3}\b", " ", rest[written.end() :]) if not rest[: written.start()].strip() else rest
+            # "Speech | Lima | 3 March 2016": the genre label and the separators of a stamp
+            rest = re.sub(labels, " ", rest, flags=re.IGNORECASE).replace("|", " ")
             if re.search(r"[A-Za-z]{2,}", re.sub(r"\b(?:on|in|at|the)\b", " ", rest)):
                 continue  # a line of something else
             if places and (ref, "location") not in self.known:
                 self.add(ref, "location", reference(places[0]), places[0].span)
             if found:
                 self.add(ref, "date", "", literal=found[0])
+
+    def place_written(self, start: int, end: int) -> EntityMention | None:
+        """A city of the gazetteer written at [start, end) ("Geneva" alone on a header line, "VIENNA" in a
+        dateline) that the entity stage left unread, as a new mention; a mention found there, if any."""
+        known = next((mm for mm in self.mentions if mm.cls in LOCATION_CLASSES and mm.span.start == start), None)
+        if known is not None:
+            return known
+        written = self.text[start:end]
+        name = " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in written.split())
+        if name not in self.vocab.places:
+            return None
+        iso3 = self.vocab.places[name]
+        place = EntityMention(m.PLACE, Span(start, end, written), name, sentence=(start, end),
+                              attrs={"country": iso3} if iso3 else {})
+        self.mentions.append(place)
+        return place
 
     # -- rules --------------------------------------------------------------------
     def numbered_meetings(self) -> None:
@@ -169,34 +201,102 @@ class _Occasions:
         keywords = self.events_lex.get("keywords") or {}
         for index, (start, end) in enumerate(self.lines[:4]):
             line = self.text[start:end]
-            head = re.match(r"[#*_>\s]*" + nouns + r"\s+(?:by\s+[^\n]{1,80}?\s+)?" + links + r"\s+(?:the\s+)?", line, re.IGNORECASE)
+            # "Remarks by X at the <event>", "Remarks of the <office> at the <event>", and, after a session label,
+            # "HRC 52 - Norway Intervention: Panel discussion on ...": a delivery noun, then the occasion
+            head = (re.match(r"[#*_>\s]*" + nouns + r"\s+(?:(?:by|of)\s+[^\n]{1,80}?\s+)?" + links + r"\s+(?:the\s+)?", line, re.IGNORECASE)
+                    or re.match(r"[#*_>\s]*" + nouns + r"\s+" + _alternation(self.lex.get("title_direct_links")) + r"\s+(?:the\s+)?", line, re.IGNORECASE)
+                    or re.match(r"[#*_>\s]*(?:[^\n:]{1,40}?\s)?" + nouns + r"\s*:\s+(?=[^\n]*?\b" + _alternation(keywords) + r"\b)",
+                                line, re.IGNORECASE))
             if not head:
                 continue
             name_start = start + head.end()
             if not self.text[name_start : name_start + 1].isupper() and not self.text[name_start : name_start + 1].isdigit():
                 continue
             name_end = end
-            cut = re.search(r",\s+(?=\d|" + MONTHS + r")|\s+[–—-]\s+|\s*\(\s*(?=\d)", self.text[name_start:end])
+            cut = re.search(r",\s+(?=\d|" + MONTHS + r")|\s+[–—-]\s+|\s*\(\s*(?=\d)|\s+[\"“]", self.text[name_start:end])
             if cut:
                 name_end = name_start + cut.start()
             name_end = name_start + len(self.text[name_start:name_end].rstrip(" .,:;"))
+            # "Keynote Address to the 5th Conference on ..., London, 12 October 2018": the place after a comma
+            venue = next((mm for mm in self.within(name_start, name_end, LOCATION_CLASSES)
+                          if mm.span.end >= name_end - 1 and re.search(r",\s*$", self.text[name_start : mm.span.start])), None)
+            if venue is not None:
+                name_end = name_start + len(self.text[name_start : venue.span.start].rstrip(" ,"))
+            # "Launch of the Outlook: Moving Safely in ...": a subtitle after a colon is the theme, not the name
+            subtitle = re.search(r":\s+", self.text[name_start:name_end])
+            full = None
+            if subtitle:
+                full = " ".join(self.text[name_start:name_end].split())
+                name_end = name_start + subtitle.start()
             if len(self.text[name_start:name_end].split()) > 20:
                 continue
             inside = self.within(name_start, name_end, m.EVENT_CLASSES | BODY_CLASSES | LOCATION_CLASSES)
             whole = [mm for mm in inside if mm.span.start == name_start and mm.span.end >= name_end - 1]
             if whole and whole[0].cls not in m.EVENT_CLASSES:
-                return  # a body or a place: meeting_of_body's business
+                keyword = self.keyword_of(whole[0].span.text, keywords)
+                if whole[0].key or keyword is None:
+                    return  # a body or a place: meeting_of_body's business
+                # "International Workshop on ...", read as a body for its first word: an event by its keyword
+                whole[0].cls = keywords[keyword]
+                whole[0].attrs["keyword"] = keyword
             event = next((mm for mm in whole if mm.cls in m.EVENT_CLASSES), None)
             if event is None:
                 name = self.text[name_start:name_end]
-                keyword = next((k for k in sorted(keywords, key=len, reverse=True) if re.search(rf"\b{re.escape(k)}\b", name)), None)
+                keyword = self.keyword_of(name, keywords)
                 event = self.new_event(keywords.get(keyword, m.MEETING) if keyword else m.MEETING, name_start, name_end, name,
                                        keyword=keyword or "Meeting")
+            if full and full != event.name:
+                event.attrs["aliases"] = sorted({*event.attrs.get("aliases", ()), full})
             if self.info.delivered_at and self.info.delivered_at != reference(event):
                 return
-            self.header_setting(event, self.lines[index + 1 : LEAD_LINES])
+            ref = reference(event)
+            self.inner_organizers(event)
+            # "HRC 52 - ...": the session label names the body that holds the occasion
+            for body in self.within(start, start + head.start(0) + len(head.group(0)), m.ORGANIZATION_CLASSES):
+                if re.match(r"\s*\d{1,3}\b", self.text[body.span.end : body.span.end + 5]):
+                    self.add(ref, "organizer", reference(body), body.span)
+            if venue is not None and (ref, "location") not in self.known:
+                self.add(ref, "location", reference(venue), venue.span)
+            self.header_setting(event, self.lines[:index] + self.lines[index + 1 : LEAD_LINES])
+            if (ref, "location") not in self.known and not any(f.subject == ref and f.predicate == "location" for f in self.facts):
+                place = self.dateline_place()
+                if place is not None:
+                    self.add(ref, "location", reference(place), place.span)
             self.deliver(event)
+            # "Opening Remarks at the Launch of ...": who opens an occasion speaks for the body that holds it
+            openers = _alternation(self.lex.get("opening_delivery_nouns"))
+            if re.match(r"[#*_>\s]*" + openers + r"\b", line, re.IGNORECASE) and self.info.speaker \
+                    and not any(f.subject == ref and f.predicate == "organizer" for f in self.facts):
+                speaker = next((mm for mm in self.mentions if mm.cls == m.PERSON and mm.name == self.info.speaker), None)
+                body = next((f.object for f in self.all_facts if speaker is not None and f.subject == reference(speaker)
+                             and f.predicate == "affiliatedWith"), None)
+                if body is not None:
+                    self.add(ref, "organizer", body, event.span)
             return
+
+    @staticmethod
+    def keyword_of(name: str, keywords) -> str | None:
+        return next((k for k in sorted(keywords, key=len, reverse=True) if re.search(rf"\b{re.escape(k)}\b", name)), None)
+
+    def inner_organizers(self, event: EntityMention) -> None:
+        """ "High Level OSCE Conference", "the Council of Europe Forum on ...": a body named before the keyword
+        holds the event."""
+        keyword = event.attrs.get("keyword") or ""
+        at = event.span.text.rfind(keyword) if keyword else -1
+        limit = event.span.start + at if at > 0 else event.span.start
+        for body in self.outermost(self.within(event.span.start, limit, m.ORGANIZATION_CLASSES)):
+            self.add(reference(event), "organizer", reference(body), event.span)
+
+    def dateline_place(self) -> EntityMention | None:
+        """The place of a dateline opening the text's first paragraph ("LYON, France –", "VIENNA, 25 June
+        (UN Information Service) -", "Minsk -"), as a mention; written in capitals it is read in the gazetteer."""
+        for start, end in self.lines:
+            found = DATELINE.match(self.text, start, end)
+            if found:
+                place = self.place_written(*found.span("place"))
+                if place is not None:
+                    return place
+        return None
 
     def this_occasion(self) -> None:
         """ "I am pleased to open, together with Mr. X, this International Seminar on ...": in a speech,
@@ -264,6 +364,105 @@ class _Occasions:
                 if not any(ev.span.start <= match.start() < ev.span.end for ev in events):
                     self.setting_after(self.occasion_of(occasion, events), match.end())
 
+    def lead_paragraph(self) -> tuple[int, int] | None:
+        """The first paragraph of running text: the one a dateline opens, else the first of twenty words."""
+        position, first_long = 0, None
+        for raw in self.text.split("\n")[:40]:
+            start, position = position, position + len(raw) + 1
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            start += len(raw) - len(raw.lstrip())
+            if DATELINE.match(stripped) and len(stripped.split()) >= 12:
+                return start, start + len(stripped)
+            if first_long is None and len(stripped.split()) >= 20:
+                first_long = (start, start + len(stripped))
+        return first_long
+
+    def lead_settings(self) -> None:
+        """ "LYON, France – ... a two-day conference which started today", "Bern, 24.11.2015 - At the ...
+        Seminar on ..., X declared": the occasion a release or story reports from was held on the text's date
+        and, when the text says nowhere else, at its dateline's place."""
+        if self.info.genre not in {"PressRelease", "NewsArticle"}:
+            return
+        lead = self.lead_paragraph()
+        if lead is None:
+            return
+        events = sorted((mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES), key=lambda mm: mm.span.start)
+        nouns = {k.lower(): v for k, v in (self.events_lex.get("described_nouns") or {}).items()}
+        occasion = None
+        sentences = [s for s in self.parsed.sents if lead[0] <= s.start_char < lead[1]][:2]
+        dateline = DATELINE.match(self.text, lead[0], lead[1])
+        opening = re.match(r"\s*At\s+the\s+", self.text[dateline.end() if dateline else lead[0] : lead[1]])
+        if opening:
+            at = (dateline.end() if dateline else lead[0]) + opening.end()
+            # "At the Asia Europe Meeting (ASEM) Seminar on ...": a body's name and its acronym may come before the event's own
+            occasion = next((ev for ev in events if at <= ev.span.start < at + 80
+                             and re.fullmatch(r"(?:[A-Z][\w’'-]*\s+)*?(?:\([A-Z]{2,8}\)\s*)?", self.text[at : ev.span.start])
+                             and not re.match(r"\s*\([A-Z]{2,8}\)\s*[A-Z]", self.text[ev.span.end : ev.span.end + 12])), None)
+        for sent in sentences if occasion is None else ():
+            today = re.search(r"\b(" + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) + r")\b[^.;]{0,60}?\btoday\b",
+                              sent.text, re.IGNORECASE)
+            if not today:
+                continue
+            noun = today.group(1).lower()
+            inside = [ev for ev in events if sent.start_char <= ev.span.start < sent.end_char and ev.cls == nouns[noun]]
+            same_kind = [ev for ev in events if (ev.attrs.get("keyword") or "").lower() == noun and not ev.attrs.get("described")]
+            occasion = (inside or same_kind or [None])[0]
+            if occasion is None:
+                pointed = next((ev.attrs["refers_to"] for ev in events if ev.attrs.get("refers_to") and
+                                (ev.attrs.get("keyword") or "").lower() == noun), None)
+                occasion = next((ev for ev in events if ev.name == pointed and not ev.attrs.get("refers_to")), None)
+            break
+        if occasion is None:
+            return
+        ref = reference(occasion)
+        if self.info.date:
+            self.add_date(ref, self.info.date)
+        # a region in the name ("West Africa Conference") is the occasion's reach, not its venue
+        located = any(f.subject == ref and f.predicate == "location" and not f.object.lower().startswith("region:")
+                      for f in (*self.all_facts, *self.facts))
+        if not located and dateline:
+            place = self.place_written(*dateline.span("place"))
+            if place is not None:
+                self.add(ref, "location", reference(place), place.span)
+
+    def place_tails(self) -> None:
+        """ "Seminar on Human Rights in Montreux": the event's name without the place it was held in is one
+        of its names too, as the text writes it elsewhere ("the 15th ... Seminar on Human Rights")."""
+        for event in [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and not mm.attrs.get("described")]:
+            for place in self.within(event.span.start, event.span.end, LOCATION_CLASSES):
+                before = self.text[event.span.start : place.span.start]
+                tail = re.search(r",?\s+in\s+(?:the\s+)?$", before)
+                if place.span.end >= event.span.end - 1 and tail and len(before[: tail.start()].split()) >= 2:
+                    short = " ".join(before[: tail.start()].split())
+                    event.attrs["aliases"] = sorted({*event.attrs.get("aliases", ()), short})
+
+    def described_is_named(self) -> None:
+        """ "the first major United Nations conference on ... in Vienna" in a story's lead, "The three-day Vienna
+        Forum" below it: a definite description of the lead and the one event of its kind the text names are one
+        occasion (the resolver joins them)."""
+        if self.info.genre not in {"PressRelease", "NewsArticle"}:
+            return
+        lead = self.lead_paragraph()
+        events = [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES]
+        for event in events:
+            if not event.attrs.get("described") or event.attrs.get("refers_to") or lead is None or event.span.start >= lead[1]:
+                continue
+            if not re.search(r"(?<![\w-])[Tt]he\s+$", self.text[max(0, event.span.start - 5) : event.span.start]):
+                continue
+            named = {ev.name for ev in events if ev.cls == event.cls and not ev.attrs.get("described")}
+            if len(named) == 1:
+                event.attrs["same_as"] = named.pop()
+
+    def add_date(self, ref: str, iso: str) -> None:
+        """A date for `ref`, also where a less precise one that agrees with it is known ("2015" for
+        "2015-11-24"): the resolver keeps the most precise."""
+        stated = [f.literal for f in (*self.all_facts, *self.facts) if f.subject == ref and f.predicate == "date" and f.literal]
+        if stated and all(iso.startswith(d) and len(d) < len(iso) for d in stated):
+            self.dated.discard(ref)
+        self.add(ref, "date", "", literal=iso)
+
     def lead_occasion(self, events: list[EntityMention]) -> EntityMention | None:
         if self.info.genre not in {"PressRelease", "NewsArticle"}:
             return None
@@ -327,6 +526,51 @@ class _Occasions:
                 else:
                     self.add(reference(event), "location", reference(owner), owner.span)
 
+    def held_by_subject(self) -> None:
+        """ "The OSCE Mission opened a two-day workshop on ...", "Kenya is hosting this year's forum": a body
+        that is the subject of a verb of holding an event organises (or hosts) the event that is its object."""
+        verbs = self.lex.get("holding_verbs") or {}
+        for event in [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES]:
+            keyword = (event.attrs.get("keyword") or "").lower()
+            heads = [t for t in self.parsed if event.span.start <= t.idx < event.span.end and t.lower_ == keyword
+                     and not (event.span.start <= t.head.idx < event.span.end)]
+            if len(heads) != 1 or heads[0].dep_ != "dobj" or heads[0].head.lemma_.lower() not in verbs:
+                continue
+            verb = heads[0].head
+            body = None
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                body = next((mm for mm in self.outermost(self.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text), BODY_CLASSES))
+                             if mm.span.start <= subject.idx < mm.span.end), body)
+            if body is None:
+                # "BAKU, 7 April 2014 – The Council of Europe Office ... opened": a dateline the parser reads as
+                # the subject; the body opening the sentence after it is
+                sentence = next((s for s in self.parsed.sents if s.start_char <= verb.idx < s.end_char), None)
+                dateline = DATELINE.match(self.text, sentence.start_char, verb.idx) if sentence is not None else None
+                if dateline:
+                    opening = re.match(r"\s*(?:The\s+)?", self.text[dateline.end() : verb.idx])
+                    at = dateline.end() + opening.end()
+                    body = next((mm for mm in self.outermost(self.within(at, verb.idx, BODY_CLASSES)) if mm.span.start == at), None)
+            if body is not None:
+                self.add(reference(event), verbs[verb.lemma_.lower()], reference(body), body.span)
+
+    def its_events(self) -> None:
+        """ "Continuing its high-level meeting on ... today, speakers in the General Assembly called ...": the
+        body "its" stands for, the one its sentence names (before the event, else after it), holds the event."""
+        for event in [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES]:
+            if not re.search(r"(?<![\w-])[Ii]ts\s+$", self.text[max(0, event.span.start - 5) : event.span.start]):
+                continue
+            ref = reference(event)
+            if any(f.subject == ref and f.predicate == "organizer" for f in (*self.all_facts, *self.facts)):
+                continue
+            start = next((s.start_char for s in self.parsed.sents if s.start_char <= event.span.start < s.end_char), 0)
+            end = self.sentence_end(event.span.start)
+            bodies = [mm for mm in self.outermost(self.within(start, end, m.ORGANIZATION_CLASSES)) if mm.cls != m.MEDIA_ORGANIZATION]
+            before = [mm for mm in bodies if mm.span.end <= event.span.start]
+            after = [mm for mm in bodies if mm.span.start >= event.span.end]
+            body = before[-1] if before else (after[0] if after else None)
+            if body is not None:
+                self.add(ref, "organizer", reference(body), body.span)
+
     def occasion_of(self, event: EntityMention, events: list[EntityMention]) -> list[str]:
         """A described event of the headline and one of the lead sentence with the same noun ("OSCE
         organizes first-ever training ..." / "A simulation-based training ... took place") are one occasion,
@@ -387,10 +631,15 @@ def extract_occasions(document: SourceDocument, parsed: Doc, mentions: list[Enti
     """Event facts the header and the lead state beyond `facts`. May add events to `mentions` and set
     `info.delivered_at`."""
     reader = _Occasions(document, parsed, mentions, info, vocab, facts)
+    reader.place_tails()
     reader.numbered_meetings()
     reader.title_occasion()
     reader.this_occasion()
     reader.held_events()
     reader.described_settings()
     reader.possessives()
+    reader.lead_settings()
+    reader.its_events()
+    reader.held_by_subject()
+    reader.described_is_named()
     return reader.facts
