@@ -118,3 +118,9 @@ def test_a_quantity_named_but_not_told_is_no_figure(claims):
     doc = "statement_turns.txt"
     assert claim(claims, doc, "gives figures on the number of victims").cls == "Assertion"
     assert claim(claims, doc, "The number of cases has fallen").cls == "Statistic"
+
+
+def test_a_name_called_on_before_the_speakers_verb_does_not_speak(claims):
+    for words in ("thank you for your comprehensive report", "Thank you for the clear briefing"):
+        c = claim(claims, "statement_turns.txt", words)
+        assert c.claimant == "Person:Tove Lindqvist", (words, c.claimant, c.claimant_rule, c.claimant_evidence)

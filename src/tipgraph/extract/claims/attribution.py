@@ -585,8 +585,8 @@ class AttributionMixin:
     def _apposed_person_before(self, verb) -> EntityMention | None:
         """The person named between commas right before a verb (', Ambassador Ana Ruiz, praised')."""
         before = self.text[: verb.idx].rstrip()
-        if not before.endswith(","):
-            return None
+        if not before.endswith(",") or verb.tag_ not in {"VBD", "VBZ"}:
+            return None  # "Dr. Novak, thank you for ...": a name called on before the speaker's own verb
         end = len(before) - 1
         for mm in reversed(self.mentions_in(max(0, end - 80), end + 1)):
             if mm.cls != m.PERSON or self._is_title(mm) or self.text[mm.span.end : end].strip():
@@ -599,6 +599,8 @@ class AttributionMixin:
 
     def _subject_source(self, subject, verb, state: Attribution) -> Source | None:
         lower = subject.lower_
+        if verb.tag_ in {"VB", "VBP"} and subject.tag_ == "NNP" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+            return None  # "Dr. Novak, thank you": a singular name with a base-form verb is called on, not the subject
         said = f"{_words(' '.join(t.text for t in sorted(subject.subtree, key=lambda t: t.i)))} {verb.text}"
         if subject.dep_ == "nsubjpass":
             # "Greece has been criticised by the State Department": the agent speaks
