@@ -124,3 +124,11 @@ def test_a_name_called_on_before_the_speakers_verb_does_not_speak(claims):
     for words in ("thank you for your comprehensive report", "Thank you for the clear briefing"):
         c = claim(claims, "statement_turns.txt", words)
         assert c.claimant == "Person:Tove Lindqvist", (words, c.claimant, c.claimant_rule, c.claimant_evidence)
+
+
+def test_the_diplomatic_formula_of_speaking_praises_no_one(claims):
+    assert claim(claims, "statement_turns.txt", "I have the honour to speak on behalf of").cls != "Endorsement"
+
+
+def test_a_pledge_in_a_clause_of_time_stands(claims):
+    assert claim(claims, "statement_turns.txt", "when my Government renews its commitment").cls == "Commitment"

@@ -194,7 +194,9 @@ class ClassificationMixin:
         return ClassReading(cls, rule, " ".join(evidence.split()), rank, position, self._rule_strength(rule))
 
     def _in_relative_clause(self, token: Token) -> bool:
-        return any(a.dep_ == "relcl" for a in self._ancestors_in(token))
+        # "a day when my Government renews its commitment": a clause of time says what the speaker does then
+        return any(a.dep_ == "relcl" and not any(c.dep_ == "advmod" and c.lower_ == "when" for c in a.children)
+                   for a in self._ancestors_in(token))
 
     def _speech_act_stands(self, cls: str, token: Token | None) -> bool:
         """An appeal or a pledge is the force of the speaker's own clause: one inside a relative clause
