@@ -84,3 +84,51 @@ def test_condemnation_as_the_predicate_criticises_and_inside_the_subject_does_no
     doc = "statement_turns.txt"
     assert claim(claims, doc, "exploitation of the most abhorrent kind").cls == "Criticism"
     assert claim(claims, doc, "Victims of this abhorrent trade come from").cls == "Assertion"
+
+
+def test_a_noun_with_its_modifiers_is_no_reporting_verb(claims):
+    # "including 12 EU member states": "states" counts members, it reports nothing
+    c = claim(claims, "news_forum_wire.txt", "including 12 EU member states")
+    assert c.claimant_rule == "document-author" and "Novak" in c.claimant, (c.claimant, c.claimant_evidence)
+
+
+def test_an_apposed_speaker_and_praise_of_an_occasion(claims):
+    c = claim(claims, "news_forum_wire.txt", "says the forum has been a success")
+    assert c.claimant == "Person:Marko Zupan" and c.cls == "Endorsement"
+
+
+def test_a_figure_in_a_restrictive_relative_clause_is_what_the_sentence_tells(claims):
+    c = claim(claims, "statement_turns.txt", "a criminal trade that earns more than 4 billion euros")
+    assert c.cls == "Statistic" and c.quantity == "4000000000"
+    assert claim(claims, "statement_turns.txt", "a sector that employs more than 40,000").cls == "Statistic"
+
+
+def test_harm_done_by_the_crime_itself_blames_no_one(claims):
+    doc = "statement_turns.txt"
+    assert claim(claims, doc, "Trafficking in domestic workers undermines").cls == "Assertion"
+    assert claim(claims, doc, "Lengthy trials continue to undermine").cls == "Criticism"
+
+
+def test_a_quality_credited_to_a_named_actor_is_praise(claims):
+    c = claim(claims, "statement_turns.txt", "reflect the Council of Europe's leadership")
+    assert c.cls == "Endorsement" and c.class_rule == "recognition"
+
+
+def test_a_quantity_named_but_not_told_is_no_figure(claims):
+    doc = "statement_turns.txt"
+    assert claim(claims, doc, "gives figures on the number of victims").cls == "Assertion"
+    assert claim(claims, doc, "The number of cases has fallen").cls == "Statistic"
+
+
+def test_a_name_called_on_before_the_speakers_verb_does_not_speak(claims):
+    for words in ("thank you for your comprehensive report", "Thank you for the clear briefing"):
+        c = claim(claims, "statement_turns.txt", words)
+        assert c.claimant == "Person:Tove Lindqvist", (words, c.claimant, c.claimant_rule, c.claimant_evidence)
+
+
+def test_the_diplomatic_formula_of_speaking_praises_no_one(claims):
+    assert claim(claims, "statement_turns.txt", "I have the honour to speak on behalf of").cls != "Endorsement"
+
+
+def test_a_pledge_in_a_clause_of_time_stands(claims):
+    assert claim(claims, "statement_turns.txt", "when my Government renews its commitment").cls == "Commitment"

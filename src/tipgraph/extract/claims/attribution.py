@@ -567,6 +567,12 @@ class AttributionMixin:
                 if preceding and not self.text[preceding[-1].span.end : tok.idx].strip(" )\u2019's"):
                     if reference(preceding[-1]) not in self.own_voice:
                         return Source(reference(preceding[-1]), "reporting-verb", _words(f"{preceding[-1].span.text} {tok.text}"))
+            if not subjects and tok.dep_ in {"ROOT", "conj"}:
+                # "On the eve of the Day, the Head of the Office, Ambassador Ana Ruiz, praised ...": a person set off
+                # by commas right before the verb is the subject the parse lost
+                apposed = self._apposed_person_before(tok)
+                if apposed is not None and reference(apposed) not in self.own_voice:
+                    return Source(reference(apposed), "reporting-verb", _words(f"{apposed.span.text}, {tok.text}"))
             if not subjects:
                 continue
             source = self._subject_source(subjects[0], tok, state)
@@ -576,8 +582,25 @@ class AttributionMixin:
                 return None
         return None
 
+    def _apposed_person_before(self, verb) -> EntityMention | None:
+        """The person named between commas right before a verb (', Ambassador Ana Ruiz, praised')."""
+        before = self.text[: verb.idx].rstrip()
+        if not before.endswith(",") or verb.tag_ not in {"VBD", "VBZ"}:
+            return None  # "Dr. Novak, thank you for ...": a name called on before the speaker's own verb
+        end = len(before) - 1
+        for mm in reversed(self.mentions_in(max(0, end - 80), end + 1)):
+            if mm.cls != m.PERSON or self._is_title(mm) or self.text[mm.span.end : end].strip():
+                continue
+            opening = self.text[max(0, mm.span.start - 40) : mm.span.start]
+            # the name, perhaps after its title, opens right after a comma
+            if re.search(r",\s*(?:[A-Z][\w.-]*\s+){0,3}$", opening):
+                return mm
+        return None
+
     def _subject_source(self, subject, verb, state: Attribution) -> Source | None:
         lower = subject.lower_
+        if verb.tag_ in {"VB", "VBP"} and subject.tag_ == "NNP" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+            return None  # "Dr. Novak, thank you": a singular name with a base-form verb is called on, not the subject
         said = f"{_words(' '.join(t.text for t in sorted(subject.subtree, key=lambda t: t.i)))} {verb.text}"
         if subject.dep_ == "nsubjpass":
             # "Greece has been criticised by the State Department": the agent speaks
@@ -705,6 +728,8 @@ class AttributionMixin:
         lower = tok.lower_
         if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "NOUN" and lower.endswith("s")):
             return None  # "State Registry" is no verb; "informs" tagged as a noun still is
+        if tok.pos_ == "NOUN" and (tok.dep_ in {"pobj", "dobj", "compound", "poss"} or any(c.dep_ == "nummod" for c in tok.children)):
+            return None  # "including 22 EU member states": a counted noun or an object is no verb ("the source states" is)
         candidates = {tok.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3] + "y" if lower.endswith("ied") else lower}
         if lower in {"said", "says"}:
             return "say"

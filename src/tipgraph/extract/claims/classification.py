@@ -34,6 +34,8 @@ from tipgraph.extract.claims.common import FIRST_PERSON, PRONOUNS_PERSON, PRONOU
 from tipgraph.model import ClaimRecord, Span
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# nouns that name a quantity ("the number of", "the majority of"): a figure when they head the subject or predicate
+QUANTITY_NOUNS = {"number", "majority", "minority", "percentage", "proportion", "share"}
 TIME_UNITS = r"(?:years?|months?|weeks?|days?|hours?|decades?|centur(?:y|ies))"
 # "five years ago", "10 years after the adoption", "for three years": a span of time, not a figure
 DURATION_AFTER = re.compile(rf"^\s*(?:[a-z-]+\s+)?{TIME_UNITS}\s+(?:ago|after|later|earlier|since|before|on)\b")
@@ -101,6 +103,12 @@ class ClassificationMixin:
             rivals = {c.cls for c in cues if c.rank == best.rank} - {best.cls}
             strength = best.strength * (float(self._confidence.get("rival_factor", 0.8)) if rivals else 1.0)
             return ClassReading(best.cls, best.rule, best.evidence, best.rank, best.position, round(strength, 3))
+        if sent is not None:
+            # "a dangerous industry that generates more than $30 billion a year": with no other cue, a figure in a
+            # restrictive relative clause of what the clause names is what the sentence tells
+            figure = self._figure_cue(sentence, sent, restrictive=True)
+            if figure is not None and figure.rule == "figure":
+                return figure
         vague = self._vague_count(sentence, sent)
         if vague:
             return ClassReading("Statistic", "vague-count", vague, strength=self._rule_strength("vague-count"))
@@ -186,7 +194,9 @@ class ClassificationMixin:
         return ClassReading(cls, rule, " ".join(evidence.split()), rank, position, self._rule_strength(rule))
 
     def _in_relative_clause(self, token: Token) -> bool:
-        return any(a.dep_ == "relcl" for a in self._ancestors_in(token))
+        # "a day when my Government renews its commitment": a clause of time says what the speaker does then
+        return any(a.dep_ == "relcl" and not any(c.dep_ == "advmod" and c.lower_ == "when" for c in a.children)
+                   for a in self._ancestors_in(token))
 
     def _speech_act_stands(self, cls: str, token: Token | None) -> bool:
         """An appeal or a pledge is the force of the speaker's own clause: one inside a relative clause
@@ -259,6 +269,11 @@ class ClassificationMixin:
         if cls == "CallToAction" and token.lemma_ == "need" and token.pos_ == "NOUN":
             # "the needs of victims" are what they need; "awareness of ... and the need to address it" is not the point
             return token.tag_ == "NN" and self._heads_clause_noun(token)
+        if cls == "Statistic" and token.lemma_.lower() in QUANTITY_NOUNS:
+            return token.dep_ in SUBJECTS | {"attr", "ROOT"}  # "the number of cases has fallen", not "gives the number of"
+        if cls == "Criticism" and token.lemma_.lower() in set((self.lexicon.get(cls) or {}).get("harm_verbs") or ()) \
+                and self._crime_subject(token):
+            return False  # "this crime undermines our common desire for safety" tells the harm of the crime, blaming no one
         if cls in {"Endorsement", "Criticism"} and token.lemma_.lower() in set((self.lexicon.get(cls) or {}).get("active_only") or ()):
             return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
         if cls == "Endorsement" and word == "encouraging" and token.pos_ != "ADJ":
@@ -281,6 +296,15 @@ class ClassificationMixin:
                     return True
         return False
 
+    def _crime_subject(self, verb: Token) -> bool:
+        """The verb's subject is the crime itself ("Trafficking in human beings devalues ...", "This crime undermines")."""
+        node = verb
+        while node.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in node.children) and node.head.i != node.i:
+            node = node.head
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+        crimes = set((self.lexicon.get("Criticism") or {}).get("crime_nouns") or ())
+        return bool(subjects) and (subjects[0].lemma_.lower() in crimes or subjects[0].lower_ in crimes)
+
     def _thing_subject(self, verb: Token) -> bool:
         """The verb's subject is a thing (a noun naming no actor, no office, no speaker)."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -289,7 +313,12 @@ class ClassificationMixin:
         if not subjects:
             return False
         subject = subjects[0]
-        if subject.pos_ not in {"NOUN", "PROPN"} or not subject.text.islower() or subject.lower_ in FIRST_PERSON | PRONOUNS_PERSON | PRONOUNS_PLURAL:
+        if subject.pos_ not in {"NOUN", "PROPN"} or subject.lower_ in FIRST_PERSON | PRONOUNS_PERSON | PRONOUNS_PLURAL:
+            return False
+        if any(mm.span.start <= subject.idx < mm.span.end and mm.cls in {m.INSTRUMENT} | m.EVENT_CLASSES
+               for mm in self.mentions):
+            return True  # "the new Strategy for the Protection of Victims supports cooperation"
+        if not subject.text.islower():
             return False
         lemma = subject.lemma_.lower()
         return not (lemma in self.source_nouns or lemma in self.speaker_roles or lemma in self.institution_nouns
@@ -589,6 +618,17 @@ class ClassificationMixin:
             rank = self.clause_rank(tok, sent)
             if rank is not None:
                 cues.append(self._cue("Endorsement", "recognition", self._words(tok, praised[0], limit=4), rank, tok.idx))
+        qualities = set(spec.get("credited_qualities") or ())
+        for tok in sent:
+            # "These innovations reflect the OSCE's leadership": a quality credited to a named actor
+            if tok.lemma_.lower() not in qualities or tok.pos_ != "NOUN" or tok.dep_ not in {"dobj", "attr"}:
+                continue
+            owner = [c for c in tok.children if c.dep_ == "poss"]
+            if not owner or self.mention_at(owner[0].idx) is None or any(c.dep_ == "neg" for c in tok.head.children):
+                continue
+            rank = self.clause_rank(tok, sent)
+            if rank is not None:
+                cues.append(self._cue("Endorsement", "recognition", self._words(owner[0], tok, limit=6), rank, tok.idx))
         for cls, key in (("Endorsement", "support_verbs"), ("Criticism", "rejection_verbs")):
             verbs = set((self.lexicon.get(cls) or {}).get(key) or ())
             for tok in sent:
@@ -656,7 +696,7 @@ class ClassificationMixin:
         return cues
 
     # ---- figures --------------------------------------------------------------------------------
-    def _figure_cue(self, sentence: Span, sent: SpacySpan | None) -> ClassReading | None:
+    def _figure_cue(self, sentence: Span, sent: SpacySpan | None, restrictive: bool = False) -> ClassReading | None:
         """A number that counts something in the clause; dates, spans of time and numbers deep in a modifier do not."""
         spec = self.lexicon.get("Statistic") or {}
         weak = {str(w).lower() for w in spec.get("weak_number_words") or ()}
@@ -679,7 +719,7 @@ class ClassificationMixin:
                 or before.endswith("/")
                 or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in labels)
                 or self._figure_depth(tok, sent) > depth_limit
-                or self.clause_rank(tok, sent) is None
+                or (self.clause_rank(tok, sent) is None and not (restrictive and self._in_restrictive_relative(tok, sent)))
             )
             if drop:
                 for i in range(start, end):
@@ -694,7 +734,8 @@ class ClassificationMixin:
             if not kept:
                 phrase = None
                 for candidate, pattern in _phrase_regex(tuple(spec.get("phrases") or ())):
-                    if pattern.search(_flat(text)):
+                    found = pattern.search(_flat(text))
+                    if found and self._figure_phrase_tells(sent, sentence.start + found.start(), sentence.start + found.end()):
                         phrase = candidate
                         break
                 return self._cue("Statistic", "figure-phrase", phrase, 0, sentence.start) if phrase else None
@@ -716,6 +757,33 @@ class ClassificationMixin:
         while last.head.i != last.i and last.i < last.head.i <= last.i + 3 and last.pos_ == "NUM":
             last = last.head
         return self._cue("Statistic", "figure", first.doc[first.i : last.i + 1].text, 0, first.idx)
+
+    def _figure_phrase_tells(self, sent: SpacySpan | None, start: int, end: int) -> bool:
+        """"The number of victims has doubled" tells a figure; "it gives figures of the number of victims" only
+        names one: a phrase that names a quantity ("the number of", "the majority of") must head the
+        clause's subject or its predicate."""
+        if sent is None:
+            return True
+        head = self._phrase_head(sent, start, end)
+        if head is None or head.lemma_.lower() not in QUANTITY_NOUNS:
+            return True
+        return head.dep_ in SUBJECTS | {"attr", "ROOT"}
+
+    def _in_restrictive_relative(self, token: Token, sent: SpacySpan) -> bool:
+        """The token stands in a relative clause with no comma before it ("an industry that generates ..."),
+        itself in the main clause."""
+        relatives = [a for a in self._ancestors_in(token) if a.dep_ == "relcl"]
+        if len(relatives) != 1:
+            return False
+        relative = relatives[0]
+        first = min(t.i for t in relative.subtree)
+        if first > 0 and relative.doc[first - 1].text == "," or relative.doc[first].lower_ not in {"that", "which", "who", "whose"}:
+            return False
+        named = relative.head  # what the relative clause tells of: an argument of the main verb itself
+        if named.dep_ == "pobj" and named.head.dep_ == "prep":
+            named = named.head  # "we are dealing with an industry that ..."
+        return named.dep_ in {"dobj", "attr", "nsubj", "nsubjpass", "oprd", "prep"} and named.head.dep_ == "ROOT" \
+            and self.clause_rank(named, sent) == 0
 
     @staticmethod
     def _counts_people(tok: Token, spec: dict) -> bool:
