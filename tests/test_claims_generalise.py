@@ -43,12 +43,14 @@ def test_a_verb_of_stance_before_a_noun_phrase_takes_it_as_object(claims):
 
 def test_a_body_named_in_the_occasion_of_a_title_does_not_speak(claims):
     # "Remarks of the High Commissioner at the ... Conference of the Council of Europe": the host of the
-    # meeting is no speaker; the agency of the dateline "(UNHCR Press Service)" issues the remarks
+    # meeting is no speaker; the office the title names delivers the remarks (FORMAT.md accepts the
+    # office holder), or failing that the agency of the dateline "(UNHCR Press Service)" issues them
     doc = "speech_office_title.txt"
     for words in ("I welcome the close cooperation", "grave abuse of their rights"):
         c = claim(claims, doc, words)
         assert c.claimant != "org:Council-of-Europe", words
-        assert c.claimant is not None and "UNHCR" in c.claimant_evidence, (words, c.claimant, c.claimant_evidence)
+        assert c.claimant is not None, words
+        assert "High Commissioner" in c.claimant or "UNHCR" in c.claimant_evidence, (words, c.claimant, c.claimant_evidence)
 
 
 def test_looking_forward_to_ones_own_work_undertakes_it(claims):
