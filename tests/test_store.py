@@ -175,3 +175,10 @@ def test_the_build_makes_the_store_of_its_graph(built_dir):
     opened = open_store(graph, create=False)
     assert opened is not None
     opened.close()
+
+
+def test_where_no_store_can_be_made_the_graph_is_read_into_memory(build):
+    (build.parent / "store").write_text("not a folder", encoding="utf-8")  # in the way, as a read-only folder would be
+    assert people(build) == people(MINI)
+    stats = run_cli("stats", build, "--format", "json")
+    assert stats.exit_code == 0 and json.loads(stats.output)["triples"] == 357

@@ -18,6 +18,7 @@ seed 0, when the projection has more than 1,000 actors; the JSON says so).
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from pathlib import Path
 
 import click
@@ -34,6 +35,9 @@ ACTOR_CLASSES = sorted({"Person", "Country", "Actor"} | set(ORGANIZATION_CLASSES
 EXACT_BETWEENNESS_LIMIT = 1000
 BETWEENNESS_SAMPLES = 200
 
+_CLAIMANT = ox.NamedNode(TIP + "claimant")
+_ADDRESSEE = ox.NamedNode(TIP + "addressee")
+_ABOUT = ox.NamedNode(TIP + "about")
 _PREFIX = f"PREFIX tip: <{TIP}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 
 
@@ -53,32 +57,45 @@ def _count_by(store: ox.Store, where: str) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+def _key(term) -> str:
+    return term.value if isinstance(term, ox.NamedNode) else str(term)
+
+
 def actor_graph(store: ox.Store) -> nx.Graph:
-    """The undirected actor-to-actor projection described in the module docstring."""
+    """The undirected actor-to-actor projection described in the module docstring.
+
+    The links are read by walking the store's indexes from each actor and along
+    tip:claimant, tip:addressee and tip:about, not by one SPARQL join over every triple:
+    on a store on disk that join costs minutes at 10,000 documents."""
     graph = nx.Graph()
     actors = _rows(store, f"""
         SELECT DISTINCT ?a ?cls ?label WHERE {{
           VALUES ?cls {{ {_values(ACTOR_CLASSES)} }}
           ?a a ?cls . OPTIONAL {{ ?a rdfs:label ?label }}
         }}""")
+    terms = {}
     for actor, cls, label in sorted(actors, key=lambda r: (str(r[0]), str(r[1]))):
-        key = actor.value if isinstance(actor, ox.NamedNode) else str(actor)
+        key = _key(actor)
+        terms.setdefault(key, actor)
         if key not in graph:
             graph.add_node(key, label=label.value if label is not None else "", cls=compact(cls))
-    edges = _rows(store, f"""
-        SELECT DISTINCT ?a ?b WHERE {{
-          VALUES ?ca {{ {_values(ACTOR_CLASSES)} }}
-          VALUES ?cb {{ {_values(ACTOR_CLASSES)} }}
-          {{ ?a ?p ?b . }}
-          UNION {{ ?claim tip:claimant ?a ; tip:addressee ?b . }}
-          UNION {{ ?claim tip:claimant ?a ; tip:about ?b . }}
-          ?a a ?ca . ?b a ?cb .
-          FILTER (?a != ?b)
-        }}""")
-    for a, b in edges:
-        u = a.value if isinstance(a, ox.NamedNode) else str(a)
-        v = b.value if isinstance(b, ox.NamedNode) else str(b)
-        graph.add_edge(u, v)
+    edges: set[tuple[str, str]] = set()
+    for key, actor in terms.items():
+        for quad in store.quads_for_pattern(actor, None, None, None):
+            other = _key(quad.object)
+            if other != key and other in terms:
+                edges.add((key, other))
+    claimants: dict = defaultdict(set)
+    for quad in store.quads_for_pattern(None, _CLAIMANT, None, None):
+        if _key(quad.object) in terms:
+            claimants[quad.subject].add(_key(quad.object))
+    for link in (_ADDRESSEE, _ABOUT):
+        for quad in store.quads_for_pattern(None, link, None, None):
+            other = _key(quad.object)
+            if other in terms:
+                edges.update((a, other) for a in claimants.get(quad.subject, ()) if a != other)
+    for a, b in sorted(edges):
+        graph.add_edge(a, b)
     return graph
 
 
@@ -104,7 +121,10 @@ def centrality(graph: nx.Graph, top: int) -> tuple[list[dict], bool]:
 
 
 def compute_stats(store: ox.Store, top: int = 10) -> dict:
-    triples = int(_rows(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")[0][0].value)
+    if next(iter(store.named_graphs()), None) is None:  # one graph: every quad is a distinct triple
+        triples = len(store)
+    else:
+        triples = int(_rows(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")[0][0].value)
     resources = int(_rows(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }")[0][0].value)
     by_class = _count_by(store, "?x a ?cls")
     claims = _count_by(store, f"VALUES ?cls {{ {_values(CLAIM_CLASSES + ('Claim',))} }} ?x a ?cls")

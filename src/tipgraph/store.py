@@ -393,8 +393,24 @@ def _write_file_atomic(path: Path, text: str) -> None:
 # ---------------------------------------------------------------- answers
 
 
+# The modules whose code shapes an answer: a kept answer is one this very code gave.
+ANSWER_MODULES = ("query.py", "stats.py", "store.py", "namespaces.py", "model.py")
+_answer_code: list[str] = []
+
+
+def answer_code_version() -> str:
+    if not _answer_code:
+        digest = hashlib.sha256(f"{__version__}\n{ox.__version__}\n".encode("utf-8"))
+        package = Path(__file__).resolve().parent
+        for name in ANSWER_MODULES:
+            with contextlib.suppress(OSError):
+                digest.update((package / name).read_bytes())
+        _answer_code.append(digest.hexdigest())
+    return _answer_code[0]
+
+
 def _answer_file(opened: OpenStore, key: str) -> Path:
-    digest = hashlib.sha256(f"{__version__}\n{ox.__version__}\n{key}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(f"{answer_code_version()}\n{key}".encode("utf-8")).hexdigest()
     return opened.folder / ANSWERS_FOLDER / f"{digest}.txt"
 
 
