@@ -275,7 +275,7 @@ def command(graph_file: str, output_format: str, allow_warnings: bool, input_for
 # ---------------------------------------------------------------- validation in units
 
 
-@dataclass(frozen=True)
+@dataclass
 class ShapePlan:
     """What the shapes read beyond a node's own triples, when that is little enough to
     validate the graph in units: the properties whose values are targets (sh:targetObjectsOf),
@@ -285,7 +285,7 @@ class ShapePlan:
     inverse: frozenset
     sequence: dict  # first step -> set of second steps
 
-    @property
+    @functools.cached_property
     def incoming(self) -> frozenset:
         return self.objects_of | self.inverse
 
@@ -516,13 +516,15 @@ class UnitValidator:
             self.seconds += time.perf_counter() - started
             return
         if self._pool is None:
+            import multiprocessing
             import os
             from concurrent.futures import ProcessPoolExecutor
 
             from tipgraph.processes import end_with_parent
 
+            # spawned, not forked: a forked worker would hold a copy of the build's memory
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=end_with_parent,
-                                             initargs=(os.getpid(),))
+                                             initargs=(os.getpid(),), mp_context=multiprocessing.get_context("spawn"))
         self._running.append((units, self._pool.submit(validate_triples, triples)))
         while len(self._running) > self.jobs:
             self._collect_one()
