@@ -393,6 +393,7 @@ def child_post(bundled_cache: Path, n_docs: int, out: Path, cache_dir: str | Non
     loads.append(os.getloadavg()[0])
     return {
         "documents": n_docs,
+        "words": sum(len(d.text.split()) for d in documents),
         "synthesis_seconds": synthesis,
         "seconds": total,
         "stages": result.stages,
@@ -405,6 +406,27 @@ def child_post(bundled_cache: Path, n_docs: int, out: Path, cache_dir: str | Non
         "load_average": loads,
         **_peak_rss_mb(),
     }
+
+
+def child_sample(folder: Path, n_docs: int, jobs: int, bundled_cache: Path) -> dict:
+    """Parse and extract `n_docs` documents of make_corpus (no cache): seconds per word."""
+    from tipgraph.corpus import read_corpus
+    from tipgraph.pipeline import extract_corpus
+    from tipgraph.vocab import load_vocabulary
+
+    if folder.exists():
+        shutil.rmtree(folder)
+    make_corpus(folder, n_docs)
+    documents = read_corpus(folder).documents
+    load_vocabulary()
+    words = sum(len(d.text.split()) for d in documents)
+    loads = [os.getloadavg()[0]]
+    t0 = time.perf_counter()
+    count = sum(1 for _ in extract_corpus(documents, jobs))
+    seconds = time.perf_counter() - t0
+    loads.append(os.getloadavg()[0])
+    return {"documents": count, "words": words, "seconds": seconds, "seconds_per_word": seconds / words,
+            "load_average": loads}
 
 
 def post_only(args, tmp: Path, report: dict) -> None:
@@ -422,9 +444,20 @@ def post_only(args, tmp: Path, report: dict) -> None:
     changed = str(args.docs // 2)
     if args.rebuild:
         runs["changed, cached"] = _run_child("post", str(bundled_cache), n, str(out), str(cache_dir), str(args.jobs), changed)
-        runs["changed, --no-cache"] = _run_child("post", str(bundled_cache), n, str(tmp / "post-out-nocache"), "",
-                                                 str(args.jobs), changed)
+        if not args.skip_fresh:
+            runs["changed, --no-cache"] = _run_child("post", str(bundled_cache), n, str(tmp / "post-out-nocache"), "",
+                                                     str(args.jobs), changed)
     report["post"] = runs
+    # What parsing N such documents would take, under the same load: parse+extract a sample
+    sample = _run_child("sample", str(tmp / "sample"), str(args.sample), str(args.jobs), str(bundled_cache))
+    report["sample"] = sample
+    estimate = sample["seconds_per_word"] * runs["cold"]["words"]
+    report["parse_estimate_seconds"] = estimate
+    print(f"parse+extract of a {args.sample}-document make_corpus sample: {sample['seconds']:.1f} s for "
+          f"{sample['words']:,} words (load {sample['load_average'][0]:.1f}-{sample['load_average'][1]:.1f}); "
+          f"for the {runs['cold']['words']:,} words of the {args.docs:,} documents: about {estimate:,.0f} s; "
+          f"post-extraction would be {100 * runs['cold']['seconds'] / (estimate + runs['cold']['seconds']):.1f} % "
+          f"of a cold build")
     for name, run in runs.items():
         print(f"{name}: {run['documents']:,} documents, post-extraction {run['seconds']:.1f} s, peak RSS "
               f"{run['peak_rss_mb']:,.0f} MB, {run['triples']:,} triples, {run['entities']:,} entities, "
@@ -433,7 +466,7 @@ def post_only(args, tmp: Path, report: dict) -> None:
             print(f"  {stage:<20} {seconds:8.1f} s")
         print("  outputs: " + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in run["sizes"].items()))
         print(f"  validation: {run['validation']}", flush=True)
-    if args.rebuild:
+    if args.rebuild and not args.skip_fresh:
         cold, cached, fresh = runs["cold"], runs["changed, cached"], runs["changed, --no-cache"]
         print(f"one document changed: {cached['seconds']:.1f} s = {100 * cached['seconds'] / cold['seconds']:.1f} % "
               f"of the cold post-extraction run; outputs byte-identical to the --no-cache build: "
@@ -477,6 +510,10 @@ def main() -> int:
                              "post-extraction stages (with --rebuild: after one document changes, cached and not).")
     parser.add_argument("--bundled-cache", type=Path, default=None,
                         help="With --post-only: keep the bundled documents' extractions here between runs.")
+    parser.add_argument("--skip-fresh", action="store_true",
+                        help="With --post-only --rebuild: skip the --no-cache run of the changed documents.")
+    parser.add_argument("--sample", type=int, default=60,
+                        help="With --post-only: documents of make_corpus parsed to estimate the parse at N.")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -488,6 +525,8 @@ def main() -> int:
             print(json.dumps(child_build(Path(rest[0]), Path(rest[1]), int(rest[2]), rest[3] if len(rest) > 3 else None)))
         elif kind == "queries":
             print(json.dumps(child_queries(Path(rest[0]))))
+        elif kind == "sample":
+            print(json.dumps(child_sample(Path(rest[0]), int(rest[1]), int(rest[2]), Path(rest[3]))))
         elif kind == "post":
             print(json.dumps(child_post(Path(rest[0]), int(rest[1]), Path(rest[2]), rest[3] or None, int(rest[4]),
                                         int(rest[5]) if rest[5] else None)))
