@@ -461,7 +461,7 @@ class UnitValidator:
         for node in sorted(set(incoming) - set(store), key=str):
             context = [(source, p, node) for source, p in incoming[node]]
             self._unit(str(node), "", [], context, lambda focus, n=node: focus == n)
-        self._flush()
+        self._flush(last=True)
 
     def _late_document(self, graph, index: int) -> None:
         """A document something else links into (or that links out with a path the shapes
@@ -503,14 +503,15 @@ class UnitValidator:
         if self.pending_triples >= UNIT_BATCH_TRIPLES:
             self._flush()
 
-    def _flush(self) -> None:
+    def _flush(self, last: bool = False) -> None:
         """Validate the pending units together (each result goes to the unit owning its focus
-        node): here, or with jobs > 1 in worker processes while the next shards are made."""
+        node): here, or with jobs > 1 in worker processes while the next shards are made (not
+        for a graph of one batch: starting the workers would take longer)."""
         if not self.pending:
             return
         units, self.pending, self.pending_triples = self.pending, [], 0
         triples = [triple for unit in units for triple in unit.triples]
-        if self.jobs <= 1:
+        if self.jobs <= 1 or (last and self._pool is None):
             started = time.perf_counter()
             self._record(units, validate_triples(triples, self.shapes))
             self.seconds += time.perf_counter() - started
@@ -562,7 +563,7 @@ class UnitValidator:
             whole.triples = graph.triples_count
             return whole
         try:
-            self._flush()
+            self._flush(last=True)
             while self._running:
                 self._collect_one()
         finally:
