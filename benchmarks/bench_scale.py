@@ -172,10 +172,12 @@ def child_bare(corpus: Path, jobs: int) -> dict:
     nlp = load_model()
     load = time.perf_counter() - t0
     texts = [mask_markup(d.text) for d in documents]
+    loads = [os.getloadavg()[0]]
     t0 = time.perf_counter()
     n = sum(1 for _ in nlp.pipe(texts, n_process=jobs, batch_size=8))
     seconds = time.perf_counter() - t0
-    return {"documents": n, "seconds": seconds, "model_load_seconds": load, **_peak_rss_mb()}
+    loads.append(os.getloadavg()[0])
+    return {"documents": n, "seconds": seconds, "model_load_seconds": load, "load_average": loads, **_peak_rss_mb()}
 
 
 def _timed(stages: dict, name: str, function):
@@ -212,6 +214,7 @@ def child_build(corpus: Path, out: Path, jobs: int, cache_dir: str | None) -> di
     from tipgraph import pipeline, render, validate
 
     stages: dict[str, float] = {}
+    timed_here = "stages" not in inspect.signature(pipeline.BuildResult).parameters  # older builds
     for module, name, stage in (
         (pipeline, "read_corpus", "read"),
         (pipeline, "resolve", "resolve"),
@@ -220,15 +223,20 @@ def child_build(corpus: Path, out: Path, jobs: int, cache_dir: str | None) -> di
         (validate, "validate_graph", "shacl"),
         (render, "build_page", "html"),
     ):
-        if hasattr(module, name):
+        if timed_here and hasattr(module, name):
             setattr(module, name, _timed(stages, stage, getattr(module, name)))
-    pipeline.extract_corpus = _timed_stream(stages, "parse+extract", pipeline.extract_corpus)
+    if timed_here:
+        pipeline.extract_corpus = _timed_stream(stages, "parse+extract", pipeline.extract_corpus)
     options = {}
     if "cache_dir" in inspect.signature(pipeline.build).parameters:
         options["cache_dir"] = Path(cache_dir) if cache_dir else None
+    loads = [os.getloadavg()[0]]
     t0 = time.perf_counter()
     result = pipeline.build(corpus, out, jobs=jobs, html=True, validate=True, **options)
     total = time.perf_counter() - t0
+    loads.append(os.getloadavg()[0])
+    if not timed_here:
+        stages = dict(result.stages)  # read + parse + extract, resolve, graph, shacl, html, write outputs
     stages["load vocabulary, write outputs, other"] = total - sum(stages.values())
     sizes = {p.name: p.stat().st_size for p in sorted(out.iterdir()) if p.is_file()}
     figures = {
@@ -240,6 +248,7 @@ def child_build(corpus: Path, out: Path, jobs: int, cache_dir: str | None) -> di
         "validation": result.validation,
         "sizes": sizes,
         "digests": _digest(out),
+        "load_average": loads,
         **_peak_rss_mb(),
     }
     # Also beside the output folder, so that a long run's figures survive the run being stopped.
@@ -289,7 +298,7 @@ def _cache_entry(corpus: Path, cache_dir: Path, source_file: str) -> Path:
     from tipgraph.corpus import read_corpus
 
     cache = ExtractionCache(cache_dir)
-    document = next(d for d in read_corpus(corpus) if d.source_file == source_file)
+    document = next(d for d in read_corpus(corpus).documents if d.source_file == source_file)
     return cache._path(document_key(document, cache.version))
 
 
@@ -393,6 +402,7 @@ def child_post(bundled_cache: Path, n_docs: int, out: Path, cache_dir: str | Non
     loads.append(os.getloadavg()[0])
     return {
         "documents": n_docs,
+        "words": sum(len(d.text.split()) for d in documents),
         "synthesis_seconds": synthesis,
         "seconds": total,
         "stages": result.stages,
@@ -405,6 +415,27 @@ def child_post(bundled_cache: Path, n_docs: int, out: Path, cache_dir: str | Non
         "load_average": loads,
         **_peak_rss_mb(),
     }
+
+
+def child_sample(folder: Path, n_docs: int, jobs: int, bundled_cache: Path) -> dict:
+    """Parse and extract `n_docs` documents of make_corpus (no cache): seconds per word."""
+    from tipgraph.corpus import read_corpus
+    from tipgraph.pipeline import extract_corpus
+    from tipgraph.vocab import load_vocabulary
+
+    if folder.exists():
+        shutil.rmtree(folder)
+    make_corpus(folder, n_docs)
+    documents = read_corpus(folder).documents
+    load_vocabulary()
+    words = sum(len(d.text.split()) for d in documents)
+    loads = [os.getloadavg()[0]]
+    t0 = time.perf_counter()
+    count = sum(1 for _ in extract_corpus(documents, jobs))
+    seconds = time.perf_counter() - t0
+    loads.append(os.getloadavg()[0])
+    return {"documents": count, "words": words, "seconds": seconds, "seconds_per_word": seconds / words,
+            "load_average": loads}
 
 
 def post_only(args, tmp: Path, report: dict) -> None:
@@ -422,9 +453,20 @@ def post_only(args, tmp: Path, report: dict) -> None:
     changed = str(args.docs // 2)
     if args.rebuild:
         runs["changed, cached"] = _run_child("post", str(bundled_cache), n, str(out), str(cache_dir), str(args.jobs), changed)
-        runs["changed, --no-cache"] = _run_child("post", str(bundled_cache), n, str(tmp / "post-out-nocache"), "",
-                                                 str(args.jobs), changed)
+        if not args.skip_fresh:
+            runs["changed, --no-cache"] = _run_child("post", str(bundled_cache), n, str(tmp / "post-out-nocache"), "",
+                                                     str(args.jobs), changed)
     report["post"] = runs
+    # What parsing N such documents would take, under the same load: parse+extract a sample
+    sample = _run_child("sample", str(tmp / "sample"), str(args.sample), str(args.jobs), str(bundled_cache))
+    report["sample"] = sample
+    estimate = sample["seconds_per_word"] * runs["cold"]["words"]
+    report["parse_estimate_seconds"] = estimate
+    print(f"parse+extract of a {args.sample}-document make_corpus sample: {sample['seconds']:.1f} s for "
+          f"{sample['words']:,} words (load {sample['load_average'][0]:.1f}-{sample['load_average'][1]:.1f}); "
+          f"for the {runs['cold']['words']:,} words of the {args.docs:,} documents: about {estimate:,.0f} s; "
+          f"post-extraction would be {100 * runs['cold']['seconds'] / (estimate + runs['cold']['seconds']):.1f} % "
+          f"of a cold build")
     for name, run in runs.items():
         print(f"{name}: {run['documents']:,} documents, post-extraction {run['seconds']:.1f} s, peak RSS "
               f"{run['peak_rss_mb']:,.0f} MB, {run['triples']:,} triples, {run['entities']:,} entities, "
@@ -433,7 +475,7 @@ def post_only(args, tmp: Path, report: dict) -> None:
             print(f"  {stage:<20} {seconds:8.1f} s")
         print("  outputs: " + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in run["sizes"].items()))
         print(f"  validation: {run['validation']}", flush=True)
-    if args.rebuild:
+    if args.rebuild and not args.skip_fresh:
         cold, cached, fresh = runs["cold"], runs["changed, cached"], runs["changed, --no-cache"]
         print(f"one document changed: {cached['seconds']:.1f} s = {100 * cached['seconds'] / cold['seconds']:.1f} % "
               f"of the cold post-extraction run; outputs byte-identical to the --no-cache build: "
@@ -477,6 +519,11 @@ def main() -> int:
                              "post-extraction stages (with --rebuild: after one document changes, cached and not).")
     parser.add_argument("--bundled-cache", type=Path, default=None,
                         help="With --post-only: keep the bundled documents' extractions here between runs.")
+    parser.add_argument("--skip-queries", action="store_true", help="Do not time the bundled questions.")
+    parser.add_argument("--skip-fresh", action="store_true",
+                        help="With --post-only --rebuild: skip the --no-cache run of the changed documents.")
+    parser.add_argument("--sample", type=int, default=60,
+                        help="With --post-only: documents of make_corpus parsed to estimate the parse at N.")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -488,6 +535,8 @@ def main() -> int:
             print(json.dumps(child_build(Path(rest[0]), Path(rest[1]), int(rest[2]), rest[3] if len(rest) > 3 else None)))
         elif kind == "queries":
             print(json.dumps(child_queries(Path(rest[0]))))
+        elif kind == "sample":
+            print(json.dumps(child_sample(Path(rest[0]), int(rest[1]), int(rest[2]), Path(rest[3]))))
         elif kind == "post":
             print(json.dumps(child_post(Path(rest[0]), int(rest[1]), Path(rest[2]), rest[3] or None, int(rest[4]),
                                         int(rest[5]) if rest[5] else None)))
@@ -521,7 +570,8 @@ def main() -> int:
         report["bare"] = bare
         bare_rate = words / bare["seconds"]
         print(f"bare nlp.pipe: {bare['seconds']:.1f} s, {bare_rate:,.0f} words/s "
-              f"(model load {bare['model_load_seconds']:.1f} s, not counted)", flush=True)
+              f"(model load {bare['model_load_seconds']:.1f} s, not counted; load {bare['load_average'][0]:.1f}-"
+              f"{bare['load_average'][1]:.1f})", flush=True)
 
         out = tmp / "out"
         cache_dir = tmp / "cache"
@@ -532,7 +582,8 @@ def main() -> int:
         report["build"] = full
         build_rate = words / full["seconds"]
         print(f"full build:    {full['seconds']:.1f} s, {build_rate:,.0f} words/s; "
-              f"ratio to bare nlp.pipe {build_rate / bare_rate:.2f}", flush=True)
+              f"ratio to bare nlp.pipe {build_rate / bare_rate:.2f} (load {full['load_average'][0]:.1f}-"
+              f"{full['load_average'][1]:.1f})", flush=True)
         for stage, seconds in full["stages"].items():
             print(f"  {stage:<40} {seconds:8.1f} s  {100 * seconds / full['seconds']:5.1f} %")
         print(f"  peak RSS {full['peak_rss_mb']:,.0f} MB (largest worker {full['peak_worker_rss_mb']:,.0f} MB); "
@@ -542,13 +593,14 @@ def main() -> int:
         print(f"  validation: {full['validation']}", flush=True)
 
         graph_file = out / "graph.ttl"
-        queries = _run_child("queries", str(graph_file))
-        for name in queries["queries"]:
-            queries["queries"][name]["command_seconds"] = _whole_command_seconds(graph_file, name)
-        report["queries"] = queries
-        print(f"questions (store load {queries['load_seconds']:.2f} s; then each once loaded / as a whole command):")
-        for name, q in queries["queries"].items():
-            print(f"  {name:<16} {q['seconds']:7.3f} s  {q['command_seconds']:6.2f} s  {q['rows']:>7} rows")
+        if not args.skip_queries:
+            queries = _run_child("queries", str(graph_file))
+            for name in queries["queries"]:
+                queries["queries"][name]["command_seconds"] = _whole_command_seconds(graph_file, name)
+            report["queries"] = queries
+            print(f"questions (store load {queries['load_seconds']:.2f} s; then each once loaded / as a whole command):")
+            for name, q in queries["queries"].items():
+                print(f"  {name:<16} {q['seconds']:7.3f} s  {q['command_seconds']:6.2f} s  {q['rows']:>7} rows")
 
         if args.rebuild:
             # B: one document changed, cached rebuild. C: the change undone and that document's
@@ -564,7 +616,8 @@ def main() -> int:
             undone = _run_child("build", str(corpus), str(out), str(args.jobs), str(cache_dir))
             identical = undone["digests"] == full["digests"]
             report["rebuild"] = {"changed": changed.name, "cached": rebuilt, "undone": undone, "identical": identical}
-            print(f"rebuild after changing {changed.name}: {rebuilt['seconds']:.1f} s = "
+            print(f"rebuild after changing {changed.name}: {rebuilt['seconds']:.1f} s (load "
+                  f"{rebuilt['load_average'][0]:.1f}-{rebuilt['load_average'][1]:.1f}) = "
                   f"{100 * rebuilt['seconds'] / full['seconds']:.1f} % of the full build ({full['seconds']:.1f} s)")
             for stage, seconds in rebuilt["stages"].items():
                 print(f"  {stage:<40} {seconds:8.1f} s")

@@ -248,9 +248,9 @@ class ExtractionCache:
             yield extraction
         self.prune()
 
-    def results(self, name: str, version: str | None = None) -> "ResultCache":
-        """A cache of a later stage's results beside the extractions (tipgraph.validate's)."""
-        return ResultCache(self.root, name, version or "")
+    def results(self, name: str, version: str, *, pickled: bool = False) -> "ResultCache":
+        """A cache of a later stage's results beside the extractions (validation's, shards')."""
+        return ResultCache(self.root, name, version, pickled=pickled)
 
     def prune(self) -> None:
         """Remove other pipeline versions' entries and temporary files left by killed builds."""
@@ -283,15 +283,17 @@ class ResultCache:
     first, to a temporary file renamed into place; `forget_unused` drops what the last
     complete run did not ask for, and other versions' folders."""
 
-    def __init__(self, root: Path, name: str, version: str):
+    def __init__(self, root: Path, name: str, version: str, *, pickled: bool = False):
         self.root = Path(root)
         self.name = name
+        self.pickled = pickled  # values pickled (rdflib terms), not JSON
+        self.suffix = ".pickle" if pickled else ".json"
         self.folder = self.root / f"{name}-{version[:24]}"
         self.used: set[str] = set()
         self.stats = CacheStats()
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+        return self.folder / key[:2] / f"{key}{self.suffix}"
 
     def get(self, key: str):
         self.used.add(key)
@@ -305,8 +307,8 @@ class ResultCache:
             self.stats.unreadable += 1
             return None
         try:
-            value = json.loads(payload)
-        except ValueError:
+            value = pickle.loads(payload) if self.pickled else json.loads(payload)
+        except Exception:  # an entry of an incompatible build: a miss
             self.stats.unreadable += 1
             return None
         self.stats.hits += 1
@@ -315,7 +317,10 @@ class ResultCache:
     def put(self, key: str, value) -> None:
         self.used.add(key)
         path = self._path(key)
-        payload = json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        if self.pickled:
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        else:
+            payload = json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
@@ -338,7 +343,7 @@ class ResultCache:
             return
         for entry in self.folder.glob("*/*"):
             name = entry.name
-            if name.startswith(".tmp-") or (name.endswith(".json") and name[:-5] not in self.used):
+            if name.startswith(".tmp-") or (name.endswith(self.suffix) and name[: -len(self.suffix)] not in self.used):
                 try:
                     entry.unlink()
                 except OSError:

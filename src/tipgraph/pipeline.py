@@ -266,9 +266,14 @@ def finish_build(
             from tipgraph.validate import UnitValidator
 
             validator = UnitValidator(cache, jobs=jobs)
+        shard_cache = None
+        if cache is not None:
+            from tipgraph.shards import graph_version
+
+            shard_cache = cache.results("shards", graph_version(), pickled=True)
         try:
             with clock("graph"):
-                graph.materialise(spool, validator=validator, view=view)
+                graph.materialise(spool, validator=validator, view=view, shard_cache=shard_cache)
         except BaseException:
             if validator is not None:
                 validator.close()
@@ -276,10 +281,11 @@ def finish_build(
 
         validation = None
         if validator is not None:
+            waited = validator.seconds  # units are validated as the shards are made
+            stages["graph"] -= waited
+            stages["shacl"] = waited
             with clock("shacl"):
                 result = validator.result(graph)
-            stages["graph"] -= validator.seconds  # units are validated as the shards are made
-            stages["shacl"] += validator.seconds
             validation = result.summary()
             if result.errors:  # warnings are fine; only violations stop the build
                 errors = result.errors
@@ -321,6 +327,8 @@ def finish_build(
     refresh_store(out / "graph.ttl")
     if validator is not None and cache is not None:
         validator.forget_unused()
+    if shard_cache is not None:
+        shard_cache.forget_unused()
 
     by_class = Counter({
         str(cls).rsplit("#", 1)[-1]: n for cls, n in graph.classes.items() if str(cls).startswith(str(TIP))

@@ -26,6 +26,8 @@ every document adds), the rules and the dated memberships.
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
 import re
 from collections import Counter, defaultdict
@@ -42,9 +44,26 @@ from tipgraph.namespaces import PREFIXES, TIP, TIPID, iri_segment
 from tipgraph.resolve import Entity, Resolver
 from tipgraph.turtle import TurtleWriter
 
+# What a shard is made by, besides its extraction and resolution's answers (recorded with it).
+GRAPH_MODULES = ("graph", "shards", "turtle", "namespaces", "resolve", "model")
+
+
+@functools.lru_cache(maxsize=1)
+def graph_version() -> str:
+    from pathlib import Path
+
+    from tipgraph.cache import pipeline_version
+
+    digest = hashlib.sha256(pipeline_version().encode())
+    package = Path(__file__).resolve().parent
+    for name in GRAPH_MODULES:
+        digest.update((package / f"{name}.py").read_bytes())
+    return digest.hexdigest()
+
 Triple = tuple  # (subject, predicate, object) rdflib terms
 
 _ID = str(TIPID)
+_OWN_NODES = (_ID + "mention/", _ID + "claim/")  # one document's nodes: not worth remembering
 _DOC_LOCAL = re.compile(r"doc/([^/]*)$|(?:claim|mention)/([^/]*)/")  # a document's node, its claims, its mentions
 
 
@@ -58,6 +77,45 @@ def text_file_name(doc_id: str) -> str:
 
 class _Collect(list):
     add = list.append
+
+
+class _Everything:
+    def __contains__(self, item) -> bool:
+        return True
+
+    def add(self, item) -> None:
+        pass
+
+
+_EVERY_RULE = _Everything()
+
+
+class _Recording:
+    """The resolver, noting each lookup's answer, so a cached shard can check them again."""
+
+    def __init__(self, resolver: Resolver, record: list):
+        self._resolver = resolver
+        self._record = record
+
+    def lookup(self, reference, doc_id):
+        entity = self._resolver.lookup(reference, doc_id)
+        self._record.append(("lookup", reference, doc_id, entity.local_id if entity is not None else None))
+        return entity
+
+    def __getattr__(self, name):
+        return getattr(self._resolver, name)
+
+
+class _RecordingRules:
+    def __init__(self, rules: RuleNames, record: list):
+        self._rules = rules
+        self._record = record
+        self.rule = rules.rule
+
+    def fired(self, rule, evidence):
+        iri = self._rules.fired(rule, evidence)
+        self._record.append(("rule", rule, evidence, str(iri)))
+        return iri
 
 
 @dataclass
@@ -108,6 +166,7 @@ class CorpusGraph:
         self._runs: list[_Run] = []
         self._global_blocks: list[tuple[str, str]] = []
         self._spool: IO[bytes] | None = None
+        self._iris: dict[str, URIRef] = {}  # predicates and entities, as cached shards name them
         self._spooled = 0
 
     # ------------------------------------------------------------ ownership
@@ -124,26 +183,40 @@ class CorpusGraph:
     # ------------------------------------------------------------ making triples
 
     def _builder(self, sink) -> GraphBuilder:
-        return GraphBuilder(self.resolver, sink, self.rules)
+        builder = GraphBuilder(self.resolver, sink, self.rules)
+        builder._rules_described = _EVERY_RULE  # the rules are described once, in the global part
+        return builder
 
     def entity_triples(self) -> list[Triple]:
-        """Entity-level triples: classes, labels, gazetteer relations."""
+        """The global part but for what documents add: entities' classes, labels and gazetteer
+        relations, and the rules (each described once, as GraphBuilder describes a rule it meets)."""
         sink = _Collect()
-        builder = self._builder(sink)
+        builder = GraphBuilder(self.resolver, sink, self.rules)
         for local_id in sorted(self.resolver.entities):
             entity = self.resolver.entities[local_id]
             if entity.mentions:
                 builder.entity(entity)
                 builder.known_relations(entity)
+        fired = {
+            (rule, evidence)
+            for ex in self.extractions for claim in ex.claims
+            for rule, evidence in ((claim.class_rule, claim.class_evidence), (claim.claimant_rule, claim.claimant_evidence))
+            if rule
+        }
+        for rule, evidence in sorted(fired, key=lambda pair: (pair[0], pair[1] or "")):
+            builder._describe_rule(rule, evidence)
         return sink
 
-    def shard(self, index: int, builder: GraphBuilder | None = None) -> Shard:
-        """Document `index`'s triples: its own (owned) and those it adds to the global part."""
+    def shard(self, index: int, builder: GraphBuilder | None = None, record: list | None = None) -> Shard:
+        """Document `index`'s triples: its own (owned) and those it adds to the global part.
+        `record` collects what it asked resolution (tipgraph.shards._Recording)."""
         sink = _Collect()
         if builder is None:
             builder = self._builder(sink)
         else:
             builder.graph = sink
+        builder.resolver = _Recording(self.resolver, record) if record is not None else self.resolver
+        builder.rules = _RecordingRules(self.rules, record) if record is not None else self.rules
         ex = self.extractions[index]
         doc_id = ex.document.doc_id
         for entity, mentions in self._mentions.get(doc_id, ()):
@@ -217,9 +290,12 @@ class CorpusGraph:
         *,
         validator=None,
         view=None,
+        shard_cache=None,
         progress: Callable[[], None] | None = None,
     ) -> None:
-        """Make every shard once: spool its Turtle, validate it (with `validator`), feed `view`."""
+        """Make every shard once: spool its Turtle, validate it (with `validator`), feed `view`.
+        With a `shard_cache` (tipgraph.cache.ResultCache), a document whose extraction and
+        whose answers from resolution are those of a previous build takes its shard from there."""
         self._spool = spool
         self.view = view
         term = self.writer.term
@@ -227,19 +303,30 @@ class CorpusGraph:
         for s, p, o in self.entity_triples():
             global_store[s].add((p, o))
         builder = self._builder(_Collect())
+        if self.added:
+            shard_cache = None  # triples put in by hand are no document's own
         for index in range(len(self.extractions)):
-            shard = self.shard(index, builder)
+            shard, blocks = self._cached(index, shard_cache) if shard_cache is not None else (None, None)
+            if shard is None:
+                record: list = []
+                shard = self.shard(index, builder, record)
+                blocks = []
+                by_subject: dict = defaultdict(list)
+                for s, p, o in shard.owned:
+                    by_subject[s].append((p, o))
+                for s, pairs in by_subject.items():
+                    subject = term(s)
+                    written = {(str(p), term(o)) for p, o in pairs}
+                    blocks.append((subject, self.writer.block(subject, written), len(written)))
+                blocks.sort()
+                if shard_cache is not None:
+                    self._store(index, shard_cache, shard, blocks, record)
+            else:
+                by_subject = defaultdict(list)
+                for s, p, o in shard.owned:
+                    by_subject[s].append((p, o))
             for s, p, o in shard.foreign:
                 global_store[s].add((p, o))
-            by_subject: dict = defaultdict(list)
-            for s, p, o in shard.owned:
-                by_subject[s].append((p, o))
-            blocks = []
-            for s, pairs in by_subject.items():
-                subject = term(s)
-                written = {(str(p), term(o)) for p, o in pairs}
-                blocks.append((subject, self.writer.block(subject, written), len(written)))
-            blocks.sort()
             self._spool_runs(blocks)
             self.triples_count += sum(n for _, _, n in blocks)
             for s, pairs in by_subject.items():
@@ -268,6 +355,67 @@ class CorpusGraph:
         if validator is not None:
             validator.global_part(self, global_store, dict(self._global_blocks))
         del global_store
+
+    # ------------------------------------------------------------ cached shards
+
+    def _shard_key(self, index: int) -> str:
+        ex = self.extractions[index]
+        document = ex.document
+        digest = hashlib.sha256(graph_version().encode())
+        for part in (document.doc_id, document.source_file, repr(document.source_files),
+                     hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).hexdigest(),
+                     repr(ex.info), repr(ex.relations), repr(ex.claims), self._mention_digest(index)):
+            encoded = part.encode("utf-8", "surrogatepass")
+            digest.update(f"{len(encoded)}\0".encode())
+            digest.update(encoded)
+        return digest.hexdigest()
+
+    def _mention_digest(self, index: int) -> str:
+        """What resolution made of the document's mentions: which entity, at which offsets."""
+        doc_id = self.extractions[index].document.doc_id
+        parts = [(entity.local_id, [(m.span, m.sentence) for m in mentions]) for entity, mentions in self._mentions.get(doc_id, ())]
+        claims = [sorted(map(str, self.quotes.get(claim_iri(doc_id, claim), ()))) for claim in self.extractions[index].claims]
+        return repr((parts, claims))
+
+    def _still_true(self, record: list) -> bool:
+        for entry in record:
+            if entry[0] == "lookup":
+                _, reference, doc_id, local_id = entry
+                entity = self.resolver.lookup(reference, doc_id)
+                if (entity.local_id if entity is not None else None) != local_id:
+                    return False
+            elif entry[0] == "rule":
+                _, rule, evidence, iri = entry
+                try:
+                    if str(self.rules.fired(rule, evidence)) != iri:
+                        return False
+                except KeyError:
+                    return False
+        return True
+
+    def _cached(self, index: int, cache):
+        found = cache.get(self._shard_key(index))
+        if found is None:
+            return None, None
+        record, owned, foreign, blocks = found
+        if not self._still_true(record):
+            return None, None
+        return Shard(index, self._decode(owned), self._decode(foreign)), blocks
+
+    def _store(self, index: int, cache, shard: Shard, blocks: list, record: list) -> None:
+        cache.put(self._shard_key(index), (record, _encode(shard.owned), _encode(shard.foreign), blocks))
+
+    def _decode(self, triples: list) -> list[Triple]:
+        """IRIs come back as the one URIRef per IRI a build needs (no parsing, no second copy)."""
+        iris = self._iris
+        decoded = []
+        for s, p, o in triples:
+            s = iris.get(s) or _iri(s)
+            p = iris.get(p) or iris.setdefault(p, _iri(p))
+            if type(o) is str:
+                o = iris.get(o) or (_iri(o) if o.startswith(_OWN_NODES) else iris.setdefault(o, _iri(o)))
+            decoded.append((s, p, o))
+        return decoded
 
     def _spool_runs(self, blocks: list[tuple[str, str, int]]) -> None:
         """A shard's blocks, sorted, in runs: one per namespace (claims, the document, mentions)."""
@@ -310,6 +458,16 @@ class CorpusGraph:
                 out.write(content)
         spool.seek(0, io.SEEK_END)
         return self.triples_count
+
+
+def _iri(value: str) -> URIRef:
+    # the text was a URIRef's when it was cached: rdflib's check of it is not needed again
+    return str.__new__(URIRef, value)
+
+
+def _encode(triples: list[Triple]) -> list[tuple]:
+    """Triples to cache: IRIs as plain text, literals as they are."""
+    return [(str(s), str(p), str(o) if isinstance(o, URIRef) else o) for s, p, o in triples]
 
 
 def _namespace(subject: str) -> str:

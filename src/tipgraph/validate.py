@@ -275,7 +275,7 @@ def command(graph_file: str, output_format: str, allow_warnings: bool, input_for
 # ---------------------------------------------------------------- validation in units
 
 
-@dataclass(frozen=True)
+@dataclass
 class ShapePlan:
     """What the shapes read beyond a node's own triples, when that is little enough to
     validate the graph in units: the properties whose values are targets (sh:targetObjectsOf),
@@ -285,7 +285,7 @@ class ShapePlan:
     inverse: frozenset
     sequence: dict  # first step -> set of second steps
 
-    @property
+    @functools.cached_property
     def incoming(self) -> frozenset:
         return self.objects_of | self.inverse
 
@@ -461,7 +461,7 @@ class UnitValidator:
         for node in sorted(set(incoming) - set(store), key=str):
             context = [(source, p, node) for source, p in incoming[node]]
             self._unit(str(node), "", [], context, lambda focus, n=node: focus == n)
-        self._flush()
+        self._flush(last=True)
 
     def _late_document(self, graph, index: int) -> None:
         """A document something else links into (or that links out with a path the shapes
@@ -503,26 +503,29 @@ class UnitValidator:
         if self.pending_triples >= UNIT_BATCH_TRIPLES:
             self._flush()
 
-    def _flush(self) -> None:
+    def _flush(self, last: bool = False) -> None:
         """Validate the pending units together (each result goes to the unit owning its focus
-        node): here, or with jobs > 1 in worker processes while the next shards are made."""
+        node): here, or with jobs > 1 in worker processes while the next shards are made (not
+        for a graph of one batch: starting the workers would take longer)."""
         if not self.pending:
             return
         units, self.pending, self.pending_triples = self.pending, [], 0
         triples = [triple for unit in units for triple in unit.triples]
-        if self.jobs <= 1:
+        if self.jobs <= 1 or (last and self._pool is None):
             started = time.perf_counter()
             self._record(units, validate_triples(triples, self.shapes))
             self.seconds += time.perf_counter() - started
             return
         if self._pool is None:
+            import multiprocessing
             import os
             from concurrent.futures import ProcessPoolExecutor
 
             from tipgraph.processes import end_with_parent
 
+            # spawned, not forked: a forked worker would hold a copy of the build's memory
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=end_with_parent,
-                                             initargs=(os.getpid(),))
+                                             initargs=(os.getpid(),), mp_context=multiprocessing.get_context("spawn"))
         self._running.append((units, self._pool.submit(validate_triples, triples)))
         while len(self._running) > self.jobs:
             self._collect_one()
@@ -560,7 +563,7 @@ class UnitValidator:
             whole.triples = graph.triples_count
             return whole
         try:
-            self._flush()
+            self._flush(last=True)
             while self._running:
                 self._collect_one()
         finally:
