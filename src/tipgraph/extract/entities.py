@@ -1194,6 +1194,30 @@ def _dated_sessions(text: str, kept: list[Candidate], vocab: Vocabulary) -> list
     return found
 
 
+def _country_offices(text: str, kept: list[Candidate], vocab: Vocabulary) -> list[Candidate]:
+    """ "IOM Belarus has completed ...", "UNICEF Moldova Representative X": an international body's name
+    followed by a country's is its office in that country, part of the body and seated there."""
+    found = []
+    for cand in kept:
+        body = cand.mention
+        if body.cls != m.INTERNATIONAL_ORGANIZATION or not (body.key or "").startswith("org:"):
+            continue
+        country = next((c for c in kept if c.start == cand.end + 1 and c.mention.cls == m.COUNTRY and c.mention.key), None)
+        if country is None or text[cand.end] != " ":
+            continue
+        known = vocab.entities.get(country.mention.key)
+        if known is None or country.mention.span.text in set(known.demonyms) | set(known.ambiguous_demonyms):
+            continue  # "the OSCE Albanian ...": an adjective, not the office's seat
+        if re.match(r"\s*(?:,|and\b|or\b|-|–)", text[country.end : country.end + 5]) or re.search(r"(?i)\bbetween\s+(?:the\s+)?$", text[max(0, cand.start - 12) : cand.start]):
+            continue  # "between the EU and Moldova", "IOM Belarus and Ukraine"
+        name = f"{body.span.text} {country.mention.span.text}"
+        parent = vocab.entities[body.key]
+        mention = EntityMention(parent.cls, Span(cand.start, country.end, text[cand.start : country.end]), name,
+                                key=f"unit:{parent.key}:{name}", attrs={"part_of": parent.key, "country": known.iso3, "country_office": True})
+        found.append(Candidate(mention, priority=cand.priority + 1))
+    return found
+
+
 def _bare_parliaments(text: str, kept: list[Candidate], vocab: Vocabulary, doc_country: str | None) -> list[Candidate]:
     """ "adopted in the first reading by Parliament": the country's parliament, named by its noun."""
     found = []
@@ -1427,7 +1451,7 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     kept = _adopt_parenthesised_acronyms(text, kept)
     _described_events_named(kept)
     extra = _dated_sessions(text, kept, vocab) + _bare_parliaments(text, kept, vocab, doc_country) + _short_units(text, kept, vocab) \
-        + _unnamed_offices(text, kept, vocab)
+        + _unnamed_offices(text, kept, vocab) + _country_offices(text, kept, vocab)
     if extra:
         kept = _resolve_overlaps(kept + extra)
     _short_names_of_known(kept)
