@@ -49,3 +49,9 @@ def test_national_officials_serve_the_country_the_story_is_set_in(facts):
     wire = facts["wire_sentencing"]
     assert ("Person:Mark Ellis", "affiliatedWith", "country:USA") in wire  # "U.S. Attorney Mark Ellis"
     assert ("Person:Laura Benton", "affiliatedWith", "country:USA") in wire  # datelined WASHINGTON, the US named throughout
+
+
+def test_people_who_open_an_event_or_speak_at_it_take_part(facts):
+    forum = "Conference:3rd Balkan Forum on Labour Exploitation"
+    for person in ("Elona Gjebrea", "Piotr Nowak", "Mirela Hoxha"):
+        assert (forum, "participant", f"Person:{person}") in facts["forum_release"], person

@@ -830,6 +830,22 @@ class _Reader:
             if people:
                 nearest = min(people, key=lambda p: min(abs(p.span.start - ev.span.end), abs(ev.span.start - p.span.end)))
                 self.add(reference(ev), "participant", reference(nearest), ev.span)
+        # "Officially opened by X and Y, the 2nd ... Conference brings together", "The seminar was chaired by X";
+        # "At the 15th Seminar on ..., Minister Y declared": the people the sentence names with the event
+        for ev in self.events:
+            s, e = self.sentence(ev)
+            at_opening = re.fullmatch(r"\W*At\s+(?:the\s+|this\s+|a\s+)?", text[s : ev.span.start])
+            for by in re.finditer(r"(?i)\b(?:opened|chaired|attended|addressed|moderated|closed|co-chaired)\s+by\s+", text[s:e]):
+                start = s + by.end()
+                stop = ev.span.start if ev.span.start > start else e
+                for person in self.people:
+                    if start <= person.span.start < stop and not self.nested(person, m.EVENT_CLASSES):
+                        self.add(reference(ev), "participant", reference(person), person.span)
+            if at_opening:
+                for person in self.people:
+                    if ev.span.end <= person.span.start < e and not self.nested(person, m.EVENT_CLASSES | m.ORGANIZATION_CLASSES):
+                        self.add(reference(ev), "participant", reference(person), person.span)
+                        break
         # "practitioners from France and Belgium"
         for match in cues.group_from.finditer(text):
             countries = self.country_list_from(match.end())
