@@ -39,3 +39,16 @@ def test_a_dateline_town_in_capitals_is_a_place(extractions):
     assert ("RIGA", "Riga") in mentions(extractions["indented_release"], "Place")
     located = {(r.subject, r.predicate, r.object) for r in extractions["wire_prosecutors"].relations}
     assert ("Place:Valletta", "locatedIn", "country:MLT") in located
+
+
+def test_office_words_after_a_title_are_no_persons_name(extractions):
+    remarks = extractions["unit_remarks"]
+    assert {name for _, name in mentions(remarks, "Person")} == {"Aiko Tanaka"}  # not "Regional", not "Process"
+
+
+def test_a_units_name_runs_to_the_end_of_the_region_it_serves(extractions):
+    remarks = extractions["unit_remarks"]
+    bureau = "UNDP Regional Bureau for Asia and the Pacific"
+    assert (bureau, bureau) in mentions(remarks, "InternationalOrganization")
+    facts = {(r.subject, r.predicate, r.object) for r in remarks.relations}
+    assert ("Person:Aiko Tanaka", "affiliatedWith", f"unit:org:UNDP:{bureau}") in facts

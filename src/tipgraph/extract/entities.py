@@ -395,6 +395,10 @@ class EntityExtractor:
             if not match or not (match.group("mod").strip() or match.group("tail")):
                 continue
             end = c.end + match.end()
+            if match.group("tail"):
+                # "Regional Office for Asia and the Pacific": the tail runs to the end of the place it names
+                end = max([k.end for k in known if k.start < end < k.end and k.mention.cls in {m.REGION, m.COUNTRY, m.PLACE}
+                           and k.start >= c.end], default=end)
             piece = text[c.start : end]
             if "\n" in piece:
                 continue
@@ -444,6 +448,10 @@ class EntityExtractor:
             name_start = None
             for candidate_start in ([pos + office.end()] if office else []) + [pos]:
                 words, cursor = self._name_words(text, candidate_start)
+                if candidate_start != pos and len(words) < 2:
+                    words = []  # "Chairman of the Minsk Process": after an office's complement, a full name or none
+                if words and all(w.lower() in self.matchers.title_words for w in words):
+                    words = []  # "Director of ILO Regional Office": office words, no name
                 if words:
                     name_start = candidate_start
                     if candidate_start != pos:
