@@ -52,3 +52,9 @@ def test_a_units_name_runs_to_the_end_of_the_region_it_serves(extractions):
     assert (bureau, bureau) in mentions(remarks, "InternationalOrganization")
     facts = {(r.subject, r.predicate, r.object) for r in remarks.relations}
     assert ("Person:Aiko Tanaka", "affiliatedWith", f"unit:org:UNDP:{bureau}") in facts
+
+
+def test_a_bodys_two_word_name_in_lower_case_after_the(extractions):
+    bodies = {(text, name) for text, name in mentions(extractions["lowercase_bodies"], "GovernmentBody")}
+    assert ("home office", "Home Office") in bodies
+    assert any(text == "justice department" for text, _ in bodies)

@@ -49,9 +49,15 @@ class Matchers:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.context = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # "the state department": news styles write a body's two-word name in lower case after "the"
+        self.lowered = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, entity in sorted(vocab.entities.items()):
             if entity.case_sensitive_names:
                 self.exact.add(key, [nlp.make_doc(n) for n in entity.case_sensitive_names])
+            if entity.cls in m.ORGANIZATION_CLASSES:
+                plain = [n for n in entity.case_sensitive_names if len(n.split()) >= 2 and all(w[:1].isupper() and w[1:].islower() for w in n.split())]
+                if plain:
+                    self.lowered.add(key, [nlp.make_doc(n) for n in plain])
             if entity.case_insensitive_names:
                 self.folded.add(key, [nlp.make_doc(n) for n in entity.case_insensitive_names])
             if entity.context_names:
@@ -163,6 +169,8 @@ class EntityExtractor:
         found = []
         hits = [(key, s, e) for key, s, e in self.matchers.exact(parsed)]
         hits += [(key, s, e) for key, s, e in self.matchers.folded(parsed)]
+        hits += [(key, s, e) for key, s, e in self.matchers.lowered(parsed)
+                 if parsed[s:e].text.islower() and s > 0 and parsed[s - 1].lower_ == "the"]
         nlp_strings = parsed.vocab.strings
         person_ends = {ent.end: ent.start for ent in parsed.ents if ent.label_ == "PERSON"}
         for match_id, s, e in hits:
