@@ -58,3 +58,8 @@ def test_a_bodys_two_word_name_in_lower_case_after_the(extractions):
     bodies = {(text, name) for text, name in mentions(extractions["lowercase_bodies"], "GovernmentBody")}
     assert ("home office", "Home Office") in bodies
     assert any(text == "justice department" for text, _ in bodies)
+
+
+def test_an_events_short_name_is_the_longer_name_it_stands_in(extractions):
+    days = [(text, name) for text, name in mentions(extractions["observance"], "Event")]
+    assert len(days) == 2 and {name for _, name in days} == {"European Day against Modern Slavery and Forced Labour"}

@@ -1181,6 +1181,20 @@ def _described_events_named(kept: list[Candidate]) -> None:
                 break
 
 
+def _short_event_names(kept: list[Candidate]) -> None:
+    """ "the World Day" after "the United Nations World Day against Trafficking in Persons": an event's
+    name written as a run of the words of the one longer event name holding it is that event."""
+    events = [c.mention for c in kept if c.mention.cls in m.EVENT_CLASSES]
+    for mention in events:
+        if mention.attrs.get("described") or len(mention.name.split()) < 2:
+            continue
+        short = f" {mention.name.lower()} "
+        longer = {e.name: e for e in events if len(e.name) > len(mention.name) and short in f" {e.name.lower()} "}
+        if len(longer) == 1:
+            event = next(iter(longer.values()))
+            mention.name, mention.cls = event.name, event.cls
+
+
 MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
 
@@ -1466,6 +1480,7 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     kept = _resolve_overlaps(kept + anaphora)
     kept = _adopt_parenthesised_acronyms(text, kept)
     _described_events_named(kept)
+    _short_event_names(kept)
     extra = _dated_sessions(text, kept, vocab) + _bare_parliaments(text, kept, vocab, doc_country) + _short_units(text, kept, vocab) \
         + _unnamed_offices(text, kept, vocab) + _country_offices(text, kept, vocab)
     if extra:
