@@ -65,3 +65,16 @@ def test_an_office_held_by_a_named_person_is_that_person(graph):
     assert addressees(graph, "Peru warmly welcomes the Special Envoy") == {"Helga Lindqvist"}
     people = {str(graph.value(p, RDFS.label)) for p in graph.subjects(RDF.type, TIP.Person)}
     assert not any(label.startswith("Special Envoy") and "Gulf" not in label for label in people), people
+
+
+def test_a_unit_is_addressed_not_the_body_its_name_begins_with(graph):
+    assert addressees(graph, "Judge Ana Vukovic praised the OSCE Mission to Montenegro") == {"OSCE Mission to Montenegro"}
+
+
+def test_the_owner_of_a_stressed_responsibility_is_urged(graph):
+    assert addressees(graph, "stressed the responsibility of the Ministry of Justice") == {"Ministry of Justice"}
+
+
+def test_a_passive_call_is_addressed_to_whoever_is_to_act(graph):
+    # "should be continued within X", "must be enforced by X": the agent is urged
+    assert addressees(graph, "should be continued within the Council of Europe") == {"Council of Europe"}

@@ -39,3 +39,27 @@ def test_a_dateline_town_in_capitals_is_a_place(extractions):
     assert ("RIGA", "Riga") in mentions(extractions["indented_release"], "Place")
     located = {(r.subject, r.predicate, r.object) for r in extractions["wire_prosecutors"].relations}
     assert ("Place:Valletta", "locatedIn", "country:MLT") in located
+
+
+def test_office_words_after_a_title_are_no_persons_name(extractions):
+    remarks = extractions["unit_remarks"]
+    assert {name for _, name in mentions(remarks, "Person")} == {"Aiko Tanaka"}  # not "Regional", not "Process"
+
+
+def test_a_units_name_runs_to_the_end_of_the_region_it_serves(extractions):
+    remarks = extractions["unit_remarks"]
+    bureau = "UNDP Regional Bureau for Asia and the Pacific"
+    assert (bureau, bureau) in mentions(remarks, "InternationalOrganization")
+    facts = {(r.subject, r.predicate, r.object) for r in remarks.relations}
+    assert ("Person:Aiko Tanaka", "affiliatedWith", f"unit:org:UNDP:{bureau}") in facts
+
+
+def test_a_bodys_two_word_name_in_lower_case_after_the(extractions):
+    bodies = {(text, name) for text, name in mentions(extractions["lowercase_bodies"], "GovernmentBody")}
+    assert ("home office", "Home Office") in bodies
+    assert any(text == "justice department" for text, _ in bodies)
+
+
+def test_an_events_short_name_is_the_longer_name_it_stands_in(extractions):
+    days = [(text, name) for text, name in mentions(extractions["observance"], "Event")]
+    assert len(days) == 2 and {name for _, name in days} == {"European Day against Modern Slavery and Forced Labour"}

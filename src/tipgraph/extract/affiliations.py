@@ -248,6 +248,43 @@ class _Affiliations:
                 return
 
 
+    def credits(self) -> None:
+        """ "Credit: Reuters/Kevin Lamarque", "(AFP/Jane Doe)": a photo credit joins the photographer
+        and the agency with a slash."""
+        for body in self.mentions:
+            if body.cls not in m.ORGANIZATION_CLASSES:
+                continue
+            after = self.starting_at(body.span.end + 1, {m.PERSON}) if self.text[body.span.end : body.span.end + 1] == "/" else None
+            before = self.ending_at(body.span.start - 1, {m.PERSON}) if self.text[body.span.start - 1 : body.span.start] == "/" else None
+            for person in (after, before):
+                if person is not None:
+                    start, end = min(body.span.start, person.span.start), max(body.span.end, person.span.end)
+                    self.add(reference(person), "affiliatedWith", reference(body), Span(start, end, self.text[start:end]))
+
+    def speaker_country(self, info: DocumentInfo) -> None:
+        """ "UK statement to the OSCE", "Statement by the Delegation of Chile at ...": the country a
+        statement's title says it is made for is its speaker's."""
+        if info.genre not in {"Speech", "Statement"} or not info.speaker or not info.title:
+            return
+        speaker = next((mm for mm in self.mentions if mm.cls == m.PERSON and mm.name == info.speaker), None)
+        title_start = self.text.find(info.title)
+        if speaker is None or title_start < 0:
+            return
+        if any(subject == reference(speaker) and predicate == "affiliatedWith" and obj.startswith("country:")
+               for subject, predicate, obj in self.seen):
+            return
+        genre_words = r"(?:statement|intervention|remarks|speech|address|delegation)"
+        for country in self.mentions:
+            if country.cls != m.COUNTRY or not (title_start <= country.span.start < title_start + len(info.title)):
+                continue
+            before = self.text[title_start : country.span.start]
+            after = self.text[country.span.end : title_start + len(info.title)]
+            if re.match(rf"(?:[’']s)?\s+{genre_words}\b", after, re.IGNORECASE) or re.search(
+                    rf"(?i)\b{genre_words}\s+(?:by|of|from)\s+(?:the\s+)?(?:(?:delegation|government|mission)\s+of\s+(?:the\s+)?)?$", before):
+                self.add(reference(speaker), "affiliatedWith", reference(country), country.span)
+                return
+
+
 def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[EntityMention], info: DocumentInfo,
                          vocab: Vocabulary, facts: list[RelationFact]) -> list[RelationFact]:
     """Relations from titles, "of" phrases, seats and roles that `facts` does not state yet."""
@@ -259,4 +296,6 @@ def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[E
     reader.roles()
     reader.letterhead_addresses()
     reader.speaker_office(info)
+    reader.speaker_country(info)
+    reader.credits()
     return reader.facts

@@ -49,9 +49,15 @@ class Matchers:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.context = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # "the state department": news styles write a body's two-word name in lower case after "the"
+        self.lowered = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, entity in sorted(vocab.entities.items()):
             if entity.case_sensitive_names:
                 self.exact.add(key, [nlp.make_doc(n) for n in entity.case_sensitive_names])
+            if entity.cls in m.ORGANIZATION_CLASSES:
+                plain = [n for n in entity.case_sensitive_names if len(n.split()) >= 2 and all(w[:1].isupper() and w[1:].islower() for w in n.split())]
+                if plain:
+                    self.lowered.add(key, [nlp.make_doc(n) for n in plain])
             if entity.case_insensitive_names:
                 self.folded.add(key, [nlp.make_doc(n) for n in entity.case_insensitive_names])
             if entity.context_names:
@@ -163,6 +169,8 @@ class EntityExtractor:
         found = []
         hits = [(key, s, e) for key, s, e in self.matchers.exact(parsed)]
         hits += [(key, s, e) for key, s, e in self.matchers.folded(parsed)]
+        hits += [(key, s, e) for key, s, e in self.matchers.lowered(parsed)
+                 if parsed[s:e].text.islower() and s > 0 and parsed[s - 1].lower_ == "the"]
         nlp_strings = parsed.vocab.strings
         person_ends = {ent.end: ent.start for ent in parsed.ents if ent.label_ == "PERSON"}
         for match_id, s, e in hits:
@@ -395,6 +403,10 @@ class EntityExtractor:
             if not match or not (match.group("mod").strip() or match.group("tail")):
                 continue
             end = c.end + match.end()
+            if match.group("tail"):
+                # "Regional Office for Asia and the Pacific": the tail runs to the end of the place it names
+                end = max([k.end for k in known if k.start < end < k.end and k.mention.cls in {m.REGION, m.COUNTRY, m.PLACE}
+                           and k.start >= c.end], default=end)
             piece = text[c.start : end]
             if "\n" in piece:
                 continue
@@ -444,6 +456,10 @@ class EntityExtractor:
             name_start = None
             for candidate_start in ([pos + office.end()] if office else []) + [pos]:
                 words, cursor = self._name_words(text, candidate_start)
+                if candidate_start != pos and len(words) < 2:
+                    words = []  # "Chairman of the Minsk Process": after an office's complement, a full name or none
+                if words and all(w.lower() in self.matchers.title_words for w in words):
+                    words = []  # "Director of ILO Regional Office": office words, no name
                 if words:
                     name_start = candidate_start
                     if candidate_start != pos:
@@ -1165,6 +1181,20 @@ def _described_events_named(kept: list[Candidate]) -> None:
                 break
 
 
+def _short_event_names(kept: list[Candidate]) -> None:
+    """ "the World Day" after "the United Nations World Day against Trafficking in Persons": an event's
+    name written as a run of the words of the one longer event name holding it is that event."""
+    events = [c.mention for c in kept if c.mention.cls in m.EVENT_CLASSES]
+    for mention in events:
+        if mention.attrs.get("described") or len(mention.name.split()) < 2:
+            continue
+        short = f" {mention.name.lower()} "
+        longer = {e.name: e for e in events if len(e.name) > len(mention.name) and short in f" {e.name.lower()} "}
+        if len(longer) == 1:
+            event = next(iter(longer.values()))
+            mention.name, mention.cls = event.name, event.cls
+
+
 MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
 
@@ -1191,6 +1221,30 @@ def _dated_sessions(text: str, kept: list[Candidate], vocab: Vocabulary) -> list
         meeting = EntityMention(m.MEETING, span, clean_name(span.text),
                                 attrs={"keyword": mention.span.text.split()[-1], "date_text": date.group("date")})
         found.append(Candidate(meeting, priority=cand.priority + 1))
+    return found
+
+
+def _country_offices(text: str, kept: list[Candidate], vocab: Vocabulary) -> list[Candidate]:
+    """ "IOM Belarus has completed ...", "UNICEF Moldova Representative X": an international body's name
+    followed by a country's is its office in that country, part of the body and seated there."""
+    found = []
+    for cand in kept:
+        body = cand.mention
+        if body.cls != m.INTERNATIONAL_ORGANIZATION or not (body.key or "").startswith("org:"):
+            continue
+        country = next((c for c in kept if c.start == cand.end + 1 and c.mention.cls == m.COUNTRY and c.mention.key), None)
+        if country is None or text[cand.end] != " ":
+            continue
+        known = vocab.entities.get(country.mention.key)
+        if known is None or country.mention.span.text in set(known.demonyms) | set(known.ambiguous_demonyms):
+            continue  # "the OSCE Albanian ...": an adjective, not the office's seat
+        if re.match(r"\s*(?:,|and\b|or\b|-|–)", text[country.end : country.end + 5]) or re.search(r"(?i)\bbetween\s+(?:the\s+)?$", text[max(0, cand.start - 12) : cand.start]):
+            continue  # "between the EU and Moldova", "IOM Belarus and Ukraine"
+        name = f"{body.span.text} {country.mention.span.text}"
+        parent = vocab.entities[body.key]
+        mention = EntityMention(parent.cls, Span(cand.start, country.end, text[cand.start : country.end]), name,
+                                key=f"unit:{parent.key}:{name}", attrs={"part_of": parent.key, "country": known.iso3, "country_office": True})
+        found.append(Candidate(mention, priority=cand.priority + 1))
     return found
 
 
@@ -1426,8 +1480,9 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     kept = _resolve_overlaps(kept + anaphora)
     kept = _adopt_parenthesised_acronyms(text, kept)
     _described_events_named(kept)
+    _short_event_names(kept)
     extra = _dated_sessions(text, kept, vocab) + _bare_parliaments(text, kept, vocab, doc_country) + _short_units(text, kept, vocab) \
-        + _unnamed_offices(text, kept, vocab)
+        + _unnamed_offices(text, kept, vocab) + _country_offices(text, kept, vocab)
     if extra:
         kept = _resolve_overlaps(kept + extra)
     _short_names_of_known(kept)

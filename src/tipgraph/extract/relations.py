@@ -424,6 +424,31 @@ class _Reader:
         first = mm.name.split()[0]
         return self.vocab.places.get(first) if first != mm.name else None
 
+    def home_country(self) -> str | None:
+        """The country a document is set in: its dateline's, else the one it names far more than any
+        other (three times or more, twice the next) when it speaks of "our"/"this" government or
+        country."""
+        place, _, _ = self.dateline()
+        if place is None:
+            place = next((mm for mm in self.ordered if mm.cls == m.PLACE and mm.span.start < 400 and
+                          re.match(r"[ \t]*(?:\([^()\n]{2,40}\)\s*)?[—–-]\s", self.text[mm.span.end : mm.span.end + 50])), None)
+        if place is not None:
+            iso3 = (place.attrs.get("country") or self.vocab.places.get(place.name)) if place.cls == m.PLACE else None
+            if place.cls == m.COUNTRY and place.key:
+                return place.key
+            if iso3 and f"country:{iso3}" in self.keys_in_doc:
+                return f"country:{iso3}"
+        counts: dict[str, int] = {}
+        for mm in self.mentions:
+            if mm.cls == m.COUNTRY and mm.key and not self.nested(mm, m.ORGANIZATION_CLASSES | m.EVENT_CLASSES | {m.INSTRUMENT}):
+                counts[mm.key] = counts.get(mm.key, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        # a dateline the gazetteer cannot place ("WASHINGTON (Agency) —"), or the speaker's own government
+        own = place is not None or re.search(r"(?i)\b(?:our|this|my)\s+(?:government|country|nation)\b", self.text)
+        if own and ranked and (len(ranked) == 1 or ranked[0][1] >= 3 and ranked[0][1] >= 2 * ranked[1][1]):
+            return ranked[0][0]
+        return None
+
     def country_key(self, name: str) -> str | None:
         for entity in self.vocab.entities.values():
             if entity.cls == m.COUNTRY and (name == entity.name or name in entity.case_sensitive_names
@@ -805,6 +830,22 @@ class _Reader:
             if people:
                 nearest = min(people, key=lambda p: min(abs(p.span.start - ev.span.end), abs(ev.span.start - p.span.end)))
                 self.add(reference(ev), "participant", reference(nearest), ev.span)
+        # "Officially opened by X and Y, the 2nd ... Conference brings together", "The seminar was chaired by X";
+        # "At the 15th Seminar on ..., Minister Y declared": the people the sentence names with the event
+        for ev in self.events:
+            s, e = self.sentence(ev)
+            at_opening = re.fullmatch(r"\W*At\s+(?:the\s+|this\s+|a\s+)?", text[s : ev.span.start])
+            for by in re.finditer(r"(?i)\b(?:opened|chaired|attended|addressed|moderated|closed|co-chaired)\s+by\s+", text[s:e]):
+                start = s + by.end()
+                stop = ev.span.start if ev.span.start > start else e
+                for person in self.people:
+                    if start <= person.span.start < stop and not self.nested(person, m.EVENT_CLASSES):
+                        self.add(reference(ev), "participant", reference(person), person.span)
+            if at_opening:
+                for person in self.people:
+                    if ev.span.end <= person.span.start < e and not self.nested(person, m.EVENT_CLASSES | m.ORGANIZATION_CLASSES):
+                        self.add(reference(ev), "participant", reference(person), person.span)
+                        break
         # "practitioners from France and Belgium"
         for match in cues.group_from.finditer(text):
             countries = self.country_list_from(match.end())
@@ -967,6 +1008,11 @@ class _Reader:
                 # spaCy may end a sentence inside a header line ("IOM | Director General, X"): the line bounds it
                 floor = max(self.line(person.span.start)[0], max(text.rfind(c, 0, seg_end) for c in ".;:!?") + 1)
                 seg_start = max(floor, text.rfind(",", floor, seg_end) + 1)
+                # "opened by X and the French Minister for ..., Y": the office after the other person is Y's
+                others = [p.span.end for p in self.people if p is not person and seg_start <= p.span.start and p.span.end < seg_end]
+                if others:
+                    joined = re.match(r"\s+and\s+", text[max(others) : seg_end])
+                    seg_start = max(others) + (joined.end() if joined else 0)
                 whole = text[seg_start:seg_end]
                 office_at = None
                 for found_office in cues.office.finditer(text[seg_start:seg_end]):
@@ -988,7 +1034,9 @@ class _Reader:
                         # "Permanent Representative of the Holy See to the OSCE": of the country, sent to the body
                         if re.search(r"(?<!according )\bto\s+(?:the\s+)?$", before_body, re.IGNORECASE):
                             continue
-                        if body.cls == m.COUNTRY and not re.search(r"\bof\s+(?:the\s+)?$", before_body):
+                        # "the Minister of Justice of Albania", "the French Minister for ...": a country the office names
+                        if body.cls == m.COUNTRY and not re.search(r"\bof\s+(?:the\s+)?$", before_body) and not (
+                                re.search(r"(?:^|\band\s)\s*(?:the\s+)?$", before_body.lower()) and cues.office_start.match(text[body.span.end : seg_end].strip())):
                             continue
                         if self.nested(body, m.ORGANIZATION_CLASSES):
                             continue
@@ -1023,9 +1071,10 @@ class _Reader:
                 between = text[body.span.end : title_start]
                 if re.search(r"[;:()\n!?]|,(?!\s*(?:a\.i\.|ad interim))", between):
                     break
-                if self.nested(body, m.EVENT_CLASSES) or self.nested(body, {m.PERSON}):
-                    continue
-                words = re.sub(r"^[’']s\b", "", between.strip()).split()  # "Albania’s Minister X"
+                if self.nested(body, m.EVENT_CLASSES) or self.nested(body, {m.PERSON}) or self.nested(body, m.ORGANIZATION_CLASSES):
+                    continue  # "IOM Belarus Chief of Mission X": the office, not the country in its name
+                # "Albania’s Minister X", and the apostrophe as a wrong code page shows it ("Canada‚Äôs")
+                words = re.sub(r"^(?:[’']|‚Äô|â€™)s\b", "", between.strip()).split()
                 if not words and person.title and cues.office_start.match(person.title):
                     affiliate(person, body, self.span_of(body.span.start, person.span.end))
                     break
@@ -1048,11 +1097,15 @@ class _Reader:
                 if author is not None:
                     affiliate(author, publisher)
         # G: a national office and the one country its sentence names
+        home = self.home_country()
         for person in self.people:
             if not person.title or not cues.national_office.match(person.title):
                 continue
             if any(t.startswith("country:") for t in affiliated.get(reference(person), ())):
                 continue
+            title_start = min(person.span.start, person.attrs.get("title_start", person.span.start))
+            if self.ending_at(len(text[:title_start].rstrip()), {m.INTERNATIONAL_ORGANIZATION}) is not None:
+                continue  # "INTERPOL Secretary General X": an international office, not a state's
             s, e = self.clause(person)
             countries = set()
             for country in self.ordered:
@@ -1065,9 +1118,15 @@ class _Reader:
                 before = text[max(s, country.span.start - 30) : country.span.start]
                 if cues.foreign_before.search(before):
                     continue
+                if cues.office_start.match(text[country.span.end : country.span.end + 40].strip()):
+                    continue  # "X and the French Minister for ..., Y": another person's country
                 countries.add(reference(country))
             if len(countries) == 1:
                 affiliate(person, countries.pop())
+            elif not countries and home and person.title.split()[0].lower() not in {"ambassador", "king", "queen"}:
+                # "Secretary of State X" in a story datelined in his capital, "Minister Y" in a speech
+                # given at home: the country the document is set in
+                affiliate(person, home)
 
     # -- memberships ---------------------------------------------------------------------
     def memberships(self) -> None:
@@ -1136,6 +1195,9 @@ class _Reader:
         for mm in self.ordered:
             # "OSCE Mission to Moldova", "the American Embassy in Chisinau": a mission sits where it is sent
             if mm.cls not in m.ORGANIZATION_CLASSES:
+                continue
+            if mm.attrs.get("country_office") and f"country:{mm.attrs['country']}" in countries_here:
+                self.add(reference(mm), "locatedIn", f"country:{mm.attrs['country']}", mm.span)  # "IOM Belarus"
                 continue
             seat = re.search(r"(?<![\w-])(?:Mission|Office|Centre|Center|Presence|Embassy|Programme Office|Project Co-ordinator|Project Coordinator)\s+(?:to|in)\s+(?:the\s+)?(?P<where>[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)$", mm.name)
             if not seat:

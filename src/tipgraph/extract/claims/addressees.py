@@ -75,6 +75,8 @@ class AddresseesMixin:
                         found.append(reference(actor))
             if not found:
                 found.extend(self._obliged_subject(sent, claimant))
+            if not found:
+                found.extend(self._appealed_owner(sent, claimant))
             state = getattr(self, "attribution_state", None)
             continues = state is not None and state.previous is not None and state.previous.rule in {
                 "source-anaphor", "continuation", "quotation-continued"}
@@ -280,6 +282,9 @@ class AddresseesMixin:
                         return named
         inside = [mm for mm in self.mentions_in(start, end) if mm.cls in ACTOR_CLASSES and reference(mm) != claimant
                   and not self._names_no_one(mm) and reference(mm) not in self.own_voice]
+        # "The OSCE Presence in Albania": the unit, not the body its name begins with
+        inside = [mm for mm in inside if not any(o is not mm and o.span.start <= mm.span.start and mm.span.end <= o.span.end
+                                                 and (o.span.start, o.span.end) != (mm.span.start, mm.span.end) for o in inside)]
         people = [mm for mm in inside if mm.cls == m.PERSON]
         governments = [mm for mm in inside if (mm.key or "").startswith("gov:")]
         if people:
@@ -388,6 +393,14 @@ class AddresseesMixin:
             if tok.lower_ not in obliging:
                 continue
             verb = tok.head if tok.dep_ == "aux" else tok
+            # "a process that should be continued within the UN", "... must be prosecuted by the courts"
+            if any(c.dep_ == "auxpass" for c in verb.children):
+                for child in verb.children:
+                    if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "within":
+                        agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+                        named = self.addressee_of(agent, claimant) if agent is not None else []
+                        if named:
+                            return named
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subjects and subjects[0].lower_ not in {"i", "we", "it", "this", "that", "there"}:
                 named = self.addressee_of(subjects[0], claimant)
@@ -399,6 +412,18 @@ class AddresseesMixin:
                       and reference(mm) != claimant and reference(mm) not in self.own_voice and not self._is_title(mm)]
             if before:
                 return [reference(before[0])]
+        return []
+
+    def _appealed_owner(self, sent: SpacySpan, claimant: str | None) -> list[str]:
+        """'Kypreos emphasized the role of the Interior Ministry in ...': the owner of the role is urged."""
+        nouns = set(self.addressee_lexicon.get("appeal_nouns") or ())
+        for tok in sent:
+            if tok.lemma_.lower() in nouns and tok.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"}:
+                for prep in tok.children:
+                    owner = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep.dep_ == "prep" and prep.lower_ == "of" else None
+                    named = self.addressee_of(owner, claimant) if owner is not None else []
+                    if named:
+                        return named
         return []
 
     def _modifies_next(self, mention: EntityMention) -> bool:
@@ -471,6 +496,9 @@ class AddresseesMixin:
         for mm in self.mentions_in(trigger.idx, sentence.end):
             if mm.cls not in ACTOR_CLASSES or reference(mm) == claimant:
                 continue
+            outer = self.mention_at(mm.span.start)
+            if outer is not None and outer is not mm and outer.span.end > mm.span.end and outer.span.start == mm.span.start:
+                continue  # "the OSCE Mission to Montenegro": the mission, not the OSCE
             if mm.cls == m.COUNTRY and self._modifies_next(mm):
                 continue  # "the Romanian OSCE Chairmanship team": the team is thanked, not Romania
             before = self.text[max(sentence.start, mm.span.start - 12) : mm.span.start]
