@@ -147,7 +147,7 @@ class _Occasions:
             rest = re.sub(labels, " ", rest, flags=re.IGNORECASE).replace("|", " ")
             if re.search(r"[A-Za-z]{2,}", re.sub(r"\b(?:on|in|at|the)\b", " ", rest)):
                 continue  # a line of something else
-            if places and (ref, "location") not in self.known:
+            if places and not self.has_venue(ref):
                 self.add(ref, "location", reference(places[0]), places[0].span)
             if found:
                 self.add(ref, "date", "", literal=found[0])
@@ -163,8 +163,14 @@ class _Occasions:
         if name not in self.vocab.places:
             return None
         iso3 = self.vocab.places[name]
-        place = EntityMention(m.PLACE, Span(start, end, written), name, sentence=(start, end),
-                              attrs={"country": iso3} if iso3 else {})
+        attrs = {"country": iso3} if iso3 else {}
+        misread = next((mm for mm in self.mentions if mm.span.start == start and mm.span.end == end and not mm.key
+                        and mm.cls in {m.PERSON, m.ORGANIZATION}), None)
+        if misread is not None:
+            # "Dakar, 12-14 November 2007" under a title: a city, whatever the entity stage took it for
+            misread.cls, misread.name, misread.attrs = m.PLACE, name, {**misread.attrs, **attrs}
+            return misread
+        place = EntityMention(m.PLACE, Span(start, end, written), name, sentence=(start, end), attrs=attrs)
         self.mentions.append(place)
         return place
 
@@ -196,7 +202,7 @@ class _Occasions:
     def title_occasion(self) -> None:
         if self.info.genre not in {"Statement", "Speech"}:
             return
-        nouns = _alternation(self.lex.get("title_delivery_nouns"))
+        nouns = _alternation([*(self.lex.get("title_delivery_nouns") or ()), *(self.lex.get("opening_delivery_nouns") or ())])
         links = _alternation(self.lex.get("title_occasion_links"))
         keywords = self.events_lex.get("keywords") or {}
         for index, (start, end) in enumerate(self.lines[:4]):
@@ -255,10 +261,10 @@ class _Occasions:
             for body in self.within(start, start + head.start(0) + len(head.group(0)), m.ORGANIZATION_CLASSES):
                 if re.match(r"\s*\d{1,3}\b", self.text[body.span.end : body.span.end + 5]):
                     self.add(ref, "organizer", reference(body), body.span)
-            if venue is not None and (ref, "location") not in self.known:
+            if venue is not None and not self.has_venue(ref):
                 self.add(ref, "location", reference(venue), venue.span)
             self.header_setting(event, self.lines[:index] + self.lines[index + 1 : LEAD_LINES])
-            if (ref, "location") not in self.known and not any(f.subject == ref and f.predicate == "location" for f in self.facts):
+            if not self.has_venue(ref):
                 place = self.dateline_place()
                 if place is not None:
                     self.add(ref, "location", reference(place), place.span)
@@ -419,10 +425,7 @@ class _Occasions:
         ref = reference(occasion)
         if self.info.date:
             self.add_date(ref, self.info.date)
-        # a region in the name ("West Africa Conference") is the occasion's reach, not its venue
-        located = any(f.subject == ref and f.predicate == "location" and not f.object.lower().startswith("region:")
-                      for f in (*self.all_facts, *self.facts))
-        if not located and dateline:
+        if not self.has_venue(ref) and dateline:
             place = self.place_written(*dateline.span("place"))
             if place is not None:
                 self.add(ref, "location", reference(place), place.span)
@@ -455,6 +458,12 @@ class _Occasions:
             if len(named) == 1:
                 event.attrs["same_as"] = named.pop()
 
+    def has_venue(self, ref: str) -> bool:
+        """Whether a place or country is known for `ref`: a region in the name ("West Africa Conference")
+        is the occasion's reach, not its venue."""
+        return any(f.subject == ref and f.predicate == "location" and not f.object.lower().startswith("region:")
+                   for f in (*self.all_facts, *self.facts))
+
     def add_date(self, ref: str, iso: str) -> None:
         """A date for `ref`, also where a less precise one that agrees with it is known ("2015" for
         "2015-11-24"): the resolver keeps the most precise."""
@@ -481,8 +490,10 @@ class _Occasions:
         if not verb:
             return
         clause = rest[verb.end() :]
-        found = first_date(clause[:60]) or self.yearless_date(clause[:40])
-        if found and re.fullmatch(r"\s*(?:on|from|between|in)?\s*(?:the\s+)?", clause[: found[1]]):
+        found = first_date(clause[:100]) or self.yearless_date(clause[:60])
+        # "took place on 4 May 2022", "took place in Vienna on 4 and 5 April 2022"
+        if found and re.fullmatch(r"\s*(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:[ ,]+[A-Z][\w’'-]*){0,3}\s+)?(?:on|from|between|in)?\s*(?:the\s+)?",
+                                  clause[: found[1]]):
             for ref in refs:
                 self.add(ref, "date", "", literal=found[0])
         for where in re.finditer(r"(?<![\w-])(?:in|at)\s+(?:the\s+)?", clause[:80]):
