@@ -59,6 +59,10 @@ EXPECTED = {
     "speech_by_line_office.txt": ("Speech", "Ana Ruiz Calderón", None, "2016-03-03"),
     # "Remarks of the <office> at ...": a speaker named only by office
     "speech_office_only.txt": ("Speech", "Under-Secretary-General", None, "2018-09-14"),
+    # "<Office>'s remarks at ...": the office speaks, not the title line
+    "speech_office_possessive_title.txt": ("Speech", "Director-General", None, "2015-03-03"),
+    # "Speech of the Minister of Foreign Affairs, Mr. X, at ...": the name after the office
+    "speech_of_minister_name_after_office.txt": ("Speech", "Pavel Dvorak", None, "2016-05-05"),
     # no byline: weekdays and "told reporters" make it a news story
     "news_weekday_no_byline.txt": ("NewsArticle", None, None, None),
     # a site's section label "News | ..."

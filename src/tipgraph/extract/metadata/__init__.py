@@ -271,9 +271,11 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
                 continue
             if (any(line.text.startswith(o) for o in offices) and len(line.text.split()) <= 16
                     and not line.text.endswith((".", "!", "?")) and not _HEADLINE_VERB.search(line.text)):
-                info.speaker = line.text
-                info.speaker_title = line.text
-                info.speaker_span = Span(line.start, line.start + len(line.text), line.text)
+                # "Secretary-General's remarks at the launch of ...": the office, not the whole title
+                office = max((o for o in offices if re.match(re.escape(o) + r"[’']s\s", line.text)), key=len, default=line.text)
+                info.speaker = office
+                info.speaker_title = office
+                info.speaker_span = Span(line.start, line.start + len(office), office)
                 break
 
     for key, value in document.metadata.items():
