@@ -250,3 +250,11 @@ def test_welcome_address_title_and_a_city_line_under_a_region_in_the_name(graph)
     # the region in the name is the workshop's reach; the city line under the title is its venue
     assert (workshop, TIP.location, node(graph, "Kigali")) in graph
     assert dates(graph, workshop) == {"2009-03-03"}
+
+
+def test_speech_names_its_occasion_in_its_own_voice(graph):
+    # no occasion in the header: "to welcome you to Plovdiv for the 2nd Danube Forum on ..."
+    forum = node(graph, "2nd Danube Forum on Labour Exploitation", "Conference")
+    assert (doc(graph, "o25_speech-welcomes-to-the-forum.txt"), TIP.deliveredAt, forum) in graph
+    assert (forum, TIP.location, node(graph, "Plovdiv")) in graph
+    assert dates(graph, forum) == {"2018-05-22"}

@@ -304,6 +304,36 @@ class _Occasions:
                     return place
         return None
 
+    def opening_occasion(self) -> None:
+        """ "It is a great pleasure to welcome you to Lisbon for the 3rd Iberian Forum on ...": a speech whose
+        header names no occasion names it in its own voice in its opening paragraphs; it is held on the
+        speech's date, in the place the sentence welcomes the audience to ("to Lisbon", "here in Vienna")."""
+        if self.info.genre not in {"Statement", "Speech"} or self.info.delivered_at:
+            return
+        cues = _alternation(self.lex.get("opening_occasion_cues"))
+        limit = int(self.lex.get("opening_occasion_chars") or 1500)
+        for event in sorted((mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES), key=lambda mm: mm.span.start):
+            if event.span.start > limit:
+                return
+            if event.attrs.get("refers_to"):
+                continue
+            start = next((s.start_char for s in self.parsed.sents if s.start_char <= event.span.start < s.end_char), 0)
+            before = self.text[start : event.span.start]
+            if not re.search(r"\b(?:I|we|We|you)\b", before) or \
+                    not re.search(r"\b" + cues + r"\b[^.;:]{0,60}?\b(?:the|this)\s+$", before, re.IGNORECASE):
+                continue
+            ref = reference(event)
+            self.deliver(event)
+            if self.info.date:
+                self.add_date(ref, self.info.date)
+            if not self.has_venue(ref):
+                for where in re.finditer(r"\b(?:to|in)\s+", before):
+                    place = next((mm for mm in self.mentions if mm.cls in {m.PLACE, m.COUNTRY} and mm.span.start == start + where.end()), None)
+                    if place is not None:
+                        self.add(ref, "location", reference(place), place.span)
+                        break
+            return
+
     def this_occasion(self) -> None:
         """ "I am pleased to open, together with Mr. X, this International Seminar on ...": in a speech,
         "this <event>" is the occasion the header names; who opens it with the speaker takes part."""
@@ -645,6 +675,7 @@ def extract_occasions(document: SourceDocument, parsed: Doc, mentions: list[Enti
     reader.place_tails()
     reader.numbered_meetings()
     reader.title_occasion()
+    reader.opening_occasion()
     reader.this_occasion()
     reader.held_events()
     reader.described_settings()
