@@ -312,25 +312,42 @@ def _issuer(text: str, mentions: list[EntityMention], lexicon: dict) -> str | No
 
 
 def _protagonist(text: str, front: list[Line], mentions: list[EntityMention]) -> str | None:
-    """The body a release is about and by: named in its headline or lede and the most often in the text."""
+    """The body a release is about and by: named in its headline or lede and the most often in the text,
+    else the one whose name opens its sentences."""
     start = body_start(text, front)
     lede_end = text.find("\n", start + 1)
     lede_end = len(text) if lede_end < 0 else lede_end
-    bodies = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION]
+    named = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION]
+    # the United Nations of "the United Nations Office on Drugs and Crime" is part of that name
+    bodies = [mm for mm in named if not any(o is not mm and o.span.start <= mm.span.start and mm.span.end <= o.span.end
+                                            and o.span.end - o.span.start > mm.span.end - mm.span.start for o in named)]
     counts: dict[str, int] = {}
     for mm in bodies:
         counts[reference(mm)] = counts.get(reference(mm), 0) + 1
-    opening = [mm for mm in bodies if mm.span.start < lede_end and not reference(mm).startswith("gov:")]
-    if not opening:
-        return None
-    lede = text[start:lede_end]
-    subject_at = start + len(lede) - len(lede.lstrip())
-    subject_at += 4 if text[subject_at : subject_at + 4].lower() == "the " else 0
-    first = min(opening, key=lambda mm: mm.span.start)
-    if first.span.start == subject_at:
-        return reference(first)  # "The European Commission is today reporting ...": the lede's subject
-    best = max(opening, key=lambda mm: (counts[reference(mm)], -mm.span.start))
-    return reference(best) if counts[reference(best)] >= 2 else None
+    # "According to the United Nations Office on Drugs and Crime (UNODC), ...": a source the text cites is not its issuer
+    cited_at = [mm.span.end for mm in bodies if re.search(r"\baccording\s+to\s+(?:the\s+)?$", text[max(0, mm.span.start - 20) : mm.span.start], re.IGNORECASE)]
+    cited = {end for end in cited_at}
+    for mm in bodies:
+        if any(re.fullmatch(r"\s*\(\s*", text[end : mm.span.start]) for end in cited_at if end <= mm.span.start):
+            cited.add(mm.span.end)
+    opening = [mm for mm in bodies if mm.span.start < lede_end and not reference(mm).startswith("gov:") and mm.span.end not in cited]
+    if opening:
+        lede = text[start:lede_end]
+        subject_at = start + len(lede) - len(lede.lstrip())
+        subject_at += 4 if text[subject_at : subject_at + 4].lower() == "the " else 0
+        first = min(opening, key=lambda mm: mm.span.start)
+        if first.span.start == subject_at:
+            return reference(first)  # "The European Commission is today reporting ...": the lede's subject
+        best = max(opening, key=lambda mm: (counts[reference(mm)], -mm.span.start))
+        if counts[reference(best)] >= 2:
+            return reference(best)
+    # "ECPAT works to ...", "ECPAT joins in this call ...": the body whose name opens the text's sentences
+    openers: dict[str, int] = {}
+    for mm in bodies:
+        if mm.span.start == 0 or re.search(r"(?:[.!?]\s+|\n\s*)$", text[max(0, mm.span.start - 3) : mm.span.start]):
+            openers[reference(mm)] = openers.get(reference(mm), 0) + 1
+    ranked = sorted(openers.items(), key=lambda item: (-item[1], item[0]))
+    return ranked[0][0] if ranked and ranked[0][1] >= 2 else None
 
 
 def _outlet(text: str, front: list[Line], mentions: list[EntityMention], vocab: Vocabulary) -> str | None:
