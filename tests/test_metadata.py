@@ -273,6 +273,12 @@ def test_a_release_or_report_is_published_by_the_body_it_is_about(graph, source_
     assert issuer in labels(graph, publisher), labels(graph, publisher)
 
 
+def test_a_speech_is_published_by_the_service_in_its_dateline(graph):
+    # "BANGKOK, 14 September (UN Information Service) - Thank you ...": the service that issued the text
+    publisher = graph.value(document(graph, "speech_office_only.txt"), TIP.publisher)
+    assert "UN Information Service" in labels(graph, publisher), labels(graph, publisher)
+
+
 def test_a_statement_by_a_body_is_published_by_it_under_its_whole_name(graph):
     publisher = graph.value(document(graph, "statement_group_named_whole.txt"), TIP.publisher)
     assert labels(graph, publisher) == {"Vienna Group of Friends United against Child Labour"}

@@ -249,6 +249,9 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
             info.publisher = f"{speaking_body.cls}:{speaking_body.name}"
     if info.publisher is None and outlet is not None:
         info.publisher = reference(outlet)
+    if info.publisher is None and info.genre != "NewsArticle":
+        # "VIENNA, 25 June (UN Information Service) - Thank you ...": the service that issues a speech or release
+        info.publisher = _dateline_body(text, front, mentions)
     if info.genre in {"PressRelease", "Report"} and info.publisher is None:
         info.publisher = _issuer(text, mentions, lexicon) or _protagonist(text, front, mentions)
     if info.genre == "NewsArticle" and info.publisher is None:
@@ -348,6 +351,16 @@ def _protagonist(text: str, front: list[Line], mentions: list[EntityMention]) ->
             openers[reference(mm)] = openers.get(reference(mm), 0) + 1
     ranked = sorted(openers.items(), key=lambda item: (-item[1], item[0]))
     return ranked[0][0] if ranked and ranked[0][1] >= 2 else None
+
+
+def _dateline_body(text: str, front: list[Line], mentions: list[EntityMention]) -> str | None:
+    """The body in the brackets of a dateline opening the text after its header lines ("(UN Information Service)")."""
+    header_end = max((line.end for line in front if not line.prose), default=0)
+    dateline = re.compile(r"\s*" + _OUTLET_DATELINE.pattern.lstrip("^")).match(text, header_end)
+    if dateline is None:
+        return None
+    inside = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES and dateline.start() <= mm.span.start < dateline.end()]
+    return reference(max(inside, key=lambda mm: (len(mm.span.text), -mm.span.start))) if inside else None
 
 
 def _outlet(text: str, front: list[Line], mentions: list[EntityMention], vocab: Vocabulary) -> str | None:
