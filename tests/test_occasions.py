@@ -258,3 +258,11 @@ def test_speech_names_its_occasion_in_its_own_voice(graph):
     assert (doc(graph, "o25_speech-welcomes-to-the-forum.txt"), TIP.deliveredAt, forum) in graph
     assert (forum, TIP.location, node(graph, "Plovdiv")) in graph
     assert dates(graph, forum) == {"2018-05-22"}
+
+
+def test_who_launches_the_thing_holds_its_rollout(graph):
+    rollout = node(graph, "Rollout of the 2021 National Labour Exploitation Survey", "Meeting")
+    assert (doc(graph, "o26_rollout-launched-by-government.txt"), TIP.deliveredAt, rollout) in graph
+    assert (rollout, TIP.organizer, node(graph, "Government of Ghana")) in graph
+    assert (rollout, TIP.location, node(graph, "Accra")) in graph
+    assert dates(graph, rollout) == {"2021-03-09"}

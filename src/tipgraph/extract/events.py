@@ -594,6 +594,50 @@ class _Occasions:
             if body is not None:
                 self.add(reference(event), verbs[verb.lemma_.lower()], reference(body), body.span)
 
+    def launch_organizers(self) -> None:
+        """ "Rollout of the 2010 ... Report" and "the U.S. government ... by launching the 2010 Trafficking in
+        Persons Report": who launches the thing holds its launch; in a speech "we are presenting" is the speaker's body."""
+        nouns = _alternation(self.lex.get("launch_nouns"))
+        verbs = {v.lower() for v in self.lex.get("launch_verbs") or ()}
+        for event in [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES]:
+            launched = re.match(nouns + r"\s+of\s+(?:the\s+)?(?P<thing>.+)", event.name)
+            ref = reference(event)
+            if not launched or any(f.subject == ref and f.predicate == "organizer" for f in (*self.all_facts, *self.facts)):
+                continue
+            words = [w for w in re.findall(r"[A-Za-z][\w’'-]{3,}", launched.group("thing"))][:3]
+            if not words:
+                continue
+            for verb in (t for t in self.parsed if t.lemma_.lower() in verbs and t.pos_ == "VERB"):
+                objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+                if not any(all(w.lower() in " ".join(t.text for t in o.subtree).lower() for w in words) for o in objects):
+                    continue
+                body = self.subject_body(verb)
+                if body is not None:
+                    self.add(ref, "organizer", body, event.span)
+                    break
+
+    def subject_body(self, verb) -> str | None:
+        """The body that does what `verb` says: its subject or the subject of the verb it hangs from
+        ("the government reasserts its commitment ... by launching"); "we" in a speech is the speaker's body."""
+        token, steps = verb, 0
+        while steps < 6:
+            subjects = [c for c in token.children if c.dep_ in {"nsubj", "agent"}]
+            if subjects:
+                subject = subjects[0]
+                if subject.dep_ == "agent":
+                    subject = next((c for c in subject.children if c.dep_ == "pobj"), subject)
+                if subject.lower_ == "we" and self.info.genre in {"Speech", "Statement"} and self.info.speaker:
+                    speaker = next((mm for mm in self.mentions if mm.cls == m.PERSON and mm.name == self.info.speaker), None)
+                    return next((f.object for f in self.all_facts if speaker is not None and f.subject == reference(speaker)
+                                 and f.predicate == "affiliatedWith"), None)
+                body = next((mm for mm in self.outermost([x for x in self.mentions if x.cls in BODY_CLASSES])
+                             if mm.span.start <= subject.idx < mm.span.end), None)
+                return reference(body) if body is not None else None
+            if token.head is token:
+                return None
+            token, steps = token.head, steps + 1
+        return None
+
     def its_events(self) -> None:
         """ "Continuing its high-level meeting on ... today, speakers in the General Assembly called ...": the
         body "its" stands for, the one its sentence names (before the event, else after it), holds the event."""
@@ -683,5 +727,6 @@ def extract_occasions(document: SourceDocument, parsed: Doc, mentions: list[Enti
     reader.lead_settings()
     reader.its_events()
     reader.held_by_subject()
+    reader.launch_organizers()
     reader.described_is_named()
     return reader.facts
