@@ -5,11 +5,23 @@ Read after `relations.py`, from the parse and the document's structure, with cue
 
 - a body's meeting named by its number in a header line ("OSCE Permanent Council No.1449 Vienna,
   9 November 2023"): a Meeting held by that body, at the place and on the date of that line;
-- the occasion named in a speech's title ("Remarks at Rollout of the 2010 ... Report", "Remarks to
-  the participants of the International Workshop on ..."), with the place and date of the header
-  lines under it ("29 May 2013, Minsk"; "Washington, DC" / "June 14, 2010");
+- the occasion named in a speech's title ("Remarks at Rollout of the 2010 ... Report", "Remarks of the
+  Deputy Secretary-General at the ...", "Keynote Address to the ..., London, 12 October 2018", after a
+  session label "HRC 53 - Norway Intervention: Interactive dialogue with ..."), with the place and date
+  of the header lines above and under it ("29 May 2013, Minsk"; "Speech | Lima | 3 March 2016"; a city
+  alone on a line; a capitals dateline "SUVA, 12 October (UN Information Service) -"); a subtitle after
+  a colon is the theme, not the name; or, with none in the header, the one a speech names in its own
+  voice ("to welcome you to Plovdiv for the 2nd Danube Forum ...");
+- who holds it: a body named in its name ("High Level OSCE Conference"), the body of the one who gives
+  its opening remarks, a session label's body, the body that opened/held/hosted it ("The Council of
+  Europe Office opened a three-day workshop"), "its meeting" (the body its sentence names), who launches
+  what a "Launch of ..." or "Rollout of ..." is named for;
 - a described event's setting: "A training on ... took place from 18 to 21 October 2021 in Tirana",
-  "The training, organized by the OSCE Presence and the Office of ...".
+  "The training, organized by the OSCE Presence and the Office of ...";
+- in a release or story, the occasion its lead reports from ("Bern, 24.11.2015 - At the ... Seminar",
+  "a two-day conference which started today"): held on the text's date, at the dateline's place when the
+  text names no other; a definite description in the lead ("the first major UN conference on ...") is
+  the one event of its kind the text names ("the Vienna Forum"), which the resolver joins.
 
 A statement or speech is delivered at its header's event, and its speaker (or the body a
 "<Body> Statement" speaks for) takes part in it.
