@@ -59,6 +59,12 @@ EXPECTED = {
     "speech_by_line_office.txt": ("Speech", "Ana Ruiz Calderón", None, "2016-03-03"),
     # "Remarks of the <office> at ...": a speaker named only by office
     "speech_office_only.txt": ("Speech", "Under-Secretary-General", None, "2018-09-14"),
+    # "<Office>'s remarks at ...": the office speaks, not the title line
+    "speech_office_possessive_title.txt": ("Speech", "Director-General", None, "2015-03-03"),
+    # "Speech of the Minister of Foreign Affairs, Mr. X, at ...": the name after the office
+    "speech_of_minister_name_after_office.txt": ("Speech", "Pavel Dvorak", None, "2016-05-05"),
+    # no title, no byline, a body's own work in the third person: a release (the lede's year is a cited report's)
+    "press_release_no_title_cites_a_source.txt": ("PressRelease", None, None, None),
     # no byline: weekdays and "told reporters" make it a news story
     "news_weekday_no_byline.txt": ("NewsArticle", None, None, None),
     # a site's section label "News | ..."
@@ -259,10 +265,18 @@ def test_outlet_no_entity_was_found_for(graph, source_file, outlet):
     ("press_release_dateline_country.txt", "United Nations Office on Drugs and Crime"),  # the lede's subject
     ("press_release_about_report.txt", "European Commission"),
     ("report_assessor.txt", "Group of Experts on Action against Trafficking in Human Beings"),
+    # no title; the body the lede cites ("According to the ILO ...") is a source; the one opening sentences issues it
+    ("press_release_no_title_cites_a_source.txt", "Plan International"),
 ])
 def test_a_release_or_report_is_published_by_the_body_it_is_about(graph, source_file, issuer):
     publisher = graph.value(document(graph, source_file), TIP.publisher)
     assert issuer in labels(graph, publisher), labels(graph, publisher)
+
+
+def test_a_speech_is_published_by_the_service_in_its_dateline(graph):
+    # "BANGKOK, 14 September (UN Information Service) - Thank you ...": the service that issued the text
+    publisher = graph.value(document(graph, "speech_office_only.txt"), TIP.publisher)
+    assert "UN Information Service" in labels(graph, publisher), labels(graph, publisher)
 
 
 def test_a_statement_by_a_body_is_published_by_it_under_its_whole_name(graph):
@@ -313,6 +327,8 @@ def test_month_or_year_stamps_and_occasion_years():
     assert stamp_month_or_year("Trafficking in 2019") is None
     assert occasion_year("Speaking at the 2023 Regional Forum on Migration in Accra, the minister said") == "2023"
     assert occasion_year("the 2022 Global Report and the 2023 Action Plan") is None
+    # the year of a report the lede cites is not the text's
+    assert occasion_year("According to the 2018 ILO Global Estimates of Child Labour Report, one in ten children") is None
 
 
 def test_header_lines_end_where_the_body_begins():

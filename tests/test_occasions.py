@@ -236,3 +236,33 @@ def test_body_that_opened_a_workshop_organises_it(graph):
     assert (workshop, TIP.organizer, node(graph, "Council of Europe Office in Baku")) in graph
     assert (workshop, TIP.location, node(graph, "Ganja")) in graph
     assert dates(graph, workshop) == {"2014-04-07"}
+
+
+def test_event_that_took_place_in_a_city_on_two_days(graph):
+    conference = node(graph, "5th Balkan Conference on Online Exploitation", "Conference")
+    assert (conference, TIP.location, node(graph, "Mostar")) in graph
+    assert dates(graph, conference) == {"2021-10-07"}
+
+
+def test_welcome_address_title_and_a_city_line_under_a_region_in_the_name(graph):
+    workshop = node(graph, "Sub-Regional Workshop on Domestic Servitude in Central Africa", "Workshop")
+    assert (doc(graph, "o24_welcome-address-city-line.txt"), TIP.deliveredAt, workshop) in graph
+    # the region in the name is the workshop's reach; the city line under the title is its venue
+    assert (workshop, TIP.location, node(graph, "Kigali")) in graph
+    assert dates(graph, workshop) == {"2009-03-03"}
+
+
+def test_speech_names_its_occasion_in_its_own_voice(graph):
+    # no occasion in the header: "to welcome you to Plovdiv for the 2nd Danube Forum on ..."
+    forum = node(graph, "2nd Danube Forum on Labour Exploitation", "Conference")
+    assert (doc(graph, "o25_speech-welcomes-to-the-forum.txt"), TIP.deliveredAt, forum) in graph
+    assert (forum, TIP.location, node(graph, "Plovdiv")) in graph
+    assert dates(graph, forum) == {"2018-05-22"}
+
+
+def test_who_launches_the_thing_holds_its_rollout(graph):
+    rollout = node(graph, "Rollout of the 2021 National Labour Exploitation Survey", "Meeting")
+    assert (doc(graph, "o26_rollout-launched-by-government.txt"), TIP.deliveredAt, rollout) in graph
+    assert (rollout, TIP.organizer, node(graph, "Government of Ghana")) in graph
+    assert (rollout, TIP.location, node(graph, "Accra")) in graph
+    assert dates(graph, rollout) == {"2021-03-09"}

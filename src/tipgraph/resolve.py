@@ -4,7 +4,9 @@ Mentions a gazetteer or rule already identified (a key such as
 "country:ALB") group by key. People group by surname: "Kim" and
 "Ambassador Kim" join the one full name with that surname ("Yuri Kim"),
 in the same document first, else in the corpus. Events group when their
-names share most of their words. Everything else groups by class and
+names share most of their words (across documents, names of more than three
+words, or equal ones); in one document also when every word of one name is in
+the other, or an extractor said they are one occasion. Everything else groups by class and
 normalised name, and an acronym joins its expansion.
 """
 from __future__ import annotations

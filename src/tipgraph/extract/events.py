@@ -5,11 +5,23 @@ Read after `relations.py`, from the parse and the document's structure, with cue
 
 - a body's meeting named by its number in a header line ("OSCE Permanent Council No.1449 Vienna,
   9 November 2023"): a Meeting held by that body, at the place and on the date of that line;
-- the occasion named in a speech's title ("Remarks at Rollout of the 2010 ... Report", "Remarks to
-  the participants of the International Workshop on ..."), with the place and date of the header
-  lines under it ("29 May 2013, Minsk"; "Washington, DC" / "June 14, 2010");
+- the occasion named in a speech's title ("Remarks at Rollout of the 2010 ... Report", "Remarks of the
+  Deputy Secretary-General at the ...", "Keynote Address to the ..., London, 12 October 2018", after a
+  session label "HRC 53 - Norway Intervention: Interactive dialogue with ..."), with the place and date
+  of the header lines above and under it ("29 May 2013, Minsk"; "Speech | Lima | 3 March 2016"; a city
+  alone on a line; a capitals dateline "SUVA, 12 October (UN Information Service) -"); a subtitle after
+  a colon is the theme, not the name; or, with none in the header, the one a speech names in its own
+  voice ("to welcome you to Plovdiv for the 2nd Danube Forum ...");
+- who holds it: a body named in its name ("High Level OSCE Conference"), the body of the one who gives
+  its opening remarks, a session label's body, the body that opened/held/hosted it ("The Council of
+  Europe Office opened a three-day workshop"), "its meeting" (the body its sentence names), who launches
+  what a "Launch of ..." or "Rollout of ..." is named for;
 - a described event's setting: "A training on ... took place from 18 to 21 October 2021 in Tirana",
-  "The training, organized by the OSCE Presence and the Office of ...".
+  "The training, organized by the OSCE Presence and the Office of ...";
+- in a release or story, the occasion its lead reports from ("Bern, 24.11.2015 - At the ... Seminar",
+  "a two-day conference which started today"): held on the text's date, at the dateline's place when the
+  text names no other; a definite description in the lead ("the first major UN conference on ...") is
+  the one event of its kind the text names ("the Vienna Forum"), which the resolver joins.
 
 A statement or speech is delivered at its header's event, and its speaker (or the body a
 "<Body> Statement" speaks for) takes part in it.
@@ -147,7 +159,7 @@ class _Occasions:
             rest = re.sub(labels, " ", rest, flags=re.IGNORECASE).replace("|", " ")
             if re.search(r"[A-Za-z]{2,}", re.sub(r"\b(?:on|in|at|the)\b", " ", rest)):
                 continue  # a line of something else
-            if places and (ref, "location") not in self.known:
+            if places and not self.has_venue(ref):
                 self.add(ref, "location", reference(places[0]), places[0].span)
             if found:
                 self.add(ref, "date", "", literal=found[0])
@@ -163,8 +175,14 @@ class _Occasions:
         if name not in self.vocab.places:
             return None
         iso3 = self.vocab.places[name]
-        place = EntityMention(m.PLACE, Span(start, end, written), name, sentence=(start, end),
-                              attrs={"country": iso3} if iso3 else {})
+        attrs = {"country": iso3} if iso3 else {}
+        misread = next((mm for mm in self.mentions if mm.span.start == start and mm.span.end == end and not mm.key
+                        and mm.cls in {m.PERSON, m.ORGANIZATION}), None)
+        if misread is not None:
+            # "Dakar, 12-14 November 2007" under a title: a city, whatever the entity stage took it for
+            misread.cls, misread.name, misread.attrs = m.PLACE, name, {**misread.attrs, **attrs}
+            return misread
+        place = EntityMention(m.PLACE, Span(start, end, written), name, sentence=(start, end), attrs=attrs)
         self.mentions.append(place)
         return place
 
@@ -196,7 +214,7 @@ class _Occasions:
     def title_occasion(self) -> None:
         if self.info.genre not in {"Statement", "Speech"}:
             return
-        nouns = _alternation(self.lex.get("title_delivery_nouns"))
+        nouns = _alternation([*(self.lex.get("title_delivery_nouns") or ()), *(self.lex.get("opening_delivery_nouns") or ())])
         links = _alternation(self.lex.get("title_occasion_links"))
         keywords = self.events_lex.get("keywords") or {}
         for index, (start, end) in enumerate(self.lines[:4]):
@@ -255,10 +273,10 @@ class _Occasions:
             for body in self.within(start, start + head.start(0) + len(head.group(0)), m.ORGANIZATION_CLASSES):
                 if re.match(r"\s*\d{1,3}\b", self.text[body.span.end : body.span.end + 5]):
                     self.add(ref, "organizer", reference(body), body.span)
-            if venue is not None and (ref, "location") not in self.known:
+            if venue is not None and not self.has_venue(ref):
                 self.add(ref, "location", reference(venue), venue.span)
             self.header_setting(event, self.lines[:index] + self.lines[index + 1 : LEAD_LINES])
-            if (ref, "location") not in self.known and not any(f.subject == ref and f.predicate == "location" for f in self.facts):
+            if not self.has_venue(ref):
                 place = self.dateline_place()
                 if place is not None:
                     self.add(ref, "location", reference(place), place.span)
@@ -297,6 +315,36 @@ class _Occasions:
                 if place is not None:
                     return place
         return None
+
+    def opening_occasion(self) -> None:
+        """ "It is a great pleasure to welcome you to Lisbon for the 3rd Iberian Forum on ...": a speech whose
+        header names no occasion names it in its own voice in its opening paragraphs; it is held on the
+        speech's date, in the place the sentence welcomes the audience to ("to Lisbon", "here in Vienna")."""
+        if self.info.genre not in {"Statement", "Speech"} or self.info.delivered_at:
+            return
+        cues = _alternation(self.lex.get("opening_occasion_cues"))
+        limit = int(self.lex.get("opening_occasion_chars") or 1500)
+        for event in sorted((mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES), key=lambda mm: mm.span.start):
+            if event.span.start > limit:
+                return
+            if event.attrs.get("refers_to"):
+                continue
+            start = next((s.start_char for s in self.parsed.sents if s.start_char <= event.span.start < s.end_char), 0)
+            before = self.text[start : event.span.start]
+            if not re.search(r"\b(?:I|we|We|you)\b", before) or \
+                    not re.search(r"\b" + cues + r"\b[^.;:]{0,60}?\b(?:the|this)\s+$", before, re.IGNORECASE):
+                continue
+            ref = reference(event)
+            self.deliver(event)
+            if self.info.date:
+                self.add_date(ref, self.info.date)
+            if not self.has_venue(ref):
+                for where in re.finditer(r"\b(?:to|in)\s+", before):
+                    place = next((mm for mm in self.mentions if mm.cls in {m.PLACE, m.COUNTRY} and mm.span.start == start + where.end()), None)
+                    if place is not None:
+                        self.add(ref, "location", reference(place), place.span)
+                        break
+            return
 
     def this_occasion(self) -> None:
         """ "I am pleased to open, together with Mr. X, this International Seminar on ...": in a speech,
@@ -419,10 +467,7 @@ class _Occasions:
         ref = reference(occasion)
         if self.info.date:
             self.add_date(ref, self.info.date)
-        # a region in the name ("West Africa Conference") is the occasion's reach, not its venue
-        located = any(f.subject == ref and f.predicate == "location" and not f.object.lower().startswith("region:")
-                      for f in (*self.all_facts, *self.facts))
-        if not located and dateline:
+        if not self.has_venue(ref) and dateline:
             place = self.place_written(*dateline.span("place"))
             if place is not None:
                 self.add(ref, "location", reference(place), place.span)
@@ -455,6 +500,12 @@ class _Occasions:
             if len(named) == 1:
                 event.attrs["same_as"] = named.pop()
 
+    def has_venue(self, ref: str) -> bool:
+        """Whether a place or country is known for `ref`: a region in the name ("West Africa Conference")
+        is the occasion's reach, not its venue."""
+        return any(f.subject == ref and f.predicate == "location" and not f.object.lower().startswith("region:")
+                   for f in (*self.all_facts, *self.facts))
+
     def add_date(self, ref: str, iso: str) -> None:
         """A date for `ref`, also where a less precise one that agrees with it is known ("2015" for
         "2015-11-24"): the resolver keeps the most precise."""
@@ -481,8 +532,10 @@ class _Occasions:
         if not verb:
             return
         clause = rest[verb.end() :]
-        found = first_date(clause[:60]) or self.yearless_date(clause[:40])
-        if found and re.fullmatch(r"\s*(?:on|from|between|in)?\s*(?:the\s+)?", clause[: found[1]]):
+        found = first_date(clause[:100]) or self.yearless_date(clause[:60])
+        # "took place on 4 May 2022", "took place in Vienna on 4 and 5 April 2022"
+        if found and re.fullmatch(r"\s*(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:[ ,]+[A-Z][\w’'-]*){0,3}\s+)?(?:on|from|between|in)?\s*(?:the\s+)?",
+                                  clause[: found[1]]):
             for ref in refs:
                 self.add(ref, "date", "", literal=found[0])
         for where in re.finditer(r"(?<![\w-])(?:in|at)\s+(?:the\s+)?", clause[:80]):
@@ -552,6 +605,50 @@ class _Occasions:
                     body = next((mm for mm in self.outermost(self.within(at, verb.idx, BODY_CLASSES)) if mm.span.start == at), None)
             if body is not None:
                 self.add(reference(event), verbs[verb.lemma_.lower()], reference(body), body.span)
+
+    def launch_organizers(self) -> None:
+        """ "Rollout of the 2010 ... Report" and "the U.S. government ... by launching the 2010 Trafficking in
+        Persons Report": who launches the thing holds its launch; in a speech "we are presenting" is the speaker's body."""
+        nouns = _alternation(self.lex.get("launch_nouns"))
+        verbs = {v.lower() for v in self.lex.get("launch_verbs") or ()}
+        for event in [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES]:
+            launched = re.match(nouns + r"\s+of\s+(?:the\s+)?(?P<thing>.+)", event.name)
+            ref = reference(event)
+            if not launched or any(f.subject == ref and f.predicate == "organizer" for f in (*self.all_facts, *self.facts)):
+                continue
+            words = [w for w in re.findall(r"[A-Za-z][\w’'-]{3,}", launched.group("thing"))][:3]
+            if not words:
+                continue
+            for verb in (t for t in self.parsed if t.lemma_.lower() in verbs and t.pos_ == "VERB"):
+                objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+                if not any(all(w.lower() in " ".join(t.text for t in o.subtree).lower() for w in words) for o in objects):
+                    continue
+                body = self.subject_body(verb)
+                if body is not None:
+                    self.add(ref, "organizer", body, event.span)
+                    break
+
+    def subject_body(self, verb) -> str | None:
+        """The body that does what `verb` says: its subject or the subject of the verb it hangs from
+        ("the government reasserts its commitment ... by launching"); "we" in a speech is the speaker's body."""
+        token, steps = verb, 0
+        while steps < 6:
+            subjects = [c for c in token.children if c.dep_ in {"nsubj", "agent"}]
+            if subjects:
+                subject = subjects[0]
+                if subject.dep_ == "agent":
+                    subject = next((c for c in subject.children if c.dep_ == "pobj"), subject)
+                if subject.lower_ == "we" and self.info.genre in {"Speech", "Statement"} and self.info.speaker:
+                    speaker = next((mm for mm in self.mentions if mm.cls == m.PERSON and mm.name == self.info.speaker), None)
+                    return next((f.object for f in self.all_facts if speaker is not None and f.subject == reference(speaker)
+                                 and f.predicate == "affiliatedWith"), None)
+                body = next((mm for mm in self.outermost([x for x in self.mentions if x.cls in BODY_CLASSES])
+                             if mm.span.start <= subject.idx < mm.span.end), None)
+                return reference(body) if body is not None else None
+            if token.head is token:
+                return None
+            token, steps = token.head, steps + 1
+        return None
 
     def its_events(self) -> None:
         """ "Continuing its high-level meeting on ... today, speakers in the General Assembly called ...": the
@@ -634,6 +731,7 @@ def extract_occasions(document: SourceDocument, parsed: Doc, mentions: list[Enti
     reader.place_tails()
     reader.numbered_meetings()
     reader.title_occasion()
+    reader.opening_occasion()
     reader.this_occasion()
     reader.held_events()
     reader.described_settings()
@@ -641,5 +739,6 @@ def extract_occasions(document: SourceDocument, parsed: Doc, mentions: list[Enti
     reader.lead_settings()
     reader.its_events()
     reader.held_by_subject()
+    reader.launch_organizers()
     reader.described_is_named()
     return reader.facts

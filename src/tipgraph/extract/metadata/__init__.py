@@ -249,6 +249,9 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
             info.publisher = f"{speaking_body.cls}:{speaking_body.name}"
     if info.publisher is None and outlet is not None:
         info.publisher = reference(outlet)
+    if info.publisher is None and info.genre != "NewsArticle":
+        # "VIENNA, 25 June (UN Information Service) - Thank you ...": the service that issues a speech or release
+        info.publisher = _dateline_body(text, front, mentions)
     if info.genre in {"PressRelease", "Report"} and info.publisher is None:
         info.publisher = _issuer(text, mentions, lexicon) or _protagonist(text, front, mentions)
     if info.genre == "NewsArticle" and info.publisher is None:
@@ -271,9 +274,11 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
                 continue
             if (any(line.text.startswith(o) for o in offices) and len(line.text.split()) <= 16
                     and not line.text.endswith((".", "!", "?")) and not _HEADLINE_VERB.search(line.text)):
-                info.speaker = line.text
-                info.speaker_title = line.text
-                info.speaker_span = Span(line.start, line.start + len(line.text), line.text)
+                # "Secretary-General's remarks at the launch of ...": the office, not the whole title
+                office = max((o for o in offices if re.match(re.escape(o) + r"[’']s\s", line.text)), key=len, default=line.text)
+                info.speaker = office
+                info.speaker_title = office
+                info.speaker_span = Span(line.start, line.start + len(office), office)
                 break
 
     for key, value in document.metadata.items():
@@ -310,25 +315,52 @@ def _issuer(text: str, mentions: list[EntityMention], lexicon: dict) -> str | No
 
 
 def _protagonist(text: str, front: list[Line], mentions: list[EntityMention]) -> str | None:
-    """The body a release is about and by: named in its headline or lede and the most often in the text."""
+    """The body a release is about and by: named in its headline or lede and the most often in the text,
+    else the one whose name opens its sentences."""
     start = body_start(text, front)
     lede_end = text.find("\n", start + 1)
     lede_end = len(text) if lede_end < 0 else lede_end
-    bodies = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION]
+    named = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION]
+    # the United Nations of "the United Nations Office on Drugs and Crime" is part of that name
+    bodies = [mm for mm in named if not any(o is not mm and o.span.start <= mm.span.start and mm.span.end <= o.span.end
+                                            and o.span.end - o.span.start > mm.span.end - mm.span.start for o in named)]
     counts: dict[str, int] = {}
     for mm in bodies:
         counts[reference(mm)] = counts.get(reference(mm), 0) + 1
-    opening = [mm for mm in bodies if mm.span.start < lede_end and not reference(mm).startswith("gov:")]
-    if not opening:
+    # "According to the United Nations Office on Drugs and Crime (UNODC), ...": a source the text cites is not its issuer
+    cited_at = [mm.span.end for mm in bodies if re.search(r"\baccording\s+to\s+(?:the\s+)?$", text[max(0, mm.span.start - 20) : mm.span.start], re.IGNORECASE)]
+    cited = {end for end in cited_at}
+    for mm in bodies:
+        if any(re.fullmatch(r"\s*\(\s*", text[end : mm.span.start]) for end in cited_at if end <= mm.span.start):
+            cited.add(mm.span.end)
+    opening = [mm for mm in bodies if mm.span.start < lede_end and not reference(mm).startswith("gov:") and mm.span.end not in cited]
+    if opening:
+        lede = text[start:lede_end]
+        subject_at = start + len(lede) - len(lede.lstrip())
+        subject_at += 4 if text[subject_at : subject_at + 4].lower() == "the " else 0
+        first = min(opening, key=lambda mm: mm.span.start)
+        if first.span.start == subject_at:
+            return reference(first)  # "The European Commission is today reporting ...": the lede's subject
+        best = max(opening, key=lambda mm: (counts[reference(mm)], -mm.span.start))
+        if counts[reference(best)] >= 2:
+            return reference(best)
+    # "ECPAT works to ...", "ECPAT joins in this call ...": the body whose name opens the text's sentences
+    openers: dict[str, int] = {}
+    for mm in bodies:
+        if mm.span.start == 0 or re.search(r"(?:[.!?]\s+|\n\s*)$", text[max(0, mm.span.start - 3) : mm.span.start]):
+            openers[reference(mm)] = openers.get(reference(mm), 0) + 1
+    ranked = sorted(openers.items(), key=lambda item: (-item[1], item[0]))
+    return ranked[0][0] if ranked and ranked[0][1] >= 2 else None
+
+
+def _dateline_body(text: str, front: list[Line], mentions: list[EntityMention]) -> str | None:
+    """The body in the brackets of a dateline opening the text after its header lines ("(UN Information Service)")."""
+    header_end = max((line.end for line in front if not line.prose), default=0)
+    dateline = re.compile(r"\s*" + _OUTLET_DATELINE.pattern.lstrip("^")).match(text, header_end)
+    if dateline is None:
         return None
-    lede = text[start:lede_end]
-    subject_at = start + len(lede) - len(lede.lstrip())
-    subject_at += 4 if text[subject_at : subject_at + 4].lower() == "the " else 0
-    first = min(opening, key=lambda mm: mm.span.start)
-    if first.span.start == subject_at:
-        return reference(first)  # "The European Commission is today reporting ...": the lede's subject
-    best = max(opening, key=lambda mm: (counts[reference(mm)], -mm.span.start))
-    return reference(best) if counts[reference(best)] >= 2 else None
+    inside = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES and dateline.start() <= mm.span.start < dateline.end()]
+    return reference(max(inside, key=lambda mm: (len(mm.span.text), -mm.span.start))) if inside else None
 
 
 def _outlet(text: str, front: list[Line], mentions: list[EntityMention], vocab: Vocabulary) -> str | None:

@@ -66,6 +66,8 @@ def parse_date(text: str) -> tuple[str, int, int] | None:
 _STAMP = re.compile(rf"^(?:(?:date|published|posted|updated)\s*:?\s*)?(?:{_MONTH}\s+)?{_YEAR}\.?$", re.IGNORECASE)
 # "the 2024 World Day Against Trafficking in Persons": an annual occasion named with its year
 _OCCASION_YEAR = re.compile(rf"\bthe\s+{_YEAR}\s+(?:[A-Z][\w’'-]+)")
+# "the 2012 UNODC Global Trafficking in Persons Report": the year of a report, not of the text
+_REPORT_AFTER = re.compile(r"(?:[\w’'-]+\s+){0,7}Reports?\b")
 
 
 def stamp_month_or_year(line: str) -> str | None:
@@ -84,5 +86,8 @@ def stamp_month_or_year(line: str) -> str | None:
 
 def occasion_year(paragraph: str) -> str | None:
     """The year of the occasion a report's lede names ("at the 2024 World Day ..."), when it names one year."""
-    years = {match.group("year") for match in _OCCASION_YEAR.finditer(paragraph)}
-    return years.pop() if len(years) == 1 else None
+    found = list(_OCCASION_YEAR.finditer(paragraph))
+    years = {match.group("year") for match in found}
+    if len(years) != 1 or all(_REPORT_AFTER.match(paragraph, match.end("year") + 1) for match in found):
+        return None
+    return years.pop()

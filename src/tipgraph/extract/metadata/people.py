@@ -162,6 +162,8 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
             start = _absolute(text, line, who, match.start("who"))
             end = start + len(who)
             persons = mentions_in(mentions, start, end, {m.PERSON})
+            # "Speech of the Minister of Foreign Affairs, Mr. X": a one-word "person" read from an office is no name
+            persons = [p for p in persons if len(p.name.split()) >= 2] or persons
             if persons:
                 return Named(fullest(persons[0], people).name, mention=persons[0], how=f"header line {match.group(0)[:40]!r}"), None
             bodies = mentions_in(mentions, start, min(end, start + 6), m.ORGANIZATION_CLASSES)
