@@ -132,3 +132,19 @@ def test_the_diplomatic_formula_of_speaking_praises_no_one(claims):
 
 def test_a_pledge_in_a_clause_of_time_stands(claims):
     assert claim(claims, "statement_turns.txt", "when my Government renews its commitment").cls == "Commitment"
+
+
+def test_a_lede_told_by_unnamed_officials_or_no_one_is_the_next_named_sources(claims):
+    # "..., officials said on Monday." then '"...," Ion Rusu, head of the unit, told reporters': news names
+    # the source of its lede in the paragraphs after it
+    lede = claim(claims, "news_lede_police.txt", "have detained nine people")
+    assert lede.claimant == "Person:Ion Rusu" and lede.claimant_rule == "delayed-source"
+    # a story with no byline whose lede says who found what, but not who tells it
+    lede = claim(claims, "news_lede_unattributed.txt", "Labour inspectors found 30 workers")
+    assert lede.claimant == "Person:Martina Kováčová" and lede.claimant_rule == "delayed-source"
+
+
+def test_a_lede_with_its_own_named_source_keeps_it(claims):
+    c = claim(claims, "news_forum_wire.txt", "says the forum has been a success")
+    assert c.claimant_rule == "reporting-verb"
+    assert claim(claims, "pr_stance_before_object.txt", "praised today").claimant_rule != "delayed-source"

@@ -21,6 +21,8 @@ order they are tried:
   quotation-continued   a quotation with no attribution of its own, right after X spoke
   continuation          reported speech running on in the same paragraph; in a story with no
                         byline, the source last named
+  delayed-source        a news lede told by "police", "officials", "the head of the delegation" or no one:
+                        the first source the next two paragraphs give words to
   document-speaker      the speaker of a speech or statement (on-behalf-of: for a group)
   document-publisher    the publisher or issuing body of a press release or report
   document-author       the author of a news story or report
@@ -82,6 +84,9 @@ class Attribution:
     previous_paragraph: int = -1
     pending: Source | None = None  # "X said:" at the end of a paragraph: the next paragraph is X's
     pending_paragraph: int = -1
+    lede_paragraph: int = -1  # the paragraph of the first claim: a news story's lede
+    delayed: Source | None = None  # the source the paragraphs after the lede name first
+    delayed_sought: bool = False
 
 
 def _words(text: str) -> str:
@@ -937,11 +942,64 @@ class AttributionMixin:
         if source is None and state.default is None and self.news and state.last_source is not None:
             # a story with no byline: its unattributed sentences go on from the source it last named
             source = Source(state.last_source.ref, "continuation", _base_evidence(state.last_source))
+        if state.lede_paragraph < 0:
+            state.lede_paragraph = paragraph
+        if self.info.genre == "NewsArticle" and paragraph == state.lede_paragraph and quotation is None and (
+                (source is None and state.default is None)
+                or self._generic_speaker(sent) and (source is None or source.ref.startswith("country:"))):
+            # a lede told by "police" or "the head of the delegation", or by no one: the source the story names next
+            delayed = self._delayed_source(state)
+            if delayed is not None:
+                source = delayed
         if source is None:
             source = state.default
         self._remember(source, sent, state)
         state.previous_paragraph = paragraph
         return source
+
+    def _generic_speaker(self, sent: SpacySpan | None) -> bool:
+        """A verb of saying whose subject is an unnamed office or institution ("police said", "officials
+        said", "The head of the Swiss delegation says"): no person is named as the one who speaks."""
+        if sent is None:
+            return False
+        generic = self.speaker_roles | self.institution_nouns | set(self.attribution_lexicon.get("generic_sources") or ())
+        for tok in sent:
+            if not self._verb_lemma(tok):
+                continue
+            for subject in (c for c in tok.children if c.dep_ == "nsubj"):
+                if subject.lemma_.lower() in generic or subject.lower_ in generic:
+                    actor = self.subject_actor(subject)
+                    if actor is None or actor.cls == m.COUNTRY:  # "the head of the Swiss delegation"
+                        return True
+        return False
+
+    def _delayed_source(self, state: Attribution) -> Source | None:
+        """The first person or body the two paragraphs after the lede give words to ('"...," X told reporters',
+        'X said', 'According to X, ...'): news names the source of its lede next."""
+        if state.delayed_sought:
+            return state.delayed
+        state.delayed_sought = True
+        first = state.lede_paragraph + 1
+        if first >= len(self._paragraph_starts or []):
+            return None
+        start = self._paragraph_starts[first]
+        last = min(first + 2, len(self._paragraph_starts))
+        end = self._paragraph_starts[last] if last < len(self._paragraph_starts) else len(self.text)
+        for sent in self.parsed.sents:
+            if sent.end_char <= start:
+                continue
+            if sent.start_char >= end:
+                break
+            fresh = Attribution(default=None)
+            span = Span(sent.start_char, sent.end_char, sent.text)
+            quotation = self._starts_in_quotation(span)
+            found = self.quotation_source(quotation, fresh) if quotation is not None else None
+            found = found or self.reported_source(sent, fresh) or self.according_to(span, sent)
+            if found is not None and found.rule in {"quotation", "reporting-verb", "according-to"} \
+                    and not found.ref.startswith("country:") and found.ref not in self.own_voice:
+                state.delayed = Source(found.ref, "delayed-source", f"the lede's source, named next: {found.evidence}")
+                return state.delayed
+        return None
 
     def _remember(self, source: Source | None, sent: SpacySpan | None, state: Attribution) -> None:
         state.previous = source
