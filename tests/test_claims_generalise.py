@@ -148,3 +148,15 @@ def test_a_lede_with_its_own_named_source_keeps_it(claims):
     c = claim(claims, "news_forum_wire.txt", "says the forum has been a success")
     assert c.claimant_rule == "reporting-verb"
     assert claim(claims, "pr_stance_before_object.txt", "praised today").claimant_rule != "delayed-source"
+
+
+def test_sending_home_people_criticises_and_sending_home_money_does_not(claims):
+    doc = "statement_turns.txt"
+    assert claim(claims, doc, "the chance of sending home part of what she earned").cls == "Assertion"
+    assert claim(claims, doc, "were sending home dozens of victims").cls == "Criticism"
+
+
+def test_an_obligation_of_every_member_is_no_pledge(claims):
+    doc = "statement_turns.txt"
+    assert claim(claims, doc, "all member states of the Forum are committed").cls == "Assertion"
+    assert claim(claims, doc, "Sweden is fully committed to protecting them").cls == "Commitment"
