@@ -160,3 +160,8 @@ def test_an_obligation_of_every_member_is_no_pledge(claims):
     doc = "statement_turns.txt"
     assert claim(claims, doc, "all member states of the Forum are committed").cls == "Assertion"
     assert claim(claims, doc, "Sweden is fully committed to protecting them").cls == "Commitment"
+
+
+def test_a_witness_quoted_after_the_lede_did_not_tell_it(claims):
+    lede = claim(claims, "news_lede_witness.txt", "Twenty workers from Vietnam were freed")
+    assert lede.claimant_rule != "delayed-source" and "Minh" not in (lede.claimant or "")

@@ -973,6 +973,15 @@ class AttributionMixin:
                         return True
         return False
 
+    def _speaks_for_office(self, source: Source) -> bool:
+        """A body, or a person given an office where they speak ("Ion Rusu, head of the unit", "the chief
+        inspector, Ana Ruiz"), not a witness or a victim quoted by name."""
+        if not source.ref.startswith("Person:"):
+            return True
+        roles = self.speaker_roles | self._title_words() - {"of", "the", "and", "anti", "trafficking"}
+        words = re.findall(r"[\w-]+", source.evidence.lower())
+        return any(w in roles or w.rstrip("s") in roles for w in words)
+
     def _delayed_source(self, state: Attribution) -> Source | None:
         """The first person or body the two paragraphs after the lede give words to ('"...," X told reporters',
         'X said', 'According to X, ...'): news names the source of its lede next."""
@@ -996,7 +1005,8 @@ class AttributionMixin:
             found = self.quotation_source(quotation, fresh) if quotation is not None else None
             found = found or self.reported_source(sent, fresh) or self.according_to(span, sent)
             if found is not None and found.rule in {"quotation", "reporting-verb", "according-to"} \
-                    and not found.ref.startswith("country:") and found.ref not in self.own_voice:
+                    and not found.ref.startswith("country:") and found.ref not in self.own_voice \
+                    and self._speaks_for_office(found):
                 state.delayed = Source(found.ref, "delayed-source", f"the lede's source, named next: {found.evidence}")
                 return state.delayed
         return None
