@@ -165,3 +165,22 @@ def test_an_obligation_of_every_member_is_no_pledge(claims):
 def test_a_witness_quoted_after_the_lede_did_not_tell_it(claims):
     lede = claim(claims, "news_lede_witness.txt", "Twenty workers from Vietnam were freed")
     assert lede.claimant_rule != "delayed-source" and "Minh" not in (lede.claimant or "")
+
+
+def test_speaking_for_a_group_the_representative_of_a_country_said(claims):
+    # "Speaking for X, the representative of Y said": the parse hangs the subject on the participle
+    c = claim(claims, "un_debate.txt", "Speaking for the Arab Group")
+    assert c.claimant == "country:JOR" and c.claimant_rule == "reporting-verb", (c.claimant, c.claimant_evidence)
+
+
+def test_a_priority_of_the_speakers_side_is_a_pledge(claims):
+    c = claim(claims, "statement_turns.txt", "one of its first priorities")
+    assert c.cls == "Commitment" and c.class_rule == "pledge"
+    # "its" after "I congratulate Estonia" is Estonia's: praise, not the speaker's pledge
+    assert claim(claims, "statement_turns.txt", "congratulate Estonia on its own commitment").cls == "Endorsement"
+
+
+def test_an_office_named_with_its_body_speaks_for_it(claims):
+    # "As the Secretary General of X reminded us, ...": the words that follow are the body's
+    c = claim(claims, "statement_turns.txt", "As the Secretary General of the Council of Europe reminded us")
+    assert c.claimant == "org:Council-of-Europe" and c.claimant_rule == "reporting-verb", (c.claimant, c.claimant_evidence)

@@ -311,7 +311,9 @@ class AttributionMixin:
             named = self._named_speaker(sorted(runs[-1].subtree, key=lambda t: t.i), role_given=True) if runs else None
             if named is not None:
                 return named
-        if lemma in self.source_nouns or token.lower_ in self.source_nouns or lemma in self.speaker_roles:
+        titled = any(c.dep_ == "compound" and c.lemma_.lower() in self.speaker_roles for c in token.children)
+        if lemma in self.source_nouns or token.lower_ in self.source_nouns or lemma in self.speaker_roles or titled:
+            # "the Secretary General of Interpol": an office named with its body
             return self.actor_in_subtree(token)
         if token.pos_ == "PROPN":
             return self._person_by_surname(token) or self._named_speaker([token] + [c for c in token.children if c.dep_ == "compound"])
@@ -572,6 +574,15 @@ class AttributionMixin:
                 if preceding and not self.text[preceding[-1].span.end : tok.idx].strip(" )\u2019's"):
                     if reference(preceding[-1]) not in self.own_voice:
                         return Source(reference(preceding[-1]), "reporting-verb", _words(f"{preceding[-1].span.text} {tok.text}"))
+                if any(c.dep_ == "csubj" and c.tag_ == "VBG" and c.i < tok.i for c in tok.children):
+                    # "Speaking for the African Group, the representative of Kenya said": the phrase after the
+                    # participle's comma is the subject the parse hung on the participle
+                    phrase = [t for t in sent if clause <= t.idx < tok.idx and t.pos_ in {"NOUN", "PROPN"}
+                              and not (clause <= t.head.idx < tok.idx)]
+                    if len(phrase) == 1:
+                        source = self._subject_source(phrase[0], tok, state)
+                        if source is not None:
+                            return source
             if not subjects and tok.dep_ in {"ROOT", "conj"}:
                 # "On the eve of the Day, the Head of the Office, Ambassador Ana Ruiz, praised ...": a person set off
                 # by commas right before the verb is the subject the parse lost

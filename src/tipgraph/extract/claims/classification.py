@@ -303,6 +303,17 @@ class ClassificationMixin:
                     return True
         return False
 
+    def _own_subject(self, token: Token) -> bool:
+        """The subject of the clause a word stands in is the speaker's own side ("we", "our Government")."""
+        verb = token
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        subject = self._speaking_subject(verb)
+        # "its" takes up a third-person subject of the speaker's side, never "I" or "we" ("I congratulate
+        # Belarus on its commitment" is Belarus's)
+        return subject is not None and subject.lower_ not in FIRST_PERSON and any(
+            c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children)
+
     @staticmethod
     def _every_member_subject(word: Token) -> bool:
         """The subject of the clause ("all Member States", "every employer") is each member of a class, not a speaker."""
@@ -613,6 +624,9 @@ class ClassificationMixin:
             elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN":
                 owner = [c for c in tok.children if c.dep_ == "poss"]
                 if owner and (owner[0].lower_ in FIRST_PERSON or self.names_actor(owner[0]) or owner[0].lower_ in self.source_nouns):
+                    evidence = self._words(owner[0], tok)
+                elif owner and owner[0].lower_ in {"its", "their"} and self._own_subject(tok):
+                    # "Our Government has made the fight one of its top priorities": the owner is the speaker's side
                     evidence = self._words(owner[0], tok)
             if evidence is None:
                 continue
