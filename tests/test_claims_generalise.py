@@ -184,3 +184,18 @@ def test_an_office_named_with_its_body_speaks_for_it(claims):
     # "As the Secretary General of X reminded us, ...": the words that follow are the body's
     c = claim(claims, "statement_turns.txt", "As the Secretary General of the Council of Europe reminded us")
     assert c.claimant == "org:Council-of-Europe" and c.claimant_rule == "reporting-verb", (c.claimant, c.claimant_evidence)
+
+
+def test_the_ministry_is_not_the_last_source_quoted(claims):
+    # "The ministry said" takes up a ministry, not the activist quoted just before
+    c = claim(claims, "news_ministry.txt", "The ministry said it would publish")
+    assert "Gelashvili" not in (c.claimant or ""), (c.claimant, c.claimant_rule)
+
+
+def test_quoted_as_saying_the_one_quoted_speaks(claims):
+    c = claim(claims, "news_ministry.txt", "was quoted by local media as saying")
+    assert c.claimant.endswith("Kapanadze") and c.claimant_rule == "reporting-verb", (c.claimant, c.claimant_rule)
+
+
+def test_the_alignment_formula_is_no_claim(claims):
+    assert not [c for c in claims["statement_turns.txt"] if "align themselves with this statement" in c.span.text]

@@ -566,6 +566,8 @@ class AttributionMixin:
             if not subjects and tok.dep_ in {"conj", "advcl"} and tok.head.pos_ in {"VERB", "AUX"}:
                 # "He cautioned ... and rejected ...": the subject of the first verb
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subjects and tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() == "quote":
+                subjects = [c for c in tok.head.head.children if c.dep_ == "nsubjpass"]  # "X was quoted as saying"
             if not subjects and tok.dep_ == "ROOT":
                 # "..., the Group of Experts (GRETA) welcomes ...": the parse lost the subject
                 clause = max([sent.start_char] + [t.idx + 1 for t in sent if t.i < tok.i and t.text == ","])
@@ -618,6 +620,12 @@ class AttributionMixin:
         if verb.tag_ in {"VB", "VBP"} and subject.tag_ == "NNP" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
             return None  # "Dr. Novak, thank you": a singular name with a base-form verb is called on, not the subject
         said = f"{_words(' '.join(t.text for t in sorted(subject.subtree, key=lambda t: t.i)))} {verb.text}"
+        if subject.dep_ == "nsubjpass" and subject.head.lemma_.lower() == "quote":
+            # "Devkota was quoted by local media as saying ...": the one quoted speaks, not the outlet
+            actor = self.subject_actor(subject)
+            if actor is not None and reference(actor) not in self.own_voice:
+                return Source(reference(actor), "reporting-verb", said)
+            return None
         if subject.dep_ == "nsubjpass":
             # "Greece has been criticised by the State Department": the agent speaks
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -658,6 +666,7 @@ class AttributionMixin:
                 return Source(state.last_source.ref, "source-anaphor", f"{said}: {phrase} = {_antecedent(state.last_source)}")
             return None
         if subject.lemma_.lower() in self.source_nouns and subject.lemma_.lower() not in self.speaker_roles \
+                and subject.lemma_.lower() not in self.institution_nouns \
                 and not self.actor_in_subtree(subject) and state.last_source and \
                 any(c.dep_ in {"det", "poss"} and c.lower_ in {"another", "the", "this", "these", "her", "his", "its", "their"} for c in subject.children):
             # "Another recommendation is to ...", "Her report found": the source named before
