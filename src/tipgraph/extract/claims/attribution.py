@@ -1022,7 +1022,11 @@ class AttributionMixin:
             fresh = Attribution(default=None)
             span = Span(sent.start_char, sent.end_char, sent.text)
             quotation = self._starts_in_quotation(span)
-            found = self.quotation_source(quotation, fresh) if quotation is not None else None
+            found = None
+            if quotation is not None:
+                kept = quotation.source
+                found = self.quotation_source(quotation, fresh)
+                quotation.source = kept  # read ahead without a speaker history: not the quotation's reading
             found = found or self.reported_source(sent, fresh) or self.according_to(span, sent)
             if found is not None and found.rule in {"quotation", "reporting-verb", "according-to"} \
                     and not found.ref.startswith("country:") and found.ref not in self.own_voice \
