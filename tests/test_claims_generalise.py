@@ -134,3 +134,70 @@ def test_the_diplomatic_formula_of_speaking_praises_no_one(claims):
 
 def test_a_pledge_in_a_clause_of_time_stands(claims):
     assert claim(claims, "statement_turns.txt", "when my Government renews its commitment").cls == "Commitment"
+
+
+def test_a_lede_told_by_unnamed_officials_or_no_one_is_the_next_named_sources(claims):
+    # "..., officials said on Monday." then '"...," Ion Rusu, head of the unit, told reporters': news names
+    # the source of its lede in the paragraphs after it
+    lede = claim(claims, "news_lede_police.txt", "have detained nine people")
+    assert lede.claimant == "Person:Ion Rusu" and lede.claimant_rule == "delayed-source"
+    # a story with no byline whose lede says who found what, but not who tells it
+    lede = claim(claims, "news_lede_unattributed.txt", "Labour inspectors found 30 workers")
+    assert lede.claimant == "Person:Martina Kováčová" and lede.claimant_rule == "delayed-source"
+
+
+def test_a_lede_with_its_own_named_source_keeps_it(claims):
+    c = claim(claims, "news_forum_wire.txt", "says the forum has been a success")
+    assert c.claimant_rule == "reporting-verb"
+    assert claim(claims, "pr_stance_before_object.txt", "praised today").claimant_rule != "delayed-source"
+
+
+def test_sending_home_people_criticises_and_sending_home_money_does_not(claims):
+    doc = "statement_turns.txt"
+    assert claim(claims, doc, "the chance of sending home part of what she earned").cls == "Assertion"
+    assert claim(claims, doc, "were sending home dozens of victims").cls == "Criticism"
+
+
+def test_an_obligation_of_every_member_is_no_pledge(claims):
+    doc = "statement_turns.txt"
+    assert claim(claims, doc, "all member states of the Forum are committed").cls == "Assertion"
+    assert claim(claims, doc, "Sweden is fully committed to protecting them").cls == "Commitment"
+
+
+def test_a_witness_quoted_after_the_lede_did_not_tell_it(claims):
+    lede = claim(claims, "news_lede_witness.txt", "Twenty workers from Vietnam were freed")
+    assert lede.claimant_rule != "delayed-source" and "Minh" not in (lede.claimant or "")
+
+
+def test_speaking_for_a_group_the_representative_of_a_country_said(claims):
+    # "Speaking for X, the representative of Y said": the parse hangs the subject on the participle
+    c = claim(claims, "un_debate.txt", "Speaking for the Arab Group")
+    assert c.claimant == "country:JOR" and c.claimant_rule == "reporting-verb", (c.claimant, c.claimant_evidence)
+
+
+def test_a_priority_of_the_speakers_side_is_a_pledge(claims):
+    c = claim(claims, "statement_turns.txt", "one of its first priorities")
+    assert c.cls == "Commitment" and c.class_rule == "pledge"
+    # "its" after "I congratulate Estonia" is Estonia's: praise, not the speaker's pledge
+    assert claim(claims, "statement_turns.txt", "congratulate Estonia on its own commitment").cls == "Endorsement"
+
+
+def test_an_office_named_with_its_body_speaks_for_it(claims):
+    # "As the Secretary General of X reminded us, ...": the words that follow are the body's
+    c = claim(claims, "statement_turns.txt", "As the Secretary General of the Council of Europe reminded us")
+    assert c.claimant == "org:Council-of-Europe" and c.claimant_rule == "reporting-verb", (c.claimant, c.claimant_evidence)
+
+
+def test_the_ministry_is_not_the_last_source_quoted(claims):
+    # "The ministry said" takes up a ministry, not the activist quoted just before
+    c = claim(claims, "news_ministry.txt", "The ministry said it would publish")
+    assert "Gelashvili" not in (c.claimant or ""), (c.claimant, c.claimant_rule)
+
+
+def test_quoted_as_saying_the_one_quoted_speaks(claims):
+    c = claim(claims, "news_ministry.txt", "was quoted by local media as saying")
+    assert c.claimant.endswith("Kapanadze") and c.claimant_rule == "reporting-verb", (c.claimant, c.claimant_rule)
+
+
+def test_the_alignment_formula_is_no_claim(claims):
+    assert not [c for c in claims["statement_turns.txt"] if "align themselves with this statement" in c.span.text]

@@ -21,6 +21,8 @@ order they are tried:
   quotation-continued   a quotation with no attribution of its own, right after X spoke
   continuation          reported speech running on in the same paragraph; in a story with no
                         byline, the source last named
+  delayed-source        a news lede told by "police", "officials", "the head of the delegation" or no one:
+                        the first source the next two paragraphs give words to
   document-speaker      the speaker of a speech or statement (on-behalf-of: for a group)
   document-publisher    the publisher or issuing body of a press release or report
   document-author       the author of a news story or report
@@ -82,6 +84,9 @@ class Attribution:
     previous_paragraph: int = -1
     pending: Source | None = None  # "X said:" at the end of a paragraph: the next paragraph is X's
     pending_paragraph: int = -1
+    lede_paragraph: int = -1  # the paragraph of the first claim: a news story's lede
+    delayed: Source | None = None  # the source the paragraphs after the lede name first
+    delayed_sought: bool = False
 
 
 def _words(text: str) -> str:
@@ -306,7 +311,9 @@ class AttributionMixin:
             named = self._named_speaker(sorted(runs[-1].subtree, key=lambda t: t.i), role_given=True) if runs else None
             if named is not None:
                 return named
-        if lemma in self.source_nouns or token.lower_ in self.source_nouns or lemma in self.speaker_roles:
+        titled = any(c.dep_ == "compound" and c.lemma_.lower() in self.speaker_roles for c in token.children)
+        if lemma in self.source_nouns or token.lower_ in self.source_nouns or lemma in self.speaker_roles or titled:
+            # "the Secretary General of Interpol": an office named with its body
             return self.actor_in_subtree(token)
         if token.pos_ == "PROPN":
             return self._person_by_surname(token) or self._named_speaker([token] + [c for c in token.children if c.dep_ == "compound"])
@@ -559,6 +566,8 @@ class AttributionMixin:
             if not subjects and tok.dep_ in {"conj", "advcl"} and tok.head.pos_ in {"VERB", "AUX"}:
                 # "He cautioned ... and rejected ...": the subject of the first verb
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subjects and tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() == "quote":
+                subjects = [c for c in tok.head.head.children if c.dep_ == "nsubjpass"]  # "X was quoted as saying"
             if not subjects and tok.dep_ == "ROOT":
                 # "..., the Group of Experts (GRETA) welcomes ...": the parse lost the subject
                 clause = max([sent.start_char] + [t.idx + 1 for t in sent if t.i < tok.i and t.text == ","])
@@ -567,6 +576,15 @@ class AttributionMixin:
                 if preceding and not self.text[preceding[-1].span.end : tok.idx].strip(" )\u2019's"):
                     if reference(preceding[-1]) not in self.own_voice:
                         return Source(reference(preceding[-1]), "reporting-verb", _words(f"{preceding[-1].span.text} {tok.text}"))
+                if any(c.dep_ == "csubj" and c.tag_ == "VBG" and c.i < tok.i for c in tok.children):
+                    # "Speaking for the African Group, the representative of Kenya said": the phrase after the
+                    # participle's comma is the subject the parse hung on the participle
+                    phrase = [t for t in sent if clause <= t.idx < tok.idx and t.pos_ in {"NOUN", "PROPN"}
+                              and not (clause <= t.head.idx < tok.idx)]
+                    if len(phrase) == 1:
+                        source = self._subject_source(phrase[0], tok, state)
+                        if source is not None:
+                            return source
             if not subjects and tok.dep_ in {"ROOT", "conj"}:
                 # "On the eve of the Day, the Head of the Office, Ambassador Ana Ruiz, praised ...": a person set off
                 # by commas right before the verb is the subject the parse lost
@@ -602,6 +620,12 @@ class AttributionMixin:
         if verb.tag_ in {"VB", "VBP"} and subject.tag_ == "NNP" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
             return None  # "Dr. Novak, thank you": a singular name with a base-form verb is called on, not the subject
         said = f"{_words(' '.join(t.text for t in sorted(subject.subtree, key=lambda t: t.i)))} {verb.text}"
+        if subject.dep_ == "nsubjpass" and subject.head.lemma_.lower() == "quote":
+            # "Devkota was quoted by local media as saying ...": the one quoted speaks, not the outlet
+            actor = self.subject_actor(subject)
+            if actor is not None and reference(actor) not in self.own_voice:
+                return Source(reference(actor), "reporting-verb", said)
+            return None
         if subject.dep_ == "nsubjpass":
             # "Greece has been criticised by the State Department": the agent speaks
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -642,6 +666,7 @@ class AttributionMixin:
                 return Source(state.last_source.ref, "source-anaphor", f"{said}: {phrase} = {_antecedent(state.last_source)}")
             return None
         if subject.lemma_.lower() in self.source_nouns and subject.lemma_.lower() not in self.speaker_roles \
+                and subject.lemma_.lower() not in self.institution_nouns \
                 and not self.actor_in_subtree(subject) and state.last_source and \
                 any(c.dep_ in {"det", "poss"} and c.lower_ in {"another", "the", "this", "these", "her", "his", "its", "their"} for c in subject.children):
             # "Another recommendation is to ...", "Her report found": the source named before
@@ -937,11 +962,78 @@ class AttributionMixin:
         if source is None and state.default is None and self.news and state.last_source is not None:
             # a story with no byline: its unattributed sentences go on from the source it last named
             source = Source(state.last_source.ref, "continuation", _base_evidence(state.last_source))
+        if state.lede_paragraph < 0:
+            state.lede_paragraph = paragraph
+        if self.info.genre == "NewsArticle" and paragraph == state.lede_paragraph and quotation is None and (
+                (source is None and state.default is None)
+                or self._generic_speaker(sent) and (source is None or source.ref.startswith("country:"))):
+            # a lede told by "police" or "the head of the delegation", or by no one: the source the story names next
+            delayed = self._delayed_source(state)
+            if delayed is not None:
+                source = delayed
         if source is None:
             source = state.default
         self._remember(source, sent, state)
         state.previous_paragraph = paragraph
         return source
+
+    def _generic_speaker(self, sent: SpacySpan | None) -> bool:
+        """A verb of saying whose subject is an unnamed office or institution ("police said", "officials
+        said", "The head of the Swiss delegation says"): no person is named as the one who speaks."""
+        if sent is None:
+            return False
+        generic = self.speaker_roles | self.institution_nouns | set(self.attribution_lexicon.get("generic_sources") or ())
+        for tok in sent:
+            if not self._verb_lemma(tok):
+                continue
+            for subject in (c for c in tok.children if c.dep_ == "nsubj"):
+                if subject.lemma_.lower() in generic or subject.lower_ in generic:
+                    actor = self.subject_actor(subject)
+                    if actor is None or actor.cls == m.COUNTRY:  # "the head of the Swiss delegation"
+                        return True
+        return False
+
+    def _speaks_for_office(self, source: Source) -> bool:
+        """A body, or a person given an office where they speak ("Ion Rusu, head of the unit", "the chief
+        inspector, Ana Ruiz"), not a witness or a victim quoted by name."""
+        if not source.ref.startswith("Person:"):
+            return True
+        roles = self.speaker_roles | self._title_words() - {"of", "the", "and", "anti", "trafficking"}
+        words = re.findall(r"[\w-]+", source.evidence.lower())
+        return any(w in roles or w.rstrip("s") in roles for w in words)
+
+    def _delayed_source(self, state: Attribution) -> Source | None:
+        """The first person or body the two paragraphs after the lede give words to ('"...," X told reporters',
+        'X said', 'According to X, ...'): news names the source of its lede next."""
+        if state.delayed_sought:
+            return state.delayed
+        state.delayed_sought = True
+        first = state.lede_paragraph + 1
+        if first >= len(self._paragraph_starts or []):
+            return None
+        start = self._paragraph_starts[first]
+        last = min(first + 2, len(self._paragraph_starts))
+        end = self._paragraph_starts[last] if last < len(self._paragraph_starts) else len(self.text)
+        for sent in self.parsed.sents:
+            if sent.end_char <= start:
+                continue
+            if sent.start_char >= end:
+                break
+            fresh = Attribution(default=None)
+            span = Span(sent.start_char, sent.end_char, sent.text)
+            quotation = self._starts_in_quotation(span)
+            found = None
+            if quotation is not None:
+                kept = quotation.source
+                found = self.quotation_source(quotation, fresh)
+                quotation.source = kept  # read ahead without a speaker history: not the quotation's reading
+            found = found or self.reported_source(sent, fresh) or self.according_to(span, sent)
+            if found is not None and found.rule in {"quotation", "reporting-verb", "according-to"} \
+                    and not found.ref.startswith("country:") and found.ref not in self.own_voice \
+                    and self._speaks_for_office(found):
+                state.delayed = Source(found.ref, "delayed-source", f"the lede's source, named next: {found.evidence}")
+                return state.delayed
+        return None
 
     def _remember(self, source: Source | None, sent: SpacySpan | None, state: Attribution) -> None:
         state.previous = source

@@ -278,6 +278,13 @@ class ClassificationMixin:
             return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
         if cls == "Endorsement" and word == "encouraging" and token.pos_ != "ADJ":
             return False  # "encouraging victims to come forward" appeals; "encouraging results" praise
+        if cls == "Commitment" and word in set((self.lexicon.get(cls) or {}).get("pledge_adjectives") or ()) \
+                and self._every_member_subject(token):
+            return False  # "all Member States are committed to respect ...": an obligation of each, no one's pledge
+        if cls == "Criticism" and word == "sending":
+            # "sending home dozens of victims" returns people; "sending home some of what she earned" is money
+            people = set((self.lexicon.get("Statistic") or {}).get("counted_nouns") or ()) | {"slave", "refugee", "deportee"}
+            return any(t.lemma_.lower() in people for c in token.children if c.dep_ == "dobj" for t in c.subtree)
         if cls == "Criticism" and word.startswith("accus") and (token.pos_ != "VERB" or token.dep_ == "amod"):
             return False  # "the accused" stand trial; only "X accused Y" criticises
         if cls == "Endorsement" and token.pos_ != "VERB" and any(a.dep_ == "pcomp" for a in self._ancestors_in(token)):
@@ -296,11 +303,32 @@ class ClassificationMixin:
                     return True
         return False
 
+    def _own_subject(self, token: Token) -> bool:
+        """The subject of the clause a word stands in is the speaker's own side ("we", "our Government")."""
+        verb = token
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        subject = self._speaking_subject(verb)
+        # "its" takes up a third-person subject of the speaker's side, never "I" or "we" ("I congratulate
+        # Belarus on its commitment" is Belarus's)
+        return subject is not None and subject.lower_ not in FIRST_PERSON and any(
+            c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children)
+
+    @staticmethod
+    def _every_member_subject(word: Token) -> bool:
+        """The subject of the clause ("all Member States", "every employer") is each member of a class, not a speaker."""
+        verb = word.head if word.dep_ in {"acomp", "amod"} else word
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        return bool(subjects) and subjects[0].lower_ not in FIRST_PERSON and any(
+            c.dep_ in {"det", "predet"} and c.lower_ in {"all", "every", "each"} for c in subjects[0].children)
+
     def _crime_subject(self, verb: Token) -> bool:
         """The verb's subject is the crime itself ("Trafficking in human beings devalues ...", "This crime undermines")."""
         node = verb
         while node.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in node.children) and node.head.i != node.i:
             node = node.head
+        if node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+            node = node.head  # "devalues accomplishments and undermines ...", parsed as a conjunct of the object
         subjects = [c for c in node.children if c.dep_ in SUBJECTS]
         crimes = set((self.lexicon.get("Criticism") or {}).get("crime_nouns") or ())
         return bool(subjects) and (subjects[0].lemma_.lower() in crimes or subjects[0].lower_ in crimes)
@@ -575,7 +603,8 @@ class ClassificationMixin:
                 # "Albania is fully committed", "we remain determined"
                 verb = tok.head if tok.dep_ == "acomp" else tok
                 subject = self._speaking_subject(verb, passive=True)
-                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} | not_pledging:
+                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} | not_pledging \
+                        and not self._every_member_subject(tok):
                     evidence = self._words(subject, tok)
             elif tok.lemma_ == "look" and tok.pos_ == "VERB" and self._looks_forward_to_own_work(tok):
                 # "The UK and I look forward to working closely with you": the speaker's own work ahead
@@ -595,6 +624,9 @@ class ClassificationMixin:
             elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN":
                 owner = [c for c in tok.children if c.dep_ == "poss"]
                 if owner and (owner[0].lower_ in FIRST_PERSON or self.names_actor(owner[0]) or owner[0].lower_ in self.source_nouns):
+                    evidence = self._words(owner[0], tok)
+                elif owner and owner[0].lower_ in {"its", "their"} and self._own_subject(tok):
+                    # "Our Government has made the fight one of its top priorities": the owner is the speaker's side
                     evidence = self._words(owner[0], tok)
             if evidence is None:
                 continue
@@ -688,6 +720,9 @@ class ClassificationMixin:
             negation = [c for c in tok.children if c.dep_ == "neg"]
             if not negation or any(c.lower_ in {"must", "should", "need", "cannot"} for c in tok.children if c.dep_ == "aux"):
                 continue
+            if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in tok.children) or \
+                    negation[0].i > 0 and tok.doc[negation[0].i - 1].lower_ == "or":
+                continue  # "whether or not they have ratified it": an alternative, not a duty failed
             rank = self.clause_rank(tok, sent)
             if rank is not None:
                 auxes = [c for c in tok.children if c.dep_ in {"aux", "neg"} and c.i < tok.i]
