@@ -55,3 +55,9 @@ def test_people_who_open_an_event_or_speak_at_it_take_part(facts):
     forum = "Conference:3rd Balkan Forum on Labour Exploitation"
     for person in ("Elona Gjebrea", "Piotr Nowak", "Mirela Hoxha"):
         assert (forum, "participant", f"Person:{person}") in facts["forum_release"], person
+
+
+def test_a_minister_heads_the_ministry_of_their_portfolio(facts):
+    release = facts["ministry_release"]
+    assert ("Person:Jovana Trajkova", "affiliatedWith", "GovernmentBody:Ministry of Labour") in release
+    assert not any(s == "Person:Jovana Trajkova" and "Interior" in o for s, _, o in release)

@@ -248,6 +248,23 @@ class _Affiliations:
                 return
 
 
+    def portfolios(self) -> None:
+        """ "Interior Minister X" where the text names the Interior Ministry (or the Ministry of the
+        Interior): a minister heads the ministry of their portfolio."""
+        ministries = [mm for mm in self.mentions if mm.cls == m.GOVERNMENT_BODY and re.search(r"\bMinistry\b", mm.name)]
+        for person in self.mentions:
+            title = person.title or ""
+            portfolio = re.search(r"([A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+)*)\s+Minister$", title)
+            if person.cls != m.PERSON or not portfolio or any(
+                    s == reference(person) and p == "affiliatedWith" and not o.startswith("country:") for s, p, o in self.seen):
+                continue
+            words = [w.lower() for w in portfolio.group(1).split() if w.lower() not in {"and", "deputy", "vice", "first"}]
+            bodies = {reference(mm): mm for mm in ministries
+                      if words and all(re.search(rf"(?i)\b{re.escape(w)}", mm.name) for w in words)}
+            if len(bodies) == 1:
+                body = next(iter(bodies.values()))
+                self.add(reference(person), "affiliatedWith", reference(body), person.span)
+
     def credits(self) -> None:
         """ "Credit: Reuters/Kevin Lamarque", "(AFP/Jane Doe)": a photo credit joins the photographer
         and the agency with a slash."""
@@ -298,4 +315,5 @@ def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[E
     reader.speaker_office(info)
     reader.speaker_country(info)
     reader.credits()
+    reader.portfolios()
     return reader.facts
