@@ -265,6 +265,21 @@ class _Affiliations:
                 body = next(iter(bodies.values()))
                 self.add(reference(person), "affiliatedWith", reference(body), person.span)
 
+    def reported_by_office(self) -> None:
+        """ "Minister X declared ... . A concerted effort could help, said the Head of the Federal
+        Department of Y": an office reporting words in place of the person named just before holds it."""
+        offices = _alternation(list(self.titles_lex.get("offices") or ()))
+        pattern = re.compile(rf"\b(?:said|says|added|stated|noted|explained|declared|stressed)\s+the\s+(?:[A-Z][\w-]*\s+){{0,2}}"
+                             rf"{offices}\s+(?:of|at|for)\s+(?:the\s+)?")
+        for match in pattern.finditer(self.text):
+            body = self.starting_at(match.end(), m.ORGANIZATION_CLASSES)
+            paragraph = self.text.rfind("\n\n", 0, match.start()) + 1
+            people = [mm for mm in self.mentions if mm.cls == m.PERSON and paragraph <= mm.span.start < match.start()]
+            if body is None or not people:
+                continue
+            person = people[-1]
+            self.add(reference(person), "affiliatedWith", reference(body), Span(match.start(), body.span.end, self.text[match.start() : body.span.end]))
+
     def credits(self) -> None:
         """ "Credit: Reuters/Kevin Lamarque", "(AFP/Jane Doe)": a photo credit joins the photographer
         and the agency with a slash."""
@@ -316,4 +331,5 @@ def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[E
     reader.speaker_country(info)
     reader.credits()
     reader.portfolios()
+    reader.reported_by_office()
     return reader.facts
