@@ -78,3 +78,10 @@ def test_the_owner_of_a_stressed_responsibility_is_urged(graph):
 def test_a_passive_call_is_addressed_to_whoever_is_to_act(graph):
     # "should be continued within X", "must be enforced by X": the agent is urged
     assert addressees(graph, "should be continued within the Council of Europe") == {"Council of Europe"}
+
+
+def test_a_reply_addresses_the_body_it_answers(graph):
+    # "Response to GRETA's ... report": "you" is GRETA
+    greta = "Group of Experts on Action against Trafficking in Human Beings"
+    assert addressees(graph, "thanks you for hearing the evidence") == {greta}
+    assert addressees(graph, "We urge you to press the authorities") == {greta}

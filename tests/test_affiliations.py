@@ -55,3 +55,15 @@ def test_people_who_open_an_event_or_speak_at_it_take_part(facts):
     forum = "Conference:3rd Balkan Forum on Labour Exploitation"
     for person in ("Elona Gjebrea", "Piotr Nowak", "Mirela Hoxha"):
         assert (forum, "participant", f"Person:{person}") in facts["forum_release"], person
+
+
+def test_a_minister_heads_the_ministry_of_their_portfolio(facts):
+    release = facts["ministry_release"]
+    assert ("Person:Jovana Trajkova", "affiliatedWith", "GovernmentBody:Ministry of Labour") in release
+    assert not any(s == "Person:Jovana Trajkova" and "Interior" in o for s, _, o in release)
+
+
+def test_an_office_reporting_words_after_a_named_person_is_that_persons(facts):
+    # "Federal Councillor X described ... . ..., said the Head of the Federal Department of Y."
+    assert any(s == "Person:Anna Keller" and p == "affiliatedWith" and "Federal Department of Justice" in o
+               for s, p, o in facts["councillor_release"])

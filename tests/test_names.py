@@ -63,3 +63,8 @@ def test_a_bodys_two_word_name_in_lower_case_after_the(extractions):
 def test_an_events_short_name_is_the_longer_name_it_stands_in(extractions):
     days = [(text, name) for text, name in mentions(extractions["observance"], "Event")]
     assert len(days) == 2 and {name for _, name in days} == {"European Day against Modern Slavery and Forced Labour"}
+
+
+def test_a_services_officers_are_not_the_service(extractions):
+    bodies = [text for text, _ in mentions(extractions["police_training"], "GovernmentBody")]
+    assert bodies == ["Moldovan border police"]  # not "Moldovan police" of "Moldovan police officers"

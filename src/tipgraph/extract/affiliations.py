@@ -248,6 +248,38 @@ class _Affiliations:
                 return
 
 
+    def portfolios(self) -> None:
+        """ "Interior Minister X" where the text names the Interior Ministry (or the Ministry of the
+        Interior): a minister heads the ministry of their portfolio."""
+        ministries = [mm for mm in self.mentions if mm.cls == m.GOVERNMENT_BODY and re.search(r"\bMinistry\b", mm.name)]
+        for person in self.mentions:
+            title = person.title or ""
+            portfolio = re.search(r"([A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+)*)\s+Minister$", title)
+            if person.cls != m.PERSON or not portfolio or any(
+                    s == reference(person) and p == "affiliatedWith" and not o.startswith("country:") for s, p, o in self.seen):
+                continue
+            words = [w.lower() for w in portfolio.group(1).split() if w.lower() not in {"and", "deputy", "vice", "first"}]
+            bodies = {reference(mm): mm for mm in ministries
+                      if words and all(re.search(rf"(?i)\b{re.escape(w)}", mm.name) for w in words)}
+            if len(bodies) == 1:
+                body = next(iter(bodies.values()))
+                self.add(reference(person), "affiliatedWith", reference(body), person.span)
+
+    def reported_by_office(self) -> None:
+        """ "Minister X declared ... . A concerted effort could help, said the Head of the Federal
+        Department of Y": an office reporting words in place of the person named just before holds it."""
+        offices = _alternation(list(self.titles_lex.get("offices") or ()))
+        pattern = re.compile(rf"\b(?:said|says|added|stated|noted|explained|declared|stressed)\s+the\s+(?:[A-Z][\w-]*\s+){{0,2}}"
+                             rf"{offices}\s+(?:of|at|for)\s+(?:the\s+)?")
+        for match in pattern.finditer(self.text):
+            body = self.starting_at(match.end(), m.ORGANIZATION_CLASSES)
+            paragraph = self.text.rfind("\n\n", 0, match.start()) + 1
+            people = [mm for mm in self.mentions if mm.cls == m.PERSON and paragraph <= mm.span.start < match.start()]
+            if body is None or not people:
+                continue
+            person = people[-1]
+            self.add(reference(person), "affiliatedWith", reference(body), Span(match.start(), body.span.end, self.text[match.start() : body.span.end]))
+
     def credits(self) -> None:
         """ "Credit: Reuters/Kevin Lamarque", "(AFP/Jane Doe)": a photo credit joins the photographer
         and the agency with a slash."""
@@ -298,4 +330,6 @@ def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[E
     reader.speaker_office(info)
     reader.speaker_country(info)
     reader.credits()
+    reader.portfolios()
+    reader.reported_by_office()
     return reader.facts

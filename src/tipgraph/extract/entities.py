@@ -261,6 +261,8 @@ class EntityExtractor:
         if not after:
             return None
         noun = after.group(1)
+        if re.match(r"\s+(?:officers?|officials?|agents?|staff|personnel|chiefs?|recruits|cadets)\b", text[c.end + after.end() :]):
+            return None  # "training for Serbian police officers": people of the service, not the service
         article = "the " if country.name in set(self.orgs.get("names_with_article") or ()) else ""
         label = (self.orgs.get("national_body_label") or "{noun} of {country}").format(
             noun=noun[0].upper() + noun[1:].lower(), country=article + country.name)

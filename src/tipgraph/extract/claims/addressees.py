@@ -45,7 +45,12 @@ class AddresseesMixin:
         if start < 0:
             return None
         people = [mm for mm in self.mentions if mm.cls == m.PERSON and start <= mm.span.start < start + len(title)]
-        return reference(people[-1]) if people else None
+        if people:
+            return reference(people[-1])
+        # "Response to Home Affairs Committee report on ...": the body answered
+        bodies = [mm for mm in self.mentions if mm.cls in m.ORGANIZATION_CLASSES and start <= mm.span.start < start + len(title)
+                  and reference(mm) not in self.own_voice]
+        return reference(bodies[0]) if bodies else None
 
     def addressees(self, cls: str, sentence: Span, sent: SpacySpan | None, claimant: str | None) -> list[str]:
         if cls not in {"CallToAction", "Endorsement", "Criticism"} or sent is None:
