@@ -23,7 +23,7 @@ For every bundled question (default parameters), each a fresh `tipgraph query` p
   question in a forked child, stopped after --rdflib-timeout seconds).
 
 Then `stats` (first, again, in memory) and `export --to nt` and `--to neo4j`, with each
-command's wall time and peak RSS (of the child process, from wait4).
+command's wall time and peak RSS (GNU time's %M; needs /usr/bin/time).
 """
 from __future__ import annotations
 
@@ -57,6 +57,7 @@ from tipgraph.store import cached_answer, open_store  # noqa: E402
 from tipgraph.turtle import escape_string  # noqa: E402
 
 CLI = [sys.executable, "-c", "from tipgraph.cli import main; main()"]
+TIME = "/usr/bin/time"  # GNU time, for each command's peak RSS
 CLAIM_TYPES = {TIP[c] for c in CLAIM_CLASSES}
 DOCUMENT_TYPES = {TIP.Speech, TIP.NewsArticle}
 
@@ -119,16 +120,18 @@ def write_build_graph(n_docs: int, out: Path) -> int:
     return len(store)
 
 
-def run(args: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS (MB) and exit status of one command in a child process."""
+def run(args: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS (MB) and exit status of one command in a child process. The peak
+    is GNU time's (%M): the rusage of a child this process forks would count this process's own
+    pages, shared with the child until it execs."""
     started = time.perf_counter()
-    process = subprocess.Popen([str(a) for a in args], stdout=stdout, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
+    process = subprocess.run([TIME, "-f", "%M", *map(str, args)], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True)
     elapsed = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
+    lines = process.stderr.strip().splitlines()
     if process.returncode != 0:
-        print(f"  ! {' '.join(map(str, args[3:]))}: {process.stderr.read().decode()[:300]}", file=sys.stderr)
-    return elapsed, usage.ru_maxrss / 1024, process.returncode
+        print(f"  ! {' '.join(map(str, args[3:]))}: {process.stderr[-300:]}", file=sys.stderr)
+    return elapsed, (int(lines[-1]) / 1024 if lines and lines[-1].isdigit() else float("nan")), process.returncode
 
 
 def _rdflib_child(graph, text: str, conn) -> None:

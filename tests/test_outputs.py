@@ -48,8 +48,8 @@ def leftovers(out: Path) -> list[str]:
     """Anything in the output folder beyond the outputs and the one version in use."""
     names = sorted(p.name for p in out.iterdir())
     state = sorted(p.name for p in (out / ".tipgraph").iterdir()) if (out / ".tipgraph").is_dir() else []
-    # .cache is the extraction cache, kept across builds on purpose; store is the query store of
-    # graph.ttl, which answers only for the graph.ttl its stamp names (tipgraph.store)
+    # .cache is the extraction cache, kept across builds on purpose; store is graph.ttl's
+    # query store (tipgraph.store), checked against graph.ttl on every use
     extra = [n for n in names if n not in {"graph.ttl", "graph.html", "text", ".tipgraph", ".cache", "store"}]
     versions = [n for n in state if n not in {"current", "lock"}]
     return extra + (versions if len(versions) != 1 else [])

@@ -182,3 +182,11 @@ def test_where_no_store_can_be_made_the_graph_is_read_into_memory(build):
     assert people(build) == people(MINI)
     stats = run_cli("stats", build, "--format", "json")
     assert stats.exit_code == 0 and json.loads(stats.output)["triples"] == 357
+
+
+def test_a_kept_summary_is_never_given_for_a_changed_graph(build):
+    first = json.loads(run_cli("stats", build, "--format", "json").output)
+    write_build(build.parent, MINI.read_text(encoding="utf-8") + NEW_PERSON)
+    second = json.loads(run_cli("stats", build, "--format", "json").output)
+    assert second["triples"] == first["triples"] + 2
+    assert second["resources_by_class"]["tip:Person"] == first["resources_by_class"]["tip:Person"] + 1
