@@ -87,6 +87,9 @@ def _faults(graph):
         "unknown claimant": [(claim, TIP.claimant, TIPID["person/Nobody-Known"])],
         "quotes elsewhere": [(claim, TIP.quotes, URIRef(str(other_doc).replace("/doc/", "/claim/") + "/1-2"))],
         "quotes a mention": [(claim, TIP.quotes, mention)],
+        # an entity's link into a document's part that no document made
+        "entity mentions a claim": [(_subject(graph, TIP.Country), TIP.mention, claim)],
+        "entity mentions a mention": [(_subject(graph, TIP.Person), TIP.mention, mention)],
     }
 
 

@@ -401,6 +401,7 @@ class UnitValidator:
         self.seconds = 0.0  # in pyshacl (with jobs > 1: waiting for its workers)
         self._pool = None
         self._running: list = []
+        self._superseded: set[str] = set()
         self.validated_units = 0
         self.cached_units = 0
         self._started = time.perf_counter()
@@ -412,9 +413,12 @@ class UnitValidator:
         plan, index = self.plan, shard.index
         context = []
         for s, p, o in shard.foreign:
-            if p in plan.incoming and graph.unit_of(o) == index:
+            unit = graph.unit_of(o) if p in plan.incoming or p in plan.sequence else None
+            if unit is not None and unit != index and p in plan.incoming:
+                self.late[unit].add((s, p, o))  # into another document's part: validated with it
+            if p in plan.incoming and unit == index:
                 context.append((s, p, o))
-            if p in plan.sequence and graph.unit_of(o) == index:
+            if p in plan.sequence and unit == index:
                 for p2, v in by_subject.get(o, ()):
                     if p2 in plan.sequence[p]:
                         self.sequence_context[s].add((o, p2, v))
@@ -446,6 +450,15 @@ class UnitValidator:
             for p, o in pairs:
                 if p in plan.incoming and isinstance(o, URIRef) and graph.unit_of(o) is None:
                     incoming[o].add((s if p in plan.inverse else ELSEWHERE, p))
+        for s, p, o in graph.added:  # put in by hand: no document's shard anticipated them
+            unit = graph.unit_of(o)
+            if graph.unit_of(s) is None and unit is not None:
+                if p in plan.incoming:
+                    self.late[unit].add((s, p, o))
+                if p in plan.sequence:
+                    for s2, p2, v in graph.shard(unit).owned:
+                        if s2 == o and p2 in plan.sequence[p]:
+                            self.sequence_context[s].add((o, p2, v))
         for late in [i for i, links in self.late.items() if links]:
             self._late_document(graph, late)
         for s, pairs in store.items():
@@ -484,7 +497,10 @@ class UnitValidator:
             raise TipgraphError(
                 "internal error: a shape path leaves a document's part of the graph; validate the graph file instead"
             )
-        self._unit(f"doc {index}", text, shard.owned, context, lambda focus, g=graph, i=index: g.unit_of(focus) == i)
+        # it replaces the document's first unit, which may still be on its way
+        self._superseded.add(f"doc {index}")
+        self._unit(f"doc {index} with links from elsewhere", text, shard.owned, context,
+                   lambda focus, g=graph, i=index: g.unit_of(focus) == i)
 
     def _unit(self, name: str, text: str, owned: list, context: list, owns: Callable) -> None:
         writer = _WRITER
@@ -541,9 +557,8 @@ class UnitValidator:
         found: dict[str, list[Violation]] = {unit.name: [] for unit in units}
         for focus, violation in results:
             for unit in units:
-                if unit.owns(focus):
+                if unit.owns(focus):  # a document's unit and its replacement may share a batch
                     found[unit.name].append(violation)
-                    break
         for unit in units:
             violations = sorted(set(found[unit.name]), key=_violation_order)
             self.results[unit.name] = violations
@@ -568,7 +583,10 @@ class UnitValidator:
                 self._collect_one()
         finally:
             self.close()
-        violations = sorted({v for found in self.results.values() for v in found}, key=_violation_order)
+        violations = sorted(
+            {v for name, found in self.results.items() if name not in self._superseded for v in found},
+            key=_violation_order,
+        )
         return ValidationResult(
             conforms=not violations,
             violations=violations,
