@@ -205,6 +205,19 @@ def test_workers_die_with_the_build(how, busy_corpus, tmp_path):
     assert not (tmp_path / "out" / "graph.ttl").exists()
 
 
+def test_a_build_stopped_while_making_its_store_says_its_outputs_are_written(two_corpora, tmp_path):
+    old, new, sets = two_corpora
+    out = tmp_path / "out"
+    assert tipgraph("build", old, "--out", out, "-q").returncode == 0
+    stopped = tipgraph("build", new, "--out", out, "-q", fault="store-written:term")
+    assert stopped.returncode == 143
+    assert stopped.stderr.strip().splitlines() == [
+        "terminated (SIGTERM); the new outputs are written, their query store is not (the next query makes it)"
+    ]
+    assert output_set(out) == sets["new"]
+    assert not [p for p in (out / "store").iterdir() if p.name.startswith(".tmp-")]
+
+
 def test_a_truncated_graph_is_one_short_line_with_line_and_column(built_graph, tmp_path):
     text = built_graph.read_text(encoding="utf-8")
     cut = tmp_path / "cut.ttl"

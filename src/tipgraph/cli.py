@@ -66,7 +66,11 @@ class Commands(click.Group):
             sys.exit(141)
         except KeyboardInterrupt as exc:
             terminated = isinstance(exc, Terminated)
-            click.echo(f"{'terminated (SIGTERM)' if terminated else 'interrupted'}; previous outputs are unchanged", err=True)
+            state = (
+                "the new outputs are written, their query store is not (the next query makes it)"
+                if getattr(exc, "outputs_written", False) else "previous outputs are unchanged"
+            )
+            click.echo(f"{'terminated (SIGTERM)' if terminated else 'interrupted'}; {state}", err=True)
             sys.exit(143 if terminated else 130)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise

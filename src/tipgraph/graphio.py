@@ -139,9 +139,13 @@ FAULT_ENV = "TIPGRAPH_FAULT"
 
 def fault_point(step: str) -> None:
     """Die here, as a kill -9 would, when TIPGRAPH_FAULT names this step: the tests kill
-    builds and exports at every step of replacing outputs and check what is left."""
-    if os.environ.get(FAULT_ENV) == step:
+    builds and exports at every step of replacing outputs and check what is left.
+    `TIPGRAPH_FAULT=<step>:term` sends SIGTERM instead, which the command handles."""
+    wanted = os.environ.get(FAULT_ENV)
+    if wanted == step:
         os.kill(os.getpid(), signal.SIGKILL)
+    elif wanted == f"{step}:term":
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _pid_alive(pid: int) -> bool:

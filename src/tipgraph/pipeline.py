@@ -324,7 +324,11 @@ def finish_build(
         del page
     from tipgraph.store import refresh_store  # query and stats read the graph from its store
 
-    refresh_store(out / "graph.ttl")
+    try:
+        refresh_store(out / "graph.ttl")
+    except KeyboardInterrupt as stop:  # the new outputs are in place already: say so
+        stop.outputs_written = True
+        raise
     if validator is not None and cache is not None:
         validator.forget_unused()
     if shard_cache is not None:
