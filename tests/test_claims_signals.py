@@ -51,10 +51,17 @@ def reading(graph: Graph, words: str) -> tuple[str, str]:
     ("singles out partnerships with trade unions.[3]", "Assertion", "no-trigger"),
     ("The conference adopted Convention 182 on the Worst Forms", "Assertion", "no-trigger"),
     ("All four suspects have been released on bail", "Assertion", "no-trigger"),
+    ("one of more than 40 speakers at the rally", "Assertion", "no-trigger"),
+    # a modal inside an embedded question speaks for no clause
+    ("identify what more we need to do for child victims", "Assertion", "no-trigger"),
+    # a courtesy to the occasion praises no one: the reason given is the pledge
+    ("I welcome this opportunity because ending child labour", "Commitment", "commitment-phrase"),
     ("the dignity of millions of workers across the region", "Assertion", "no-trigger"),
     # criticism: an actor abusing, doing less, downgraded, acting cynically; harm of the crime and words inside
     # the subject criticise no one
     ("The military government in Asmara is still exploiting conscripts", "Criticism", "stance-verb"),
+    ("The junta in Naypyidaw is still exploiting displaced families", "Criticism", "stance-verb"),
+    ("Other countries demoted to the lowest tier were Eritrea", "Criticism", "criticism-phrase"),
     ("The government convicted fewer traffickers than in the previous year", "Criticism", "failed-duty"),
     ("Paraguay has been downgraded to the Tier 2 Watch List", "Criticism", "criticism-phrase"),
     ("playing with the hopes of workers in a cynical manner", "Criticism", "criticism-phrase"),
@@ -65,3 +72,11 @@ def reading(graph: Graph, words: str) -> tuple[str, str]:
 ])
 def test_class_follows_the_general_signal(graph, words, cls, rule):
     assert reading(graph, words) == (cls, rule)
+
+
+def test_findings_of_a_report_are_its_authors(graph):
+    """"In a report published by X, ..." gives the clause to X, and "it added" takes X up."""
+    for words in ("In a report published by Amnesty International", "Labour inspectors rarely reach the farms"):
+        hits = [c for c, text in graph.subject_objects(TIP.text) if words in str(text)]
+        assert len(hits) == 1, words
+        assert str(graph.value(hits[0], TIP.claimant)).endswith("/org/Amnesty-International"), words

@@ -152,6 +152,11 @@ class ClassificationMixin:
                     return None
             if node.dep_ == "acl" and node.tag_ in {"VBN", "VBG"} and node.i > node.head.i:
                 return None  # "the commitments taken by", "all the actors concerned"
+            if node.dep_ in {"ccomp", "pcomp"} and node.i > node.head.i and any(
+                    c.tag_ in {"WP", "WDT", "WRB"} or (c.dep_ == "mark" and c.lower_ == "whether")
+                    or any(g.tag_ in {"WP", "WDT", "WRB"} for g in c.children if c.dep_ in {"dobj", "advmod"})
+                    for c in node.children if c.i < node.i):
+                return None  # "identify what more we need to do", "asked how states should respond": an embedded question
             if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ in concessive:
                 return None  # "despite the commitments ..."
             if node.lower_ in concessive and node.dep_ in {"prep", "mark"}:
@@ -280,6 +285,8 @@ class ClassificationMixin:
             return False  # "this crime undermines our common desire for safety" tells the harm of the crime, blaming no one
         if cls in {"Endorsement", "Criticism"} and token.lemma_.lower() in set((self.lexicon.get(cls) or {}).get("active_only") or ()):
             return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+        if cls == "Endorsement" and token.pos_ == "VERB" and self._greets_occasion(token):
+            return False  # "I welcome this opportunity to speak": a courtesy, no one is praised
         if cls == "Endorsement" and word == "encouraging" and token.pos_ != "ADJ":
             return False  # "encouraging victims to come forward" appeals; "encouraging results" praise
         if cls == "Commitment" and word in set((self.lexicon.get(cls) or {}).get("pledge_adjectives") or ()) \
@@ -728,6 +735,8 @@ class ClassificationMixin:
             for tok in sent:
                 if tok.lemma_.lower() not in verbs or tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
                     continue
+                if cls == "Endorsement" and self._greets_occasion(tok):
+                    continue
                 subject = self._speaking_subject(tok)
                 if subject is None or (cls == "Endorsement" and subject.lower_ not in FIRST_PERSON):
                     continue  # "Europol supported an action week" is help given, "we have always supported" a stance
@@ -800,6 +809,11 @@ class ClassificationMixin:
             if tok.lemma_.lower() not in verbs or tok.pos_ != "VERB" or any(c.dep_ in {"neg", "auxpass"} for c in tok.children):
                 continue
             subject = self._speaking_subject(tok)
+            if subject is None:
+                subjects = [c for c in tok.children if c.dep_ == "nsubj"] or (
+                    [c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ in {"xcomp", "conj"} else [])
+                ruling = set((self.lexicon.get("Criticism") or {}).get("ruling_nouns") or ())
+                subject = subjects[0] if subjects and subjects[0].lemma_.lower() in ruling else None
             if subject is None or subject.lower_ in FIRST_PERSON | PRONOUNS_PERSON | PRONOUNS_PLURAL:
                 continue
             rank = self.clause_rank(tok, sent)
@@ -853,6 +867,7 @@ class ClassificationMixin:
                 or (len(tok.text) > 1 and tok.text[0] == "0" and tok.text.isdigit())  # "08000 121700": a number that dials
                 or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in labels)
                 or self._inside_name(tok)
+                or self._one_of(tok)
                 or self._figure_depth(tok, sent) > depth_limit
                 or (self.clause_rank(tok, sent) is None and not (restrictive and self._in_restrictive_relative(tok, sent)))
             )
@@ -919,6 +934,20 @@ class ClassificationMixin:
             named = named.head  # "we are dealing with an industry that ..."
         return named.dep_ in {"dobj", "attr", "nsubj", "nsubjpass", "oprd", "prep"} and named.head.dep_ == "ROOT" \
             and self.clause_rank(named, sent) == 0
+
+    def _greets_occasion(self, verb: Token) -> bool:
+        """"welcome this opportunity", "appreciate the chance to": the object is the occasion itself."""
+        occasions = set((self.lexicon.get("Endorsement") or {}).get("occasion_objects") or ())
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in occasions for c in verb.children)
+
+    @staticmethod
+    def _one_of(tok: Token) -> bool:
+        """"one of more than 70 speakers", "one of the 12 member states": the number counts a group that someone or
+        something is said to belong to, not what the clause tells."""
+        node = tok.head if tok.dep_ in {"nummod", "quantmod"} else tok
+        while node.dep_ in {"nummod", "quantmod", "amod", "compound"} and node.head.i != node.i:
+            node = node.head
+        return node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ == "one"
 
     def _inside_name(self, tok: Token) -> bool:
         """A number that is part of an instrument's or an event's name ("ILO Convention 29", "the 10th Forum")."""
