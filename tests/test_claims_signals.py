@@ -80,3 +80,12 @@ def test_findings_of_a_report_are_its_authors(graph):
         hits = [c for c, text in graph.subject_objects(TIP.text) if words in str(text)]
         assert len(hits) == 1, words
         assert str(graph.value(hits[0], TIP.claimant)).endswith("/org/Amnesty-International"), words
+
+
+def test_a_stray_closing_mark_leaves_the_reporting_clause_before_it(graph):
+    """'X said, “A.” B. C,” she added': the stray mark closes B and C, not "X said" before the first quotation."""
+    for words in ("Annika Sorvari, a senior UNHCR protection officer", "Refugees who are trafficked often go unnoticed",
+                  "They are afraid to speak to anyone in uniform"):
+        hits = [c for c, text in graph.subject_objects(TIP.text) if words in str(text)]
+        assert len(hits) == 1, words
+        assert str(graph.value(hits[0], TIP.claimant)).endswith("/person/Annika-Sorvari"), words

@@ -400,7 +400,7 @@ class AttributionMixin:
         """Every quoted passage of the text. Straight quotes open after a space and close
         before one; a paragraph that opens with a quotation mark while one is open
         continues it; a closing mark with none open closes a quotation begun at the
-        paragraph's start."""
+        paragraph's start, or after the paragraph's last closed quotation."""
         if self._quotations is not None:
             return self._quotations
         found: list[Quotation] = []
@@ -431,6 +431,10 @@ class AttributionMixin:
                 else:
                     if open_at is None:
                         start = self.paragraph_span(i)[0]
+                        if found and found[-1].closed and start <= found[-1].end < i:
+                            # '... said, “A.” B, C,” he added': a stray closing mark closes what follows the last
+                            # quotation of the paragraph, not the reporting clause before it
+                            start = found[-1].end + 1
                         if text[start:i].strip():
                             found.append(Quotation(start, i, closed=True))
                         continue
