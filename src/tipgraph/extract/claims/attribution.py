@@ -60,6 +60,10 @@ class Source:
     evidence: str
 
 
+# a sentence that breaks down the figure just given ("Of that figure, ...", "Of these, ...", "Among them, ...")
+FIGURE_ANAPHOR = re.compile(r"(?i)^\W*(?:of|among|out of) (?:that|this|these|those|them|which|whom)(?: (?:figure|number|total|cases|victims))?\s*,")
+
+
 @dataclass
 class Quotation:
     """One quoted passage, perhaps over several paragraphs (each reopening the quotation)."""
@@ -960,6 +964,10 @@ class AttributionMixin:
                 and paragraph - state.previous_paragraph <= 1:
             # '“...,” said X. “...”': a quotation with no attribution of its own goes on in X's voice
             source = Source(state.previous.ref, "quotation-continued", _base_evidence(state.previous))
+        if source is None and state.previous is not None and state.previous is not state.default \
+                and FIGURE_ANAPHOR.match(sentence.text):
+            # "Of that figure, 88 percent were women": a breakdown of the figure just given, in the same voice
+            source = Source(state.previous.ref, "continuation", _base_evidence(state.previous))
         if source is None and not new_paragraph and state.previous is not None and state.previous is not state.default:
             if self.news or re.match(r"(?i)^[\"“]?(they|he|she)\b", sentence.text):
                 source = Source(state.previous.ref, "continuation", _base_evidence(state.previous))
