@@ -60,6 +60,10 @@ class Source:
     evidence: str
 
 
+# a sentence that breaks down the figure just given ("Of that figure, ...", "Of these, ...", "Among them, ...")
+FIGURE_ANAPHOR = re.compile(r"(?i)^\W*(?:of|among|out of) (?:that|this|these|those|them|which|whom)(?: (?:figure|number|total|cases|victims))?\s*,")
+
+
 @dataclass
 class Quotation:
     """One quoted passage, perhaps over several paragraphs (each reopening the quotation)."""
@@ -400,7 +404,7 @@ class AttributionMixin:
         """Every quoted passage of the text. Straight quotes open after a space and close
         before one; a paragraph that opens with a quotation mark while one is open
         continues it; a closing mark with none open closes a quotation begun at the
-        paragraph's start."""
+        paragraph's start, or after the paragraph's last closed quotation."""
         if self._quotations is not None:
             return self._quotations
         found: list[Quotation] = []
@@ -431,6 +435,10 @@ class AttributionMixin:
                 else:
                     if open_at is None:
                         start = self.paragraph_span(i)[0]
+                        if found and found[-1].closed and start <= found[-1].end < i:
+                            # '... said, “A.” B, C,” he added': a stray closing mark closes what follows the last
+                            # quotation of the paragraph, not the reporting clause before it
+                            start = found[-1].end + 1
                         if text[start:i].strip():
                             found.append(Quotation(start, i, closed=True))
                         continue
@@ -956,6 +964,10 @@ class AttributionMixin:
                 and paragraph - state.previous_paragraph <= 1:
             # '“...,” said X. “...”': a quotation with no attribution of its own goes on in X's voice
             source = Source(state.previous.ref, "quotation-continued", _base_evidence(state.previous))
+        if source is None and state.previous is not None and state.previous is not state.default \
+                and FIGURE_ANAPHOR.match(sentence.text):
+            # "Of that figure, 88 percent were women": a breakdown of the figure just given, in the same voice
+            source = Source(state.previous.ref, "continuation", _base_evidence(state.previous))
         if source is None and not new_paragraph and state.previous is not None and state.previous is not state.default:
             if self.news or re.match(r"(?i)^[\"“]?(they|he|she)\b", sentence.text):
                 source = Source(state.previous.ref, "continuation", _base_evidence(state.previous))

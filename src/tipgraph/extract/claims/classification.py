@@ -123,6 +123,8 @@ class ClassificationMixin:
             cues += self._pledge_cues(sent)
             cues += self._stance_cues(sent)
             cues += self._failed_duty_cues(sent)
+            cues += self._decline_cues(sent)
+            cues += self._abuse_cues(sent)
             cues += self._credit_cues(sent)
             cues += self._lemma_cues(sent)
         figure = self._figure_cue(sentence, sent)
@@ -150,6 +152,11 @@ class ClassificationMixin:
                     return None
             if node.dep_ == "acl" and node.tag_ in {"VBN", "VBG"} and node.i > node.head.i:
                 return None  # "the commitments taken by", "all the actors concerned"
+            if node.dep_ in {"ccomp", "pcomp"} and node.i > node.head.i and any(
+                    c.tag_ in {"WP", "WDT", "WRB"} or (c.dep_ == "mark" and c.lower_ == "whether")
+                    or any(g.tag_ in {"WP", "WDT", "WRB"} for g in c.children if c.dep_ in {"dobj", "advmod"})
+                    for c in node.children if c.i < node.i):
+                return None  # "identify what more we need to do", "asked how states should respond": an embedded question
             if node.dep_ in {"pobj", "pcomp"} and node.head.lower_ in concessive:
                 return None  # "despite the commitments ..."
             if node.lower_ in concessive and node.dep_ in {"prep", "mark"}:
@@ -246,6 +253,8 @@ class ClassificationMixin:
             # "information concerning victims", "the parties concerned": not a concern voiced
             if token.dep_ == "prep" or (token.dep_ in {"acl", "amod"} and token.i > token.head.i):
                 return False
+        if cls == "CallToAction" and self._frames_a_statement(token):
+            return False  # "we must point out that children are vulnerable": the speaker's framing of a statement
         if cls == "CallToAction" and word in {"should", "must"}:
             # "it is incomprehensible that this should be taking place": the "putative" should
             head = token.head
@@ -276,6 +285,8 @@ class ClassificationMixin:
             return False  # "this crime undermines our common desire for safety" tells the harm of the crime, blaming no one
         if cls in {"Endorsement", "Criticism"} and token.lemma_.lower() in set((self.lexicon.get(cls) or {}).get("active_only") or ()):
             return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+        if cls == "Endorsement" and token.pos_ == "VERB" and self._greets_occasion(token):
+            return False  # "I welcome this opportunity to speak": a courtesy, no one is praised
         if cls == "Endorsement" and word == "encouraging" and token.pos_ != "ADJ":
             return False  # "encouraging victims to come forward" appeals; "encouraging results" praise
         if cls == "Commitment" and word in set((self.lexicon.get(cls) or {}).get("pledge_adjectives") or ()) \
@@ -290,6 +301,17 @@ class ClassificationMixin:
         if cls == "Endorsement" and token.pos_ != "VERB" and any(a.dep_ == "pcomp" for a in self._ancestors_in(token)):
             return False  # "holds the key to making significant progress": praise of what is still to be done is none
         return True
+
+    def _frames_a_statement(self, token: Token) -> bool:
+        """A modal ("must", "should", "need to", "have to") on a first-person verb of saying with a clause of its
+        own ("we must point out that", "I have to say that"): it frames what follows, it asks for nothing."""
+        verb = token.head if token.dep_ in {"nsubj", "aux"} or token.pos_ in {"AUX", "PRON"} else token
+        if verb.lemma_ in {"need", "have"}:
+            verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+        framing = set((self.lexicon.get("CallToAction") or {}).get("framing_verbs") or ())
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [c for c in verb.head.children if c.dep_ == "nsubj"]
+        return verb.lemma_.lower() in framing and any(c.dep_ == "ccomp" for c in verb.children) \
+            and bool(subjects) and subjects[0].lower_ in FIRST_PERSON
 
     @staticmethod
     def _looks_forward_to_own_work(look: Token) -> bool:
@@ -331,6 +353,9 @@ class ClassificationMixin:
             node = node.head  # "devalues accomplishments and undermines ...", parsed as a conjunct of the object
         subjects = [c for c in node.children if c.dep_ in SUBJECTS]
         crimes = set((self.lexicon.get("Criticism") or {}).get("crime_nouns") or ())
+        if subjects and subjects[0].lower_ in {"it", "this"} and node.dep_ == "advcl" and node.head.i != node.i:
+            # "trafficking is a severe violation of human rights, as it undermines the dignity of its victims"
+            subjects = [c for c in node.head.children if c.dep_ in SUBJECTS] or subjects
         return bool(subjects) and (subjects[0].lemma_.lower() in crimes or subjects[0].lower_ in crimes)
 
     def _thing_subject(self, verb: Token) -> bool:
@@ -493,7 +518,7 @@ class ClassificationMixin:
                 head = tok if tok.dep_ == "ROOT" else tok.head
                 if tok.dep_ == "conj":
                     head = tok.head.head if tok.head.dep_ == "acomp" else None
-                if head is None or not (tok.dep_ == "ROOT" or head.lemma_ in {"be", "remain", "seem"}):
+                if head is None or not (tok.dep_ == "ROOT" or head.lemma_ in {"be", "remain", "seem", "become"}):
                     continue
                 if head.dep_ not in {"ROOT", "ccomp", "conj", "parataxis", "xcomp"} and head.i != tok.i:
                     continue  # "on how important it is to": a reported view, not the speaker's call
@@ -501,6 +526,9 @@ class ClassificationMixin:
                     continue
                 if any(c.lower_ in {"more", "less", "most", "least"} for c in tok.children):
                     continue  # "has become even more important": a comparison, not a call
+                if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in head.children) and not any(
+                        c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in head.children):
+                    continue  # "the lessons learned will be crucial in future work": a forecast of weight
                 evidence = self._words(head, tok)
             elif tok.lemma_ == "need" and tok.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"dobj", "xcomp"} for c in tok.children):
                 # "we need more awareness-raising", "police need to be trained"
@@ -510,13 +538,19 @@ class ClassificationMixin:
                 if not subject or subject[0].lower_ not in FIRST_PERSON:
                     continue  # "this effort needs champions" describes; "we need more resources" asks
                 evidence = self._words(subject[0], tok)
-            elif tok.lemma_.lower() in verbs_of_need and tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children):
+            elif tok.lemma_.lower() in verbs_of_need and tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "xcomp"} for c in tok.children):
                 # "tackling trafficking requires a coordinated response"; not "the law requires employers to register"
                 subject = [c for c in tok.children if c.dep_ in SUBJECTS]
-                if not subject or subject[0].lemma_.lower() in not_required_by or any(
-                        c.dep_ == "xcomp" for c in tok.children) or self._names_instrument(subject[0]):
+                laid_on_us = any(c.dep_ == "dobj" and c.lower_ in {"us", "everyone", "everybody", "all"} for c in tok.children)
+                if not subject or subject[0].lemma_.lower() in not_required_by or (any(
+                        c.dep_ == "xcomp" for c in tok.children) and not laid_on_us) or self._names_instrument(subject[0]):
                     continue
                 evidence = self._words(subject[0], tok, limit=3) if subject[0].i + 3 >= tok.i else tok.text
+            elif tok.dep_ == "ROOT" and tok.tag_ == "VB" and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in tok.children) \
+                    and any(c.dep_ == "advcl" and c.i < tok.i and any(a.dep_ == "mark" and a.lower_ in {"if", "when", "whenever"} for a in c.children)
+                            and any(a.dep_ == "nsubj" and a.lower_ == "you" for a in c.children) for c in tok.children):
+                cues.append(self._cue("CallToAction", "imperative", tok.text, 0, tok.idx))
+                continue
             elif tok.dep_ == "ROOT" and tok.tag_ == "VB" and tok.lemma_.lower() not in not_imperative and self._opens_clause(tok, sent) \
                     and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in tok.children):
                 evidence = tok.text  # "Join us in this effort", "Ratify the Protocol"
@@ -537,8 +571,30 @@ class ClassificationMixin:
                 # "it is now up to the authorities to act": the duty laid on whoever follows "up to"
                 evidence = self._words(tok.head, tok, limit=3)
                 tok = tok.head
-            elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._heads_clause_noun(tok):
-                # "the need for", "our ... legal duty": the noun with its determiner or owner
+            elif tok.lemma_.lower() in set(spec.get("weight_nouns") or ()) and tok.dep_ == "dobj" \
+                    and tok.head.lemma_.lower() in set(spec.get("emphasis_verbs") or ()) \
+                    and not any(c.dep_ == "neg" for c in tok.head.children) and self._reported_actor(tok.head):
+                # "the Minister highlighted the importance of efforts to strengthen", "he noted the importance of
+                # prevention": how a report renders an actor's appeal ("these innovations underscore the importance
+                # of" is evidence, "attaches importance to" a priority)
+                evidence = self._words(tok.head, tok, limit=3)
+            elif tok.lemma_.lower() in set(spec.get("strong_necessity_adjectives") or ()) and tok.dep_ == "amod" \
+                    and tok.head.dep_ == "attr" and tok.head.head.lemma_ in {"be", "remain", "become"} \
+                    and not any(c.dep_ == "neg" for c in tok.head.head.children) \
+                    and any((c.dep_ in {"acl", "relcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                            or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.head.children):
+                # "outreach and identification are crucial components to identify victims", "a vital tool for": the
+                # predicate noun's need, with the purpose it serves ("has been a crucial ally in" praises)
+                evidence = self._words(tok.head.head, tok.head, limit=4)
+            elif tok.lower_ in {"hope", "hopes", "hoped", "hoping"} and tok.pos_ == "VERB" and self._speaking_subject(tok) is not None \
+                    and any(c.dep_ == "ccomp" for c in tok.children) and any(
+                    t.lower_ in {"would", "will", "should", "can", "could"} and t.dep_ == "aux" and tok in t.ancestors
+                    for t in tok.doc[tok.i + 1 : sent.end]):
+                # "he hoped that exploitation would be tackled": a wish for what others should do
+                evidence = tok.text
+            elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._heads_clause_noun(tok) \
+                    and (tok.lemma_ != "call" or any(c.dep_ in {"prep", "acl"} and c.lower_ in {"for", "to"} for c in tok.children)):
+                # "the need for", "our ... legal duty", "echo the call for the public to report": the noun with its determiner or owner
                 lead = [c for c in tok.children if c.dep_ in {"det", "poss"} and c.i < tok.i]
                 evidence = self._words(lead[0], tok, limit=6) if lead else tok.text
             if evidence is None:
@@ -547,6 +603,18 @@ class ClassificationMixin:
             if rank is not None and self._speech_act_stands("CallToAction", tok):
                 cues.append(self._cue("CallToAction", "necessity", evidence, rank, tok.idx))
         return cues
+
+    def _reported_actor(self, verb: Token) -> bool:
+        """The verb's subject is a third party whose words are reported: a named actor, an office, "he" or "she"."""
+        subject = self._speaking_subject(verb)
+        return subject is not None and subject.lower_ not in FIRST_PERSON | PRONOUNS_PLURAL | {"it", "this", "you"} \
+            and not any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children)
+
+    def _names_document(self, subject: Token) -> bool:
+        """The subject is a text, a plan or a programme ("a new ILO protocol aims to", "the project plans to"):
+        what it aims at is its purpose, nobody's undertaking."""
+        nouns = set((self.lexicon.get("Commitment") or {}).get("document_nouns") or ())
+        return subject.lemma_.lower() in nouns or self._names_instrument(subject)
 
     def _names_instrument(self, token: Token) -> bool:
         mention = next((mm for mm in self.mentions if mm.span.start <= token.idx < mm.span.end), None)
@@ -588,7 +656,7 @@ class ClassificationMixin:
                 if subject is not None and goes_on and (subject.lower_ in FIRST_PERSON or any(
                         c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children)):
                     evidence = self._words(subject, tok)
-            elif tok.tag_ == "VBG" and tok.lemma_.lower() in efforts and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+            elif efforts and tok.tag_ == "VBG" and tok.lemma_.lower() in efforts and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
                 subject = self._speaking_subject(tok)
                 if subject is not None and (subject.lower_ in FIRST_PERSON or any(
                         c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children)):
@@ -619,7 +687,8 @@ class ClassificationMixin:
                     and any(c.dep_ in {"xcomp", "ccomp", "dobj", "prep"} for c in tok.children):
                 # "the Ministry plans to open", "we intend to", "Norway has pledged EUR 2 million", "I assure you that"
                 subject = self._speaking_subject(tok)
-                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} | not_pledging:
+                if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} | not_pledging \
+                        and not self._names_document(subject):
                     evidence = self._words(subject, tok)
             elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN":
                 owner = [c for c in tok.children if c.dep_ == "poss"]
@@ -666,6 +735,8 @@ class ClassificationMixin:
             for tok in sent:
                 if tok.lemma_.lower() not in verbs or tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
                     continue
+                if cls == "Endorsement" and self._greets_occasion(tok):
+                    continue
                 subject = self._speaking_subject(tok)
                 if subject is None or (cls == "Endorsement" and subject.lower_ not in FIRST_PERSON):
                     continue  # "Europol supported an action week" is help given, "we have always supported" a stance
@@ -710,6 +781,46 @@ class ClassificationMixin:
                         cues.append(self._cue("Endorsement", "credit", sent.text[match.start() : match.end()], rank, sent.start_char + match.start()))
         return cues
 
+    def _decline_cues(self, sent: SpacySpan) -> list[ClassReading]:
+        """"the government prosecuted fewer traffickers than the previous year", "authorities identified fewer
+        victims": an actor (not the speaker) doing less of a duty than before is a finding against it."""
+        cues = []
+        for tok in sent:
+            if tok.lower_ not in {"fewer", "less"} or not any(t.lower_ == "than" for t in sent):
+                continue
+            obj = tok.head if tok.dep_ == "amod" else tok
+            verb = obj.head
+            if obj.dep_ != "dobj" or verb.pos_ != "VERB":
+                continue
+            subject = self._speaking_subject(verb)
+            if subject is None or subject.lower_ in FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children):
+                continue
+            rank = self.clause_rank(verb, sent)
+            if rank is not None:
+                cues.append(self._cue("Criticism", "failed-duty", self._words(verb, tok, limit=3), rank, tok.idx))
+        return cues
+
+    def _abuse_cues(self, sent: SpacySpan) -> list[ClassReading]:
+        """"the regime is instrumentalising vulnerable people", "the government exploits migrants": an actor
+        (a state, a government, a body) as the subject of a verb of abuse."""
+        verbs = set((self.lexicon.get("Criticism") or {}).get("abuse_verbs") or ())
+        cues = []
+        for tok in sent:
+            if tok.lemma_.lower() not in verbs or tok.pos_ != "VERB" or any(c.dep_ in {"neg", "auxpass"} for c in tok.children):
+                continue
+            subject = self._speaking_subject(tok)
+            if subject is None:
+                subjects = [c for c in tok.children if c.dep_ == "nsubj"] or (
+                    [c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ in {"xcomp", "conj"} else [])
+                ruling = set((self.lexicon.get("Criticism") or {}).get("ruling_nouns") or ())
+                subject = subjects[0] if subjects and subjects[0].lemma_.lower() in ruling else None
+            if subject is None or subject.lower_ in FIRST_PERSON | PRONOUNS_PERSON | PRONOUNS_PLURAL:
+                continue
+            rank = self.clause_rank(tok, sent)
+            if rank is not None:
+                cues.append(self._cue("Criticism", "stance-verb", self._words(subject, tok, limit=4), rank, tok.idx))
+        return cues
+
     def _failed_duty_cues(self, sent: SpacySpan) -> list[ClassReading]:
         """"the government did not meet the minimum standards": a duty negated in the main clause."""
         verbs = set((self.lexicon.get("Criticism") or {}).get("duty_verbs") or ())
@@ -752,14 +863,18 @@ class ClassificationMixin:
                 or (DURATION_UNIT.match(after) is not None and DURATION_BEFORE.search(before.lower()) is not None)
                 or DATE_PART.match(after) is not None
                 or before.endswith("/")
+                or (before.endswith("[") and after.startswith("]"))  # a footnote marker "organizations.[2]"
+                or (len(tok.text) > 1 and tok.text[0] == "0" and tok.text.isdigit())  # "08000 121700": a number that dials
                 or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in labels)
+                or self._inside_name(tok)
+                or self._one_of(tok)
                 or self._figure_depth(tok, sent) > depth_limit
                 or (self.clause_rank(tok, sent) is None and not (restrictive and self._in_restrictive_relative(tok, sent)))
             )
             if drop:
                 for i in range(start, end):
                     chars[i] = "x"
-        masked = "".join(chars)
+        masked = re.sub(r"\[\d{1,3}\]", lambda mt: "x" * len(mt.group(0)), "".join(chars))  # footnote markers "[2]"
         quantity, _ = self.quantity(masked, vague=False)
         kept = [t for t in tokens if sentence.start <= t.idx < sentence.end and masked[t.idx - sentence.start] != "x"]
         if quantity is None:
@@ -820,11 +935,31 @@ class ClassificationMixin:
         return named.dep_ in {"dobj", "attr", "nsubj", "nsubjpass", "oprd", "prep"} and named.head.dep_ == "ROOT" \
             and self.clause_rank(named, sent) == 0
 
+    def _greets_occasion(self, verb: Token) -> bool:
+        """"welcome this opportunity", "appreciate the chance to": the object is the occasion itself."""
+        occasions = set((self.lexicon.get("Endorsement") or {}).get("occasion_objects") or ())
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in occasions for c in verb.children)
+
+    @staticmethod
+    def _one_of(tok: Token) -> bool:
+        """"one of more than 70 speakers", "one of the 12 member states": the number counts a group that someone or
+        something is said to belong to, not what the clause tells."""
+        node = tok.head if tok.dep_ in {"nummod", "quantmod"} else tok
+        while node.dep_ in {"nummod", "quantmod", "amod", "compound"} and node.head.i != node.i:
+            node = node.head
+        return node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ == "one"
+
+    def _inside_name(self, tok: Token) -> bool:
+        """A number that is part of an instrument's or an event's name ("ILO Convention 29", "the 10th Forum")."""
+        return any(mm.span.start <= tok.idx < mm.span.end and mm.cls in {m.INSTRUMENT} | m.EVENT_CLASSES for mm in self.mentions)
+
     @staticmethod
     def _counts_people(tok: Token, spec: dict) -> bool:
         """"four people are sought", "two in three victims", "only five traffickers": a small number word that counts."""
         nouns = set(spec.get("counted_nouns") or ())
         doc = tok.doc
+        if tok.i > 0 and doc[tok.i - 1].lower_ in {"all", "the", "these", "those", "both"}:
+            return False  # "all three suspects have been bailed": the group already counted, taken up again
         if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in {"in", "out"} and (doc[tok.i + 2].like_num or doc[tok.i + 2].lower_ == "of"):
             return True
         if tok.i > 0 and doc[tok.i - 1].lower_ in set(spec.get("count_markers") or ()):
@@ -861,6 +996,8 @@ class ClassificationMixin:
             # "millions of people" counts; "the millions of children" refers to them
             for match in re.finditer(rf"(?<!the )(?<![\w-]){re.escape(word)}\s+of\s+\w+", flat):
                 token = self._token_at(sent, sentence.start + match.start())
+                if token is not None and token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+                    continue
                 if token is not None and (self.clause_rank(token, sent) is None
                                           or self._figure_depth(token, sent) > int(spec.get("figure_depth") or 4)):
                     continue
