@@ -286,7 +286,7 @@ class AddresseesMixin:
                     if named:
                         return named
         inside = [mm for mm in self.mentions_in(start, end) if mm.cls in ACTOR_CLASSES and reference(mm) != claimant
-                  and not self._names_no_one(mm) and reference(mm) not in self.own_voice]
+                  and not self._names_no_one(mm) and not self._own_voice_of(reference(mm), claimant)]
         # "The OSCE Presence in Albania": the unit, not the body its name begins with
         inside = [mm for mm in inside if not any(o is not mm and o.span.start <= mm.span.start and mm.span.end <= o.span.end
                                                  and (o.span.start, o.span.end) != (mm.span.start, mm.span.end) for o in inside)]
@@ -335,6 +335,14 @@ class AddresseesMixin:
                 first = inside[1]
             return self._with_coordinated(first, token, claimant)
         return []
+
+    def _own_voice_of(self, ref: str, claimant: str | None) -> bool:
+        """Whether `ref` is the voice the claim is said in: the issuing body and its country for
+        the document's own words, but not for a third party it quotes ("Judge X praised the
+        Mission", in the Mission's own release, praises the Mission)."""
+        if ref not in self.own_voice:
+            return False
+        return claimant is None or claimant in self.own_voice or claimant == self.speaker_ref
 
     def _demonyms(self) -> dict[str, str]:
         """'Kazakh' -> 'KAZ': the gazetteer's demonyms."""
