@@ -142,6 +142,20 @@ class _Occasions:
             line = self.text[start:end]
             places = self.outermost(self.within(start, end, LOCATION_CLASSES))
             found = first_date(line)
+            # "6th Regional Day/Tallinn": a place alone between the slashes or bars of a stamp
+            if re.search(r"\S[/|]\S|\s[/|]\s", line) and len(line.split()) <= 10:
+                alone = None
+                for part in re.finditer(r"[^/|]+", line):
+                    at = start + part.start() + len(part.group()) - len(part.group().lstrip())
+                    until = start + part.start() + len(part.group().rstrip())
+                    alone = alone or next((p for p in places if p.span.start == at and p.span.end == until), None) \
+                        or (self.place_written(at, until) if until > at else None)
+                if alone is not None:
+                    if not self.has_venue(ref):
+                        self.add(ref, "location", reference(alone), alone.span)
+                    if found:
+                        self.add(ref, "date", "", literal=found[0])
+                    continue
             rest = line
             if found:
                 rest = line[: found[1]] + " " * (found[2] - found[1]) + line[found[2] :]
@@ -155,6 +169,12 @@ class _Occasions:
                     rest = rest[: written.start()] + " " * len(written.group()) + rest[written.end() :]
                     # "Washington, DC": the state or district after the city
                     rest = re.sub(r"^\s*,\s*[A-Z][A-Za-z.]{0,3}\b", " ", rest[written.end() :]) if not rest[: written.start()].strip() else rest
+            # "Palais des Nations, Geneva, 3 May 2016": a venue before the city of a stamp
+            if places:
+                venue = re.fullmatch(r"\s*[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|du|des|del|la|le|of|the|[ld][’'][A-Z][\w-]*))*\s*,\s*",
+                                     line[: places[0].span.start - start])
+                if venue:
+                    rest = " " * venue.end() + rest[venue.end() :]
             # "Speech | Lima | 3 March 2016": the genre label and the separators of a stamp
             rest = re.sub(labels, " ", rest, flags=re.IGNORECASE).replace("|", " ")
             if re.search(r"[A-Za-z]{2,}", re.sub(r"\b(?:on|in|at|the)\b", " ", rest)):
@@ -332,10 +352,15 @@ class _Occasions:
             start = next((s.start_char for s in self.parsed.sents if s.start_char <= event.span.start < s.end_char), 0)
             before = self.text[start : event.span.start]
             if not re.search(r"\b(?:I|we|We|you)\b", before) or \
-                    not re.search(r"\b" + cues + r"\b[^.;:]{0,60}?\b(?:the|this)\s+$", before, re.IGNORECASE):
+                    not re.search(r"\b" + cues + r"\b[^.;:]{0,60}?\b(?:the|this|our)\s+$", before, re.IGNORECASE):
                 continue
             ref = reference(event)
             self.deliver(event)
+            # "to open our conference": the speaker's body holds it
+            if re.search(r"\bour\s+$", before, re.IGNORECASE):
+                body = self.speaker_body()
+                if body is not None:
+                    self.add(ref, "organizer", body, event.span)
             if self.info.date:
                 self.add_date(ref, self.info.date)
             if not self.has_venue(ref):
@@ -345,6 +370,24 @@ class _Occasions:
                         self.add(ref, "location", reference(place), place.span)
                         break
             return
+
+    def speaker_body(self) -> str | None:
+        """The body the speech's speaker is affiliated with, as a reference."""
+        speaker = next((mm for mm in self.mentions if mm.cls == m.PERSON and self.info.speaker and mm.name == self.info.speaker), None)
+        if speaker is None:
+            return None
+        body = next((f.object for f in (*self.all_facts, *self.facts) if f.subject == reference(speaker)
+                     and f.predicate == "affiliatedWith"), None)
+        if body is not None:
+            return body
+        # "European Commission / Cecilia Malmström / EU Commissioner for ...": a body alone on a line above the name
+        for start, end in self.header_lines():
+            if start >= speaker.span.start:
+                break
+            alone = [mm for mm in self.mentions if mm.cls in m.ORGANIZATION_CLASSES and mm.span.start == start and mm.span.end == end]
+            if alone:
+                return reference(alone[0])
+        return None
 
     def this_occasion(self) -> None:
         """ "I am pleased to open, together with Mr. X, this International Seminar on ...": in a speech,
@@ -560,6 +603,46 @@ class _Occasions:
         found = parse_date(f"{day.group(1)} {day.group(2)} {year}")
         return (found[0], day.start(), day.end()) if found else None
 
+    def header_lines(self) -> list[tuple[int, int]]:
+        """The lines above a text's first paragraph of running prose (at most twenty)."""
+        lines, position = [], 0
+        for raw in self.text.split("\n"):
+            start, position = position, position + len(raw) + 1
+            if not raw.strip():
+                continue
+            # a title runs long too, but prose has sentences
+            if (len(raw.split()) >= 20 and re.search(r"[a-z)][.!?][”\"]?(?:\s|$)", raw)) or len(lines) >= 20:
+                break
+            offset = len(raw) - len(raw.lstrip())
+            lines.append((start + offset, start + len(raw.rstrip())))
+        return lines
+
+    def delivered_setting(self) -> None:
+        """A statement's occasion, whichever rule named it, is held at the place and on the date of a header
+        line that holds only those ("United Nations Headquarters, New York, 27 September 2017")."""
+        ref = self.info.delivered_at
+        event = next((mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and reference(mm) == ref), None)
+        if event is None or self.info.genre not in {"Statement", "Speech"}:
+            return
+        self.header_setting(event, self.header_lines())
+
+    def joint_occasions(self) -> None:
+        """ "At the conference “...” and / Meeting of National Co-ordinators / Co-organised by A and B": an event
+        the header joins to the statement's occasion by "and" is held with it, by the same bodies, there and then."""
+        ref = self.info.delivered_at
+        header_end = (self.header_lines() or [(0, 0)])[-1][1]
+        occasions = [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and reference(mm) == ref and mm.span.start < header_end]
+        if not occasions:
+            return
+        setting = [f for f in (*self.all_facts, *self.facts) if f.subject == ref and f.predicate in {"organizer", "location", "date"}]
+        for event in [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and reference(mm) != ref and mm.span.start < header_end]:
+            joined = any(re.fullmatch(r"(?:\s*[“\"][^”\"\n]*[”\"])?\s*and\s+(?:the\s+)?", self.text[mm.span.end : event.span.start])
+                         for mm in occasions if mm.span.end <= event.span.start)
+            if not joined:
+                continue
+            for fact in setting:
+                self.add(reference(event), fact.predicate, fact.object, fact.span, fact.literal)
+
     def possessives(self) -> None:
         """ "the Chairmanship's High-Level Conference", "the opening event of Switzerland's first annual ...
         Week": a body's event is organised by it, a country's is held in it."""
@@ -723,16 +806,95 @@ class _Occasions:
             position = end + sep.end()
 
 
+def quoted_names(text: str, mentions: list[EntityMention], info: DocumentInfo, facts: list[RelationFact]) -> None:
+    """ "At the conference “Ten Years of ...: the way ahead”": a bare event noun followed by a quoted title is
+    the event that title names; "the conference" said of it later is that event too. Renames the mentions and
+    the references `facts` and `info` hold to them."""
+    renamed: dict[str, tuple[str, str]] = {}
+    for event in mentions:
+        if event.cls not in m.EVENT_CLASSES or not event.attrs.get("described") or event.attrs.get("refers_to") \
+                or event.name.lower() != (event.attrs.get("keyword") or "").lower():
+            continue
+        quoted = re.match(r"\s*[“\"]\s*(?P<title>[A-Z0-9][^”\"\n]{8,240}?)\s*[”\"]", text[event.span.end : event.span.end + 260])
+        if not quoted:
+            continue
+        title = " ".join(quoted.group("title").split()).rstrip(" .,;")
+        old = reference(event)
+        event.attrs["quote_end"] = event.span.end + quoted.end()
+        event.attrs["aliases"] = sorted({*event.attrs.get("aliases", ()), *(
+            [title.split(": ")[0]] if ": " in title else ()), title} - {event.name})
+        event.name = title
+        event.attrs.pop("described", None)
+        renamed[old] = (event.name, event.cls)
+    if not renamed:
+        return
+    for other in mentions:
+        target = renamed.get(f"{other.cls}:{other.attrs.get('refers_to')}") if other.cls in m.EVENT_CLASSES else None
+        if target is not None and other.name == other.attrs.get("refers_to"):
+            other.name, other.cls = target
+            other.attrs["refers_to"] = target[0]
+            other.attrs.pop("described", None)
+    new_refs = {old: f"{cls}:{name}" for old, (name, cls) in renamed.items()}
+    facts[:] = [RelationFact(new_refs.get(f.subject, f.subject), f.predicate, new_refs.get(f.object, f.object), f.span, f.literal)
+                for f in facts]
+    if info.delivered_at in new_refs:
+        info.delivered_at = new_refs[info.delivered_at]
+
+
+def hyphen_cut_names(text: str, mentions: list[EntityMention], facts: list[RelationFact]) -> None:
+    """ "Meeting of National Anti-Trafficking Co-ordinators and Rapporteurs" alone on a header line: a name
+    cut inside a hyphenated word ("... Co") runs to the end of its line."""
+    for event in mentions:
+        if event.cls not in m.EVENT_CLASSES or not re.match(r"-[a-z]", text[event.span.end : event.span.end + 2]):
+            continue
+        line_start = text.rfind("\n", 0, event.span.start) + 1
+        line_end = text.find("\n", event.span.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start : event.span.start].strip() or line_end - event.span.start > 200:
+            continue
+        end = event.span.start + len(text[event.span.start : line_end].rstrip(" .,;:"))
+        old = reference(event)
+        event.span = Span(event.span.start, end, text[event.span.start : end])
+        event.name = " ".join(event.span.text.split())
+        new = reference(event)
+        facts[:] = [RelationFact(new if f.subject == old else f.subject, f.predicate, new if f.object == old else f.object,
+                                 f.span, f.literal) for f in facts]
+
+
+def observances_kept(mentions: list[EntityMention], facts: list[RelationFact]) -> None:
+    """ "Community Outreach Event for 2019 World Day against ..." and, later, "the 2019 World Day against ...": an
+    event held for (or to mark) an occasion is not that occasion, so a mention written as the occasion keeps
+    the occasion's own name."""
+    for event in mentions:
+        written = " ".join(event.span.text.split())
+        if event.cls not in m.EVENT_CLASSES or written == event.name or len(written.split()) < 3:
+            continue
+        if not re.search(rf"\b(?:for|of|to\s+mark|marking)\s+(?:the\s+)?{re.escape(written)}\b", event.name):
+            continue
+        old = reference(event)
+        event.name = written
+        new = reference(event)
+        if any(reference(other) == old for other in mentions):
+            continue  # the facts are the named event's
+        facts[:] = [RelationFact(new if f.subject == old else f.subject, f.predicate, new if f.object == old else f.object,
+                                 f.span, f.literal) for f in facts]
+
+
 def extract_occasions(document: SourceDocument, parsed: Doc, mentions: list[EntityMention], info: DocumentInfo,
                       vocab: Vocabulary, facts: list[RelationFact]) -> list[RelationFact]:
     """Event facts the header and the lead state beyond `facts`. May add events to `mentions` and set
-    `info.delivered_at`."""
+    `info.delivered_at`; may rename events `facts` refer to."""
+    quoted_names(document.text, mentions, info, facts)
+    hyphen_cut_names(document.text, mentions, facts)
+    observances_kept(mentions, facts)
     reader = _Occasions(document, parsed, mentions, info, vocab, facts)
     reader.place_tails()
     reader.numbered_meetings()
     reader.title_occasion()
     reader.opening_occasion()
     reader.this_occasion()
+    reader.delivered_setting()
+    reader.joint_occasions()
     reader.held_events()
     reader.described_settings()
     reader.possessives()
