@@ -298,3 +298,28 @@ def test_a_bare_event_noun_is_no_occasion_across_documents(graph):
               if any(str(t).endswith("#Conference") for t in graph.objects(s, RDF.type))}
     owners = {d for f in forums for d in graph.subjects(TIP.deliveredAt, f)}
     assert len(forums) == len(owners)
+
+
+def test_title_body_before_a_comma_holds_the_occasion_named_after_it(graph):
+    meeting = node(graph, "Ministerial Meeting on the Migration of Health Workers", "Meeting")
+    assert (doc(graph, "o30_statement-at-body-comma-meeting.txt"), TIP.deliveredAt, meeting) in graph
+    assert (meeting, TIP.organizer, node(graph, "World Health Assembly")) in graph
+    assert dates(graph, meeting) == {"2019-05-21"}
+    # the body is no meeting of its own in this text
+    assert not list(graph.subjects(RDFS.label, Literal("World Health Assembly meeting of 21 May 2019")))
+
+
+def test_dates_stated_around_the_verb_of_holding_and_a_body_before_an_aside(graph):
+    training = node(graph, "intensive training for labour inspectors", "Workshop")
+    # "From 2 to 6 October 2023, the Office ... organized": the stated first day, not the release's date
+    assert dates(graph, training) == {"2023-10-02"}
+    seminar = node(graph, "three-day seminar", "Workshop")
+    # "ICMPD, jointly with the Ministry ..., conducted a three-day seminar in Chisinau on 11-13 September 2023"
+    assert (seminar, TIP.organizer, node(graph, "International Centre for Migration Policy Development")) in graph
+    assert (seminar, TIP.location, node(graph, "Chisinau")) in graph
+    assert dates(graph, seminar) == {"2023-09-11"}
+
+
+def test_an_event_named_as_a_body_is_with_its_keyword_is_that_bodys(graph):
+    forum = node(graph, "World Health Forum", "Conference")
+    assert (forum, TIP.organizer, node(graph, "World Health Organization")) in graph

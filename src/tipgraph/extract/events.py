@@ -268,6 +268,15 @@ class _Occasions:
                 name_end = name_start + subtitle.start()
             if len(self.text[name_start:name_end].split()) > 20:
                 continue
+            # "delivered at the UN General Assembly, High-level Meeting on ...": the body before the comma holds
+            # the occasion named after it
+            holder = next((mm for mm in self.outermost(self.within(name_start, name_end, m.ORGANIZATION_CLASSES))
+                           if mm.span.start == name_start), None)
+            comma = re.match(r"\s*,\s+(?=[A-Z])", self.text[holder.span.end : name_end]) if holder is not None else None
+            if comma and self.keyword_of(self.text[holder.span.end + comma.end() : name_end], keywords):
+                name_start = holder.span.end + comma.end()
+            else:
+                holder = None
             inside = self.within(name_start, name_end, m.EVENT_CLASSES | BODY_CLASSES | LOCATION_CLASSES)
             whole = [mm for mm in inside if mm.span.start == name_start and mm.span.end >= name_end - 1]
             if whole and whole[0].cls not in m.EVENT_CLASSES:
@@ -285,10 +294,14 @@ class _Occasions:
                                        keyword=keyword or "Meeting")
             if full and full != event.name:
                 event.attrs["aliases"] = sorted({*event.attrs.get("aliases", ()), full})
+            if holder is not None:
+                self.absorb_body_meeting(event, holder)
             if self.info.delivered_at and self.info.delivered_at != reference(event):
                 return
             ref = reference(event)
             self.inner_organizers(event)
+            if holder is not None:
+                self.add(ref, "organizer", reference(holder), holder.span)
             # "HRC 52 - ...": the session label names the body that holds the occasion
             for body in self.within(start, start + head.start(0) + len(head.group(0)), m.ORGANIZATION_CLASSES):
                 if re.match(r"\s*\d{1,3}\b", self.text[body.span.end : body.span.end + 5]):
@@ -311,6 +324,25 @@ class _Occasions:
                 if body is not None:
                     self.add(ref, "organizer", body, event.span)
             return
+
+    def absorb_body_meeting(self, event: EntityMention, body: EntityMention) -> None:
+        """A meeting the relation stage read as the body's alone ("the General Assembly" -> "General Assembly
+        meeting of <date>") is the occasion the title names after the body: it takes that name."""
+        old = self.info.delivered_at
+        meeting = next((mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and reference(mm) == old
+                        and mm.attrs.get("body") == reference(body)), None)
+        if meeting is None:
+            return
+        # written as the body's name, it was the body's mention, not the occasion's
+        self.mentions[:] = [mm for mm in self.mentions if not (mm.cls in m.EVENT_CLASSES and reference(mm) == old)]
+        new = reference(event)
+        for facts in (self.all_facts, self.facts):
+            facts[:] = [RelationFact(new if f.subject == old else f.subject, f.predicate, new if f.object == old else f.object,
+                                     f.span, f.literal) for f in facts]
+        if old in self.dated:
+            self.dated.add(new)
+        self.seen = {(f.subject, f.predicate, f.object, f.literal) for f in (*self.all_facts, *self.facts)}
+        self.info.delivered_at = new
 
     @staticmethod
     def keyword_of(name: str, keywords) -> str | None:
@@ -557,6 +589,16 @@ class _Occasions:
             self.dated.discard(ref)
         self.add(ref, "date", "", literal=iso)
 
+    def add_stated_date(self, ref: str, iso: str) -> None:
+        """A date the text states for `ref`, which outranks the text's own date given it for want of one (a
+        release dated on the last day of a training "from 17 to 21 February")."""
+        stated = {f.literal for f in (*self.all_facts, *self.facts) if f.subject == ref and f.predicate == "date" and f.literal}
+        if stated and stated == {self.info.date} and iso != self.info.date:
+            for facts in (self.all_facts, self.facts):
+                facts[:] = [f for f in facts if not (f.subject == ref and f.predicate == "date")]
+            self.dated.discard(ref)
+        self.add_date(ref, iso)
+
     def lead_occasion(self, events: list[EntityMention]) -> EntityMention | None:
         if self.info.genre not in {"PressRelease", "NewsArticle"}:
             return None
@@ -686,8 +728,45 @@ class _Occasions:
                     opening = re.match(r"\s*(?:The\s+)?", self.text[dateline.end() : verb.idx])
                     at = dateline.end() + opening.end()
                     body = next((mm for mm in self.outermost(self.within(at, verb.idx, BODY_CLASSES)) if mm.span.start == at), None)
+            if body is None:
+                body = self.body_before(verb)
             if body is not None:
                 self.add(reference(event), verbs[verb.lemma_.lower()], reference(body), body.span)
+            # "From 17 to 21 February 2025, the Mission organized ...", "held a workshop ... on 30-31 May 2024"
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "from", "between"}):
+                found = first_date(self.text[prep.idx : prep.right_edge.idx + len(prep.right_edge.text)])
+                if found:
+                    self.add_stated_date(reference(event), found[0])
+                    break
+
+    def body_before(self, verb) -> EntityMention | None:
+        """ "UNODC, jointly with the Prosecutor General’s Office, held ...", which the parser may read without a
+        subject: the body that opens the verb's clause, with an aside between commas after it."""
+        sentence = next((s for s in self.parsed.sents if s.start_char <= verb.idx < s.end_char), None)
+        if sentence is None:
+            return None
+        for body in reversed(self.outermost(self.within(sentence.start_char, verb.idx, BODY_CLASSES))):
+            between = self.text[body.span.end : verb.idx]
+            before = self.text[sentence.start_char : body.span.start]
+            if re.fullmatch(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:,[^,.;()]{1,100},\s*)?(?:(?:has|have|had|jointly|also)\s+)*", between) \
+                    and re.search(r"(?:^|,\s*)(?:[Tt]he\s+)?$", before):
+                return body
+        return None
+
+    def namesake_organizers(self) -> None:
+        """ "the International Labour Conference" in a text naming the International Labour Organization: an event
+        named as a body is, with the event's keyword for the body's last word, is that body's."""
+        bodies = [mm for mm in self.mentions if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION]
+        for event in [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and not mm.attrs.get("described")]:
+            words = event.name.split()
+            keyword = (event.attrs.get("keyword") or "").lower()
+            if len(words) < 3 or words[-1].lower() != keyword:
+                continue
+            stem = words[:-1]
+            body = next((mm for mm in bodies if mm.name.split()[:-1] == stem), None)
+            ref = reference(event)
+            if body is not None and not any(f.subject == ref and f.predicate == "organizer" for f in (*self.all_facts, *self.facts)):
+                self.add(ref, "organizer", reference(body), body.span)
 
     def launch_organizers(self) -> None:
         """ "Rollout of the 2010 ... Report" and "the U.S. government ... by launching the 2010 Trafficking in
@@ -898,9 +977,10 @@ def extract_occasions(document: SourceDocument, parsed: Doc, mentions: list[Enti
     reader.held_events()
     reader.described_settings()
     reader.possessives()
+    reader.held_by_subject()
     reader.lead_settings()
     reader.its_events()
-    reader.held_by_subject()
     reader.launch_organizers()
+    reader.namesake_organizers()
     reader.described_is_named()
     return reader.facts
