@@ -323,3 +323,10 @@ def test_dates_stated_around_the_verb_of_holding_and_a_body_before_an_aside(grap
 def test_an_event_named_as_a_body_is_with_its_keyword_is_that_bodys(graph):
     forum = node(graph, "World Health Forum", "Conference")
     assert (forum, TIP.organizer, node(graph, "World Health Organization")) in graph
+
+
+def test_body_that_completed_a_series_of_sessions_held_them(graph):
+    release = doc(graph, "o33_release-series-of-sessions.txt")
+    trainings = [s for s in graph.subjects(TIP.mentionedIn, release)
+                 if any(str(t).endswith("#Workshop") for t in graph.objects(s, RDF.type))]
+    assert trainings and all((t, TIP.organizer, node(graph, "United Nations Children's Fund")) in graph for t in trainings)

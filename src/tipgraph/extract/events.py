@@ -712,6 +712,13 @@ class _Occasions:
             keyword = (event.attrs.get("keyword") or "").lower()
             heads = [t for t in self.parsed if event.span.start <= t.idx < event.span.end and t.lower_ == keyword
                      and not (event.span.start <= t.head.idx < event.span.end)]
+            if len(heads) == 1:
+                # "completed a series of nationwide training sessions": up from a compound and through "a series of"
+                steps = 0
+                while steps < 4 and (heads[0].dep_ == "compound" or (heads[0].dep_ == "pobj" and heads[0].head.lower_ == "of"
+                                                                     and heads[0].head.head.pos_ == "NOUN")):
+                    heads = [heads[0].head if heads[0].dep_ == "compound" else heads[0].head.head]
+                    steps += 1
             if len(heads) != 1 or heads[0].dep_ != "dobj" or heads[0].head.lemma_.lower() not in verbs:
                 continue
             verb = heads[0].head
