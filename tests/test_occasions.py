@@ -330,3 +330,8 @@ def test_body_that_completed_a_series_of_sessions_held_them(graph):
     trainings = [s for s in graph.subjects(TIP.mentionedIn, release)
                  if any(str(t).endswith("#Workshop") for t in graph.objects(s, RDF.type))]
     assert trainings and all((t, TIP.organizer, node(graph, "United Nations Children's Fund")) in graph for t in trainings)
+
+
+def test_a_statement_under_a_span_of_days_is_dated_by_the_month(graph):
+    # "Hotel Bristol, Warsaw, 14-15 March 2019": the day it was given is not stated; its occasion began on the 14th
+    assert {str(o) for o in graph.objects(doc(graph, "o27_statement-quoted-seminar-and-meeting.txt"), TIP.date)} == {"2019-03"}

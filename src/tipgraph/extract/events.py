@@ -154,7 +154,7 @@ class _Occasions:
                     if not self.has_venue(ref):
                         self.add(ref, "location", reference(alone), alone.span)
                     if found:
-                        self.add(ref, "date", "", literal=found[0])
+                        self.add_date(ref, found[0])
                     continue
             rest = line
             if found:
@@ -182,7 +182,7 @@ class _Occasions:
             if places and not self.has_venue(ref):
                 self.add(ref, "location", reference(places[0]), places[0].span)
             if found:
-                self.add(ref, "date", "", literal=found[0])
+                self.add_date(ref, found[0])
 
     def place_written(self, start: int, end: int) -> EntityMention | None:
         """A city of the gazetteer written at [start, end) ("Geneva" alone on a header line, "VIENNA" in a
@@ -683,7 +683,10 @@ class _Occasions:
             if not joined:
                 continue
             for fact in setting:
-                self.add(reference(event), fact.predicate, fact.object, fact.span, fact.literal)
+                if fact.predicate == "date":
+                    self.add_date(reference(event), fact.literal)
+                else:
+                    self.add(reference(event), fact.predicate, fact.object, fact.span, fact.literal)
 
     def possessives(self) -> None:
         """ "the Chairmanship's High-Level Conference", "the opening event of Switzerland's first annual ...
