@@ -177,6 +177,12 @@ EXPECTED = {
     "press_release_republished_credit_stamp.txt": ("PressRelease", None, None, "2009-03-05"),
     # "Press Releases: Remarks at ..." over a transcript: the header names the speaker, not the introducer
     "speech_transcript_under_press_label.txt": ("Speech", "Helen R. Castillo", None, "2021-09-14"),
+    # a paper's dateline with month and day and no year ("IPOH, Mar 4 —") under a date stamp
+    "news_yearless_dateline_pic_credit.txt": ("NewsArticle", None, None, "2021-03-04"),
+    # a staff byline with no name, "DHUBRI, August 2:" with no year: no date
+    "news_staff_byline_no_name.txt": ("NewsArticle", None, None, None),
+    # a story another site ran first ("Adapted from the IOM official website")
+    "news_adapted_from_site.txt": ("NewsArticle", None, None, "2017-09-14"),
 }
 
 

@@ -210,6 +210,9 @@ class Resolver:
                 # another: names of three words say too little to be one event across documents
                 if all(d != doc_id for d, _ in members) and words != group_words and min(len(words), len(group_words)) < 4:
                     continue
+                # "the conference" in two texts: a bare event noun names no one occasion across documents
+                if all(d != doc_id for d, _ in members) and min(len(words), len(group_words)) < 2:
+                    continue
                 overlap = len(words & group_words) / max(1, len(words | group_words))
                 if overlap >= 0.7 and _family(members[0][1].cls) == _family(mention.cls):
                     members.append((doc_id, mention))

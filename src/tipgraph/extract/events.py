@@ -142,6 +142,20 @@ class _Occasions:
             line = self.text[start:end]
             places = self.outermost(self.within(start, end, LOCATION_CLASSES))
             found = first_date(line)
+            # "6th Regional Day/Tallinn": a place alone between the slashes or bars of a stamp
+            if re.search(r"\S[/|]\S|\s[/|]\s", line) and len(line.split()) <= 10:
+                alone = None
+                for part in re.finditer(r"[^/|]+", line):
+                    at = start + part.start() + len(part.group()) - len(part.group().lstrip())
+                    until = start + part.start() + len(part.group().rstrip())
+                    alone = alone or next((p for p in places if p.span.start == at and p.span.end == until), None) \
+                        or (self.place_written(at, until) if until > at else None)
+                if alone is not None:
+                    if not self.has_venue(ref):
+                        self.add(ref, "location", reference(alone), alone.span)
+                    if found:
+                        self.add_date(ref, found[0])
+                    continue
             rest = line
             if found:
                 rest = line[: found[1]] + " " * (found[2] - found[1]) + line[found[2] :]
@@ -155,6 +169,12 @@ class _Occasions:
                     rest = rest[: written.start()] + " " * len(written.group()) + rest[written.end() :]
                     # "Washington, DC": the state or district after the city
                     rest = re.sub(r"^\s*,\s*[A-Z][A-Za-z.]{0,3}\b", " ", rest[written.end() :]) if not rest[: written.start()].strip() else rest
+            # "Palais des Nations, Geneva, 3 May 2016": a venue before the city of a stamp
+            if places:
+                venue = re.fullmatch(r"\s*[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|du|des|del|la|le|of|the|[ld][’'][A-Z][\w-]*))*\s*,\s*",
+                                     line[: places[0].span.start - start])
+                if venue:
+                    rest = " " * venue.end() + rest[venue.end() :]
             # "Speech | Lima | 3 March 2016": the genre label and the separators of a stamp
             rest = re.sub(labels, " ", rest, flags=re.IGNORECASE).replace("|", " ")
             if re.search(r"[A-Za-z]{2,}", re.sub(r"\b(?:on|in|at|the)\b", " ", rest)):
@@ -162,7 +182,7 @@ class _Occasions:
             if places and not self.has_venue(ref):
                 self.add(ref, "location", reference(places[0]), places[0].span)
             if found:
-                self.add(ref, "date", "", literal=found[0])
+                self.add_date(ref, found[0])
 
     def place_written(self, start: int, end: int) -> EntityMention | None:
         """A city of the gazetteer written at [start, end) ("Geneva" alone on a header line, "VIENNA" in a
@@ -248,6 +268,15 @@ class _Occasions:
                 name_end = name_start + subtitle.start()
             if len(self.text[name_start:name_end].split()) > 20:
                 continue
+            # "delivered at the UN General Assembly, High-level Meeting on ...": the body before the comma holds
+            # the occasion named after it
+            holder = next((mm for mm in self.outermost(self.within(name_start, name_end, m.ORGANIZATION_CLASSES))
+                           if mm.span.start == name_start), None)
+            comma = re.match(r"\s*,\s+(?=[A-Z])", self.text[holder.span.end : name_end]) if holder is not None else None
+            if comma and self.keyword_of(self.text[holder.span.end + comma.end() : name_end], keywords):
+                name_start = holder.span.end + comma.end()
+            else:
+                holder = None
             inside = self.within(name_start, name_end, m.EVENT_CLASSES | BODY_CLASSES | LOCATION_CLASSES)
             whole = [mm for mm in inside if mm.span.start == name_start and mm.span.end >= name_end - 1]
             if whole and whole[0].cls not in m.EVENT_CLASSES:
@@ -265,10 +294,14 @@ class _Occasions:
                                        keyword=keyword or "Meeting")
             if full and full != event.name:
                 event.attrs["aliases"] = sorted({*event.attrs.get("aliases", ()), full})
+            if holder is not None:
+                self.absorb_body_meeting(event, holder)
             if self.info.delivered_at and self.info.delivered_at != reference(event):
                 return
             ref = reference(event)
             self.inner_organizers(event)
+            if holder is not None:
+                self.add(ref, "organizer", reference(holder), holder.span)
             # "HRC 52 - ...": the session label names the body that holds the occasion
             for body in self.within(start, start + head.start(0) + len(head.group(0)), m.ORGANIZATION_CLASSES):
                 if re.match(r"\s*\d{1,3}\b", self.text[body.span.end : body.span.end + 5]):
@@ -291,6 +324,25 @@ class _Occasions:
                 if body is not None:
                     self.add(ref, "organizer", body, event.span)
             return
+
+    def absorb_body_meeting(self, event: EntityMention, body: EntityMention) -> None:
+        """A meeting the relation stage read as the body's alone ("the General Assembly" -> "General Assembly
+        meeting of <date>") is the occasion the title names after the body: it takes that name."""
+        old = self.info.delivered_at
+        meeting = next((mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and reference(mm) == old
+                        and mm.attrs.get("body") == reference(body)), None)
+        if meeting is None:
+            return
+        # written as the body's name, it was the body's mention, not the occasion's
+        self.mentions[:] = [mm for mm in self.mentions if not (mm.cls in m.EVENT_CLASSES and reference(mm) == old)]
+        new = reference(event)
+        for facts in (self.all_facts, self.facts):
+            facts[:] = [RelationFact(new if f.subject == old else f.subject, f.predicate, new if f.object == old else f.object,
+                                     f.span, f.literal) for f in facts]
+        if old in self.dated:
+            self.dated.add(new)
+        self.seen = {(f.subject, f.predicate, f.object, f.literal) for f in (*self.all_facts, *self.facts)}
+        self.info.delivered_at = new
 
     @staticmethod
     def keyword_of(name: str, keywords) -> str | None:
@@ -332,10 +384,15 @@ class _Occasions:
             start = next((s.start_char for s in self.parsed.sents if s.start_char <= event.span.start < s.end_char), 0)
             before = self.text[start : event.span.start]
             if not re.search(r"\b(?:I|we|We|you)\b", before) or \
-                    not re.search(r"\b" + cues + r"\b[^.;:]{0,60}?\b(?:the|this)\s+$", before, re.IGNORECASE):
+                    not re.search(r"\b" + cues + r"\b[^.;:]{0,60}?\b(?:the|this|our)\s+$", before, re.IGNORECASE):
                 continue
             ref = reference(event)
             self.deliver(event)
+            # "to open our conference": the speaker's body holds it
+            if re.search(r"\bour\s+$", before, re.IGNORECASE):
+                body = self.speaker_body()
+                if body is not None:
+                    self.add(ref, "organizer", body, event.span)
             if self.info.date:
                 self.add_date(ref, self.info.date)
             if not self.has_venue(ref):
@@ -345,6 +402,24 @@ class _Occasions:
                         self.add(ref, "location", reference(place), place.span)
                         break
             return
+
+    def speaker_body(self) -> str | None:
+        """The body the speech's speaker is affiliated with, as a reference."""
+        speaker = next((mm for mm in self.mentions if mm.cls == m.PERSON and self.info.speaker and mm.name == self.info.speaker), None)
+        if speaker is None:
+            return None
+        body = next((f.object for f in (*self.all_facts, *self.facts) if f.subject == reference(speaker)
+                     and f.predicate == "affiliatedWith"), None)
+        if body is not None:
+            return body
+        # "European Commission / Cecilia Malmström / EU Commissioner for ...": a body alone on a line above the name
+        for start, end in self.header_lines():
+            if start >= speaker.span.start:
+                break
+            alone = [mm for mm in self.mentions if mm.cls in m.ORGANIZATION_CLASSES and mm.span.start == start and mm.span.end == end]
+            if alone:
+                return reference(alone[0])
+        return None
 
     def this_occasion(self) -> None:
         """ "I am pleased to open, together with Mr. X, this International Seminar on ...": in a speech,
@@ -514,6 +589,16 @@ class _Occasions:
             self.dated.discard(ref)
         self.add(ref, "date", "", literal=iso)
 
+    def add_stated_date(self, ref: str, iso: str) -> None:
+        """A date the text states for `ref`, which outranks the text's own date given it for want of one (a
+        release dated on the last day of a training "from 17 to 21 February")."""
+        stated = {f.literal for f in (*self.all_facts, *self.facts) if f.subject == ref and f.predicate == "date" and f.literal}
+        if stated and stated == {self.info.date} and iso != self.info.date:
+            for facts in (self.all_facts, self.facts):
+                facts[:] = [f for f in facts if not (f.subject == ref and f.predicate == "date")]
+            self.dated.discard(ref)
+        self.add_date(ref, iso)
+
     def lead_occasion(self, events: list[EntityMention]) -> EntityMention | None:
         if self.info.genre not in {"PressRelease", "NewsArticle"}:
             return None
@@ -560,6 +645,49 @@ class _Occasions:
         found = parse_date(f"{day.group(1)} {day.group(2)} {year}")
         return (found[0], day.start(), day.end()) if found else None
 
+    def header_lines(self) -> list[tuple[int, int]]:
+        """The lines above a text's first paragraph of running prose (at most twenty)."""
+        lines, position = [], 0
+        for raw in self.text.split("\n"):
+            start, position = position, position + len(raw) + 1
+            if not raw.strip():
+                continue
+            # a title runs long too, but prose has sentences
+            if (len(raw.split()) >= 20 and re.search(r"[a-z)][.!?][”\"]?(?:\s|$)", raw)) or len(lines) >= 20:
+                break
+            offset = len(raw) - len(raw.lstrip())
+            lines.append((start + offset, start + len(raw.rstrip())))
+        return lines
+
+    def delivered_setting(self) -> None:
+        """A statement's occasion, whichever rule named it, is held at the place and on the date of a header
+        line that holds only those ("United Nations Headquarters, New York, 27 September 2017")."""
+        ref = self.info.delivered_at
+        event = next((mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and reference(mm) == ref), None)
+        if event is None or self.info.genre not in {"Statement", "Speech"}:
+            return
+        self.header_setting(event, self.header_lines())
+
+    def joint_occasions(self) -> None:
+        """ "At the conference “...” and / Meeting of National Co-ordinators / Co-organised by A and B": an event
+        the header joins to the statement's occasion by "and" is held with it, by the same bodies, there and then."""
+        ref = self.info.delivered_at
+        header_end = (self.header_lines() or [(0, 0)])[-1][1]
+        occasions = [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and reference(mm) == ref and mm.span.start < header_end]
+        if not occasions:
+            return
+        setting = [f for f in (*self.all_facts, *self.facts) if f.subject == ref and f.predicate in {"organizer", "location", "date"}]
+        for event in [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and reference(mm) != ref and mm.span.start < header_end]:
+            joined = any(re.fullmatch(r"(?:\s*[“\"][^”\"\n]*[”\"])?\s*and\s+(?:the\s+)?", self.text[mm.span.end : event.span.start])
+                         for mm in occasions if mm.span.end <= event.span.start)
+            if not joined:
+                continue
+            for fact in setting:
+                if fact.predicate == "date":
+                    self.add_date(reference(event), fact.literal)
+                else:
+                    self.add(reference(event), fact.predicate, fact.object, fact.span, fact.literal)
+
     def possessives(self) -> None:
         """ "the Chairmanship's High-Level Conference", "the opening event of Switzerland's first annual ...
         Week": a body's event is organised by it, a country's is held in it."""
@@ -587,6 +715,13 @@ class _Occasions:
             keyword = (event.attrs.get("keyword") or "").lower()
             heads = [t for t in self.parsed if event.span.start <= t.idx < event.span.end and t.lower_ == keyword
                      and not (event.span.start <= t.head.idx < event.span.end)]
+            if len(heads) == 1:
+                # "completed a series of nationwide training sessions": up from a compound and through "a series of"
+                steps = 0
+                while steps < 4 and (heads[0].dep_ == "compound" or (heads[0].dep_ == "pobj" and heads[0].head.lower_ == "of"
+                                                                     and heads[0].head.head.pos_ == "NOUN")):
+                    heads = [heads[0].head if heads[0].dep_ == "compound" else heads[0].head.head]
+                    steps += 1
             if len(heads) != 1 or heads[0].dep_ != "dobj" or heads[0].head.lemma_.lower() not in verbs:
                 continue
             verb = heads[0].head
@@ -603,8 +738,45 @@ class _Occasions:
                     opening = re.match(r"\s*(?:The\s+)?", self.text[dateline.end() : verb.idx])
                     at = dateline.end() + opening.end()
                     body = next((mm for mm in self.outermost(self.within(at, verb.idx, BODY_CLASSES)) if mm.span.start == at), None)
+            if body is None:
+                body = self.body_before(verb)
             if body is not None:
                 self.add(reference(event), verbs[verb.lemma_.lower()], reference(body), body.span)
+            # "From 17 to 21 February 2025, the Mission organized ...", "held a workshop ... on 30-31 May 2024"
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "from", "between"}):
+                found = first_date(self.text[prep.idx : prep.right_edge.idx + len(prep.right_edge.text)])
+                if found:
+                    self.add_stated_date(reference(event), found[0])
+                    break
+
+    def body_before(self, verb) -> EntityMention | None:
+        """ "UNODC, jointly with the Prosecutor General’s Office, held ...", which the parser may read without a
+        subject: the body that opens the verb's clause, with an aside between commas after it."""
+        sentence = next((s for s in self.parsed.sents if s.start_char <= verb.idx < s.end_char), None)
+        if sentence is None:
+            return None
+        for body in reversed(self.outermost(self.within(sentence.start_char, verb.idx, BODY_CLASSES))):
+            between = self.text[body.span.end : verb.idx]
+            before = self.text[sentence.start_char : body.span.start]
+            if re.fullmatch(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:,[^,.;()]{1,100},\s*)?(?:(?:has|have|had|jointly|also)\s+)*", between) \
+                    and re.search(r"(?:^|,\s*)(?:[Tt]he\s+)?$", before):
+                return body
+        return None
+
+    def namesake_organizers(self) -> None:
+        """ "the International Labour Conference" in a text naming the International Labour Organization: an event
+        named as a body is, with the event's keyword for the body's last word, is that body's."""
+        bodies = [mm for mm in self.mentions if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION]
+        for event in [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and not mm.attrs.get("described")]:
+            words = event.name.split()
+            keyword = (event.attrs.get("keyword") or "").lower()
+            if len(words) < 3 or words[-1].lower() != keyword:
+                continue
+            stem = words[:-1]
+            body = next((mm for mm in bodies if mm.name.split()[:-1] == stem), None)
+            ref = reference(event)
+            if body is not None and not any(f.subject == ref and f.predicate == "organizer" for f in (*self.all_facts, *self.facts)):
+                self.add(ref, "organizer", reference(body), body.span)
 
     def launch_organizers(self) -> None:
         """ "Rollout of the 2010 ... Report" and "the U.S. government ... by launching the 2010 Trafficking in
@@ -723,22 +895,102 @@ class _Occasions:
             position = end + sep.end()
 
 
+def quoted_names(text: str, mentions: list[EntityMention], info: DocumentInfo, facts: list[RelationFact]) -> None:
+    """ "At the conference “Ten Years of ...: the way ahead”": a bare event noun followed by a quoted title is
+    the event that title names; "the conference" said of it later is that event too. Renames the mentions and
+    the references `facts` and `info` hold to them."""
+    renamed: dict[str, tuple[str, str]] = {}
+    for event in mentions:
+        if event.cls not in m.EVENT_CLASSES or not event.attrs.get("described") or event.attrs.get("refers_to") \
+                or event.name.lower() != (event.attrs.get("keyword") or "").lower():
+            continue
+        quoted = re.match(r"\s*[“\"]\s*(?P<title>[A-Z0-9][^”\"\n]{8,240}?)\s*[”\"]", text[event.span.end : event.span.end + 260])
+        if not quoted:
+            continue
+        title = " ".join(quoted.group("title").split()).rstrip(" .,;")
+        old = reference(event)
+        event.attrs["quote_end"] = event.span.end + quoted.end()
+        event.attrs["aliases"] = sorted({*event.attrs.get("aliases", ()), *(
+            [title.split(": ")[0]] if ": " in title else ()), title} - {event.name})
+        event.name = title
+        event.attrs.pop("described", None)
+        renamed[old] = (event.name, event.cls)
+    if not renamed:
+        return
+    for other in mentions:
+        target = renamed.get(f"{other.cls}:{other.attrs.get('refers_to')}") if other.cls in m.EVENT_CLASSES else None
+        if target is not None and other.name == other.attrs.get("refers_to"):
+            other.name, other.cls = target
+            other.attrs["refers_to"] = target[0]
+            other.attrs.pop("described", None)
+    new_refs = {old: f"{cls}:{name}" for old, (name, cls) in renamed.items()}
+    facts[:] = [RelationFact(new_refs.get(f.subject, f.subject), f.predicate, new_refs.get(f.object, f.object), f.span, f.literal)
+                for f in facts]
+    if info.delivered_at in new_refs:
+        info.delivered_at = new_refs[info.delivered_at]
+
+
+def hyphen_cut_names(text: str, mentions: list[EntityMention], facts: list[RelationFact]) -> None:
+    """ "Meeting of National Anti-Trafficking Co-ordinators and Rapporteurs" alone on a header line: a name
+    cut inside a hyphenated word ("... Co") runs to the end of its line."""
+    for event in mentions:
+        if event.cls not in m.EVENT_CLASSES or not re.match(r"-[a-z]", text[event.span.end : event.span.end + 2]):
+            continue
+        line_start = text.rfind("\n", 0, event.span.start) + 1
+        line_end = text.find("\n", event.span.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start : event.span.start].strip() or line_end - event.span.start > 200:
+            continue
+        end = event.span.start + len(text[event.span.start : line_end].rstrip(" .,;:"))
+        old = reference(event)
+        event.span = Span(event.span.start, end, text[event.span.start : end])
+        event.name = " ".join(event.span.text.split())
+        new = reference(event)
+        facts[:] = [RelationFact(new if f.subject == old else f.subject, f.predicate, new if f.object == old else f.object,
+                                 f.span, f.literal) for f in facts]
+
+
+def observances_kept(mentions: list[EntityMention], facts: list[RelationFact]) -> None:
+    """ "Community Outreach Event for 2019 World Day against ..." and, later, "the 2019 World Day against ...": an
+    event held for (or to mark) an occasion is not that occasion, so a mention written as the occasion keeps
+    the occasion's own name."""
+    for event in mentions:
+        written = " ".join(event.span.text.split())
+        if event.cls not in m.EVENT_CLASSES or written == event.name or len(written.split()) < 3:
+            continue
+        if not re.search(rf"\b(?:for|of|to\s+mark|marking)\s+(?:the\s+)?{re.escape(written)}\b", event.name):
+            continue
+        old = reference(event)
+        event.name = written
+        new = reference(event)
+        if any(reference(other) == old for other in mentions):
+            continue  # the facts are the named event's
+        facts[:] = [RelationFact(new if f.subject == old else f.subject, f.predicate, new if f.object == old else f.object,
+                                 f.span, f.literal) for f in facts]
+
+
 def extract_occasions(document: SourceDocument, parsed: Doc, mentions: list[EntityMention], info: DocumentInfo,
                       vocab: Vocabulary, facts: list[RelationFact]) -> list[RelationFact]:
     """Event facts the header and the lead state beyond `facts`. May add events to `mentions` and set
-    `info.delivered_at`."""
+    `info.delivered_at`; may rename events `facts` refer to."""
+    quoted_names(document.text, mentions, info, facts)
+    hyphen_cut_names(document.text, mentions, facts)
+    observances_kept(mentions, facts)
     reader = _Occasions(document, parsed, mentions, info, vocab, facts)
     reader.place_tails()
     reader.numbered_meetings()
     reader.title_occasion()
     reader.opening_occasion()
     reader.this_occasion()
+    reader.delivered_setting()
+    reader.joint_occasions()
     reader.held_events()
     reader.described_settings()
     reader.possessives()
+    reader.held_by_subject()
     reader.lead_settings()
     reader.its_events()
-    reader.held_by_subject()
     reader.launch_organizers()
+    reader.namesake_organizers()
     reader.described_is_named()
     return reader.facts

@@ -57,6 +57,11 @@ def _dateline(front: list[Line], text: str) -> tuple[str | None, bool]:
     return None, False
 
 
+# two days of one month written as a span: "22-23 May 2018", "May 22–23, 2018"
+_DAY_SPAN = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*[–-]\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+"
+                       r"|\b[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*[–-]\s*\d{1,2}\b")
+
+
 def _document_date(front: list[Line], text: str, dateline_date: str | None, reporting: bool) -> str | None:
     """The first full date in a header line (a stamp, the title, a "Delivered by" line), else the
     dateline's, else a month or year stamp, else (for a reporting text) the year of the occasion its lede names."""
@@ -66,6 +71,9 @@ def _document_date(front: list[Line], text: str, dateline_date: str | None, repo
         if found:
             if dateline_date and _TIME_OF_DAY.match(line.text[found[2]:]):
                 return dateline_date  # "Monday, December 22, 2008 9:44 AM": a site's posting stamp, not the text's own date
+            if not reporting and _DAY_SPAN.search(line.text[found[1] : found[2]]):
+                # "Strasbourg, 22-23 May 2018" over a statement: the occasion's days, not the day it was given
+                return found[0][:7]
             return found[0]
     if dateline_date:
         return dateline_date
