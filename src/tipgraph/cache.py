@@ -56,6 +56,32 @@ STALE_TEMPORARY_SECONDS = 3600
 Extractor = Callable[[list[SourceDocument]], Iterable[Extraction]]
 
 
+# ---------------------------------------------------------------- entries on disk
+
+
+def write_entry(path: Path, payload: bytes) -> None:
+    """Write `payload` behind its sha256 to a temporary file renamed into place, so a killed
+    build leaves whole entries only."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
+            handle.write(hashlib.sha256(payload).digest())
+            handle.write(payload)
+        os.replace(handle.name, path)
+    except OSError:
+        # A full or read-only disk makes the cache useless, not the build wrong.
+        try:
+            os.unlink(handle.name)
+        except (OSError, UnboundLocalError):
+            pass
+
+
+def verified_payload(blob: bytes) -> bytes | None:
+    """An entry's payload, or None when it does not match the digest written before it."""
+    digest, payload = blob[:32], blob[32:]
+    return payload if hashlib.sha256(payload).digest() == digest else None
+
+
 # ---------------------------------------------------------------- the pipeline version
 
 
@@ -195,8 +221,8 @@ class ExtractionCache:
             blob = path.read_bytes()
         except OSError:
             return None
-        digest, payload = blob[:32], blob[32:]
-        if hashlib.sha256(payload).digest() != digest:
+        payload = verified_payload(blob)
+        if payload is None:
             self.stats.unreadable += 1
             return None
         try:
@@ -213,18 +239,7 @@ class ExtractionCache:
     def put(self, extraction: Extraction) -> None:
         path = self._path(document_key(extraction.document, self.version))
         payload = pickle.dumps(dataclasses.replace(extraction, document=None), protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
-                handle.write(hashlib.sha256(payload).digest())
-                handle.write(payload)
-            os.replace(handle.name, path)
-        except OSError:
-            # A full or read-only disk makes the cache useless, not the build wrong.
-            try:
-                os.unlink(handle.name)
-            except (OSError, UnboundLocalError):
-                pass
+        write_entry(path, payload)
 
     def extract(self, documents: list[SourceDocument], extractor: Extractor) -> Iterator[Extraction]:
         """Extractions in corpus order: cached ones read back, the rest made by `extractor` and stored."""
@@ -302,8 +317,8 @@ class ResultCache:
         except OSError:
             self.stats.misses += 1
             return None
-        digest, payload = blob[:32], blob[32:]
-        if hashlib.sha256(payload).digest() != digest:
+        payload = verified_payload(blob)
+        if payload is None:
             self.stats.unreadable += 1
             return None
         try:
@@ -321,17 +336,7 @@ class ResultCache:
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         else:
             payload = json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
-                handle.write(hashlib.sha256(payload).digest())
-                handle.write(payload)
-            os.replace(handle.name, path)
-        except OSError:
-            try:
-                os.unlink(handle.name)
-            except (OSError, UnboundLocalError):
-                pass
+        write_entry(path, payload)
 
     def forget_unused(self) -> None:
         if not self.root.is_dir():
