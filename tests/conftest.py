@@ -69,3 +69,26 @@ def dev_build(tmp_path_factory) -> Path:
 def dev_scores(dev_build, tmp_path_factory) -> dict:
     """The referee's figures on the dev set."""
     return score_build(dev_build / "graph.ttl", DEV / "gold", tmp_path_factory.mktemp("devscore"))
+
+
+def claims_by_file(corpus: Path) -> dict[str, list]:
+    """Every claim the real pipeline (parse, entities, metadata) finds, by document file."""
+    from tipgraph.corpus import read_corpus
+    from tipgraph.extract import run_extractors
+    from tipgraph.nlp import parse_documents
+    from tipgraph.vocab import load_vocabulary
+
+    read = read_corpus(corpus)
+    documents = list(getattr(read, "documents", read))
+    vocab = load_vocabulary()
+    return {
+        document.source_file: run_extractors(document, parsed, vocab).claims
+        for document, parsed in zip(documents, parse_documents(documents))
+    }
+
+
+def claim(claims: dict[str, list], document: str, words: str):
+    """The one claim of `document` whose text holds `words`."""
+    hits = [c for c in claims[document] if words in c.span.text]
+    assert len(hits) == 1, f"{words!r}: {[c.span.text for c in claims[document]]}"
+    return hits[0]

@@ -8,29 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tipgraph.corpus import read_corpus
-from tipgraph.extract import run_extractors
-from tipgraph.nlp import parse_documents
-from tipgraph.vocab import load_vocabulary
+from conftest import claim, claims_by_file
 
 CORPUS = Path(__file__).parent / "data" / "attribution_corpus"
 
 
 @pytest.fixture(scope="module")
 def claims() -> dict[str, list]:
-    corpus = read_corpus(CORPUS)
-    documents = list(getattr(corpus, "documents", corpus))  # a Corpus record or, before it, a plain list
-    vocab = load_vocabulary()
-    return {
-        document.source_file: run_extractors(document, parsed, vocab).claims
-        for document, parsed in zip(documents, parse_documents(documents))
-    }
-
-
-def claim(claims, document: str, words: str):
-    hits = [c for c in claims[document] if words in c.span.text]
-    assert len(hits) == 1, f"{words!r}: {[c.span.text for c in claims[document]]}"
-    return hits[0]
+    return claims_by_file(CORPUS)
 
 
 def test_press_release_follows_the_quoted_officials(claims):
