@@ -76,7 +76,7 @@ EXPECTED = {
     # 31 February is not on the calendar: no date
     "statement_invalid_date.txt": ("Statement", None, None, None),
     # a publishing line "From:" over a spoken statement is no byline; the speaker is "Ambassador X says ..."
-    "statement_govuk_from_line.txt": ("Statement", "Neil Holland", None, "2024-07-25"),
+    "statement_govuk_from_line.txt": ("Statement", "Owen Holland", None, "2024-07-25"),
     # "By NAME Outlet" in capitals, and an agency dateline
     "wire_byline_uppercase_outlet.txt": ("NewsArticle", None, "Derek Gatopoulos", None),
     # "By Staff Reporter" names no one

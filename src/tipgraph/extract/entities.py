@@ -177,7 +177,7 @@ class EntityExtractor:
             key = nlp_strings[match_id]
             span = parsed[s:e]
             if self.vocab.entities[key].cls in {m.COUNTRY, m.PLACE, m.REGION} and self._ends_a_personal_name(parsed, s, e, person_ends):
-                continue  # "Ambassador Neil Holland", "Vincenzo Del Monaco": a surname, not a country
+                continue  # "Ambassador Owen Holland", "Ana Di Malta": a surname, not a country
             if span.text.isupper() and len(span.text) <= 3 and span.text.lower() in {"us"}:
                 # "US" in an all-capital line may be the pronoun.
                 line = text[text.rfind("\n", 0, span.start_char) + 1 : text.find("\n", span.end_char) % (len(text) + 1)]
@@ -200,11 +200,11 @@ class EntityExtractor:
 
     def _ends_a_personal_name(self, parsed: Doc, s: int, e: int, person_ends: dict[int, int]) -> bool:
         """A place name closing a person's name: behind a family-name particle that follows a given
-        name ("Del Monaco"), or the last word of a name the parser reads as a person's, after a
-        capitalised word that is no title ("Neil Holland", but not "Ambassador Holland")."""
+        name ("Di Malta"), or the last word of a name the parser reads as a person's, after a
+        capitalised word that is no title ("Owen Holland", but not "Ambassador Holland")."""
         particle = parsed[s - 1] if s >= 1 else None
         if particle is not None and particle.lower_ in self.matchers.name_particles and (
-                particle.text[:1].isupper() and not particle.is_sent_start  # "..., Del Monaco said"
+                particle.text[:1].isupper() and not particle.is_sent_start  # "..., Di Malta said"
                 or particle.text[:1].isupper() and particle.is_sent_start and e < len(parsed) and parsed[e].lemma_ in {"say", "tell", "add", "note"}
                 or s >= 2 and parsed[s - 2].text[:1].isupper() and parsed[s - 2].is_alpha and parsed[s - 2].lower_ not in self.matchers.title_words):
             return True

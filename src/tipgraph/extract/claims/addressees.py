@@ -428,7 +428,7 @@ class AddresseesMixin:
         return []
 
     def _appealed_owner(self, sent: SpacySpan, claimant: str | None) -> list[str]:
-        """'Kypreos emphasized the role of the Interior Ministry in ...': the owner of the role is urged."""
+        """'Petrakis emphasized the role of the Interior Ministry in ...': the owner of the role is urged."""
         nouns = set(self.addressee_lexicon.get("appeal_nouns") or ())
         for tok in sent:
             if tok.lemma_.lower() in nouns and tok.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"}:

@@ -82,7 +82,7 @@ class NameReader:
         return start, end
 
     def titled_names(self, text: str) -> list[str]:
-        """Names written after a title ("Ambassador Neil Holland"), in text order."""
+        """Names written after a title ("Ambassador Owen Holland"), in text order."""
         found = []
         for title in self.titles:
             for match in re.finditer(rf"(?<![\w-]){re.escape(title)}\s+", text):
@@ -255,7 +255,7 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
             at = line.start + line.text.find(bare)
             return Named(as_label(bare), span=Span(at, at + len(bare), bare),
                          how="name line in the header, read from its words"), None
-    # a title and a name the entity stage missed: "Ambassador Neil Holland says ...", "... and Minister Jo Park"
+    # a title and a name the entity stage missed: "Ambassador Owen Holland says ...", "... and Minister Jo Park"
     for line in front:
         if len(line.text.split()) > 16:
             continue
