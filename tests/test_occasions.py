@@ -62,7 +62,7 @@ def test_numbered_council_meeting_in_the_header(graph):
 
 def test_former_and_acting_office_holders_belong_to_the_body_of_the_office(graph):
     osce = node(graph, "Organization for Security and Co-operation in Europe")
-    assert (node(graph, "Madina Jarbussynova", "Person"), TIP.affiliatedWith, osce) in graph
+    assert (node(graph, "Larisa Temirkhanova", "Person"), TIP.affiliatedWith, osce) in graph
     assert (node(graph, "Ruth Pojman", "Person"), TIP.affiliatedWith, osce) in graph
 
 
