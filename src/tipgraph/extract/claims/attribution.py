@@ -936,7 +936,51 @@ class AttributionMixin:
 
     # -- the pass over the claims ----------------------------------------------------------
 
+    # "Statement by Lluis Ortega, President of the Assembly" on a line of its own: a heading over the words below it
+    SECTION_HEADING = re.compile(
+        r"(?im)^[ \t]*(?:joint\s+)?(?:statement|remarks|speech|address|message|declaration|intervention|comments?|quotes?)"
+        r"\s+(?:by|of|from)\s+(?P<who>[^\n]{3,200}?)[ \t]*$")
+
+    def section_headings(self) -> list[tuple[int, int, Source]]:
+        """Headings that give the voice of the section under them ("Statement by X, Secretary General of Y",
+        then X's quoted statement, then "Statement by Z, ..."): a release that carries several statements.
+        (line start, line end, the one it names: a person, else the body that is not the occasion.)"""
+        if self._sections is not None:
+            return self._sections
+        found = []
+        for match in self.SECTION_HEADING.finditer(self.text):
+            line = match.group(0).strip()
+            if line[-1:] in ".!?;:" or (self.info.speaker and match.start() < self.body_start()):
+                continue  # a sentence, or the title line that names the document's own speaker
+            named = [mm for mm in self.mentions_in(match.start("who"), match.end()) if mm.cls in ACTOR_CLASSES
+                     and not self._is_title(mm) and not self._in_occasion(mm) and not self._forum(mm)]
+            people = [mm for mm in named if mm.cls == m.PERSON]
+            if not people:
+                # "Statement by Ilse Varga, President of ...": a name the entity pass missed, given its office
+                name = self.parsed.char_span(match.start("who"), match.end(), alignment_mode="expand")
+                person = self._named_speaker(list(name), role_given=True) if name is not None and "," in match.group("who") else None
+                people = [person] if person is not None else []
+            who = people[0] if people else next((mm for mm in named if mm.cls != m.COUNTRY), None)
+            if who is not None:
+                found.append((match.start(), match.end(), Source(reference(who), "section-speaker", f"under the heading: {_words(line)[:80]}")))
+        self._sections = found
+        return found
+
+    _sections: list | None = None
+
+    def section_source(self, position: int) -> Source | None:
+        """The voice of the section a position lies in, if a heading gives one."""
+        current = None
+        for start, end, source in self.section_headings():
+            if end <= position:
+                current = source
+        return current
+
     def attribute(self, sentence: Span, sent: SpacySpan | None, state: Attribution) -> Source | None:
+        section = self.section_source(sentence.start)
+        if section is not None and state.default is not section:
+            # a new statement under its own heading: its words are its speaker's, nothing goes on from the one before
+            state.default, state.previous, state.pending = section, None, None
         paragraph = self.paragraph_index(sentence.start)
         new_paragraph = paragraph != state.previous_paragraph
         if new_paragraph and state.pending_paragraph != paragraph:

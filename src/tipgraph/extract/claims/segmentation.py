@@ -76,6 +76,8 @@ class SegmentationMixin:
             return True
         if stripped[-1:] in ".!”\"" or self._finite(sent):
             return False
+        if any(start <= sent.start_char < end for start, end, _ in self.section_headings()):
+            return True  # "Statement by X, President of Y": the heading of the statement below it
         # a short line of its own, not a list item: "Statement | 18 October 2013", "Greg Vines, ILO Deputy Director-General"
         line_start = self.text.rfind("\n", 0, sent.start_char) + 1
         line = self.text[line_start : self.text.find("\n", sent.start_char) if "\n" in self.text[sent.start_char:] else len(self.text)].strip()

@@ -1,0 +1,41 @@
+"""Attribution and claim classes on documents written for these tests (tests/data/unseen_claims_corpus), with
+speakers, bodies and countries found in no seed, dev or holdout document: how far a cited source reaches, whose
+voice a "Statement by ..." heading gives the section under it, and words that describe the crime rather than
+blame anyone."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import claim, claims_by_file
+
+CORPUS = Path(__file__).parent / "data" / "unseen_claims_corpus"
+
+
+@pytest.fixture(scope="module")
+def claims() -> dict[str, list]:
+    return claims_by_file(CORPUS)
+
+
+def test_a_citation_covers_its_sentence_and_the_figures_after_it_not_the_speakers_own_reading(claims):
+    doc = "statement_cited_figures.txt"
+    assert claim(claims, doc, "some 27 million people").claimant == "org:ILO"
+    # the speaker's own reading after the cited figure, and the figures after it, are the speaker's again
+    for words in ("Migrant workers in informal jobs", "Almost two thirds of them", "Many of them end up in debt bondage",
+                  "Every year thousands of workers"):
+        c = claim(claims, doc, words)
+        assert c.claimant == "Person:Karin Holmqvist", (words, c.claimant, c.claimant_rule)
+    assert claim(claims, doc, "40 percent of the victims").claimant == "org:Europol"
+
+
+def test_a_statement_heading_gives_the_voice_of_the_quoted_statement_under_it(claims):
+    doc = "pr_two_statements.txt"
+    for words in ("more than 300 000 workers", "Most of them are migrants", "is a turning point", "I therefore urge"):
+        c = claim(claims, doc, words)
+        assert c.claimant == "Person:Halvard Rasmussen", (words, c.claimant, c.claimant_rule)
+    for words in ("Forced labour hides in supply chains", "Our parliaments will hold hearings", "We count on employers"):
+        c = claim(claims, doc, words)
+        assert c.claimant == "Person:Ilse Vandermeulen", (words, c.claimant, c.claimant_rule)
+    # the headings themselves are no claims
+    assert not [c for c in claims[doc] if c.span.text.startswith("Statement by")]
