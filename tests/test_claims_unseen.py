@@ -39,3 +39,28 @@ def test_a_statement_heading_gives_the_voice_of_the_quoted_statement_under_it(cl
         assert c.claimant == "Person:Ilse Vandermeulen", (words, c.claimant, c.claimant_rule)
     # the headings themselves are no claims
     assert not [c for c in claims[doc] if c.span.text.startswith("Statement by")]
+
+
+@pytest.mark.parametrize("words", [
+    "two hundred and fifty years ago",  # a span of time in number words
+    "More than 15 years have passed",  # a span of time that passed
+    "Unfortunately, this crime still reaches",  # regret at a fact blames no one
+    "constitutes a flagrant violation",  # what the crime is, told
+    "new forms of this appalling crime",
+    "It is about one person owning another",  # "one" as the indefinite counts nothing
+    "the delegates discussed the deteriorating situation",  # topics of a meeting
+    "The seminar addressed the need",
+    "this does not mean we should slow down",  # a duty denied
+])
+def test_sentences_that_only_tell_are_assertions(claims, words):
+    c = claim(claims, "speech_kinds_of_sentence.txt", words)
+    assert c.cls == "Assertion", (c.cls, c.class_rule, c.class_evidence)
+
+
+def test_credit_to_an_instrument_the_one_way_and_a_joint_decision(claims):
+    doc = "speech_kinds_of_sentence.txt"
+    assert claim(claims, doc, "thanks to the Convention").cls == "Endorsement"
+    only = claim(claims, doc, "Only the cooperation of all neighbouring states")
+    assert only.cls == "CallToAction" and only.class_rule == "necessity"
+    agreed = claim(claims, doc, "the two sides agreed to continue")
+    assert agreed.cls == "Commitment" and agreed.class_rule == "pledge"

@@ -38,7 +38,10 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 QUANTITY_NOUNS = {"number", "majority", "minority", "percentage", "proportion", "share"}
 TIME_UNITS = r"(?:years?|months?|weeks?|days?|hours?|decades?|centur(?:y|ies))"
 # "five years ago", "10 years after the adoption", "for three years": a span of time, not a figure
-DURATION_AFTER = re.compile(rf"^\s*(?:[a-z-]+\s+)?{TIME_UNITS}\s+(?:ago|after|later|earlier|since|before|on)\b")
+# ("two hundred and fifty years ago", "more than 20 years have passed since")
+_NUMBER_WORD = r"(?:hundred|thousand|dozen|[a-z]+ty|[a-z]+teen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+DURATION_AFTER = re.compile(rf"^\s*(?:(?:and\s+|-)?{_NUMBER_WORD}\s+){{0,3}}(?:[a-z-]+\s+)?{TIME_UNITS}\s+(?:ago|after|later|earlier|since|before|on"
+                            r"|(?:have|has|had)\s+(?:now\s+)?(?:passed|elapsed|gone\s+by))\b")
 DURATION_BEFORE = re.compile(r"\b(?:for|over|within|past|last|next|first|in)\s+(?:(?:at least|nearly|almost|about|around|some|more than|less than)\s+)?$")
 DURATION_UNIT = re.compile(rf"^\s*{TIME_UNITS}\b")
 # "(18/10)", "17 and 18 November": parts of dates
@@ -255,6 +258,10 @@ class ClassificationMixin:
                 return False
         if cls == "CallToAction" and self._frames_a_statement(token):
             return False  # "we must point out that children are vulnerable": the speaker's framing of a statement
+        if cls in {"CallToAction", "Criticism"} and self._on_the_agenda(token):
+            return False  # "the delegates discussed the lack of shelters": a topic reported, not a finding or an appeal
+        if cls == "Criticism" and token.pos_ == "ADJ" and self._describes_the_crime(token):
+            return False  # "a flagrant violation of human rights", "new forms of this appalling crime": the crime told
         if cls == "CallToAction" and word in {"should", "must"}:
             # "it is incomprehensible that this should be taking place": the "putative" should
             head = token.head
@@ -263,6 +270,8 @@ class ClassificationMixin:
             following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
             if following is not None and following.lower_ == "have" and head.tag_ == "VBN":
                 return False  # "should have identified them": a reproach for the past, not a call
+            if head.dep_ == "ccomp" and any(c.dep_ == "neg" for c in head.head.children):
+                return False  # "this does not mean we should rest": the duty denied
             if head.dep_ == "ccomp" and head.head.pos_ == "ADJ" and head.head.lemma_ not in set(
                 (self.lexicon.get("CallToAction") or {}).get("necessity_adjectives") or ()
             ):
@@ -301,6 +310,47 @@ class ClassificationMixin:
         if cls == "Endorsement" and token.pos_ != "VERB" and any(a.dep_ == "pcomp" for a in self._ancestors_in(token)):
             return False  # "holds the key to making significant progress": praise of what is still to be done is none
         return True
+
+    def _on_the_agenda(self, token: Token) -> bool:
+        """The word stands in what a meeting or its participants talked about: the object of "discussed",
+        "focused on", or of "addressed", "highlighted" with an occasion as subject ("The seminar addressed the need")."""
+        topic = set(self.lexicon.get("topic_verbs") or ())
+        occasion_topic = set(self.lexicon.get("occasion_topic_verbs") or ())
+        occasions = set(self.lexicon.get("occasion_nouns") or ())
+        node = token
+        while node.head.i != node.i:
+            head = node.head
+            if head.pos_ == "VERB" and node.dep_ in {"dobj", "prep", "pobj"}:
+                lemma = head.lemma_.lower()
+                if lemma in topic:
+                    return True
+                if lemma in occasion_topic:
+                    subjects = [c for c in head.children if c.dep_ in SUBJECTS]
+                    return bool(subjects) and (subjects[0].lemma_.lower() in occasions or any(
+                        mm.span.start <= subjects[0].idx < mm.span.end and mm.cls in m.EVENT_CLASSES for mm in self.mentions))
+                return False
+            if head.pos_ in {"VERB", "AUX"}:
+                return False
+            node = head
+        return False
+
+    def _describes_the_crime(self, adjective: Token) -> bool:
+        """An adjective of condemnation said of the crime itself: on a noun for the crime ("this appalling crime"),
+        or on what the crime is said to be ("Trafficking constitutes a flagrant violation of human rights")."""
+        if adjective.dep_ != "amod":
+            return False
+        spec = self.lexicon.get("Criticism") or {}
+        noun = adjective.head
+        crimes = set(spec.get("crime_nouns") or ())
+        if noun.lemma_.lower() in crimes or noun.lower_ in crimes:
+            verb = next((a for a in self._ancestors_in(noun) if a.pos_ in {"VERB", "AUX"}), None)
+            subjects = [c for c in verb.children if c.dep_ in SUBJECTS] if verb is not None else []
+            perpetrators = set(spec.get("perpetrator_nouns") or ())
+            return not (subjects and (subjects[0].lemma_.lower() in perpetrators or subjects[0].lower_ in perpetrators))
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head  # "a form of inhuman treatment as well as a blatant violation of human rights"
+        return noun.dep_ in {"attr", "dobj"} and noun.head.lemma_ in {"be", "constitute", "represent", "remain", "become"} \
+            and self._crime_subject(noun.head)
 
     def _frames_a_statement(self, token: Token) -> bool:
         """A modal ("must", "should", "need to", "have to") on a first-person verb of saying with a clause of its
@@ -506,6 +556,16 @@ class ClassificationMixin:
             # "Only through effective co-operation will it be possible to prevent ...": a condition stated as a need
             cues.append(self._cue("CallToAction", "necessity", self._words(words[0], words[1]), 0, words[0].idx))
         for tok in sent:
+            subject = tok.head
+            if tok.lower_ == "only" and tok.dep_ in {"advmod", "amod", "det", "quantmod", "preconj"} and subject.dep_ == "nsubj" \
+                    and not any(c.dep_ == "nummod" or c.like_num for c in subject.children) and any(
+                    c.dep_ == "aux" and c.lower_ in {"can", "could", "will", "would"} for c in subject.head.children) \
+                    and not any(c.dep_ == "neg" for c in subject.head.children):
+                # "only the involvement of many countries would enable a more efficient fight": the one way, a need
+                rank = self.clause_rank(subject.head, sent)
+                if rank is not None:
+                    cues.append(self._cue("CallToAction", "necessity", self._words(tok, subject, limit=3), rank, tok.idx))
+        for tok in sent:
             evidence = None
             word = tok.lower_
             if tok.tag_ == "VBN" and word in adjectives:
@@ -526,6 +586,8 @@ class ClassificationMixin:
                     continue
                 if any(c.lower_ in {"more", "less", "most", "least"} for c in tok.children):
                     continue  # "has become even more important": a comparison, not a call
+                if head.lemma_ == "become" and head.tag_ == "VBD":
+                    continue  # "the development of such a law became necessary": a need of the past, told
                 if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in head.children) and not any(
                         c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in head.children):
                     continue  # "the lessons learned will be crucial in future work": a forecast of weight
@@ -597,7 +659,7 @@ class ClassificationMixin:
                 # "the need for", "our ... legal duty", "echo the call for the public to report": the noun with its determiner or owner
                 lead = [c for c in tok.children if c.dep_ in {"det", "poss"} and c.i < tok.i]
                 evidence = self._words(lead[0], tok, limit=6) if lead else tok.text
-            if evidence is None:
+            if evidence is None or self._on_the_agenda(tok):
                 continue
             rank = self.clause_rank(tok, sent)
             if rank is not None and self._speech_act_stands("CallToAction", tok):
@@ -640,6 +702,8 @@ class ClassificationMixin:
         not_pledging = set(spec.get("not_pledging") or ())
         resolve = set(spec.get("pledge_adjectives") or ())
         first_person_verbs = set(spec.get("first_person_pledge_verbs") or ())
+        agreement_verbs = set(spec.get("agreement_verbs") or ())
+        parties = set(spec.get("party_nouns") or ())
         descriptive = set(spec.get("descriptive_verbs") or ())
         cues = []
         for tok in sent:
@@ -679,6 +743,15 @@ class ClassificationMixin:
                 subject = self._speaking_subject(tok)
                 if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} | not_pledging:
                     evidence = self._words(subject, tok, limit=6)
+            elif tok.lemma_.lower() in agreement_verbs and tok.pos_ == "VERB" and any(c.dep_ == "xcomp" for c in tok.children) \
+                    and not any(c.dep_ == "neg" for c in tok.children):
+                # "the two sides agreed to continue joint patrols": a decision on what they are to do
+                subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+                subject = self._speaking_subject(tok)
+                if subject is None and subjects and subjects[0].lemma_.lower() in parties:
+                    subject = subjects[0]
+                if subject is not None and subject.lower_ not in {"it"} | not_pledging and not self._names_document(subject):
+                    evidence = self._words(subject, tok)
             elif tok.lemma_.lower() in first_person_verbs and tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
                 subject = self._speaking_subject(tok)
                 if subject is not None and subject.lower_ in FIRST_PERSON:
@@ -775,7 +848,10 @@ class ClassificationMixin:
                     continue
                 phrase_tokens = [t for t in sent if sent.start_char + match.start() <= t.idx < start]
                 objects = [c for t in phrase_tokens for c in t.children if c.dep_ == "pobj"]
-                if any(self.mention_at(t.idx) is not None for o in objects for t in o.subtree):
+                # credit to an actor, or to an instrument ("it is thanks to the Protocol that ...")
+                instruments = set((self.lexicon.get("Commitment") or {}).get("document_nouns") or ())
+                if any(self.mention_at(t.idx) is not None or self._names_instrument(t) for o in objects for t in o.subtree) \
+                        or any(o.lemma_.lower() in instruments and o.text[:1].isupper() for o in objects):
                     rank = self.clause_rank(phrase_tokens[0], sent)
                     if rank is not None:
                         cues.append(self._cue("Endorsement", "credit", sent.text[match.start() : match.end()], rank, sent.start_char + match.start()))
@@ -962,6 +1038,9 @@ class ClassificationMixin:
             return False  # "all three suspects have been bailed": the group already counted, taken up again
         if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in {"in", "out"} and (doc[tok.i + 2].like_num or doc[tok.i + 2].lower_ == "of"):
             return True
+        if tok.lower_ == "one" and not (tok.i > 0 and doc[tok.i - 1].lower_ in {"only", "just", "least"}):
+            # "it is about one person having control over another": the indefinite, no count ("one million" counts)
+            return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {str(k).lower() for k in spec.get("multipliers") or {}}
         if tok.i > 0 and doc[tok.i - 1].lower_ in set(spec.get("count_markers") or ()):
             return True
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {str(k).lower() for k in spec.get("multipliers") or {}} | {"hundred"}:
