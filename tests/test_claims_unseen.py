@@ -50,6 +50,7 @@ def test_a_statement_heading_gives_the_voice_of_the_quoted_statement_under_it(cl
     "It is about one person owning another",  # "one" as the indefinite counts nothing
     "the delegates discussed the deteriorating situation",  # topics of a meeting
     "The seminar addressed the need",
+    "The round table focused on shelters",  # through the infinitive on the noun ("ways ... to close the gaps")
     "this does not mean we should slow down",  # a duty denied
 ])
 def test_sentences_that_only_tell_are_assertions(claims, words):
@@ -64,3 +65,10 @@ def test_credit_to_an_instrument_the_one_way_and_a_joint_decision(claims):
     assert only.cls == "CallToAction" and only.class_rule == "necessity"
     agreed = claim(claims, doc, "the two sides agreed to continue")
     assert agreed.cls == "Commitment" and agreed.class_rule == "pledge"
+
+
+def test_resolve_under_a_framing_clause_and_counted_searches(claims):
+    doc = "speech_kinds_of_sentence.txt"
+    resolved = claim(claims, doc, "we are resolved to help")
+    assert resolved.cls == "Commitment", (resolved.cls, resolved.class_rule, resolved.class_evidence)
+    assert claim(claims, doc, "Four houses were searched").cls == "Statistic"

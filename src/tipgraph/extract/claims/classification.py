@@ -155,7 +155,7 @@ class ClassificationMixin:
                     return None
             if node.dep_ == "acl" and node.tag_ in {"VBN", "VBG"} and node.i > node.head.i:
                 return None  # "the commitments taken by", "all the actors concerned"
-            if node.dep_ in {"ccomp", "pcomp"} and node.i > node.head.i and any(
+            if node.dep_ in {"ccomp", "pcomp"} and node.i > node.head.i and not self._asserted_wh_clause(node) and any(
                     c.tag_ in {"WP", "WDT", "WRB"} or (c.dep_ == "mark" and c.lower_ == "whether")
                     or any(g.tag_ in {"WP", "WDT", "WRB"} for g in c.children if c.dep_ in {"dobj", "advmod"})
                     for c in node.children if c.i < node.i):
@@ -176,6 +176,13 @@ class ClassificationMixin:
                 break
             node = head
         return rank
+
+    @staticmethod
+    def _asserted_wh_clause(clause: Token) -> bool:
+        """"This is why we are resolved to help", "that is how we work": a clause of reason or manner after
+        "this is", which the speaker asserts, not an embedded question."""
+        head = clause.head
+        return head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in {"this", "that"} for c in head.children)
 
     def _token_at(self, sent: SpacySpan | None, char: int) -> Token | None:
         if sent is None:
@@ -326,11 +333,12 @@ class ClassificationMixin:
                     return True
                 if lemma in occasion_topic:
                     subjects = [c for c in head.children if c.dep_ in SUBJECTS]
+                    if not subjects and head.dep_ == "conj":
+                        subjects = [c for c in head.head.children if c.dep_ in SUBJECTS]  # "focused on ... and addressed"
                     return bool(subjects) and (subjects[0].lemma_.lower() in occasions or any(
                         mm.span.start <= subjects[0].idx < mm.span.end and mm.cls in m.EVENT_CLASSES for mm in self.mentions))
-                return False
-            if head.pos_ in {"VERB", "AUX"}:
-                return False
+            if head.pos_ in {"VERB", "AUX"} and not (head.dep_ in {"acl", "relcl"} and head.tag_ in {"VB", "VBG"}):
+                return False  # a clause of its own; an infinitive or a participle on a noun ("opportunities ... to strengthen") is inside it
             node = head
         return False
 
@@ -730,7 +738,7 @@ class ClassificationMixin:
                 continue
             elif tok.lower_ in resolve and (
                     (tok.dep_ == "acomp" and tok.head.lemma_ in {"be", "remain", "stay"})
-                    or (tok.dep_ == "ROOT" and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in tok.children))
+                    or (tok.dep_ in {"ROOT", "ccomp", "conj"} and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in tok.children))
             ) and not any(c.dep_ in {"agent", "neg"} for c in list(tok.children) + list(tok.head.children)):
                 # "Albania is fully committed", "we remain determined"
                 verb = tok.head if tok.dep_ == "acomp" else tok
