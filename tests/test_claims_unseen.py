@@ -72,3 +72,13 @@ def test_resolve_under_a_framing_clause_and_counted_searches(claims):
     resolved = claim(claims, doc, "we are resolved to help")
     assert resolved.cls == "Commitment", (resolved.cls, resolved.class_rule, resolved.class_evidence)
     assert claim(claims, doc, "Four houses were searched").cls == "Statistic"
+
+
+def test_a_speaker_known_only_by_an_office_gives_way_to_a_named_heading_or_the_body_represented(claims):
+    # metadata took an office for the speaker (a salutation line, an office without its name)
+    office = claim(claims, "speech_office_only.txt", "Seasonal workers pick most of the fruit")
+    assert office.claimant is not None and "Nordic-Farmers-Federation" in office.claimant.replace(" ", "-"), \
+        (office.claimant, office.claimant_rule)
+    assert office.claimant_rule == "represented-body"
+    named = claim(claims, "speech_name_under_title.txt", "Recruitment fees push thousands")
+    assert named.claimant == "Person:Dorottya Kertesz-Vanel", (named.claimant, named.claimant_rule)
