@@ -82,3 +82,12 @@ def test_a_speaker_known_only_by_an_office_gives_way_to_a_named_heading_or_the_b
     assert office.claimant_rule == "represented-body"
     named = claim(claims, "speech_name_under_title.txt", "Recruitment fees push thousands")
     assert named.claimant == "Person:Dorottya Kertesz-Vanel", (named.claimant, named.claimant_rule)
+
+
+def test_a_byline_that_runs_on_into_the_story_does_not_hide_its_sentences(claims):
+    # "By X CITY (Agency) - ..." and the whole story on one line: the line is no header, its sentences are claims
+    doc = "news_byline_run_on.txt"
+    for words in ("were found guilty of human trafficking", "Nine women were freed during raids",
+                  "Norway has tightened its rules"):
+        c = claim(claims, doc, words)
+        assert c.claimant == "Person:Ilona Marsh", (words, c.claimant, c.claimant_rule)

@@ -20,6 +20,11 @@ DATELINE = re.compile(
 class SegmentationMixin:
     def body_start(self) -> int:
         header = header_lines(self.text, int(self.vocab.lexicon("documents").get("date_header_lines") or 12))
+        for line in header:
+            if len(self.text[line.start : line.end].split()) > 60:
+                # "By Ann Lee LONDON (Reuters) - Five members of a gang ... were sentenced ...": a byline or dateline
+                # that runs on into the story on one line; the story's sentences are claims
+                return line.start
         return header[-1].end if header else 0
 
     def sentences(self) -> list[Span]:
