@@ -91,3 +91,12 @@ def test_a_byline_that_runs_on_into_the_story_does_not_hide_its_sentences(claims
                   "Norway has tightened its rules"):
         c = claim(claims, doc, words)
         assert c.claimant == "Person:Ilona Marsh", (words, c.claimant, c.claimant_rule)
+
+
+def test_an_unattributed_lede_is_told_by_the_official_the_story_quotes_next(claims):
+    # no byline; the office of the one who speaks next is given where the story first names him, not where he speaks
+    doc = "news_lede_official_named_later.txt"
+    for words in ("Labour inspectors from Norway, Iceland and Estonia agreed", "The Nordic-Baltic Labour Forum opened"):
+        c = claim(claims, doc, words)
+        assert c.claimant == "Person:Ola Brekkestad", (words, c.claimant, c.claimant_rule)
+        assert c.claimant_rule in {"delayed-source", "continuation"}

@@ -1115,7 +1115,18 @@ class AttributionMixin:
             return True
         roles = self.speaker_roles | self._title_words() - {"of", "the", "and", "anti", "trafficking"}
         words = re.findall(r"[\w-]+", source.evidence.lower())
-        return any(w in roles or w.rstrip("s") in roles for w in words)
+        if any(w in roles or w.rstrip("s") in roles for w in words):
+            return True
+        # the office given where the text names the person ("Deputy Minister Jakub Skiba", "Jakub Skiba, Deputy Minister of ...")
+        for mm in self.mentions:
+            if reference(mm) != source.ref:
+                continue
+            before = self.text[max(0, mm.span.start - 30) : mm.span.start].split("\n")[-1]
+            after = self.text[mm.span.end : mm.span.end + 40].split(".")[0] if self.text[mm.span.end : mm.span.end + 1] == "," else ""
+            titled = re.findall(r"[\w-]+", f"{mm.title or ''} {before} {after}".lower())
+            if any(w in roles - {"member"} for w in titled):
+                return True
+        return False
 
     def _delayed_source(self, state: Attribution) -> Source | None:
         """The first person or body the two paragraphs after the lede give words to ('"...," X told reporters',
