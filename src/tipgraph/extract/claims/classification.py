@@ -324,10 +324,13 @@ class ClassificationMixin:
         topic = set(self.lexicon.get("topic_verbs") or ())
         occasion_topic = set(self.lexicon.get("occasion_topic_verbs") or ())
         occasions = set(self.lexicon.get("occasion_nouns") or ())
+        def non_finite(verb: Token) -> bool:
+            return verb.dep_ in {"acl", "relcl", "advcl", "xcomp"} and verb.tag_ in {"VB", "VBG"}
+
         node = token
         while node.head.i != node.i:
             head = node.head
-            if head.pos_ == "VERB" and node.dep_ in {"dobj", "prep", "pobj"}:
+            if head.pos_ == "VERB" and (node.dep_ in {"dobj", "prep", "pobj"} or non_finite(node)):
                 lemma = head.lemma_.lower()
                 if lemma in topic:
                     return True
@@ -337,8 +340,8 @@ class ClassificationMixin:
                         subjects = [c for c in head.head.children if c.dep_ in SUBJECTS]  # "focused on ... and addressed"
                     return bool(subjects) and (subjects[0].lemma_.lower() in occasions or any(
                         mm.span.start <= subjects[0].idx < mm.span.end and mm.cls in m.EVENT_CLASSES for mm in self.mentions))
-            if head.pos_ in {"VERB", "AUX"} and not (head.dep_ in {"acl", "relcl"} and head.tag_ in {"VB", "VBG"}):
-                return False  # a clause of its own; an infinitive or a participle on a noun ("opportunities ... to strengthen") is inside it
+            if head.pos_ in {"VERB", "AUX"} and not non_finite(head):
+                return False  # a clause of its own; an infinitive or a participle ("opportunities ... to strengthen") is inside it
             node = head
         return False
 
