@@ -51,7 +51,7 @@ def test_a_statement_heading_gives_the_voice_of_the_quoted_statement_under_it(cl
     "the delegates discussed the deteriorating situation",  # topics of a meeting
     "The seminar addressed the need",
     "The round table focused on shelters",  # through the infinitive on the noun ("ways ... to close the gaps")
-    "The hearing identified ways for the ministry",  # through an infinitive of purpose
+    "The hearing highlighted opportunities for the labour ministry",  # through an infinitive of purpose
     "this does not mean we should slow down",  # a duty denied
 ])
 def test_sentences_that_only_tell_are_assertions(claims, words):
