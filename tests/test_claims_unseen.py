@@ -101,3 +101,9 @@ def test_an_unattributed_lede_is_told_by_the_official_the_story_quotes_next(clai
         c = claim(claims, doc, words)
         assert c.claimant == "Person:Ola Brekkestad", (words, c.claimant, c.claimant_rule)
         assert c.claimant_rule in {"delayed-source", "continuation"}
+
+
+def test_what_the_speakers_side_will_hold_is_announced_a_reporters_forecast_is_not(claims):
+    held = claim(claims, "pr_two_statements.txt", "will be held in all member countries")
+    assert held.cls == "Commitment", (held.cls, held.class_rule, held.class_evidence)
+    assert claim(claims, "news_byline_run_on.txt", "An appeal hearing will be held").cls == "Assertion"

@@ -397,6 +397,22 @@ class ClassificationMixin:
         return subject is not None and subject.lower_ not in FIRST_PERSON and any(
             c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children)
 
+    def _announced_in_own_voice(self, participle: Token) -> bool:
+        """"will be held", "will be opened" with no agent, said in the speaker's own voice: a speech, a statement,
+        a release, or a quotation in a story (a reporter's "the trial will be held in May" forecasts)."""
+        auxes = {c.lower_ for c in participle.children if c.dep_ in {"aux", "auxpass"}}
+        if not {"will", "shall"} & auxes or "be" not in auxes or any(c.dep_ in {"agent", "neg"} for c in participle.children):
+            return False
+        if participle.dep_ not in {"ROOT", "ccomp", "conj"}:
+            return False
+        subjects = [c for c in participle.children if c.dep_ == "nsubjpass"]
+        not_pledging = set((self.lexicon.get("Commitment") or {}).get("not_pledging") or ())
+        if not subjects or subjects[0].lemma_.lower() in not_pledging or subjects[0].lower_ in PRONOUNS_PERSON | PRONOUNS_PLURAL:
+            return False
+        if participle.lemma_ == "set" and not any(c.lower_ == "up" for c in participle.children):
+            return False
+        return self.info.genre != "NewsArticle" or self.quotation_at(participle.idx) is not None
+
     @staticmethod
     def _every_member_subject(word: Token) -> bool:
         """The subject of the clause ("all Member States", "every employer") is each member of a class, not a speaker."""
@@ -714,6 +730,7 @@ class ClassificationMixin:
         resolve = set(spec.get("pledge_adjectives") or ())
         first_person_verbs = set(spec.get("first_person_pledge_verbs") or ())
         agreement_verbs = set(spec.get("agreement_verbs") or ())
+        undertakings = set(spec.get("undertaking_verbs") or ())
         parties = set(spec.get("party_nouns") or ())
         descriptive = set(spec.get("descriptive_verbs") or ())
         cues = []
@@ -749,6 +766,10 @@ class ClassificationMixin:
                 if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} | not_pledging \
                         and not self._every_member_subject(tok):
                     evidence = self._words(subject, tok)
+            elif tok.tag_ == "VBN" and tok.lemma_.lower() in undertakings and self._announced_in_own_voice(tok):
+                # "Events of a similar format will be held in other capitals of the region"
+                auxes = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+                evidence = self._words(auxes[0], tok)
             elif tok.lemma_ == "look" and tok.pos_ == "VERB" and self._looks_forward_to_own_work(tok):
                 # "The UK and I look forward to working closely with you": the speaker's own work ahead
                 subject = self._speaking_subject(tok)
