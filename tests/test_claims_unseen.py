@@ -107,3 +107,10 @@ def test_what_the_speakers_side_will_hold_is_announced_a_reporters_forecast_is_n
     held = claim(claims, "pr_two_statements.txt", "will be held in all member countries")
     assert held.cls == "Commitment", (held.cls, held.class_rule, held.class_evidence)
     assert claim(claims, "news_byline_run_on.txt", "An appeal hearing will be held").cls == "Assertion"
+
+
+def test_an_appeal_dated_in_the_past_is_history_told(claims):
+    doc = "speech_office_only.txt"
+    past = claim(claims, doc, "urged, as early as 2009")
+    assert past.cls == "Assertion", (past.cls, past.class_rule, past.class_evidence)
+    assert claim(claims, doc, "Today we call on all governments").cls == "CallToAction"

@@ -30,7 +30,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from tipgraph import model as m
-from tipgraph.extract.claims.common import FIRST_PERSON, PRONOUNS_PERSON, PRONOUNS_PLURAL
+from tipgraph.extract.claims.common import FIRST_PERSON, PRONOUNS_PERSON, PRONOUNS_PLURAL, YEAR
 from tipgraph.model import ClaimRecord, Span
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -549,12 +549,30 @@ class ClassificationMixin:
                 imperative = not has_subject and tok.dep_ == "ROOT" and tok.tag_ == "VB"
                 if not (passive or imperative or self._speaking_subject(tok) is not None):
                     continue
-            if any(c.dep_ == "neg" for c in tok.children):
+            if any(c.dep_ == "neg" for c in tok.children) or self._dated_past(tok):
                 continue
             rank = self.clause_rank(tok, sent)
             if rank is not None and self._speech_act_stands("CallToAction", tok):
                 found.append((tok, words, rank))
         return found
+
+    @staticmethod
+    def _dated_past(verb: Token) -> bool:
+        """A verb in the past tense that a year dates ("The Assembly asked, as far back as 1997, the Committee to
+        elaborate a Convention"): the history of an appeal, told, not one made now."""
+        if verb.tag_ != "VBD":
+            return False
+        if any(c.dep_ in {"prep", "advmod", "npadvmod"} and any(YEAR.match(t.text) for t in c.subtree) for c in verb.children):
+            return True
+        # "urged, as early as 2009, the governments to ...": a date set off by commas right after the verb
+        following = verb.doc[verb.i + 1 : verb.i + 8]
+        if len(following) and following[0].text == ",":
+            inside = []
+            for t in following[1:]:
+                if t.text == ",":
+                    return any(YEAR.match(w.text) for w in inside)
+                inside.append(t)
+        return False
 
     def appeal_verb(self, sent: SpacySpan | None) -> Token | None:
         """The appeal verb of the clause (its object is who is urged), the main clause's first."""
