@@ -53,6 +53,7 @@ def test_a_statement_heading_gives_the_voice_of_the_quoted_statement_under_it(cl
     "The round table focused on shelters",  # through the infinitive on the noun ("ways ... to close the gaps")
     "The hearing highlighted opportunities for the labour ministry",  # through an infinitive of purpose
     "this does not mean we should slow down",  # a duty denied
+    "noted the joint work of our two offices",  # work the speaker shares in is no praise of another
 ])
 def test_sentences_that_only_tell_are_assertions(claims, words):
     c = claim(claims, "speech_kinds_of_sentence.txt", words)
@@ -114,3 +115,7 @@ def test_an_appeal_dated_in_the_past_is_history_told(claims):
     past = claim(claims, doc, "urged, as early as 2009")
     assert past.cls == "Assertion", (past.cls, past.class_rule, past.class_evidence)
     assert claim(claims, doc, "Today we call on all governments").cls == "CallToAction"
+
+
+def test_work_of_others_recognised_is_praise(claims):
+    assert claim(claims, "speech_kinds_of_sentence.txt", "acknowledged the work of the labour inspectors").cls == "Endorsement"

@@ -836,7 +836,7 @@ class ClassificationMixin:
         for tok in sent:
             if tok.lemma_.lower() not in recognising or tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
                 continue
-            praised = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in objects]
+            praised = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in objects and not self._shared_work(c)]
             if not praised:
                 continue
             rank = self.clause_rank(tok, sent)
@@ -867,6 +867,13 @@ class ClassificationMixin:
                 if rank is not None:
                     cues.append(self._cue(cls, "stance-verb", self._words(subject, tok), rank, tok.idx))
         return cues
+
+    @staticmethod
+    def _shared_work(noun: Token) -> bool:
+        """"noted the joint work within the framework of the Memorandum", "our efforts": work the speaker shares in
+        or owns is told, no other actor is praised for it."""
+        return any((c.dep_ == "amod" and c.lower_ in {"joint", "common", "mutual", "shared"})
+                   or (c.dep_ == "poss" and c.lower_ in FIRST_PERSON) for c in noun.children)
 
     def _lemma_cues(self, sent: SpacySpan) -> list[ClassReading]:
         """Trigger verbs in any inflection ("the Minister commended the police", "GRETA deplored")."""
