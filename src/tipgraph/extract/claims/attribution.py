@@ -101,6 +101,12 @@ class AttributionMixin:
     # -- the document's own voice ---------------------------------------------------------
 
     def _speaker_reference(self) -> str | None:
+        if self.info.speaker and self._speaker_is_office() and self.info.genre in {"Speech", "Statement"}:
+            # only an office ("Deputy Secretary General of the Council of Europe,"): the body the speaker says
+            # they represent ("I am honoured to represent the Assembly"), if the speech says so
+            represented = self._represented_body()
+            if represented is not None:
+                return represented
         if self.info.speaker:
             return f"Person:{self.info.speaker}"
         if self.info.publisher:
@@ -126,6 +132,56 @@ class AttributionMixin:
                     and not self._in_occasion(mm):
                 return reference(mm)
         return self._issuer()
+
+    def _speaker_is_office(self) -> bool:
+        """The speaker metadata gives is an office, not a name ("Deputy Secretary General", "Special Representative
+        of the Council of Europe,"): the words before any "of" are all words of titles."""
+        office = re.split(r"\s+of\s+", (self.info.speaker or "").strip(" ,;:"), maxsplit=1)[0]
+        words = [w for w in re.split(r"[\s-]+", office.lower()) if w]
+        titles = self._title_words()
+        return bool(words) and all(w in titles for w in words)
+
+    def _represented_body(self) -> str | None:
+        """The body a speaker with no name says they speak for: the object of "represent" in a first-person clause
+        of the opening paragraphs ("I am particularly honoured to represent the Assembly")."""
+        start = self.body_start()
+        for sent in self.parsed.sents:
+            if sent.end_char <= start:
+                continue
+            if self.paragraph_index(sent.start_char) > self.paragraph_index(start) + 8:  # salutation lines count
+                break
+            for tok in sent:
+                if tok.lemma_.lower() != "represent" or tok.pos_ != "VERB":
+                    continue
+                # "I represent", "I am proud to represent", "I am honoured to represent"
+                subjects = [c for c in tok.children if c.dep_ == "nsubj"] or (
+                    [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}] if tok.dep_ in {"xcomp", "acomp", "advcl"} else [])
+                if not subjects and tok.head.dep_ == "acomp":
+                    subjects = [c for c in tok.head.head.children if c.dep_ == "nsubj"]
+                if not subjects or subjects[0].lower_ not in {"i", "we"}:
+                    continue
+                for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                    words = sorted(obj.subtree, key=lambda t: t.i)
+                    actor = self.actor_in_subtree(obj)
+                    if actor is not None and actor.cls in m.ORGANIZATION_CLASSES:
+                        return reference(actor)
+                    body = self._body_named_by(words) or self._body_by_head_word(obj)
+                    if body is not None:
+                        return body
+        return None
+
+    def _body_by_head_word(self, token) -> str | None:
+        """"the Assembly", "the Federation": the body named before whose name ends in that word."""
+        if not token.text[:1].isupper():
+            return None
+        found = None
+        for mm in self.mentions:
+            if mm.span.start >= token.idx:
+                break
+            head = re.split(r"\s+of\s+", mm.name)[0].split()  # "Parliamentary Assembly (of the Council of Europe)"
+            if mm.cls in m.ORGANIZATION_CLASSES and head and head[-1].lower() == token.lower_:
+                found = reference(mm)
+        return found
 
     _AGENCY_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{1,30},[^\n()]{0,30}\([A-Z][^)\n]{1,40}\)\s*[-–—]")
     _OCCASION = re.compile(r"(?i)\b(?:at|to|before|during)\s+(?:the\s+)?(?:(?!\b(?:by|from|of\s+the\s+delegation)\b).)*$")
@@ -214,6 +270,9 @@ class AttributionMixin:
             if self.info.speaker and self.info.on_behalf_of:
                 groups = ", ".join(self._as_written(r) for r in self.info.on_behalf_of)
                 return Source(self.speaker_ref, "on-behalf-of", f"speaker {self.info.speaker}, on behalf of {groups}")
+            if self.info.speaker and not self.speaker_ref.startswith("Person:"):
+                return Source(self.speaker_ref, "represented-body",
+                              f"speaker {self.info.speaker.strip(' ,')} represents {self._as_written(self.speaker_ref)}")
             if self.info.speaker:
                 return Source(self.speaker_ref, "document-speaker", f"speaker {self.info.speaker}")
             if self.info.genre in {"Speech", "Statement"} and self.speaker_ref in set(self.info.on_behalf_of):
@@ -936,7 +995,51 @@ class AttributionMixin:
 
     # -- the pass over the claims ----------------------------------------------------------
 
+    # "Statement by Lluis Ortega, President of the Assembly" on a line of its own: a heading over the words below it
+    SECTION_HEADING = re.compile(
+        r"(?im)^[ \t]*(?:joint\s+)?(?:statement|remarks|speech|address|message|declaration|intervention|comments?|quotes?)"
+        r"\s+(?:by|of|from)\s+(?P<who>[^\n]{3,200}?)[ \t]*$")
+
+    def section_headings(self) -> list[tuple[int, int, Source]]:
+        """Headings that give the voice of the section under them ("Statement by X, Secretary General of Y",
+        then X's quoted statement, then "Statement by Z, ..."): a release that carries several statements.
+        (line start, line end, the one it names: a person, else the body that is not the occasion.)"""
+        if self._sections is not None:
+            return self._sections
+        found = []
+        for match in self.SECTION_HEADING.finditer(self.text):
+            line = match.group(0).strip()
+            if line[-1:] in ".!?;:" or (self.info.speaker and not self._speaker_is_office() and match.start() < self.body_start()):
+                continue  # a sentence, or the title line that names the document's own speaker (by name)
+            named = [mm for mm in self.mentions_in(match.start("who"), match.end()) if mm.cls in ACTOR_CLASSES
+                     and not self._is_title(mm) and not self._in_occasion(mm) and not self._forum(mm)]
+            people = [mm for mm in named if mm.cls == m.PERSON]
+            if not people:
+                # "Statement by Ilse Varga, President of ...": a name the entity pass missed, given its office
+                name = self.parsed.char_span(match.start("who"), match.end(), alignment_mode="expand")
+                person = self._named_speaker(list(name), role_given=True) if name is not None and "," in match.group("who") else None
+                people = [person] if person is not None else []
+            who = people[0] if people else next((mm for mm in named if mm.cls != m.COUNTRY), None)
+            if who is not None:
+                found.append((match.start(), match.end(), Source(reference(who), "section-speaker", f"under the heading: {_words(line)[:80]}")))
+        self._sections = found
+        return found
+
+    _sections: list | None = None
+
+    def section_source(self, position: int) -> Source | None:
+        """The voice of the section a position lies in, if a heading gives one."""
+        current = None
+        for start, end, source in self.section_headings():
+            if end <= position:
+                current = source
+        return current
+
     def attribute(self, sentence: Span, sent: SpacySpan | None, state: Attribution) -> Source | None:
+        section = self.section_source(sentence.start)
+        if section is not None and state.default is not section:
+            # a new statement under its own heading: its words are its speaker's, nothing goes on from the one before
+            state.default, state.previous, state.pending = section, None, None
         paragraph = self.paragraph_index(sentence.start)
         new_paragraph = paragraph != state.previous_paragraph
         if new_paragraph and state.pending_paragraph != paragraph:
@@ -1012,7 +1115,18 @@ class AttributionMixin:
             return True
         roles = self.speaker_roles | self._title_words() - {"of", "the", "and", "anti", "trafficking"}
         words = re.findall(r"[\w-]+", source.evidence.lower())
-        return any(w in roles or w.rstrip("s") in roles for w in words)
+        if any(w in roles or w.rstrip("s") in roles for w in words):
+            return True
+        # the office given where the text names the person ("Deputy Minister Jakub Skiba", "Jakub Skiba, Deputy Minister of ...")
+        for mm in self.mentions:
+            if reference(mm) != source.ref:
+                continue
+            before = self.text[max(0, mm.span.start - 30) : mm.span.start].split("\n")[-1]
+            after = self.text[mm.span.end : mm.span.end + 40].split(".")[0] if self.text[mm.span.end : mm.span.end + 1] == "," else ""
+            titled = re.findall(r"[\w-]+", f"{mm.title or ''} {before} {after}".lower())
+            if any(w in roles - {"member"} for w in titled):
+                return True
+        return False
 
     def _delayed_source(self, state: Attribution) -> Source | None:
         """The first person or body the two paragraphs after the lede give words to ('"...," X told reporters',

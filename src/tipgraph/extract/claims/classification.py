@@ -30,7 +30,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from tipgraph import model as m
-from tipgraph.extract.claims.common import FIRST_PERSON, PRONOUNS_PERSON, PRONOUNS_PLURAL
+from tipgraph.extract.claims.common import FIRST_PERSON, PRONOUNS_PERSON, PRONOUNS_PLURAL, YEAR
 from tipgraph.model import ClaimRecord, Span
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -38,7 +38,10 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 QUANTITY_NOUNS = {"number", "majority", "minority", "percentage", "proportion", "share"}
 TIME_UNITS = r"(?:years?|months?|weeks?|days?|hours?|decades?|centur(?:y|ies))"
 # "five years ago", "10 years after the adoption", "for three years": a span of time, not a figure
-DURATION_AFTER = re.compile(rf"^\s*(?:[a-z-]+\s+)?{TIME_UNITS}\s+(?:ago|after|later|earlier|since|before|on)\b")
+# ("two hundred and fifty years ago", "more than 20 years have passed since")
+_NUMBER_WORD = r"(?:hundred|thousand|dozen|[a-z]+ty|[a-z]+teen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+DURATION_AFTER = re.compile(rf"^\s*(?:(?:and\s+|-)?{_NUMBER_WORD}\s+){{0,3}}(?:[a-z-]+\s+)?{TIME_UNITS}\s+(?:ago|after|later|earlier|since|before|on"
+                            r"|(?:have|has|had)\s+(?:now\s+)?(?:passed|elapsed|gone\s+by))\b")
 DURATION_BEFORE = re.compile(r"\b(?:for|over|within|past|last|next|first|in)\s+(?:(?:at least|nearly|almost|about|around|some|more than|less than)\s+)?$")
 DURATION_UNIT = re.compile(rf"^\s*{TIME_UNITS}\b")
 # "(18/10)", "17 and 18 November": parts of dates
@@ -152,7 +155,7 @@ class ClassificationMixin:
                     return None
             if node.dep_ == "acl" and node.tag_ in {"VBN", "VBG"} and node.i > node.head.i:
                 return None  # "the commitments taken by", "all the actors concerned"
-            if node.dep_ in {"ccomp", "pcomp"} and node.i > node.head.i and any(
+            if node.dep_ in {"ccomp", "pcomp"} and node.i > node.head.i and not self._asserted_wh_clause(node) and any(
                     c.tag_ in {"WP", "WDT", "WRB"} or (c.dep_ == "mark" and c.lower_ == "whether")
                     or any(g.tag_ in {"WP", "WDT", "WRB"} for g in c.children if c.dep_ in {"dobj", "advmod"})
                     for c in node.children if c.i < node.i):
@@ -173,6 +176,13 @@ class ClassificationMixin:
                 break
             node = head
         return rank
+
+    @staticmethod
+    def _asserted_wh_clause(clause: Token) -> bool:
+        """"This is why we are resolved to help", "that is how we work": a clause of reason or manner after
+        "this is", which the speaker asserts, not an embedded question."""
+        head = clause.head
+        return head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in {"this", "that"} for c in head.children)
 
     def _token_at(self, sent: SpacySpan | None, char: int) -> Token | None:
         if sent is None:
@@ -255,6 +265,10 @@ class ClassificationMixin:
                 return False
         if cls == "CallToAction" and self._frames_a_statement(token):
             return False  # "we must point out that children are vulnerable": the speaker's framing of a statement
+        if cls in {"CallToAction", "Criticism"} and self._on_the_agenda(token):
+            return False  # "the delegates discussed the lack of shelters": a topic reported, not a finding or an appeal
+        if cls == "Criticism" and token.pos_ == "ADJ" and self._describes_the_crime(token):
+            return False  # "a flagrant violation of human rights", "new forms of this appalling crime": the crime told
         if cls == "CallToAction" and word in {"should", "must"}:
             # "it is incomprehensible that this should be taking place": the "putative" should
             head = token.head
@@ -263,6 +277,8 @@ class ClassificationMixin:
             following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
             if following is not None and following.lower_ == "have" and head.tag_ == "VBN":
                 return False  # "should have identified them": a reproach for the past, not a call
+            if head.dep_ == "ccomp" and any(c.dep_ == "neg" for c in head.head.children):
+                return False  # "this does not mean we should rest": the duty denied
             if head.dep_ == "ccomp" and head.head.pos_ == "ADJ" and head.head.lemma_ not in set(
                 (self.lexicon.get("CallToAction") or {}).get("necessity_adjectives") or ()
             ):
@@ -302,6 +318,51 @@ class ClassificationMixin:
             return False  # "holds the key to making significant progress": praise of what is still to be done is none
         return True
 
+    def _on_the_agenda(self, token: Token) -> bool:
+        """The word stands in what a meeting or its participants talked about: the object of "discussed",
+        "focused on", or of "addressed", "highlighted" with an occasion as subject ("The seminar addressed the need")."""
+        topic = set(self.lexicon.get("topic_verbs") or ())
+        occasion_topic = set(self.lexicon.get("occasion_topic_verbs") or ())
+        occasions = set(self.lexicon.get("occasion_nouns") or ())
+        def non_finite(verb: Token) -> bool:
+            return verb.dep_ in {"acl", "relcl", "advcl", "xcomp"} and verb.tag_ in {"VB", "VBG"}
+
+        node = token
+        while node.head.i != node.i:
+            head = node.head
+            if head.pos_ == "VERB" and (node.dep_ in {"dobj", "prep", "pobj"} or non_finite(node)):
+                lemma = head.lemma_.lower()
+                if lemma in topic:
+                    return True
+                if lemma in occasion_topic:
+                    subjects = [c for c in head.children if c.dep_ in SUBJECTS]
+                    if not subjects and head.dep_ == "conj":
+                        subjects = [c for c in head.head.children if c.dep_ in SUBJECTS]  # "focused on ... and addressed"
+                    return bool(subjects) and (subjects[0].lemma_.lower() in occasions or any(
+                        mm.span.start <= subjects[0].idx < mm.span.end and mm.cls in m.EVENT_CLASSES for mm in self.mentions))
+            if head.pos_ in {"VERB", "AUX"} and not non_finite(head):
+                return False  # a clause of its own; an infinitive or a participle ("opportunities ... to strengthen") is inside it
+            node = head
+        return False
+
+    def _describes_the_crime(self, adjective: Token) -> bool:
+        """An adjective of condemnation said of the crime itself: on a noun for the crime ("this appalling crime"),
+        or on what the crime is said to be ("Trafficking constitutes a flagrant violation of human rights")."""
+        if adjective.dep_ != "amod":
+            return False
+        spec = self.lexicon.get("Criticism") or {}
+        noun = adjective.head
+        crimes = set(spec.get("crime_nouns") or ())
+        if noun.lemma_.lower() in crimes or noun.lower_ in crimes:
+            verb = next((a for a in self._ancestors_in(noun) if a.pos_ in {"VERB", "AUX"}), None)
+            subjects = [c for c in verb.children if c.dep_ in SUBJECTS] if verb is not None else []
+            perpetrators = set(spec.get("perpetrator_nouns") or ())
+            return not (subjects and (subjects[0].lemma_.lower() in perpetrators or subjects[0].lower_ in perpetrators))
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head  # "a form of inhuman treatment as well as a blatant violation of human rights"
+        return noun.dep_ in {"attr", "dobj"} and noun.head.lemma_ in {"be", "constitute", "represent", "remain", "become"} \
+            and self._crime_subject(noun.head)
+
     def _frames_a_statement(self, token: Token) -> bool:
         """A modal ("must", "should", "need to", "have to") on a first-person verb of saying with a clause of its
         own ("we must point out that", "I have to say that"): it frames what follows, it asks for nothing."""
@@ -335,6 +396,22 @@ class ClassificationMixin:
         # Belarus on its commitment" is Belarus's)
         return subject is not None and subject.lower_ not in FIRST_PERSON and any(
             c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in subject.children)
+
+    def _announced_in_own_voice(self, participle: Token) -> bool:
+        """"will be held", "will be opened" with no agent, said in the speaker's own voice: a speech, a statement,
+        a release, or a quotation in a story (a reporter's "the trial will be held in May" forecasts)."""
+        auxes = {c.lower_ for c in participle.children if c.dep_ in {"aux", "auxpass"}}
+        if not {"will", "shall"} & auxes or "be" not in auxes or any(c.dep_ in {"agent", "neg"} for c in participle.children):
+            return False
+        if participle.dep_ not in {"ROOT", "ccomp", "conj"}:
+            return False
+        subjects = [c for c in participle.children if c.dep_ == "nsubjpass"]
+        not_pledging = set((self.lexicon.get("Commitment") or {}).get("not_pledging") or ())
+        if not subjects or subjects[0].lemma_.lower() in not_pledging or subjects[0].lower_ in PRONOUNS_PERSON | PRONOUNS_PLURAL:
+            return False
+        if participle.lemma_ == "set" and not any(c.lower_ == "up" for c in participle.children):
+            return False
+        return self.info.genre != "NewsArticle" or self.quotation_at(participle.idx) is not None
 
     @staticmethod
     def _every_member_subject(word: Token) -> bool:
@@ -472,12 +549,30 @@ class ClassificationMixin:
                 imperative = not has_subject and tok.dep_ == "ROOT" and tok.tag_ == "VB"
                 if not (passive or imperative or self._speaking_subject(tok) is not None):
                     continue
-            if any(c.dep_ == "neg" for c in tok.children):
+            if any(c.dep_ == "neg" for c in tok.children) or self._dated_past(tok):
                 continue
             rank = self.clause_rank(tok, sent)
             if rank is not None and self._speech_act_stands("CallToAction", tok):
                 found.append((tok, words, rank))
         return found
+
+    @staticmethod
+    def _dated_past(verb: Token) -> bool:
+        """A verb in the past tense that a year dates ("The Assembly asked, as far back as 1997, the Committee to
+        elaborate a Convention"): the history of an appeal, told, not one made now."""
+        if verb.tag_ != "VBD":
+            return False
+        if any(c.dep_ in {"prep", "advmod", "npadvmod"} and any(YEAR.match(t.text) for t in c.subtree) for c in verb.children):
+            return True
+        # "urged, as early as 2009, the governments to ...": a date set off by commas right after the verb
+        following = verb.doc[verb.i + 1 : verb.i + 8]
+        if len(following) and following[0].text == ",":
+            inside = []
+            for t in following[1:]:
+                if t.text == ",":
+                    return any(YEAR.match(w.text) for w in inside)
+                inside.append(t)
+        return False
 
     def appeal_verb(self, sent: SpacySpan | None) -> Token | None:
         """The appeal verb of the clause (its object is who is urged), the main clause's first."""
@@ -506,6 +601,16 @@ class ClassificationMixin:
             # "Only through effective co-operation will it be possible to prevent ...": a condition stated as a need
             cues.append(self._cue("CallToAction", "necessity", self._words(words[0], words[1]), 0, words[0].idx))
         for tok in sent:
+            subject = tok.head
+            if tok.lower_ == "only" and tok.dep_ in {"advmod", "amod", "det", "quantmod", "preconj"} and subject.dep_ == "nsubj" \
+                    and not any(c.dep_ == "nummod" or c.like_num for c in subject.children) and any(
+                    c.dep_ == "aux" and c.lower_ in {"can", "could", "will", "would"} for c in subject.head.children) \
+                    and not any(c.dep_ == "neg" for c in subject.head.children):
+                # "only the involvement of many countries would enable a more efficient fight": the one way, a need
+                rank = self.clause_rank(subject.head, sent)
+                if rank is not None:
+                    cues.append(self._cue("CallToAction", "necessity", self._words(tok, subject, limit=3), rank, tok.idx))
+        for tok in sent:
             evidence = None
             word = tok.lower_
             if tok.tag_ == "VBN" and word in adjectives:
@@ -526,6 +631,8 @@ class ClassificationMixin:
                     continue
                 if any(c.lower_ in {"more", "less", "most", "least"} for c in tok.children):
                     continue  # "has become even more important": a comparison, not a call
+                if head.lemma_ == "become" and head.tag_ == "VBD":
+                    continue  # "the development of such a law became necessary": a need of the past, told
                 if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in head.children) and not any(
                         c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in head.children):
                     continue  # "the lessons learned will be crucial in future work": a forecast of weight
@@ -597,7 +704,7 @@ class ClassificationMixin:
                 # "the need for", "our ... legal duty", "echo the call for the public to report": the noun with its determiner or owner
                 lead = [c for c in tok.children if c.dep_ in {"det", "poss"} and c.i < tok.i]
                 evidence = self._words(lead[0], tok, limit=6) if lead else tok.text
-            if evidence is None:
+            if evidence is None or self._on_the_agenda(tok):
                 continue
             rank = self.clause_rank(tok, sent)
             if rank is not None and self._speech_act_stands("CallToAction", tok):
@@ -640,6 +747,9 @@ class ClassificationMixin:
         not_pledging = set(spec.get("not_pledging") or ())
         resolve = set(spec.get("pledge_adjectives") or ())
         first_person_verbs = set(spec.get("first_person_pledge_verbs") or ())
+        agreement_verbs = set(spec.get("agreement_verbs") or ())
+        undertakings = set(spec.get("undertaking_verbs") or ())
+        parties = set(spec.get("party_nouns") or ())
         descriptive = set(spec.get("descriptive_verbs") or ())
         cues = []
         for tok in sent:
@@ -666,7 +776,7 @@ class ClassificationMixin:
                 continue
             elif tok.lower_ in resolve and (
                     (tok.dep_ == "acomp" and tok.head.lemma_ in {"be", "remain", "stay"})
-                    or (tok.dep_ == "ROOT" and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in tok.children))
+                    or (tok.dep_ in {"ROOT", "ccomp", "conj"} and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in tok.children))
             ) and not any(c.dep_ in {"agent", "neg"} for c in list(tok.children) + list(tok.head.children)):
                 # "Albania is fully committed", "we remain determined"
                 verb = tok.head if tok.dep_ == "acomp" else tok
@@ -674,11 +784,24 @@ class ClassificationMixin:
                 if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} | not_pledging \
                         and not self._every_member_subject(tok):
                     evidence = self._words(subject, tok)
+            elif tok.tag_ == "VBN" and tok.lemma_.lower() in undertakings and self._announced_in_own_voice(tok):
+                # "Events of a similar format will be held in other capitals of the region"
+                auxes = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+                evidence = self._words(auxes[0], tok)
             elif tok.lemma_ == "look" and tok.pos_ == "VERB" and self._looks_forward_to_own_work(tok):
                 # "The UK and I look forward to working closely with you": the speaker's own work ahead
                 subject = self._speaking_subject(tok)
                 if subject is not None and subject.lower_ not in PRONOUNS_PLURAL | {"it"} | not_pledging:
                     evidence = self._words(subject, tok, limit=6)
+            elif tok.lemma_.lower() in agreement_verbs and tok.pos_ == "VERB" and any(c.dep_ == "xcomp" for c in tok.children) \
+                    and not any(c.dep_ == "neg" for c in tok.children):
+                # "the two sides agreed to continue joint patrols": a decision on what they are to do
+                subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+                subject = self._speaking_subject(tok)
+                if subject is None and subjects and subjects[0].lemma_.lower() in parties:
+                    subject = subjects[0]
+                if subject is not None and subject.lower_ not in {"it"} | not_pledging and not self._names_document(subject):
+                    evidence = self._words(subject, tok)
             elif tok.lemma_.lower() in first_person_verbs and tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
                 subject = self._speaking_subject(tok)
                 if subject is not None and subject.lower_ in FIRST_PERSON:
@@ -713,7 +836,7 @@ class ClassificationMixin:
         for tok in sent:
             if tok.lemma_.lower() not in recognising or tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
                 continue
-            praised = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in objects]
+            praised = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in objects and not self._shared_work(c)]
             if not praised:
                 continue
             rank = self.clause_rank(tok, sent)
@@ -745,6 +868,13 @@ class ClassificationMixin:
                     cues.append(self._cue(cls, "stance-verb", self._words(subject, tok), rank, tok.idx))
         return cues
 
+    @staticmethod
+    def _shared_work(noun: Token) -> bool:
+        """"noted the joint work within the framework of the Memorandum", "our efforts": work the speaker shares in
+        or owns is told, no other actor is praised for it."""
+        return any((c.dep_ == "amod" and c.lower_ in {"joint", "common", "mutual", "shared"})
+                   or (c.dep_ == "poss" and c.lower_ in FIRST_PERSON) for c in noun.children)
+
     def _lemma_cues(self, sent: SpacySpan) -> list[ClassReading]:
         """Trigger verbs in any inflection ("the Minister commended the police", "GRETA deplored")."""
         cues = []
@@ -775,7 +905,10 @@ class ClassificationMixin:
                     continue
                 phrase_tokens = [t for t in sent if sent.start_char + match.start() <= t.idx < start]
                 objects = [c for t in phrase_tokens for c in t.children if c.dep_ == "pobj"]
-                if any(self.mention_at(t.idx) is not None for o in objects for t in o.subtree):
+                # credit to an actor, or to an instrument ("it is thanks to the Protocol that ...")
+                instruments = set((self.lexicon.get("Commitment") or {}).get("document_nouns") or ())
+                if any(self.mention_at(t.idx) is not None or self._names_instrument(t) for o in objects for t in o.subtree) \
+                        or any(o.lemma_.lower() in instruments and o.text[:1].isupper() for o in objects):
                     rank = self.clause_rank(phrase_tokens[0], sent)
                     if rank is not None:
                         cues.append(self._cue("Endorsement", "credit", sent.text[match.start() : match.end()], rank, sent.start_char + match.start()))
@@ -962,6 +1095,9 @@ class ClassificationMixin:
             return False  # "all three suspects have been bailed": the group already counted, taken up again
         if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in {"in", "out"} and (doc[tok.i + 2].like_num or doc[tok.i + 2].lower_ == "of"):
             return True
+        if tok.lower_ == "one" and not (tok.i > 0 and doc[tok.i - 1].lower_ in {"only", "just", "least"}):
+            # "it is about one person having control over another": the indefinite, no count ("one million" counts)
+            return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {str(k).lower() for k in spec.get("multipliers") or {}}
         if tok.i > 0 and doc[tok.i - 1].lower_ in set(spec.get("count_markers") or ()):
             return True
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {str(k).lower() for k in spec.get("multipliers") or {}} | {"hundred"}:

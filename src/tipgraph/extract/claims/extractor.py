@@ -49,11 +49,13 @@ class ClaimExtractor(SegmentationMixin, ClassificationMixin, FiguresMixin, Attri
 
     def extract(self) -> list[ClaimRecord]:
         state = Attribution(default=self._default_source())
+        document_voice = state.default
         self.attribution_state = state
         claims: list[ClaimRecord] = []
-        figures_source: dict[int, str] = {}
+        citations: list[tuple[int, str, bool]] = []  # the citing claim's index, the source, whether it looks back
         paragraph_of: list[int] = []
         source_phrases = (self.lexicon.get("Statistic") or {}).get("source_phrases") or ()
+        looking_back = (self.lexicon.get("Statistic") or {}).get("source_phrases_looking_back") or ()
         class_strength: dict[tuple[int, int], float] = {}
         for sentence in self.sentences():
             sent = self.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand")
@@ -81,7 +83,7 @@ class ClaimExtractor(SegmentationMixin, ClassificationMixin, FiguresMixin, Attri
             if has_phrase(normalise(sentence.text), source_phrases):
                 cited = self._source_in(sentence)
                 if cited:
-                    figures_source[paragraph] = cited
+                    citations.append((len(claims) - 1, cited, bool(has_phrase(normalise(sentence.text), looking_back))))
                     if cls == "Statistic":
                         claim.cites_source = cited
             clause = self._figure_clause(sentence, cls, claimant)
@@ -89,14 +91,28 @@ class ClaimExtractor(SegmentationMixin, ClassificationMixin, FiguresMixin, Attri
                 clause.claimant_rule, clause.claimant_evidence = claim.claimant_rule, claim.claimant_evidence
                 claims.append(clause)
                 paragraph_of.append(paragraph)
-        # "These figures came from a US State Department report": figures and findings of that paragraph are the source's
-        for claim, paragraph in zip(claims, paragraph_of):
-            cited = figures_source.get(paragraph)
-            if cited and claim.claimant == (state.default.ref if state.default else None) and claim.span.start <= max(
-                c.span.start for c, p in zip(claims, paragraph_of) if p == paragraph
-            ):
-                claim.claimant = cited
-                claim.cites_source = cited
-                claim.claimant_rule, claim.claimant_evidence = "figures-source", f"figures of the paragraph from {cited}"
+        own_voices = {source.ref for source in [document_voice] if source} | {source.ref for _, _, source in self.section_headings()}
+        for index, cited, back in citations:
+            for claim in self._cited_claims(claims, paragraph_of, index, back):
+                if claim.claimant in own_voices:
+                    claim.claimant = cited
+                    claim.cites_source = cited
+                    claim.claimant_rule, claim.claimant_evidence = "figures-source", f"figures of the paragraph from {cited}"
         self.finish_provenance(claims, class_strength)
         return claims
+
+    @staticmethod
+    def _cited_claims(claims: list[ClaimRecord], paragraph_of: list[int], index: int, back: bool) -> list[ClaimRecord]:
+        """The claims a citation covers. "These figures came from a US State Department report": the paragraph's
+        figures and findings up to it. "According to the Global Report, millions ...": its own sentence and the
+        figures that follow it in the paragraph, up to the first sentence that is no figure ("Those in vulnerable
+        situations suffer the most" is the speaker's own reading)."""
+        paragraph = paragraph_of[index]
+        if back:
+            return [c for c, p in zip(claims[: index + 1], paragraph_of) if p == paragraph]
+        covered = [claims[index]]
+        for claim, p in zip(claims[index + 1 :], paragraph_of[index + 1 :]):
+            if p != paragraph or claim.cls != "Statistic":
+                break
+            covered.append(claim)
+        return covered

@@ -20,6 +20,11 @@ DATELINE = re.compile(
 class SegmentationMixin:
     def body_start(self) -> int:
         header = header_lines(self.text, int(self.vocab.lexicon("documents").get("date_header_lines") or 12))
+        for line in header:
+            if len(self.text[line.start : line.end].split()) > 60:
+                # "By Ann Lee LONDON (Reuters) - Five members of a gang ... were sentenced ...": a byline or dateline
+                # that runs on into the story on one line; the story's sentences are claims
+                return line.start
         return header[-1].end if header else 0
 
     def sentences(self) -> list[Span]:
@@ -76,6 +81,8 @@ class SegmentationMixin:
             return True
         if stripped[-1:] in ".!”\"" or self._finite(sent):
             return False
+        if any(start <= sent.start_char < end for start, end, _ in self.section_headings()):
+            return True  # "Statement by X, President of Y": the heading of the statement below it
         # a short line of its own, not a list item: "Statement | 18 October 2013", "Greg Vines, ILO Deputy Director-General"
         line_start = self.text.rfind("\n", 0, sent.start_char) + 1
         line = self.text[line_start : self.text.find("\n", sent.start_char) if "\n" in self.text[sent.start_char:] else len(self.text)].strip()
