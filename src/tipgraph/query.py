@@ -4,7 +4,9 @@ The graph file (Turtle, N-Triples, TriG, N-Quads, JSON-LD or RDF/XML) is
 loaded into an in-memory pyoxigraph store; queries see the union of all
 its graphs. A build's graph.ttl is instead answered from its persistent
 store, ``<out>/store/`` (tipgraph.store), which is loaded once per version
-of the file and remembers the answers it gave. Named questions ship as ``ontology/queries/*.rq``; each starts
+of the file, with the answers to the bundled questions, and remembers the
+answers it gave (as SPARQL results, so any format and any page of rows is
+made from them). Named questions ship as ``ontology/queries/*.rq``; each starts
 with comment lines::
 
     # title: Everything said about one country
@@ -25,6 +27,7 @@ Library use (the benchmark and the stats command use these)::
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import sys
@@ -382,7 +385,61 @@ def format_table(variables: list[str], rows: list[list[str]], max_width: int = 0
     return "\n".join(lines) + "\n"
 
 
-def render_result(result, fmt: str, max_width: int = 0) -> str:
+@dataclass(frozen=True)
+class Page:
+    """Which rows of a SELECT answer to print: `limit` rows (None: all) after the first `offset`."""
+
+    limit: int | None = None
+    offset: int = 0
+
+    @property
+    def whole(self) -> bool:
+        return self.limit is None and self.offset == 0
+
+
+ALL_ROWS = Page()
+# A table shows this many rows unless --limit or --all says otherwise: the first screen of a
+# 56,000-row answer comes at once, and the footer says how to see the rest.
+TABLE_ROWS = 100
+
+
+def _results_json_term(term) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "triple", "value": {k: _results_json_term(getattr(term, k)) for k in ("subject", "predicate", "object")}}
+
+
+def _solutions(variables: list[str], solutions: list) -> ox.QuerySolutions:
+    """Solutions (of `variables`) as a result that serialises to any results format."""
+    import json
+
+    bindings = [{v: _results_json_term(s[v]) for v in variables if s[v] is not None} for s in solutions]
+    data = json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}})
+    return ox.parse_query_results(data.encode("utf-8"), format=ox.QueryResultsFormat.JSON)
+
+
+def _page_footer(shown: int, total: int, page: Page) -> str:
+    if page.offset == 0 and shown == total:
+        return f"({total} row{'s' if total != 1 else ''})\n"
+    if shown == 0:
+        return f"(no rows from {page.offset + 1}: the answer has {total} row{'s' if total != 1 else ''})\n"
+    last = page.offset + shown
+    more = f"; --offset {last} for the next" if last < total else ""
+    return f"(rows {page.offset + 1}-{last} of {total}{more}, --all for every row)\n"
+
+
+def render_result(result, fmt: str, max_width: int = 0, page: Page = ALL_ROWS) -> str:
+    """`result` in the output format `fmt`; of a SELECT answer, the rows `page` asks for (a
+    table's footer says which of how many)."""
     if isinstance(result, ox.QueryBoolean):
         if fmt == "json":
             return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
@@ -397,16 +454,25 @@ def render_result(result, fmt: str, max_width: int = 0) -> str:
             used = {p: ns for p, ns in PREFIXES.items() if p != "tipid"}
             data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used)
         return data.decode("utf-8")
+    variables = [v.value for v in result.variables]
+    total = None
+    if not page.whole:
+        end = None if page.limit is None else page.offset + page.limit
+        chosen, total = [], 0
+        for solution in result:
+            if total >= page.offset and (end is None or total < end):
+                chosen.append(solution)
+            total += 1
+        result = chosen if fmt == "table" else _solutions(variables, chosen)
     if fmt == "json":
         return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
     if fmt == "csv":
         return result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
     if fmt == "tsv":
         return result.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
-    variables = [v.value for v in result.variables]
     rows = [[compact(solution[v]) for v in variables] for solution in result]
     table = format_table(variables, rows, max_width)
-    return table + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+    return table + _page_footer(len(rows), len(rows) if total is None else total, page)
 
 
 # ---------------------------------------------------------------- answering from a file
@@ -416,24 +482,74 @@ KEEP_ANSWER_SECONDS = 0.05
 
 
 def answer(graph_file, text: str, source: str = "query", fmt: str = "table", width: int = 0,
-           input_format: str | None = None) -> str:
+           input_format: str | None = None, page: Page = ALL_ROWS) -> str:
     """The rendered answer to `text` over a graph file: from the persistent store when the
-    file is a build's graph.ttl (an answer given before over the same version of it is
-    read back), else from an in-memory store loaded for this one question."""
-    from tipgraph.store import cached_answer, graph_store, keep_answer
+    file is a build's graph.ttl (an answer given before over the same version of it, or made
+    with the store for a bundled question, is read back), else from an in-memory store loaded
+    for this one question."""
+    from tipgraph.store import graph_store
 
     if input_format in (None, "ttl", "turtle"):
         with graph_store(graph_file) as opened:
             if opened is not None:
-                key = f"query\n{fmt}\n{width}\n{text}"
-                output = cached_answer(opened, key)
-                if output is None:
-                    started = time.perf_counter()
-                    output = render_result(run_query(opened.store, text, source), fmt, width)
-                    if time.perf_counter() - started > KEEP_ANSWER_SECONDS:
-                        keep_answer(opened, key, output)
-                return output
-    return render_result(run_query(load_store(graph_file, input_format), text, source), fmt, width)
+                return render_result(stored_result(opened, text, source), fmt, width, page)
+    return render_result(run_query(load_store(graph_file, input_format), text, source), fmt, width, page)
+
+
+def _solutions_key(text: str) -> str:
+    return f"solutions\n{text}"
+
+
+def _keep_result(result, keep) -> object:
+    """A SELECT answer as SPARQL results JSON handed to `keep`, and read back to be rendered
+    (in any format, any page); other answers as they are."""
+    if not isinstance(result, ox.QuerySolutions):
+        return result
+    data = result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
+    keep(data)
+    return ox.parse_query_results(data.encode("utf-8"), format=ox.QueryResultsFormat.JSON)
+
+
+def stored_result(opened, text: str, source: str = "query"):
+    """The answer to `text` over an open store version: a SELECT answer kept in the version is
+    read back; one the engine took longer than KEEP_ANSWER_SECONDS for is kept."""
+    from tipgraph.store import cached_answer, keep_answer
+
+    key = _solutions_key(text)
+    kept = cached_answer(opened, key)
+    if kept is not None:
+        return ox.parse_query_results(kept.encode("utf-8"), format=ox.QueryResultsFormat.JSON)
+    started = time.perf_counter()
+
+    def keep(data: str) -> None:
+        if time.perf_counter() - started > KEEP_ANSWER_SECONDS:
+            keep_answer(opened, key, data)
+
+    return _keep_result(run_query(opened.store, text, source), keep)
+
+
+def bundled_texts() -> dict[str, str]:
+    """Each bundled question's text with its default parameters, as `query --name` asks it."""
+    texts = {}
+    for name, q in named_queries().items():
+        with contextlib.suppress(TipgraphError):
+            texts[name] = bind_params(q.text, q.params, {})
+    return texts
+
+
+def keep_bundled_answers(store: ox.Store, version: Path) -> dict[str, float]:
+    """Answer every bundled question (default parameters) over a store version being made and
+    keep the answers in it; the seconds each took. A question the engine cannot answer is
+    left to be asked (and to fail) on the command line."""
+    from tipgraph.store import keep_answer
+
+    seconds = {}
+    for name, text in bundled_texts().items():
+        started = time.perf_counter()
+        with contextlib.suppress(TipgraphError, OSError, ValueError, RuntimeError):
+            _keep_result(run_query(store, text, name), lambda data: keep_answer(version, _solutions_key(text), data))
+        seconds[name] = time.perf_counter() - started
+    return seconds
 
 
 # ---------------------------------------------------------------- command
@@ -470,9 +586,15 @@ def list_text() -> str:
                    "CONSTRUCT writes Turtle (JSON-LD with json); ASK writes true or false.")
 @click.option("--width", type=int, default=0, metavar="N",
               help="Cut table cells to N characters (0: no limit).")
+@click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N",
+              help=f"Print at most N rows of a SELECT answer (a table prints {TABLE_ROWS} unless told; "
+                   "csv, tsv and json print every row unless told).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N", help="Skip the first N rows.")
+@click.option("--all", "all_rows", is_flag=True, help="Print every row of the answer (in a table too).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named questions and exit.")
 @input_format_option
-def command(graph_file, endpoint, name, expr, query_file, params, fmt, width, list_queries, input_format) -> None:
+def command(graph_file, endpoint, name, expr, query_file, params, fmt, width, limit, offset, all_rows, list_queries,
+            input_format) -> None:
     """Ask a built graph a SPARQL 1.1 question (SELECT, ASK, CONSTRUCT).
 
     \b
@@ -488,6 +610,8 @@ def command(graph_file, endpoint, name, expr, query_file, params, fmt, width, li
     otherwise) or a .gz file. Results go to standard output, messages to
     standard error. IRIs in tables are prefixed names where SPARQL accepts
     them as written, else <full IRIs>, so they can be pasted into a query.
+    A table shows the first 100 rows (--limit, --offset, --all; its last
+    line says which rows of how many); csv, tsv and json give every row.
     The prefixes tip, tipid, rdf, rdfs, skos, owl, xsd, dcterms and wd are
     predeclared (sent as PREFIX lines to an endpoint). Queries run over the
     union of all graphs in the file; an endpoint answers over its default
@@ -501,6 +625,11 @@ def command(graph_file, endpoint, name, expr, query_file, params, fmt, width, li
         raise click.UsageError("give exactly one of --name, -e/--expr, -f/--file (or --list)")
     if (graph_file is None) == (endpoint is None):
         raise click.UsageError("give a GRAPH_FILE or --endpoint URL (one of them)")
+    if all_rows and limit is not None:
+        raise click.UsageError("give --limit N or --all, not both")
+    if limit is None and not all_rows and fmt == "table":
+        limit = TABLE_ROWS
+    page = Page(limit, offset)
     try:
         given = parse_param_options(params)
         if name is not None:
@@ -519,9 +648,9 @@ def command(graph_file, endpoint, name, expr, query_file, params, fmt, width, li
             text, source, declared = expr, "query", {}
         text = bind_params(text, declared, given)
         if endpoint is not None:
-            output = render_result(run_remote(endpoint, text, source), fmt, width)
+            output = render_result(run_remote(endpoint, text, source), fmt, width, page)
         else:
-            output = answer(graph_file, text, source, fmt, width, input_format)
+            output = answer(graph_file, text, source, fmt, width, input_format, page)
     except TipgraphError as exc:
         raise click.ClickException(str(exc)) from None
     sys.stdout.write(output)
@@ -530,6 +659,7 @@ def command(graph_file, endpoint, name, expr, query_file, params, fmt, width, li
 
 __all__ = [
     "NamedQuery",
+    "Page",
     "answer",
     "bind_params",
     "command",
