@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
+import json
 import re
 import sys
 import time
@@ -345,8 +347,6 @@ def _ask_answer(solutions) -> ox.QueryBoolean:
 
 def _standard_json_results(data: bytes) -> bytes:
     """Virtuoso still writes the pre-standard "typed-literal" term type; the W3C format says "literal"."""
-    import json
-
     results = json.loads(data)
     for binding in results.get("results", {}).get("bindings", []):
         for term in binding.values():
@@ -418,13 +418,20 @@ def _results_json_term(term) -> dict:
     return {"type": "triple", "value": {k: _results_json_term(getattr(term, k)) for k in ("subject", "predicate", "object")}}
 
 
-def _solutions(variables: list[str], solutions: list) -> ox.QuerySolutions:
-    """Solutions (of `variables`) as a result that serialises to any results format."""
-    import json
+def _binding_line(variables: list[str], solution) -> str:
+    """A solution's bindings as one line of SPARQL 1.1 results JSON."""
+    return json.dumps({v: _results_json_term(solution[v]) for v in variables if solution[v] is not None},
+                      ensure_ascii=False, separators=(",", ":"))
 
-    bindings = [{v: _results_json_term(s[v]) for v in variables if s[v] is not None} for s in solutions]
-    data = json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}})
+
+def _results_from_lines(variables: list[str], lines: list[str]) -> ox.QuerySolutions:
+    """Bindings lines (`_binding_line`) as a result that serialises to any results format."""
+    data = '{"head":{"vars":%s},"results":{"bindings":[%s]}}' % (json.dumps(variables), ",".join(lines))
     return ox.parse_query_results(data.encode("utf-8"), format=ox.QueryResultsFormat.JSON)
+
+
+def _solutions(variables: list[str], solutions: list) -> ox.QuerySolutions:
+    return _results_from_lines(variables, [_binding_line(variables, s) for s in solutions])
 
 
 def _page_footer(shown: int, total: int, page: Page) -> str:
@@ -437,9 +444,10 @@ def _page_footer(shown: int, total: int, page: Page) -> str:
     return f"(rows {page.offset + 1}-{last} of {total}{more}, --all for every row)\n"
 
 
-def render_result(result, fmt: str, max_width: int = 0, page: Page = ALL_ROWS) -> str:
+def render_result(result, fmt: str, max_width: int = 0, page: Page = ALL_ROWS, total: int | None = None) -> str:
     """`result` in the output format `fmt`; of a SELECT answer, the rows `page` asks for (a
-    table's footer says which of how many)."""
+    table's footer says which of how many). With `total`, `result` holds those rows already,
+    of an answer of `total` rows."""
     if isinstance(result, ox.QueryBoolean):
         if fmt == "json":
             return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
@@ -455,8 +463,7 @@ def render_result(result, fmt: str, max_width: int = 0, page: Page = ALL_ROWS) -
             data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used)
         return data.decode("utf-8")
     variables = [v.value for v in result.variables]
-    total = None
-    if not page.whole:
+    if total is None and not page.whole:
         end = None if page.limit is None else page.offset + page.limit
         chosen, total = [], 0
         for solution in result:
@@ -492,6 +499,10 @@ def answer(graph_file, text: str, source: str = "query", fmt: str = "table", wid
     if input_format in (None, "ttl", "turtle"):
         with graph_store(graph_file) as opened:
             if opened is not None:
+                kept = read_kept_solutions(opened, text, page)
+                if kept is not None:
+                    solutions, total = kept
+                    return render_result(solutions, fmt, width, page, total)
                 return render_result(stored_result(opened, text, source), fmt, width, page)
     return render_result(run_query(load_store(graph_file, input_format), text, source), fmt, width, page)
 
@@ -500,25 +511,50 @@ def _solutions_key(text: str) -> str:
     return f"solutions\n{text}"
 
 
+# A kept SELECT answer: a first line {"vars": [...], "rows": N}, then one line per row, its
+# bindings as in the SPARQL 1.1 results JSON format; a page is read without reading the rest.
+
+
+def kept_solutions_text(result: ox.QuerySolutions) -> str:
+    variables = [v.value for v in result.variables]
+    lines = [_binding_line(variables, s) for s in result]
+    head = json.dumps({"vars": variables, "rows": len(lines)}, separators=(",", ":"))
+    return "\n".join([head, *lines]) + "\n"
+
+
+def read_kept_solutions(opened, text: str, page: Page = ALL_ROWS) -> tuple[ox.QuerySolutions, int] | None:
+    """The rows `page` asks for of the SELECT answer to `text` kept in the store version, and
+    how many rows the answer has; None when no answer is kept (or it cannot be read)."""
+    from tipgraph.store import answer_path
+
+    try:
+        with open(answer_path(opened, _solutions_key(text)), encoding="utf-8") as handle:
+            head = json.loads(handle.readline())
+            variables, total = head["vars"], int(head["rows"])
+            end = None if page.limit is None else page.offset + page.limit
+            lines = [line.rstrip("\n") for line in itertools.islice(handle, page.offset, end)]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return _results_from_lines(variables, lines), total
+
+
 def _keep_result(result, keep) -> object:
-    """A SELECT answer as SPARQL results JSON handed to `keep`, and read back to be rendered
-    (in any format, any page); other answers as they are."""
+    """A SELECT answer handed to `keep` as its kept text, and read back to be rendered (in any
+    format, any page); other answers as they are."""
     if not isinstance(result, ox.QuerySolutions):
         return result
-    data = result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
+    data = kept_solutions_text(result)
     keep(data)
-    return ox.parse_query_results(data.encode("utf-8"), format=ox.QueryResultsFormat.JSON)
+    lines = data.split("\n")[:-1]
+    return _results_from_lines(json.loads(lines[0])["vars"], lines[1:])
 
 
 def stored_result(opened, text: str, source: str = "query"):
-    """The answer to `text` over an open store version: a SELECT answer kept in the version is
-    read back; one the engine took longer than KEEP_ANSWER_SECONDS for is kept."""
-    from tipgraph.store import cached_answer, keep_answer
+    """The engine's answer to `text` over an open store version; a SELECT answer it took longer
+    than KEEP_ANSWER_SECONDS for is kept in the version."""
+    from tipgraph.store import keep_answer
 
     key = _solutions_key(text)
-    kept = cached_answer(opened, key)
-    if kept is not None:
-        return ox.parse_query_results(kept.encode("utf-8"), format=ox.QueryResultsFormat.JSON)
     started = time.perf_counter()
 
     def keep(data: str) -> None:

@@ -422,6 +422,11 @@ def _answer_file(version: Path, key: str) -> Path:
     return version / ANSWERS_FOLDER / f"{digest}.txt"
 
 
+def answer_path(opened: OpenStore, key: str) -> Path:
+    """Where the answer to `key` is kept in the version (the file may not exist)."""
+    return _answer_file(opened.folder, key)
+
+
 def cached_answer(opened: OpenStore, key: str) -> str | None:
     """The answer given before to the request `key` (for a question, its text after
     parameters) over this very version of the graph, if any. A version never changes, so an
@@ -440,5 +445,5 @@ def keep_answer(opened: OpenStore | Path, key: str, answer: str) -> None:
         _write_file_atomic(_answer_file(version, key), answer)
 
 
-__all__ = ["OpenStore", "Stamp", "cached_answer", "graph_store", "keep_answer", "open_store", "refresh_store",
+__all__ = ["OpenStore", "Stamp", "answer_path", "cached_answer", "graph_store", "keep_answer", "open_store", "refresh_store",
            "store_folder"]
