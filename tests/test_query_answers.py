@@ -134,3 +134,20 @@ def test_limit_and_offset_page_every_format_alike(built_graph):
     assert page_csv == full_csv[:1] + full_csv[4:8]
     both = run_cli("query", built_graph, "--name", "urged-whom", "--all", "--limit", "3")
     assert both.exit_code != 0 and "--limit N or --all" in both.output
+
+
+def test_construct_and_ask_answers_are_kept_as_printed(tmp_path, built_graph, monkeypatch):
+    import tipgraph.query as query_module
+
+    out = tmp_path / "out"
+    (out / ".tipgraph").mkdir(parents=True)
+    graph = out / "graph.ttl"
+    graph.write_bytes(built_graph.read_bytes())
+    version = refresh_store(graph, answers=False)
+    monkeypatch.setattr(query_module, "KEEP_ANSWER_SECONDS", -1.0)  # keep whatever the engine answers
+    construct = "CONSTRUCT { ?p a tip:Person } WHERE { ?p a tip:Person }"
+    first = run_cli("query", graph, "-e", construct).output
+    assert "tip:Person" in first and len(list((version / ANSWERS_FOLDER).iterdir())) == 1
+    assert run_cli("query", graph, "-e", construct).output == first
+    assert run_cli("query", graph, "-e", "ASK { ?p a tip:Person }").output == "true\n"
+    assert len(list((version / ANSWERS_FOLDER).iterdir())) == 2

@@ -494,7 +494,7 @@ def answer(graph_file, text: str, source: str = "query", fmt: str = "table", wid
     file is a build's graph.ttl (an answer given before over the same version of it, or made
     with the store for a bundled question, is read back), else from an in-memory store loaded
     for this one question."""
-    from tipgraph.store import graph_store
+    from tipgraph.store import cached_answer, graph_store, keep_answer
 
     if input_format in (None, "ttl", "turtle"):
         with graph_store(graph_file) as opened:
@@ -503,7 +503,19 @@ def answer(graph_file, text: str, source: str = "query", fmt: str = "table", wid
                 if kept is not None:
                     solutions, total = kept
                     return render_result(solutions, fmt, width, page, total)
-                return render_result(stored_result(opened, text, source), fmt, width, page)
+                # ASK and CONSTRUCT answers are kept as they are printed
+                printed_key = f"query\n{fmt}\n{width}\n{text}"
+                printed = cached_answer(opened, printed_key)
+                if printed is not None:
+                    return printed
+                started = time.perf_counter()
+                result = stored_result(opened, text, source)
+                if isinstance(result, ox.QuerySolutions):
+                    return render_result(result, fmt, width, page)
+                printed = render_result(result, fmt, width)
+                if time.perf_counter() - started > KEEP_ANSWER_SECONDS:
+                    keep_answer(opened, printed_key, printed)
+                return printed
     return render_result(run_query(load_store(graph_file, input_format), text, source), fmt, width, page)
 
 
