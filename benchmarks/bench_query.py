@@ -12,11 +12,12 @@ the build makes (store.refresh_store).
 
 For every bundled question (default parameters), each a fresh `tipgraph query` process:
 
-* first: the whole command on the build's graph.ttl, the store made: the engine answers
-  (and the answer is kept in the store's version folder);
-* again: the whole command a second time (the kept answer is read back);
+* first: the whole command on the build's graph.ttl, the store made as the build makes it
+  (with the bundled answers): the first page of the kept answer, as a table;
+* again: the whole command a second time;
 * engine: in this process, the store open, the engine's time for the question
-  (`run_query` + rendering the table), and the time to read the kept answer;
+  (`run_query` + rendering the whole table), and the time to read and render the
+  first page of the kept answer (what the command does once the store is open);
 * in memory: the whole command on the same file outside a build's folder (loaded into an
   in-memory store per command, as every command did before the store);
 * rdflib: rdflib's own SPARQL engine on the graph parsed by rdflib (parsed once; each
@@ -28,6 +29,7 @@ command's wall time and peak RSS (GNU time's %M; needs /usr/bin/time).
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import os
 import platform
@@ -52,12 +54,26 @@ from rdflib.namespace import XSD  # noqa: E402
 from bench_render import CLAIM_CLASSES, synthetic_corpus_graph  # noqa: E402
 from tipgraph.graphio import OutputSet  # noqa: E402
 from tipgraph.namespaces import PREFIXES, TIP, TIPID  # noqa: E402
-from tipgraph.query import named_queries, render_result, run_query, substitute  # noqa: E402
-from tipgraph.store import cached_answer, open_store  # noqa: E402
+from tipgraph.query import (TABLE_ROWS, Page, named_queries, read_kept_solutions, render_result,  # noqa: E402
+                            run_query, substitute)
+from tipgraph.store import open_store  # noqa: E402
 from tipgraph.turtle import escape_string  # noqa: E402
 
 CLI = [sys.executable, "-c", "from tipgraph.cli import main; main()"]
-TIME = "/usr/bin/time"  # GNU time, for each command's peak RSS
+TIME = "/usr/bin/time"
+# What store.refresh_store does for a build, its two parts timed apart: load graph.ttl into a
+# new version, then answer the bundled questions into it.
+STORE_SCRIPT = """
+import json, sys, time
+from tipgraph.query import keep_bundled_answers
+from tipgraph.store import open_store, refresh_store
+started = time.perf_counter()
+refresh_store(sys.argv[1], quiet=False, answers=False)
+loaded = time.perf_counter() - started
+opened = open_store(sys.argv[1], create=False)
+answers = keep_bundled_answers(opened.store, opened.folder)
+open(sys.argv[2], "w").write(json.dumps({"load": loaded, "answers": answers}))
+"""  # GNU time, for each command's peak RSS
 CLAIM_TYPES = {TIP[c] for c in CLAIM_CLASSES}
 DOCUMENT_TYPES = {TIP.Speech, TIP.NewsArticle}
 
@@ -196,11 +212,17 @@ def main() -> int:
         print(f"{args.docs:,} documents: {count:,} triples, graph.ttl {size:.0f} MB, made in "
               f"{time.perf_counter() - started:.0f} s", flush=True)
         shutil.rmtree(out / "store", ignore_errors=True)
-        seconds, rss, _ = run([*CLI[:2], "from tipgraph.store import refresh_store; import sys; "
-                               "sys.exit(refresh_store(sys.argv[1], quiet=False) is None)", graph])
+        timings = work / "store-timings.json"
+        seconds, rss, _ = run([*CLI[:2], STORE_SCRIPT, graph, timings])
+        made = json.loads(timings.read_text())
         store_size = sum(p.stat().st_size for p in (out / "store").rglob("*") if p.is_file()) / 1e6
-        print(f"store made (store.refresh_store, as the build does) in {seconds:.1f} s, peak RSS {rss:,.0f} MB, "
-              f"{store_size:,.0f} MB on disk; load average {load_average()}", flush=True)
+        answers_size = sum(p.stat().st_size for p in (out / "store").rglob("answers/*") if p.is_file()) / 1e6
+        print(f"store made (what store.refresh_store does for the build) in {seconds:.1f} s, peak RSS {rss:,.0f} MB, "
+              f"{store_size:,.0f} MB on disk: loading {made['load']:.1f} s, the bundled answers "
+              f"{sum(made['answers'].values()):.1f} s ({answers_size:,.0f} MB); load average {load_average()}",
+              flush=True)
+        for name, secs in made["answers"].items():
+            print(f"    answer made with the store: {name} {secs:.2f} s", flush=True)
         plain = work / "plain"
         plain.mkdir(exist_ok=True)
         plain_graph = plain / "graph.ttl"  # the same file outside a build's folder: loaded into memory
@@ -220,8 +242,10 @@ def main() -> int:
             counted = re.search(r"\((\d+) rows?\)\n$", rendered)
             answer_rows = int(counted.group(1)) if counted else 1
             t_query = t_engine
-            t0 = time.perf_counter()
-            kept = cached_answer(opened, f"query\ntable\n0\n{text}")
+            t0 = time.perf_counter()  # what `query --name` does in its process: a page of the kept answer
+            kept = read_kept_solutions(opened, text, Page(TABLE_ROWS))
+            if kept is not None:
+                render_result(kept[0], "table", 0, Page(TABLE_ROWS), kept[1])
             t_kept = time.perf_counter() - t0
             opened.close()
             memory = run([*CLI, "query", plain_graph, "--name", name]) if not args.skip_memory else None
@@ -257,22 +281,25 @@ def main() -> int:
             del rdflib_graph
 
         header = ("question", "rows", "command, first", "command, again", "engine, store open (query + table)",
-                  "kept answer", "in memory (before)", "rdflib engine", "rdflib / engine")
+                  "kept answer, first page", "in memory (before)", "rdflib engine", "rdflib / engine",
+                  "rdflib / kept page")
         lines = []
         for name, r in rows.items():
             rd = r.get("rdflib")
+            kept_ratio = ""
             if rd is None:
                 rd_text, ratio = "-", ""
-            elif rd[0] == "ok":
-                rd_text, ratio = f"{rd[1]:.2f} s", f"{rd[1] / r['query']:.0f}x"
-            elif rd[0] == "timeout":
-                rd_text, ratio = f"> {rd[1]:.0f} s", f"> {rd[1] / r['query']:.0f}x"
+            elif rd[0] in ("ok", "timeout"):
+                more = "> " if rd[0] == "timeout" else ""
+                rd_text, ratio = f"{more}{rd[1]:.2f} s", f"{more}{rd[1] / r['query']:.0f}x"
+                if r["kept"] is not None:
+                    kept_ratio = f"{more}{rd[1] / r['kept']:,.0f}x"
             else:
                 rd_text, ratio = f"error {rd[2]}", ""
             lines.append((name, r["rows"], f"{r['first'][0]:.2f} s", f"{r['again'][0]:.2f} s",
                           f"{r['engine']:.3f} s",
                           f"{r['kept'] * 1000:.1f} ms" if r["kept"] is not None else "(not kept)",
-                          f"{r['memory'][0]:.1f} s" if r["memory"] else "-", rd_text, ratio))
+                          f"{r['memory'][0]:.1f} s" if r["memory"] else "-", rd_text, ratio, kept_ratio))
         print()
         print(table(header, lines))
         print()

@@ -548,3 +548,20 @@ def test_help():
     assert result.exit_code == 0
     for fmt in ("neo4j", "jsonld", "trig", "nquads", "graphml"):
         assert fmt in result.output
+
+
+def test_nt_is_sorted_in_runs_and_merged_as_one_sort_of_the_whole_graph(tmp_path, built_graph):
+    """`--to nt` streams: runs of triples sorted apart and merged from files give the lines one
+    sort of every distinct triple gives, whatever the run length (here a few hundred)."""
+    from tipgraph.export import stream_nt
+
+    whole = {line for line in ox.serialize(list(ox.parse(path=str(built_graph), format=ox.RdfFormat.TURTLE)),
+                                           format=ox.RdfFormat.N_TRIPLES).decode("utf-8").split("\n") if line}
+    expected = "".join(line + "\n" for line in sorted(whole))
+    doubled = tmp_path / "doubled.ttl"  # every triple twice, in runs apart: merged to one line each
+    doubled.write_text(built_graph.read_text(encoding="utf-8") * 2, encoding="utf-8")
+    for source, run in ((built_graph, 300), (doubled, 777), (built_graph, 10 ** 6)):
+        out = tmp_path / f"run-{run}.nt"
+        stream_nt(source, out, run=run)
+        assert out.read_text(encoding="utf-8") == expected, (source, run)
+    assert len(whole) > 3 * 777

@@ -120,3 +120,24 @@ def test_errors(tmp_path):
     assert result.exit_code != 0
     assert len(result.output.strip().splitlines()) == 1 and "line 2" in result.output
     assert runner.invoke(stats_command, ["--help"]).exit_code == 0
+
+
+def test_estimated_betweenness_is_repeatable_and_near_the_exact_figures(monkeypatch):
+    """Past EXACT_BETWEENNESS_LIMIT actors betweenness is estimated from sampled sources: the
+    same graph gives the same figures every time, and they are near networkx's exact ones."""
+    import tipgraph.stats as stats_module
+    from tipgraph.query import load_store
+
+    store = load_store(DATA / "mini.ttl")
+    exact_graph = stats_module.actor_graph(store)
+    exact = nx.betweenness_centrality(exact_graph)
+    assert exact_graph.number_of_nodes() > 10
+    monkeypatch.setattr(stats_module, "EXACT_BETWEENNESS_LIMIT", 5)
+    monkeypatch.setattr(stats_module, "BETWEENNESS_SAMPLES", exact_graph.number_of_nodes() // 2)
+    first = stats_module.compute_stats(store, top=1000)
+    assert first["actor_graph"]["betweenness"] == "approximate"
+    assert stats_module.compute_stats(load_store(DATA / "mini.ttl"), top=1000) == first
+    top = max(exact, key=exact.get)
+    estimated = {row["actor"]: row["betweenness"] for row in first["central_actors"]}
+    assert estimated[top] == pytest.approx(exact[top], rel=0.5)
+    assert sum(estimated.values()) == pytest.approx(sum(exact.values()), rel=0.5)

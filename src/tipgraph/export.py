@@ -72,13 +72,17 @@ Neo4j (folder)
 """
 from __future__ import annotations
 
+import contextlib
 import csv
+import heapq
 import io
+import itertools
 import json
 import re
+import tempfile
 from collections import defaultdict
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import click
 import networkx as nx
@@ -360,10 +364,65 @@ def _quad_sort_key(q: ox.Quad):
     return (g, str(q.subject), str(q.predicate), str(q.object))
 
 
-def write_nt(triples: list[ox.Triple], out: Path) -> None:
-    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+# N-Triples are sorted in runs of this many triples held at once, merged from files: an
+# export's memory does not grow with the graph.
+SORT_RUN_TRIPLES = 50_000
+
+
+def _nt_line_runs(triples: Iterable[ox.Triple], run: int) -> Iterator[list[str]]:
+    """The N-Triples lines of `triples`, `run` triples at a time, each run sorted and distinct."""
+    chunk: list[ox.Triple] = []
+    for triple in itertools.chain(triples, [None]):
+        if triple is not None:
+            chunk.append(triple)
+            if len(chunk) < run:
+                continue
+        if chunk:
+            data = ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+            yield sorted({line for line in data.split("\n") if line.strip()})
+            chunk = []
+
+
+def sorted_distinct_lines(runs: Iterable[list[str]]) -> Iterator[str]:
+    """The lines of sorted runs merged into one sorted, distinct sequence: the first run is held,
+    every later one goes to a temporary file first, so memory holds two runs at most."""
+    runs = iter(runs)
+    first = next(runs, [])
+    second = next(runs, None)
+    if second is None:
+        yield from first
+        return
+    with tempfile.TemporaryDirectory(prefix="tipgraph-sort-") as folder:
+        paths = []
+        for number, lines in enumerate(itertools.chain([first, second], runs)):
+            path = Path(folder) / f"run-{number:05d}"
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                handle.writelines(line + "\n" for line in lines)
+            paths.append(path)
+        del first, second
+        with contextlib.ExitStack() as stack:
+            files = [stack.enter_context(open(p, encoding="utf-8", newline="\n")) for p in paths]
+            previous = None
+            for line in heapq.merge(*((line[:-1] for line in f) for f in files)):
+                if line != previous:
+                    yield line
+                    previous = line
+
+
+def write_nt(triples: Iterable[ox.Triple], out: Path, run: int = SORT_RUN_TRIPLES) -> None:
+    """Sorted, distinct N-Triples lines, from triples read as they come (a stream)."""
+    lines = sorted_distinct_lines(_nt_line_runs(triples, run))
     with output_stream(out) as handle:
-        handle.write(_sorted_lines(data))
+        for line in lines:
+            handle.write(line + "\n")
+
+
+def stream_nt(graph_file, out, input_format: str | None = None, run: int = SORT_RUN_TRIPLES) -> None:
+    """`export --to nt` without the graph in memory: the parser's triples go to `write_nt` as
+    it reads them (the whole graph only for JSON-LD pyoxigraph cannot read)."""
+    done = _parse_with_pyoxigraph(graph_file, input_format, lambda triples: write_nt(triples, out, run) or True)
+    if done is None:
+        write_nt(load_triples(graph_file, input_format), out, run)
 
 
 def _quads(triples: list[ox.Triple], with_ontology: bool) -> list[ox.Quad]:
@@ -879,6 +938,9 @@ def export_graph(graph_file: str | Path, fmt: str, out: str | Path, input_format
     target = out if is_stdio(out) else Path(out)
     if fmt == "neo4j" and is_stdio(out):
         raise TipgraphError("--to neo4j writes a folder; give a folder to --out, not -")
+    if fmt == "nt":
+        stream_nt(graph_file, target, input_format)
+        return
     if fmt in TRIPLE_WRITERS:
         TRIPLE_WRITERS[fmt](load_triples(graph_file, input_format), target)
         return

@@ -4,7 +4,9 @@ The graph file (Turtle, N-Triples, TriG, N-Quads, JSON-LD or RDF/XML) is
 loaded into an in-memory pyoxigraph store; queries see the union of all
 its graphs. A build's graph.ttl is instead answered from its persistent
 store, ``<out>/store/`` (tipgraph.store), which is loaded once per version
-of the file and remembers the answers it gave. Named questions ship as ``ontology/queries/*.rq``; each starts
+of the file, with the answers to the bundled questions, and remembers the
+answers it gave (as SPARQL results, so any format and any page of rows is
+made from them). Named questions ship as ``ontology/queries/*.rq``; each starts
 with comment lines::
 
     # title: Everything said about one country
@@ -25,7 +27,10 @@ Library use (the benchmark and the stats command use these)::
 """
 from __future__ import annotations
 
+import contextlib
 import io
+import itertools
+import json
 import re
 import sys
 import time
@@ -342,8 +347,6 @@ def _ask_answer(solutions) -> ox.QueryBoolean:
 
 def _standard_json_results(data: bytes) -> bytes:
     """Virtuoso still writes the pre-standard "typed-literal" term type; the W3C format says "literal"."""
-    import json
-
     results = json.loads(data)
     for binding in results.get("results", {}).get("bindings", []):
         for term in binding.values():
@@ -382,7 +385,69 @@ def format_table(variables: list[str], rows: list[list[str]], max_width: int = 0
     return "\n".join(lines) + "\n"
 
 
-def render_result(result, fmt: str, max_width: int = 0) -> str:
+@dataclass(frozen=True)
+class Page:
+    """Which rows of a SELECT answer to print: `limit` rows (None: all) after the first `offset`."""
+
+    limit: int | None = None
+    offset: int = 0
+
+    @property
+    def whole(self) -> bool:
+        return self.limit is None and self.offset == 0
+
+
+ALL_ROWS = Page()
+# A table shows this many rows unless --limit or --all says otherwise: the first screen of a
+# 56,000-row answer comes at once, and the footer says how to see the rest.
+TABLE_ROWS = 100
+
+
+def _results_json_term(term) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "triple", "value": {k: _results_json_term(getattr(term, k)) for k in ("subject", "predicate", "object")}}
+
+
+def _binding_line(variables: list[str], solution) -> str:
+    """A solution's bindings as one line of SPARQL 1.1 results JSON."""
+    return json.dumps({v: _results_json_term(solution[v]) for v in variables if solution[v] is not None},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def _results_from_lines(variables: list[str], lines: list[str]) -> ox.QuerySolutions:
+    """Bindings lines (`_binding_line`) as a result that serialises to any results format."""
+    data = '{"head":{"vars":%s},"results":{"bindings":[%s]}}' % (json.dumps(variables), ",".join(lines))
+    return ox.parse_query_results(data.encode("utf-8"), format=ox.QueryResultsFormat.JSON)
+
+
+def _solutions(variables: list[str], solutions: list) -> ox.QuerySolutions:
+    return _results_from_lines(variables, [_binding_line(variables, s) for s in solutions])
+
+
+def _page_footer(shown: int, total: int, page: Page) -> str:
+    if page.offset == 0 and shown == total:
+        return f"({total} row{'s' if total != 1 else ''})\n"
+    if shown == 0:
+        return f"(no rows from {page.offset + 1}: the answer has {total} row{'s' if total != 1 else ''})\n"
+    last = page.offset + shown
+    more = f"; --offset {last} for the next" if last < total else ""
+    return f"(rows {page.offset + 1}-{last} of {total}{more}, --all for every row)\n"
+
+
+def render_result(result, fmt: str, max_width: int = 0, page: Page = ALL_ROWS, total: int | None = None) -> str:
+    """`result` in the output format `fmt`; of a SELECT answer, the rows `page` asks for (a
+    table's footer says which of how many). With `total`, `result` holds those rows already,
+    of an answer of `total` rows."""
     if isinstance(result, ox.QueryBoolean):
         if fmt == "json":
             return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
@@ -397,16 +462,24 @@ def render_result(result, fmt: str, max_width: int = 0) -> str:
             used = {p: ns for p, ns in PREFIXES.items() if p != "tipid"}
             data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used)
         return data.decode("utf-8")
+    variables = [v.value for v in result.variables]
+    if total is None and not page.whole:
+        end = None if page.limit is None else page.offset + page.limit
+        chosen, total = [], 0
+        for solution in result:
+            if total >= page.offset and (end is None or total < end):
+                chosen.append(solution)
+            total += 1
+        result = chosen if fmt == "table" else _solutions(variables, chosen)
     if fmt == "json":
         return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
     if fmt == "csv":
         return result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
     if fmt == "tsv":
         return result.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
-    variables = [v.value for v in result.variables]
     rows = [[compact(solution[v]) for v in variables] for solution in result]
     table = format_table(variables, rows, max_width)
-    return table + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+    return table + _page_footer(len(rows), len(rows) if total is None else total, page)
 
 
 # ---------------------------------------------------------------- answering from a file
@@ -416,24 +489,115 @@ KEEP_ANSWER_SECONDS = 0.05
 
 
 def answer(graph_file, text: str, source: str = "query", fmt: str = "table", width: int = 0,
-           input_format: str | None = None) -> str:
+           input_format: str | None = None, page: Page = ALL_ROWS) -> str:
     """The rendered answer to `text` over a graph file: from the persistent store when the
-    file is a build's graph.ttl (an answer given before over the same version of it is
-    read back), else from an in-memory store loaded for this one question."""
+    file is a build's graph.ttl (an answer given before over the same version of it, or made
+    with the store for a bundled question, is read back), else from an in-memory store loaded
+    for this one question."""
     from tipgraph.store import cached_answer, graph_store, keep_answer
 
     if input_format in (None, "ttl", "turtle"):
         with graph_store(graph_file) as opened:
             if opened is not None:
-                key = f"query\n{fmt}\n{width}\n{text}"
-                output = cached_answer(opened, key)
-                if output is None:
-                    started = time.perf_counter()
-                    output = render_result(run_query(opened.store, text, source), fmt, width)
-                    if time.perf_counter() - started > KEEP_ANSWER_SECONDS:
-                        keep_answer(opened, key, output)
-                return output
-    return render_result(run_query(load_store(graph_file, input_format), text, source), fmt, width)
+                kept = read_kept_solutions(opened, text, page)
+                if kept is not None:
+                    solutions, total = kept
+                    return render_result(solutions, fmt, width, page, total)
+                # ASK and CONSTRUCT answers are kept as they are printed
+                printed_key = f"query\n{fmt}\n{width}\n{text}"
+                printed = cached_answer(opened, printed_key)
+                if printed is not None:
+                    return printed
+                started = time.perf_counter()
+                result = stored_result(opened, text, source)
+                if isinstance(result, ox.QuerySolutions):
+                    return render_result(result, fmt, width, page)
+                printed = render_result(result, fmt, width)
+                if time.perf_counter() - started > KEEP_ANSWER_SECONDS:
+                    keep_answer(opened, printed_key, printed)
+                return printed
+    return render_result(run_query(load_store(graph_file, input_format), text, source), fmt, width, page)
+
+
+def _solutions_key(text: str) -> str:
+    return f"solutions\n{text}"
+
+
+# A kept SELECT answer: a first line {"vars": [...], "rows": N}, then one line per row, its
+# bindings as in the SPARQL 1.1 results JSON format; a page is read without reading the rest.
+
+
+def kept_solutions_text(result: ox.QuerySolutions) -> str:
+    variables = [v.value for v in result.variables]
+    lines = [_binding_line(variables, s) for s in result]
+    head = json.dumps({"vars": variables, "rows": len(lines)}, separators=(",", ":"))
+    return "\n".join([head, *lines]) + "\n"
+
+
+def read_kept_solutions(opened, text: str, page: Page = ALL_ROWS) -> tuple[ox.QuerySolutions, int] | None:
+    """The rows `page` asks for of the SELECT answer to `text` kept in the store version, and
+    how many rows the answer has; None when no answer is kept (or it cannot be read)."""
+    from tipgraph.store import answer_path
+
+    try:
+        with open(answer_path(opened, _solutions_key(text)), encoding="utf-8") as handle:
+            head = json.loads(handle.readline())
+            variables, total = head["vars"], int(head["rows"])
+            end = None if page.limit is None else page.offset + page.limit
+            lines = [line.rstrip("\n") for line in itertools.islice(handle, page.offset, end)]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return _results_from_lines(variables, lines), total
+
+
+def _keep_result(result, keep) -> object:
+    """A SELECT answer handed to `keep` as its kept text, and read back to be rendered (in any
+    format, any page); other answers as they are."""
+    if not isinstance(result, ox.QuerySolutions):
+        return result
+    data = kept_solutions_text(result)
+    keep(data)
+    lines = data.split("\n")[:-1]
+    return _results_from_lines(json.loads(lines[0])["vars"], lines[1:])
+
+
+def stored_result(opened, text: str, source: str = "query"):
+    """The engine's answer to `text` over an open store version; a SELECT answer it took longer
+    than KEEP_ANSWER_SECONDS for is kept in the version."""
+    from tipgraph.store import keep_answer
+
+    key = _solutions_key(text)
+    started = time.perf_counter()
+
+    def keep(data: str) -> None:
+        if time.perf_counter() - started > KEEP_ANSWER_SECONDS:
+            keep_answer(opened, key, data)
+
+    return _keep_result(run_query(opened.store, text, source), keep)
+
+
+def bundled_texts() -> dict[str, str]:
+    """Each bundled question's text with its default parameters, as `query --name` asks it."""
+    texts = {}
+    for name, q in named_queries().items():
+        with contextlib.suppress(TipgraphError):
+            texts[name] = bind_params(q.text, q.params, {})
+    return texts
+
+
+def keep_bundled_answers(store: ox.Store, version: Path) -> dict[str, float]:
+    """Answer every bundled question (default parameters) over a store version being made and
+    keep the answers in it; the seconds each took. A question the engine cannot answer is
+    left to be asked (and to fail) on the command line."""
+    from tipgraph.store import keep_answer
+
+    seconds = {}
+    for name, text in bundled_texts().items():
+        started = time.perf_counter()
+        with contextlib.suppress(TipgraphError, OSError, ValueError, RuntimeError):
+            _keep_result(run_query(store, text, name), lambda data: keep_answer(version, _solutions_key(text), data))
+        seconds[name] = time.perf_counter() - started
+    return seconds
 
 
 # ---------------------------------------------------------------- command
@@ -470,9 +634,15 @@ def list_text() -> str:
                    "CONSTRUCT writes Turtle (JSON-LD with json); ASK writes true or false.")
 @click.option("--width", type=int, default=0, metavar="N",
               help="Cut table cells to N characters (0: no limit).")
+@click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N",
+              help=f"Print at most N rows of a SELECT answer (a table prints {TABLE_ROWS} unless told; "
+                   "csv, tsv and json print every row unless told).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N", help="Skip the first N rows.")
+@click.option("--all", "all_rows", is_flag=True, help="Print every row of the answer (in a table too).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named questions and exit.")
 @input_format_option
-def command(graph_file, endpoint, name, expr, query_file, params, fmt, width, list_queries, input_format) -> None:
+def command(graph_file, endpoint, name, expr, query_file, params, fmt, width, limit, offset, all_rows, list_queries,
+            input_format) -> None:
     """Ask a built graph a SPARQL 1.1 question (SELECT, ASK, CONSTRUCT).
 
     \b
@@ -488,6 +658,8 @@ def command(graph_file, endpoint, name, expr, query_file, params, fmt, width, li
     otherwise) or a .gz file. Results go to standard output, messages to
     standard error. IRIs in tables are prefixed names where SPARQL accepts
     them as written, else <full IRIs>, so they can be pasted into a query.
+    A table shows the first 100 rows (--limit, --offset, --all; its last
+    line says which rows of how many); csv, tsv and json give every row.
     The prefixes tip, tipid, rdf, rdfs, skos, owl, xsd, dcterms and wd are
     predeclared (sent as PREFIX lines to an endpoint). Queries run over the
     union of all graphs in the file; an endpoint answers over its default
@@ -501,6 +673,11 @@ def command(graph_file, endpoint, name, expr, query_file, params, fmt, width, li
         raise click.UsageError("give exactly one of --name, -e/--expr, -f/--file (or --list)")
     if (graph_file is None) == (endpoint is None):
         raise click.UsageError("give a GRAPH_FILE or --endpoint URL (one of them)")
+    if all_rows and limit is not None:
+        raise click.UsageError("give --limit N or --all, not both")
+    if limit is None and not all_rows and fmt == "table":
+        limit = TABLE_ROWS
+    page = Page(limit, offset)
     try:
         given = parse_param_options(params)
         if name is not None:
@@ -519,9 +696,9 @@ def command(graph_file, endpoint, name, expr, query_file, params, fmt, width, li
             text, source, declared = expr, "query", {}
         text = bind_params(text, declared, given)
         if endpoint is not None:
-            output = render_result(run_remote(endpoint, text, source), fmt, width)
+            output = render_result(run_remote(endpoint, text, source), fmt, width, page)
         else:
-            output = answer(graph_file, text, source, fmt, width, input_format)
+            output = answer(graph_file, text, source, fmt, width, input_format, page)
     except TipgraphError as exc:
         raise click.ClickException(str(exc)) from None
     sys.stdout.write(output)
@@ -530,6 +707,7 @@ def command(graph_file, endpoint, name, expr, query_file, params, fmt, width, li
 
 __all__ = [
     "NamedQuery",
+    "Page",
     "answer",
     "bind_params",
     "command",

@@ -8,7 +8,8 @@ database loaded from exactly that file::
     <out>/store/v-.../oxigraph/                               the database, never written once in place
     <out>/store/v-.../stamp.json                              what it was loaded from
     <out>/store/v-.../lock                                    held (shared) by readers of the version
-    <out>/store/v-.../answers/                                answers already given (see `cached_answer`)
+    <out>/store/v-.../answers/                                answers already given (see `cached_answer`):
+                                                              the bundled questions' made with the version
     <out>/store/lock                                          held by whoever builds a version
 
 The stamp names the graph file's SHA-256 (of the very bytes the store was loaded from)
@@ -270,9 +271,11 @@ def graph_store(graph_path) -> Iterator[OpenStore | None]:
 # ---------------------------------------------------------------- building
 
 
-def refresh_store(graph_path, *, quiet: bool = True) -> Path | None:
+def refresh_store(graph_path, *, quiet: bool = True, answers: bool = True) -> Path | None:
     """Make `<out>/store` hold the graph file as it is now (the build calls this after
-    writing graph.ttl). Returns the version folder, or None when the file is not a build's
+    writing graph.ttl), with the answers to the bundled questions (their default
+    parameters) already given when `answers`, so that the first ask after a build reads
+    them back. Returns the version folder, or None when the file is not a build's
     graph.ttl or (with `quiet`, the default) the store cannot be written: the store only
     speeds commands up, so failing to make it never fails the build.
 
@@ -293,7 +296,7 @@ def refresh_store(graph_path, *, quiet: bool = True) -> Path | None:
                 if fresh:
                     _remove_old_versions(folder)
                     return version
-            version = _build_version(folder, graph)
+            version = _build_version(folder, graph, answers)
             _remove_old_versions(folder)
             return version
     except TipgraphError:
@@ -306,8 +309,9 @@ def refresh_store(graph_path, *, quiet: bool = True) -> Path | None:
         raise
 
 
-def _build_version(folder: Path, graph: Path) -> Path:
-    """Load `graph` into a new version (the lock is held) and make it current."""
+def _build_version(folder: Path, graph: Path, answers: bool = True) -> Path:
+    """Load `graph` into a new version (the lock is held), with the answers to the bundled
+    questions when `answers`, and make it current."""
     tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-", dir=folder))
     try:
         before = FileIdentity.of(graph)
@@ -324,6 +328,11 @@ def _build_version(folder: Path, graph: Path) -> Path:
             reader.read()  # the loader may stop before the end: hash what it did not read too
         triples = len(store)
         store.flush()
+        (tmp / ANSWERS_FOLDER).mkdir()
+        if answers:
+            from tipgraph.query import keep_bundled_answers
+
+            keep_bundled_answers(store, tmp)
         del store
         after = FileIdentity.of(graph)
         if after != before:  # written to while we read it: what we hold is no version of it
@@ -331,7 +340,6 @@ def _build_version(folder: Path, graph: Path) -> Path:
         stamp = Stamp(reader.digest.hexdigest(), after, after.recent(started), triples)
         (tmp / STAMP_FILE).write_text(stamp.to_json(), encoding="utf-8")
         (tmp / LOCK_FILE).touch()
-        (tmp / ANSWERS_FOLDER).mkdir()
         for path in [tmp, *tmp.rglob("*")]:
             make_shareable(path)
         fault_point("store-written")
@@ -409,26 +417,33 @@ def answer_code_version() -> str:
     return _answer_code[0]
 
 
-def _answer_file(opened: OpenStore, key: str) -> Path:
+def _answer_file(version: Path, key: str) -> Path:
     digest = hashlib.sha256(f"{answer_code_version()}\n{key}".encode("utf-8")).hexdigest()
-    return opened.folder / ANSWERS_FOLDER / f"{digest}.txt"
+    return version / ANSWERS_FOLDER / f"{digest}.txt"
+
+
+def answer_path(opened: OpenStore, key: str) -> Path:
+    """Where the answer to `key` is kept in the version (the file may not exist)."""
+    return _answer_file(opened.folder, key)
 
 
 def cached_answer(opened: OpenStore, key: str) -> str | None:
-    """The answer given before to the request `key` (the query text after parameters, the
-    output format and width) over this very version of the graph, if any. A version never
-    changes, so an answer stored in it is never stale."""
+    """The answer given before to the request `key` (for a question, its text after
+    parameters) over this very version of the graph, if any. A version never changes, so an
+    answer stored in it is never stale."""
     try:
-        return _answer_file(opened, key).read_text(encoding="utf-8")
+        return _answer_file(opened.folder, key).read_text(encoding="utf-8")
     except OSError:
         return None
 
 
-def keep_answer(opened: OpenStore, key: str, answer: str) -> None:
-    """Remember an answer in the version's folder (skipped where it cannot be written)."""
+def keep_answer(opened: OpenStore | Path, key: str, answer: str) -> None:
+    """Remember an answer in the version's folder (`opened`, or the folder of a version being
+    built); skipped where it cannot be written."""
+    version = opened if isinstance(opened, Path) else opened.folder
     with contextlib.suppress(OSError):
-        _write_file_atomic(_answer_file(opened, key), answer)
+        _write_file_atomic(_answer_file(version, key), answer)
 
 
-__all__ = ["OpenStore", "Stamp", "cached_answer", "graph_store", "keep_answer", "open_store", "refresh_store",
+__all__ = ["OpenStore", "Stamp", "answer_path", "cached_answer", "graph_store", "keep_answer", "open_store", "refresh_store",
            "store_folder"]
