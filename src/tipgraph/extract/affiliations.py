@@ -254,7 +254,8 @@ class _Affiliations:
         ministries = [mm for mm in self.mentions if mm.cls == m.GOVERNMENT_BODY and re.search(r"\bMinistry\b", mm.name)]
         for person in self.mentions:
             title = person.title or ""
-            portfolio = re.search(r"([A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+)*)\s+Minister$", title)
+            # "Deputy Foreign Minister of Kazakhstan": the portfolio before the office, the state after it
+            portfolio = re.search(r"([A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+)*)\s+Minister(?:\s+of\s+(?:the\s+)?[A-Z][\w’' -]*)?$", title)
             if person.cls != m.PERSON or not portfolio or any(
                     s == reference(person) and p == "affiliatedWith" and not o.startswith("country:") for s, p, o in self.seen):
                 continue
@@ -317,6 +318,58 @@ class _Affiliations:
                 return
 
 
+    def country_in_title(self) -> None:
+        """ "Deputy Foreign Minister of Kazakhstan Roman X", "Head of the Delegation of the Holy See": the
+        country a person's own title names with "of"."""
+        for person in self.mentions:
+            if person.cls != m.PERSON or self._has_country(person):
+                continue
+            start = person.attrs.get("title_start", person.span.start)
+            end = person.attrs.get("name_start", person.span.start)
+            if end <= start:
+                continue
+            for country in self.mentions:
+                if country.cls == m.COUNTRY and start < country.span.start and country.span.end <= end \
+                        and re.search(r"\bof\s+(?:the\s+)?$", self.text[start : country.span.start]) \
+                        and not re.search(r"\bto\s+(?:the\s+)?$", self.text[start : country.span.start]):
+                    self.add(reference(person), "affiliatedWith", reference(country), person.span)
+                    break
+
+    def _has_country(self, person: EntityMention) -> bool:
+        return any(s == reference(person) and p == "affiliatedWith" and o.startswith("country:") for s, p, o in self.seen)
+
+    def speaking_country(self, parsed: Doc, info: DocumentInfo) -> None:
+        """ "Italy welcomes this meeting", "the Holy See would like to highlight": in a statement, the country
+        that is the subject of the speaker's own stance verbs is the one the speaker speaks for."""
+        if info.genre not in {"Speech", "Statement"} or not info.speaker:
+            return
+        speaker = next((mm for mm in self.mentions if mm.cls == m.PERSON and mm.name == info.speaker), None)
+        if speaker is None or self._has_country(speaker) or any(
+                s == reference(speaker) and p == "affiliatedWith" for s, p, _ in self.seen):
+            return
+        verbs = set(self.lex.get("speaking_country_verbs") or ())
+        counts: dict[str, int] = {}
+        for country in self.mentions:
+            if country.cls != m.COUNTRY or any(o is not country and o.cls != m.COUNTRY and o.span.start <= country.span.start
+                                               and country.span.end <= o.span.end for o in self.mentions):
+                continue
+            span = parsed.char_span(country.span.start, country.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            head = span.root
+            if head.dep_ != "nsubj" or head.head.lemma_.lower() not in verbs:
+                continue
+            verb = head.head
+            if verb.morph.get("Tense") == ["Past"] and not any(c.dep_ == "aux" for c in verb.children):
+                continue  # "Kazakhstan adopted ...": a report of what a state did, not its voice
+            if re.search(r"[“\"]", self.text[verb.sent.start_char : country.span.start]):
+                continue  # words quoted from another
+            counts[reference(country)] = counts.get(reference(country), 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            self.add(reference(speaker), "affiliatedWith", ranked[0][0], speaker.span)
+
+
 def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[EntityMention], info: DocumentInfo,
                          vocab: Vocabulary, facts: list[RelationFact]) -> list[RelationFact]:
     """Relations from titles, "of" phrases, seats and roles that `facts` does not state yet."""
@@ -329,6 +382,8 @@ def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[E
     reader.letterhead_addresses()
     reader.speaker_office(info)
     reader.speaker_country(info)
+    reader.country_in_title()
+    reader.speaking_country(parsed, info)
     reader.credits()
     reader.portfolios()
     reader.reported_by_office()

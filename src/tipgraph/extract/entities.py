@@ -299,7 +299,6 @@ class EntityExtractor:
                 possessive = re.search(r"[’']s\s+(?=[A-Z])", text[start:end])
                 if possessive and any(w in self.matchers.list_head_words for w in text[start + possessive.end() : end].split()):
                     end = start + possessive.start()
-                position = max(end, match.start() + 1)
                 # "the Ministry of Justice, Eduard Serbenco,": a comma continues a name only in a list
                 # closed by "and" ("Ministry of Labour, Social Affairs and Family")
                 piece = text[start:end]
@@ -310,10 +309,12 @@ class EntityExtractor:
                 # "Ministry of Labour, Youth and Migration, the Foreign Affairs Ministry, ...": a list of
                 # bodies ends the name where an item has a body's head word of its own
                 for sep in re.finditer(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", piece):
-                    rest = piece[sep.end():].split(",")[0]
+                    rest = re.split(r",|\s+and\s+", piece[sep.end():])[0]
                     if any(w in self.matchers.list_head_words for w in rest.split()):
                         end = start + sep.start()
                         break
+                # the next search starts where this name ends: a list cut here may name more bodies
+                position = max(end, match.start() + 1)
                 words = text[start:end].split(" ")
                 while words and words[0] in skip:
                     start += len(words[0]) + 1
@@ -878,6 +879,14 @@ class EntityExtractor:
                     text[max(0, span.start - 120) : span.start])
                 if complement and not any(w.strip(",") in self.matchers.list_head_words for w in complement.group().split()):
                     continue  # the field or the bodies an office is for ("Minister for Social Services")
+                # "Minister of Foreign Affairs and International Cooperation", "Adviser for Combating Trafficking in
+                # Persons and Smuggling of Migrants": a later part of the field an office's title names
+                field = re.search(
+                    "(?i:" + self.matchers.office_re.pattern + r")\s+(?:of|for|on|to)\s+(?:the\s+)?"
+                    r"(?:[A-Z][\w’'-]*,?\s+(?:(?:of|for|in|on|against|the|and)\s+)*)+(?:and|of|in|for|on)\s+(?:the\s+)?$",
+                    text[max(0, span.start - 120) : span.start])
+                if field and "\n" not in field.group() and not any(w.strip(",") in self.matchers.list_head_words for w in field.group().split()):
+                    continue
             # "the Chowdury judgment", "the Palermo case": a name that modifies a document or a case
             if label in {"ORG", "PERSON", "GPE"} and re.match(r"\s+(?:judgment|judgement|ruling|case|verdict|report|decision)\b", text[span.end : span.end + 12]):
                 continue

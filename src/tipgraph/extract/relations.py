@@ -65,6 +65,7 @@ class _Cues:
     office: re.Pattern
     office_start: re.Pattern
     national_office: re.Pattern
+    cabinet_office: re.Pattern
     foreign_before: re.Pattern
     greeting: re.Pattern
     participant_before: re.Pattern
@@ -109,6 +110,7 @@ def _cues(vocab: Vocabulary) -> _Cues:
         office=re.compile(office_alt, re.IGNORECASE),
         office_start=re.compile(r"^(?:(?:the|a|an|its|our|their|his|her)\s+)?(?:[\w’'.-]+\s+){0,3}?" + office_alt, re.IGNORECASE),
         national_office=re.compile(r"^" + _alternation(rel.get("national_offices") or ()), re.IGNORECASE),
+        cabinet_office=re.compile(r"(?<![\w-])" + _alternation(rel.get("cabinet_offices") or ()) + r"$"),
         foreign_before=re.compile(_alternation(rel.get("foreign_country_before") or ()) + r"\s+(?:the\s+)?$", re.IGNORECASE),
         greeting=re.compile(r"^\W*" + _alternation(rel.get("greetings") or ()), re.IGNORECASE),
         participant_before=re.compile(_alternation(rel.get("participant_before") or ()) + r"[,:]?\s+(?:(?:our|my|the)\s+)?(?:(?:dear|good|esteemed|distinguished)\s+)?(?:(?:friend|colleague)s?\s+)?(?:,\s*)?$", re.IGNORECASE),
@@ -446,6 +448,17 @@ class _Reader:
         # a dateline the gazetteer cannot place ("WASHINGTON (Agency) —"), or the speaker's own government
         own = place is not None or re.search(r"(?i)\b(?:our|this|my)\s+(?:government|country|nation)\b", self.text)
         if own and ranked and (len(ranked) == 1 or ranked[0][1] >= 3 and ranked[0][1] >= 2 * ranked[1][1]):
+            return ranked[0][0]
+        return None
+
+    def focus_country(self) -> str | None:
+        """The country a document is about: named three times or more, and twice as often as any other."""
+        counts: dict[str, int] = {}
+        for mm in self.mentions:
+            if mm.cls == m.COUNTRY and mm.key and not self.nested(mm, m.ORGANIZATION_CLASSES | m.EVENT_CLASSES | {m.INSTRUMENT}):
+                counts[mm.key] = counts.get(mm.key, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
             return ranked[0][0]
         return None
 
@@ -1098,6 +1111,7 @@ class _Reader:
                     affiliate(author, publisher)
         # G: a national office and the one country its sentence names
         home = self.home_country()
+        focus = self.focus_country()
         for person in self.people:
             if not person.title or not cues.national_office.match(person.title):
                 continue
@@ -1127,6 +1141,9 @@ class _Reader:
                 # "Secretary of State X" in a story datelined in his capital, "Minister Y" in a speech
                 # given at home: the country the document is set in
                 affiliate(person, home)
+            elif not countries and focus and cues.cabinet_office.search(person.title):
+                # "Justice Minister X" in a release on a visit to one country: a minister of the state it is about
+                affiliate(person, focus)
 
     # -- memberships ---------------------------------------------------------------------
     def memberships(self) -> None:

@@ -1,0 +1,57 @@
+"""Bodies, offices and the people who hold them, on documents written for these tests
+(tests/data/bodies_corpus): lists of ministries, offices that are no persons, affiliations."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tipgraph.model import SourceDocument
+from tipgraph.pipeline import extract_document
+
+CORPUS = Path(__file__).parent / "data" / "bodies_corpus"
+
+
+@pytest.fixture(scope="module")
+def extractions():
+    found = {}
+    for path in sorted(CORPUS.glob("*.txt")):
+        document = SourceDocument(doc_id=path.stem, source_file=path.name, text=path.read_text(encoding="utf-8"))
+        found[path.stem] = extract_document(document)
+    return found
+
+
+def names(extraction, *classes):
+    return {mm.name for mm in extraction.mentions if mm.cls in classes}
+
+
+def facts(extraction):
+    return {(r.subject, r.predicate, r.object) for r in extraction.relations}
+
+
+def test_each_ministry_of_a_list_is_one_body(extractions):
+    bodies = names(extractions["visit_release"], "GovernmentBody")
+    assert {"Ministry of Social Affairs", "Ministry of Economic Affairs and Communications",
+            "Ministry of Education and Research", "Ministry of Culture and Sport"} <= bodies
+    organisations = names(extractions["visit_release"], "Organization", "GovernmentBody", "CivilSocietyOrganization")
+    assert not {"Social Affairs", "Education and Research", "Culture and Sport", "Economic Affairs and Communications"} & organisations
+
+
+def test_a_statement_speaks_for_the_country_that_is_subject_of_its_stance_verbs(extractions):
+    statement = facts(extractions["delegation_statement"])
+    assert ("Person:Tomas Lindqvist", "affiliatedWith", "country:SWE") in statement
+    # "Moldova adopted ...", "Georgia opened ...": states reported on, not the speaker's
+    assert not {("Person:Tomas Lindqvist", "affiliatedWith", c) for c in ("country:MDA", "country:GEO")} & statement
+
+
+def test_a_title_that_names_a_state_with_of_and_a_cabinet_office_in_a_visit_release(extractions):
+    release = facts(extractions["visit_release"])
+    assert ("Person:Jaan Oras", "affiliatedWith", "country:EST") in release  # "Deputy Interior Minister of Estonia Jaan Oras"
+    assert ("Person:Karin Tamm", "affiliatedWith", "country:EST") in release  # "Justice Minister Karin Tamm", on a visit to Estonia
+
+
+def test_the_field_an_offices_title_names_is_no_body(extractions):
+    remarks = extractions["envoy_remarks"]
+    bodies = names(remarks, "Organization", "GovernmentBody", "InternationalOrganization", "CivilSocietyOrganization")
+    assert not {n for n in bodies if "International Development" in n or n == "Foreign Affairs"}
+    assert ("Person:Oskar Brandt", "affiliatedWith", "country:NOR") in facts(remarks)  # "Norway welcomes this conference"
