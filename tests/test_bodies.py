@@ -55,3 +55,28 @@ def test_the_field_an_offices_title_names_is_no_body(extractions):
     bodies = names(remarks, "Organization", "GovernmentBody", "InternationalOrganization", "CivilSocietyOrganization")
     assert not {n for n in bodies if "International Development" in n or n == "Foreign Affairs"}
     assert ("Person:Oskar Brandt", "affiliatedWith", "country:NOR") in facts(remarks)  # "Norway welcomes this conference"
+
+
+def test_a_building_where_people_meet_is_a_place_in_its_town(extractions):
+    speech = extractions["venue_speech"]
+    places = names(speech, "Place")
+    assert {"Nordic Conference Centre", "Palais des Congrès"} <= places
+    assert not {"Nordic Conference Centre", "Palais des Congrès"} & names(speech, "Organization", "InternationalOrganization")
+    assert ("Place:Nordic Conference Centre", "locatedIn", "Place:Helsinki") in facts(speech)  # "..., Helsinki"
+    assert ("Place:Palais des Congrès", "locatedIn", "Place:Lyon") in facts(speech)  # "... in Lyon"
+
+
+def test_family_name_particles_in_lower_case_belong_to_the_name(extractions):
+    speech = extractions["venue_speech"]
+    assert "Anna van der Berg-Lindholm" in names(speech, "Person")
+    assert speech.info.speaker == "Anna van der Berg-Lindholm"
+    assert ("Person:Anna van der Berg-Lindholm", "affiliatedWith", "org:Council-of-Europe") in facts(speech)
+
+
+def test_what_a_visitor_urges_with_no_one_named_is_aimed_at_the_country_visited(extractions):
+    release = extractions["visit_release"]
+    urged = [c for c in release.claims if c.cls == "CallToAction" and "domestic work" in c.span.text]
+    assert urged and urged[0].addressees == ["country:EST"]
+    # a statement's unnamed appeals go to all its listeners, not to the country it names most
+    statement = extractions["delegation_statement"]
+    assert not any("country:SWE" in c.addressees for c in statement.claims)

@@ -339,35 +339,43 @@ class _Affiliations:
         return any(s == reference(person) and p == "affiliatedWith" and o.startswith("country:") for s, p, o in self.seen)
 
     def speaking_country(self, parsed: Doc, info: DocumentInfo) -> None:
-        """ "Italy welcomes this meeting", "the Holy See would like to highlight": in a statement, the country
-        that is the subject of the speaker's own stance verbs is the one the speaker speaks for."""
+        """ "Italy welcomes this meeting": the speaker of a statement speaks for the country of its stance verbs."""
         if info.genre not in {"Speech", "Statement"} or not info.speaker:
             return
         speaker = next((mm for mm in self.mentions if mm.cls == m.PERSON and mm.name == info.speaker), None)
-        if speaker is None or self._has_country(speaker) or any(
-                s == reference(speaker) and p == "affiliatedWith" for s, p, _ in self.seen):
+        if speaker is None or any(s == reference(speaker) and p == "affiliatedWith" for s, p, _ in self.seen):
             return
-        verbs = set(self.lex.get("speaking_country_verbs") or ())
-        counts: dict[str, int] = {}
-        for country in self.mentions:
-            if country.cls != m.COUNTRY or any(o is not country and o.cls != m.COUNTRY and o.span.start <= country.span.start
-                                               and country.span.end <= o.span.end for o in self.mentions):
-                continue
-            span = parsed.char_span(country.span.start, country.span.end, alignment_mode="expand")
-            if span is None:
-                continue
-            head = span.root
-            if head.dep_ != "nsubj" or head.head.lemma_.lower() not in verbs:
-                continue
-            verb = head.head
-            if verb.morph.get("Tense") == ["Past"] and not any(c.dep_ == "aux" for c in verb.children):
-                continue  # "Kazakhstan adopted ...": a report of what a state did, not its voice
-            if re.search(r"[“\"]", self.text[verb.sent.start_char : country.span.start]):
-                continue  # words quoted from another
-            counts[reference(country)] = counts.get(reference(country), 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            self.add(reference(speaker), "affiliatedWith", ranked[0][0], speaker.span)
+        country = speaking_country(self.text, parsed, self.mentions, self.lex)
+        if country is not None:
+            self.add(reference(speaker), "affiliatedWith", country, speaker.span)
+
+
+def speaking_country(text: str, parsed: Doc, mentions: list[EntityMention], lex: dict) -> str | None:
+    """ "Italy welcomes this meeting", "Norway is a firm supporter of ...", "the Holy See would like to highlight":
+    in a statement, the country that is most often the subject of stance verbs in the present is the one
+    that speaks (not "Moldova adopted a strategy", a state reported on)."""
+    verbs = set(lex.get("speaking_country_verbs") or ())
+    counts: dict[str, int] = {}
+    for country in mentions:
+        if country.cls != m.COUNTRY or any(o is not country and o.cls != m.COUNTRY and o.span.start <= country.span.start
+                                           and country.span.end <= o.span.end for o in mentions):
+            continue
+        span = parsed.char_span(country.span.start, country.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        if head.dep_ != "nsubj" or head.head.lemma_.lower() not in verbs:
+            continue
+        verb = head.head
+        if verb.morph.get("Tense") == ["Past"] and not any(c.dep_ == "aux" for c in verb.children):
+            continue
+        if re.search(r"[“\"]", text[verb.sent.start_char : country.span.start]):
+            continue  # words quoted from another
+        counts[reference(country)] = counts.get(reference(country), 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[EntityMention], info: DocumentInfo,

@@ -809,6 +809,13 @@ class EntityExtractor:
         ents = [(e.label_, e.start_char, e.end_char) for e in parsed.ents]
         out: list[tuple[str, int, int]] = []
         for label, start, end in ents:
+            # "Anna" + "van der" + "Berg": family-name particles in lower case inside one person's name
+            particles = "|".join(map(re.escape, sorted(self.matchers.name_particles)))
+            if out and label == "PERSON" and out[-1][0] == "PERSON" and (
+                    re.fullmatch(rf"(?: (?:{particles}))+ ", text[out[-1][2]:start])
+                    or text[out[-1][2]:start] == " " and re.search(rf" (?:{particles})$", text[out[-1][1]:out[-1][2]])):
+                out[-1] = (label, out[-1][1], end)
+                continue
             if out and label == "ORG" and out[-1][0] == "ORG":
                 prev_label, prev_start, prev_end = out[-1]
                 gap = text[prev_end:start]
@@ -969,8 +976,9 @@ class EntityExtractor:
     def _person_in_context(self, name: str, span: Span, text: str) -> bool:
         """ "Amara Okafor", "Dario Kovač" tagged ORG: a two- or three-word name with no
         word of a body, next to an office ("X, head of ..."; "The head of Y, X,") or a speech verb."""
-        words = name.split()
-        if not 2 <= len(words) <= 3 or self.matchers.office_re is None:
+        # "Maud de Boer-Buquicchio": a family-name particle in lower case is part of the name
+        words = [w for w in name.split() if not (w.islower() and w in self.matchers.name_particles)]
+        if not 2 <= len(words) <= 3 or self.matchers.office_re is None or words[0] != name.split()[0]:
             return False
         if not all(re.fullmatch(r"[^\W\d_][^\W\d_’'-]*(?:-[^\W\d_]+)*", w) and w[0].isupper() and not w.isupper() for w in words):
             return False
@@ -1367,6 +1375,36 @@ def _towns_after_prepositions(text: str, parsed: Doc, vocab: Vocabulary, matcher
     return found
 
 
+def _venues(text: str, kept: list[Candidate], vocab: Vocabulary) -> list[Candidate]:
+    """ "OECD Conference Center, Paris", "at the Palais de l’Europe": a building where people meet is a place,
+    not a body, though it bears a body's name."""
+    orgs = vocab.lexicon("organizations")
+    heads = sorted(orgs.get("venue_heads") or (), key=len, reverse=True)
+    openers = sorted(orgs.get("venue_openers") or (), key=len, reverse=True)
+    if not heads and not openers:
+        return kept
+    head_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, heads)) + r")$") if heads else None
+    found = []
+    if heads:
+        named = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'-]*[ \t]+)+(?:" + "|".join(map(re.escape, heads)) + r")(?![\w-])")
+        for match in named.finditer(text):
+            span = trimmed_span(text, match.start(), match.end())
+            found.append(Candidate(EntityMention(m.PLACE, span, clean_name(span.text), attrs={"venue": True}), priority=66))
+    if openers:
+        opened = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, openers)) + r")\s+(?:de|des|du|di|della|of|of the)\s+(?:l[’']|la\s+|le\s+)?"
+                            r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+        for match in opened.finditer(text):
+            span = Span(match.start(), match.end(), match.group())
+            found.append(Candidate(EntityMention(m.PLACE, span, clean_name(span.text), attrs={"venue": True}), priority=66))
+    if found:
+        kept = _resolve_overlaps(kept + found)
+    for cand in kept:
+        mm = cand.mention
+        if mm.cls in m.ORGANIZATION_CLASSES and head_re is not None and head_re.search(mm.span.text) and len(mm.span.text.split()) > 2:
+            cand.mention = EntityMention(m.PLACE, mm.span, mm.name, sentence=mm.sentence, attrs={"venue": True})
+    return kept
+
+
 def _venue_lines(text: str, labels: list[str]) -> list[Candidate]:
     """ "Location: Dialogue, National Circuit Barton": a header line naming where a speech was given."""
     if not labels:
@@ -1498,6 +1536,7 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
         kept = _resolve_overlaps(kept + extra)
     _short_names_of_known(kept)
     _surnames_of_people(kept)
+    kept = _venues(text, kept, vocab)
     mentions = []
     for cand in kept:
         mention = cand.mention

@@ -1232,8 +1232,11 @@ class _Reader:
             if place.cls != m.PLACE or self.nested(place, m.EVENT_CLASSES | m.ORGANIZATION_CLASSES):
                 continue
             follow = re.match(r",\s+", text[place.span.end :])
+            if place.attrs.get("venue"):
+                # "OECD Conference Center, Paris", "the Palais de l’Europe in Strasbourg": a building in its town
+                follow = re.match(r",\s+|\s+in\s+", text[place.span.end :])
             if follow:
-                container = self.starting_at(place.span.end + follow.end(), {m.COUNTRY, m.REGION})
+                container = self.starting_at(place.span.end + follow.end(), {m.COUNTRY, m.REGION} | ({m.PLACE} if place.attrs.get("venue") else set()))
                 if container is not None:
                     self.add(reference(place), "locatedIn", reference(container), self.span_of(place.span.start, container.span.end))
         for mm in self.outermost([x for x in self.ordered if x.cls in m.ORGANIZATION_CLASSES | m.EVENT_CLASSES]):

@@ -10,6 +10,7 @@ from spacy.tokens import Span as SpacySpan
 
 from tipgraph import model as m
 from tipgraph import ontology_dir
+from tipgraph.extract.affiliations import speaking_country
 from tipgraph.extract.claims.common import ACTOR_CLASSES
 from tipgraph.model import EntityMention, Span, reference
 
@@ -93,7 +94,31 @@ class AddresseesMixin:
             found.extend(self.endorsed(sentence, sent, claimant))
         elif cls == "Criticism":
             found.extend(self._criticised(sent, claimant))
+        if not found and cls in {"CallToAction", "Endorsement"}:
+            found.extend(self._reported_country(claimant))
         return found
+
+    def _reported_country(self, claimant: str | None) -> list[str]:
+        """A release or story about one country ("concluded a visit to Norway"): what a visitor there urges or
+        praises with no one named ("national referral mechanisms should be established") is aimed at that
+        country. Not in a statement, whose unnamed appeals go to all its listeners."""
+        if self.info.genre in {"Speech", "Statement"}:
+            return []
+        counts: dict[str, int] = {}
+        for mm in self.mentions:
+            if mm.cls == m.COUNTRY:
+                counts[reference(mm)] = counts.get(reference(mm), 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return []
+        country = ranked[0][0]
+        if country == claimant or self._own_voice_of(country, claimant) or country in self._speaker_countries():
+            return []
+        iso = country.split(":", 1)[1]
+        if claimant and (claimant.startswith((f"gov:{iso}", f"govbody:{iso}:", f"mission:{iso}")) or any(
+                mm.attrs.get("country") == iso and reference(mm) == claimant for mm in self.mentions)):
+            return []  # the state's own officials and bodies speaking of it
+        return [country]
 
     def _addressed_as_you(self, position: int, claimant: str | None) -> str | None:
         """Who "you" is: the person a reply answers (its title line), else the last person or office
@@ -340,9 +365,17 @@ class AddresseesMixin:
         """Whether `ref` is the voice the claim is said in: the issuing body and its country for
         the document's own words, but not for a third party it quotes ("Judge X praised the
         Mission", in the Mission's own release, praises the Mission)."""
-        if ref not in self.own_voice:
+        if ref not in self.own_voice and ref != self._speaking_country():
             return False
-        return claimant is None or claimant in self.own_voice or claimant == self.speaker_ref
+        return claimant is None or claimant in self.own_voice or claimant == self.speaker_ref or claimant == self._speaking_country()
+
+    def _speaking_country(self) -> str | None:
+        """The country a statement speaks for by its stance verbs ("Sweden welcomes the report")."""
+        if self.info.genre not in {"Speech", "Statement"}:
+            return None
+        if not hasattr(self, "_speaking_country_ref"):
+            self._speaking_country_ref = speaking_country(self.text, self.parsed, self.mentions, self.vocab.lexicon("events_relations"))
+        return self._speaking_country_ref
 
     def _demonyms(self) -> dict[str, str]:
         """'Kazakh' -> 'KAZ': the gazetteer's demonyms."""
