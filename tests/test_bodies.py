@@ -80,3 +80,20 @@ def test_what_a_visitor_urges_with_no_one_named_is_aimed_at_the_country_visited(
     # a statement's unnamed appeals go to all its listeners, not to the country it names most
     statement = extractions["delegation_statement"]
     assert not any("country:SWE" in c.addressees for c in statement.claims)
+
+
+def test_an_events_name_runs_on_through_its_quoted_theme_and_the_instrument_it_reviews(extractions):
+    statement = extractions["debate_statement"]
+    debate = "Security Council Open Debate on the “Women, Peace and Security: Sexual Violence in Conflict”"
+    assert debate in names(statement, "Meeting")
+    assert statement.info.delivered_at == f"Meeting:{debate}"  # not a bare "Security Council meeting"
+    conference = "Regional Conference on the Implementation of the Palermo Protocol in Lisbon"
+    assert conference in names(statement, "Conference")
+    assert "instrument:Palermo-Protocol" in {mm.key for mm in statement.mentions}  # kept inside the event's name
+
+
+def test_names_in_a_list_of_people_and_a_courts_name_before_its_date(extractions):
+    wire = extractions["wire_sentencing"]
+    assert {"Jozef Horvath", "Marek Kovac", "Lucia Balogova"} <= names(wire, "Person")
+    assert "Marek Kovac" not in names(wire, "Place")
+    assert {"Leeds Crown Court", "Court of Appeal"} <= names(wire, "GovernmentBody")

@@ -163,6 +163,7 @@ class EntityExtractor:
         self.events = vocab.lexicon("events")
         self.instruments = vocab.lexicon("instruments")
         self.orgs = vocab.lexicon("organizations")
+        self._parsed_ents: list = []  # the parse's entities, while `statistical` reads them
 
     # -- gazetteers -------------------------------------------------------
     def gazetteer(self, parsed: Doc, text: str) -> list[Candidate]:
@@ -608,9 +609,14 @@ class EntityExtractor:
         keywords = self.events.get("keywords") or {}
         found = []
         for start, end, keyword in self.named_phrases(parsed, keywords, None):
-            span = trimmed_span(text, start, end)
+            quoted_end = _quoted_title_end(text, end)
+            span = trimmed_span(text, start, quoted_end)
+            name = clean_name(span.text)
+            if quoted_end > end and span.end < quoted_end:
+                span = Span(span.start, quoted_end, text[span.start : quoted_end])  # the closing mark stays with its title
+                name = _LEADING_ARTICLE.sub("", " ".join(span.text.split()))
             cls = keywords[keyword]
-            found.append(Candidate(EntityMention(cls, span, clean_name(span.text), attrs={"keyword": keyword}), priority=65))
+            found.append(Candidate(EntityMention(cls, span, name, attrs={"keyword": keyword}), priority=65))
         return found
 
     def described_events(self, parsed: Doc, text: str) -> list[Candidate]:
@@ -840,6 +846,7 @@ class EntityExtractor:
 
     def statistical(self, parsed: Doc, text: str) -> list[Candidate]:
         found = []
+        self._parsed_ents = list(parsed.ents)
         # words the document also writes in lower case are common nouns ("Response", "Slavery")
         lower_words = {t.text for t in parsed if t.text.isalpha() and t.text.islower()}
         places = self.vocab.places
@@ -850,14 +857,25 @@ class EntityExtractor:
                 if cut > 0:
                     end = cut
             span = trimmed_span(text, ent_start, end)
+            # "Plymouth Crown Court on Oct. 24": a date after the name is no part of it
+            dated = re.search(r"\s+(?:on|in|since|from|until|by)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?\d", span.text)
+            if dated and dated.start() > 0:
+                span = trimmed_span(text, span.start, span.start + dated.start())
             # "Abuja at the weekend": a name does not end in a lower-case word
             tail = re.search(r"(?:\s+(?!(?:province|region|district|county|city|state|oblast|municipality)$)[a-z][\w’'-]*)+$", span.text)
             if tail and tail.start() > 0:
                 span = trimmed_span(text, span.start, span.start + tail.start())
             name = clean_name(span.text)
+            # "the Court of Appeal", "the Office of Public Prosecutions": spaCy may take only what follows the head
+            if label == "ORG" and self.matchers.list_head_words:
+                head = re.search(r"(?<![\w’'-])((?:[A-Z][\w’'-]*[ \t]+)*(?:" + "|".join(map(re.escape, sorted(self.matchers.list_head_words)))
+                                 + r"))[ \t]+of[ \t]+(?:the[ \t]+)?$", text[max(0, span.start - 80) : span.start])
+                if head:
+                    span = trimmed_span(text, span.start - (len(text[max(0, span.start - 80) : span.start]) - head.start(1)), span.end)
+                    name = clean_name(span.text)
             # "Response to Home Affairs Committee": a document's word before the body it answers
             lead = re.match(r"(\S+)\s+(?:to|of|on|for|by)\s+(?:the\s+)?(?=[A-Z])", name)
-            if lead and lead.group(1).lower() in self.matchers.not_entities:
+            if lead and lead.group(1).lower() in self.matchers.not_entities and lead.group(1) not in self.matchers.list_head_words:
                 span = trimmed_span(text, span.start + lead.end(), span.end)
                 name = clean_name(span.text)
             if not name or name.lower() in self.matchers.not_entities or name.lower() in self.matchers.vocatives:
@@ -901,7 +919,7 @@ class EntityExtractor:
             if re.search(r"(?:entitled|titled|called|named|themed)\s+[‘'“\"][^’'”\"\n]{0,160}$", text[max(0, span.start - 180) : span.start]) \
                     and label in {"ORG", "PERSON", "WORK_OF_ART", "GPE"}:
                 continue
-            if label in {"ORG", "WORK_OF_ART", "PRODUCT"} and self._person_in_context(name, span, text):
+            if label in {"ORG", "WORK_OF_ART", "PRODUCT", "GPE"} and self._person_in_context(name, span, text):
                 found.append(Candidate(EntityMention(m.PERSON, span, name), priority=20))
                 continue
             if label in {"ORG", "PERSON"} and name in places and (label == "ORG" or len(words) == 1 and self._place_context(text, span)):
@@ -988,6 +1006,10 @@ class EntityExtractor:
             return False
         after = text[span.end : span.end + 80]
         before = text[max(0, span.start - 100) : span.start]
+        # "Petr Tancos, Nela Dzurkova and Katerina Kerujova": the last of a list of people
+        listed = re.search(r"(?:,|,?\s+and)\s+$", before)
+        if listed and any(e.label_ == "PERSON" and e.end_char == span.start - len(listed.group()) for e in self._parsed_ents):
+            return True
         office_after = re.match(r",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w’'-]+\s+){0,3}?(?=\S)", after)
         if office_after and self.matchers.office_re.match(after[office_after.end():]):
             return True
@@ -1023,6 +1045,24 @@ class EntityExtractor:
         return m.ORGANIZATION
 
 
+_QUOTES = {"“": "”", "‘": "’'", '"': '"', "'": "'", "«": "»"}
+
+
+def _quoted_title_end(text: str, end: int) -> int:
+    """Where a name goes on into the quoted title of its theme ("Open Debate on the “Maintenance of International
+    Peace and Security: ...”", "Seminar entitled ‘...’"): the end of the closing quotation mark on the line."""
+    lead = re.match(r"\s+(?:on|entitled|titled|called|themed)\s+(?:the\s+)?([“‘\"'«])", text[end : end + 30])
+    if not lead:
+        return end
+    opening = lead.group(1)
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    # a closing mark not inside a word ("women’s" is no end)
+    closing = re.compile("[" + re.escape(_QUOTES[opening]) + r"](?![\w])")
+    found = closing.search(text, end + lead.end(), min(line_end, end + lead.end() + 300))
+    return found.end() if found else end
+
+
 def _is_container(c: Candidate) -> bool:
     key = c.mention.key or ""
     return c.mention.cls in CONTAINER_CLASSES or key.startswith(("gov:", "govbody:", "mission:", "org:", "unit:"))
@@ -1038,6 +1078,8 @@ def _may_nest(inner: Candidate, outer: Candidate) -> bool:
         return True  # "a training for investigators of the Ministry of Internal Affairs"
     if outer.mention.cls in m.EVENT_CLASSES and inner.mention.cls in {m.PLACE, m.COUNTRY} and not _is_container(inner):
         return True  # "Bucharest" in "the December 2001 OSCE Ministerial Council in Bucharest"
+    if outer.mention.cls in m.EVENT_CLASSES and inner.mention.cls == m.INSTRUMENT:
+        return True  # "the High-Level Meeting on the Appraisal of the Global Plan of Action to ...": what it reviews
     if not inner.mention.key or _is_container(inner) and not (inner.mention.key or "").startswith("org:"):
         return False
     if (outer.mention.key or "").startswith(("unit:", "mission:")) and inner.mention.cls in {m.PLACE, m.COUNTRY}:

@@ -499,6 +499,8 @@ class _Reader:
                 surface = " ".join(mm.span.text.split())
                 if not words & {w.lower() for w in re.findall(r"[\w-]+", surface)}:
                     continue
+                if any(ev.cls in m.EVENT_CLASSES and ev.span.start <= mm.span.start and mm.span.end < ev.span.end for ev in self.mentions):
+                    continue  # "at the Security Council Open Debate on ...": the body opens the named event
                 date = self.info.date
                 template = self.lex.get("meeting_name" if date else "meeting_name_undated") or "{body} meeting"
                 name = template.format(body=surface, date=written_date(date) if date else "")
