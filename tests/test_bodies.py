@@ -97,3 +97,10 @@ def test_names_in_a_list_of_people_and_a_courts_name_before_its_date(extractions
     assert {"Jozef Horvath", "Marek Kovac", "Lucia Balogova"} <= names(wire, "Person")
     assert "Marek Kovac" not in names(wire, "Place")
     assert {"Leeds Crown Court", "Court of Appeal"} <= names(wire, "GovernmentBody")
+
+
+def test_a_known_units_name_and_an_events_name_with_hyphenated_words(extractions):
+    release = extractions["mission_release"]
+    assert "Border Police and Labour Inspection Technical Co-ordination Meeting" in {
+        alias for mm in release.mentions if mm.cls == "Meeting" for alias in [mm.name, *mm.attrs.get("aliases", [])]}
+    assert ("Person:Karl Weber", "affiliatedWith", "org:OSCE-Mission-to-Bosnia-and-Herzegovina") in facts(release)

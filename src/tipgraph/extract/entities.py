@@ -90,6 +90,11 @@ class Matchers:
         self.body_head_words = {w for h in heads for w in h.split() if w[:1].isupper()}
         strict = set(orgs.get("unit_nouns") or ()) | set(orgs.get("ministry_nouns") or ()) | set(orgs.get("body_heads") or ())
         self.list_head_words = {h.split()[-1] for h in strict if h[:1].isupper()}
+        # a known body's names, for a name spelled out of the tokens the phrase matchers read ("Mission to BiH.")
+        self.body_by_name = {n: e.key for e in vocab.entities.values() if e.cls in m.ORGANIZATION_CLASSES
+                             for n in e.case_sensitive_names}
+        self.body_by_name.update({n.lower(): e.key for e in vocab.entities.values() if e.cls in m.ORGANIZATION_CLASSES
+                                  for n in e.case_insensitive_names})
         self.demonyms = {}
         for entity in vocab.entities.values():
             for d in (*entity.demonyms, *entity.ambiguous_demonyms):
@@ -416,6 +421,10 @@ class EntityExtractor:
                 continue
             parent = self.vocab.entities[key]
             name = clean_name(re.sub(r"\s+", " ", piece.replace("’s ", " ").replace("'s ", " ")))
+            spelled = self.matchers.body_by_name.get(clean_name(piece)) or self.matchers.body_by_name.get(clean_name(piece).lower())
+            if spelled is not None:
+                found.append(self._known(self.vocab.entities[spelled], text, c.start, end, priority=95))
+                continue
             mention = EntityMention(parent.cls, Span(c.start, end, piece), name, key=f"unit:{parent.key}:{name}",
                                     attrs={"part_of": parent.key, "aliases": [clean_name(piece)]})
             found.append(Candidate(mention, priority=90))
@@ -553,6 +562,12 @@ class EntityExtractor:
                                 or prev.lower_ in headline_verbs:
                             break
                         left -= 1
+                        continue
+                    # "Technical Co-ordination Meeting": a capitalised word broken by a hyphen ("Co", "-", "ordination")
+                    if prev.is_alpha and prev.is_lower and left - 3 >= 0 and tokens[left - 2].text in {"-", "‑"} \
+                            and not tokens[left - 2].whitespace_ and not tokens[left - 3].whitespace_ \
+                            and tokens[left - 3].text[:1].isupper() and "\n" not in tokens[left - 4].whitespace_ if left - 4 >= 0 else False:
+                        left -= 3
                         continue
                     # "High-Level Conference": a hyphen inside one capitalised word
                     if prev.text in {"-", "‑", "–"} and not prev.whitespace_ and left - 2 >= 0 \
@@ -1403,6 +1418,27 @@ def _short_names_of_known(kept: list[Candidate]) -> None:
                 break
 
 
+def _short_names_of_parts(kept: list[Candidate], vocab: Vocabulary) -> None:
+    """ "the General Assembly" where the text names the UN: a body's name without its parent's ("UN General
+    Assembly" less "UN") is that body when the parent is named in the same text."""
+    named = {c.mention.key for c in kept if c.mention.key}
+    short: dict[str, str] = {}
+    for entity in vocab.entities.values():
+        parent = vocab.entities.get(entity.part_of) if entity.part_of else None
+        if parent is None or parent.key not in named or entity.cls not in m.ORGANIZATION_CLASSES:
+            continue
+        for name in (*entity.case_sensitive_names, *entity.case_insensitive_names):
+            for prefix in (*parent.case_sensitive_names, *parent.case_insensitive_names):
+                if name.startswith(prefix + " ") and len(name[len(prefix) + 1 :].split()) >= 2:
+                    short.setdefault(name[len(prefix) + 1 :], entity.key)
+    for cand in kept:
+        mention = cand.mention
+        key = short.get(mention.name) if not mention.key and mention.cls in m.ORGANIZATION_CLASSES else None
+        if key is not None:
+            known = vocab.entities[key]
+            mention.key, mention.cls, mention.name = known.key, known.cls, known.name
+
+
 def _towns_after_prepositions(text: str, parsed: Doc, vocab: Vocabulary, matchers: Matchers) -> list[Candidate]:
     """ "a training for 30 inspectors in Novi Sad": a town the model missed, where places stand."""
     lower_words = {t.text for t in parsed if t.is_lower}
@@ -1577,6 +1613,7 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     if extra:
         kept = _resolve_overlaps(kept + extra)
     _short_names_of_known(kept)
+    _short_names_of_parts(kept, vocab)
     _surnames_of_people(kept)
     kept = _venues(text, kept, vocab)
     mentions = []
