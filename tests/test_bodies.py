@@ -48,6 +48,8 @@ def test_a_title_that_names_a_state_with_of_and_a_cabinet_office_in_a_visit_rele
     release = facts(extractions["visit_release"])
     assert ("Person:Jaan Oras", "affiliatedWith", "country:EST") in release  # "Deputy Interior Minister of Estonia Jaan Oras"
     assert ("Person:Karin Tamm", "affiliatedWith", "country:EST") in release  # "Justice Minister Karin Tamm", on a visit to Estonia
+    # "the Police and Border Guard Board at the Ministry of the Interior": a unit seated in a ministry
+    assert ("GovernmentBody:Border Guard Board", "partOf", "govbody:EST:Ministry of Interior") in release
 
 
 def test_the_field_an_offices_title_names_is_no_body(extractions):
@@ -104,3 +106,15 @@ def test_a_known_units_name_and_an_events_name_with_hyphenated_words(extractions
     assert "Border Police and Labour Inspection Technical Co-ordination Meeting" in {
         alias for mm in release.mentions if mm.cls == "Meeting" for alias in [mm.name, *mm.attrs.get("aliases", [])]}
     assert ("Person:Karl Weber", "affiliatedWith", "org:OSCE-Mission-to-Bosnia-and-Herzegovina") in facts(release)
+
+
+def test_a_bodys_name_without_its_parents_is_that_body_when_the_parent_is_named(extractions):
+    statement = extractions["debate_statement"]  # "... to the United Nations", "by the General Assembly"
+    assembly = [mm for mm in statement.mentions if mm.span.text == "General Assembly"]
+    assert assembly and assembly[0].key == "org:UN-General-Assembly"
+
+
+def test_a_country_before_a_possessive_garbled_by_a_wrong_code_page(extractions):
+    statement = extractions["garbled_statement"]  # "Delivered by Finland‚Äôs Chargé d'Affaires Ingrid Holmberg"
+    assert "Finland" in {mm.span.text for mm in statement.mentions if mm.cls == "Country"}
+    assert ("Person:Ingrid Holmberg", "affiliatedWith", "country:FIN") in facts(statement)

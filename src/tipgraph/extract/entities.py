@@ -95,6 +95,7 @@ class Matchers:
                              for n in e.case_sensitive_names}
         self.body_by_name.update({n.lower(): e.key for e in vocab.entities.values() if e.cls in m.ORGANIZATION_CLASSES
                                   for n in e.case_insensitive_names})
+        self.country_by_name = {n: e.key for e in vocab.entities.values() if e.cls == m.COUNTRY for n in e.case_sensitive_names}
         self.demonyms = {}
         for entity in vocab.entities.values():
             for d in (*entity.demonyms, *entity.ambiguous_demonyms):
@@ -195,6 +196,13 @@ class EntityExtractor:
                     and not any(s0 < s <= e0 for _, s0, e0 in hits):
                 continue  # "the National Action Plan to Combat Trafficking ...": a longer, national name
             found.append(self._known(entity, text, span.start_char, span.end_char, priority=100 + len(span)))
+        # "Canada‚Äôs", "Canadaâ€™s": a possessive whose apostrophe a wrong code page garbled is one token
+        for token in parsed:
+            garbled = re.search(r"(?:‚Äô|â€™)s$", token.text)
+            key = self.matchers.body_by_name.get(token.text[: garbled.start()]) or self.matchers.country_by_name.get(token.text[: garbled.start()]) \
+                if garbled else None
+            if key is not None:
+                found.append(self._known(self.vocab.entities[key], text, token.idx, token.idx + garbled.start(), priority=100))
         for match_id, s, e in self.matchers.context(parsed):
             span = parsed[s:e]
             before = text[max(0, span.start_char - 30) : span.start_char].lower().rstrip()

@@ -1279,6 +1279,14 @@ class _Reader:
             if f"country:{iso3}" in self.keys_in_doc:
                 self.add(reference(mm), "partOf", f"country:{iso3}", mm.span)
         for mm in self.ordered:
+            # "the Criminal Police Committee at the Ministry of Internal Affairs": a unit seated in a ministry
+            if mm.cls not in m.ORGANIZATION_CLASSES or mm.key and not mm.key.startswith("govbody:"):
+                continue
+            at = re.match(r"\s+(?:at|within|under)\s+(?:the\s+)?", self.text[mm.span.end : mm.span.end + 12])
+            whole = self.starting_at(mm.span.end + at.end(), {m.GOVERNMENT_BODY}) if at else None
+            if whole is not None and re.match(r"(?:Ministry|Department)\b", whole.name):
+                self.add(reference(mm), "partOf", reference(whole), self.span_of(mm.span.start, whole.span.end))
+        for mm in self.ordered:
             if mm.cls not in m.ORGANIZATION_CLASSES:
                 continue
             owner = re.search(r"[’']s\s+$", self.text[max(0, mm.span.start - 3) : mm.span.start])
