@@ -118,3 +118,18 @@ def test_a_country_before_a_possessive_garbled_by_a_wrong_code_page(extractions)
     statement = extractions["garbled_statement"]  # "Delivered by Finland‚Äôs Chargé d'Affaires Ingrid Holmberg"
     assert "Finland" in {mm.span.text for mm in statement.mentions if mm.cls == "Country"}
     assert ("Person:Ingrid Holmberg", "affiliatedWith", "country:FIN") in facts(statement)
+
+
+def test_a_place_listed_with_places_of_a_country_lies_in_it(extractions):
+    wire = extractions["wire_sentencing"]  # "searched homes in Leeds, Garforth and Rothwell"
+    assert {"Garforth", "Rothwell"} <= names(wire, "Place")
+    assert {("Place:Garforth", "locatedIn", "country:GBR"), ("Place:Rothwell", "locatedIn", "country:GBR")} <= facts(wire)
+
+
+def test_the_plural_of_an_instruments_kind_is_no_person(extractions):
+    assert "Protocols" not in names(extractions["delegation_statement"], "Person")
+
+
+def test_the_area_of_a_bodys_states_names_the_body(extractions):
+    keys = {mm.key for mm in extractions["delegation_statement"].mentions}
+    assert {"region:OSCE-region", "org:OSCE"} <= keys  # "the whole OSCE region"

@@ -945,12 +945,20 @@ class EntityExtractor:
             if label in {"ORG", "WORK_OF_ART", "PRODUCT", "GPE"} and self._person_in_context(name, span, text):
                 found.append(Candidate(EntityMention(m.PERSON, span, name), priority=20))
                 continue
+            if label == "ORG" and len(words) == 1 and not name.isupper() and name not in self.matchers.body_head_words \
+                    and re.search(r"\b(?:in|at|from|to|near)\s+(?:[A-Z][\w’'-]+,\s+)*[A-Z][\w’'-]+,?\s+and\s+$", text[max(0, span.start - 60) : span.start]):
+                # "homes in Leeds, Garforth and Rothwell": the last of a list of places
+                found.append(Candidate(EntityMention(m.PLACE, span, name, attrs=self._place_attrs(name)), priority=10))
+                continue
             if label in {"ORG", "PERSON"} and name in places and (label == "ORG" or len(words) == 1 and self._place_context(text, span)):
                 found.append(Candidate(EntityMention(m.PLACE, span, name, attrs=self._place_attrs(name)), priority=10))
                 continue
             if label == "PERSON":
                 if any(w in self.matchers.not_person_words for w in words) or len(words) > 4:
                     continue
+                if len(words) == 1 and (name in self.instruments.get("keywords") or () or name.endswith("s") and name[:-1] in (self.instruments.get("keywords") or ())):
+                    continue  # "two of its three Protocols": the kind of a document, not a person
+
                 # "in Dakar", "Dakar, 12 March 2024 -": a one-word "person" where places stand
                 if len(words) == 1 and self._place_context(text, span):
                     found.append(Candidate(EntityMention(m.PLACE, span, name, attrs=self._place_attrs(name)), priority=10))
@@ -1088,13 +1096,16 @@ def _quoted_title_end(text: str, end: int) -> int:
 
 def _is_container(c: Candidate) -> bool:
     key = c.mention.key or ""
-    return c.mention.cls in CONTAINER_CLASSES or key.startswith(("gov:", "govbody:", "mission:", "org:", "unit:"))
+    return c.mention.cls in CONTAINER_CLASSES or key.startswith(("gov:", "govbody:", "mission:", "org:", "unit:", "region:"))
 
 
 def _may_nest(inner: Candidate, outer: Candidate) -> bool:
     """A known entity inside a longer name is mentioned too ("Council of Europe" in
     "Council of Europe Convention ..."); inside an organisation's name only when it
     is written out in full, not as a modifier acronym ("UN" in "UN Security Council")."""
+    if (outer.mention.key or "").startswith("region:"):
+        # "the OSCE region": the area of a body's states names the body
+        return bool(inner.mention.key) and inner.mention.cls in m.ORGANIZATION_CLASSES
     if (outer.mention.key or "").startswith(("unit:", "mission:")) and inner.mention.cls == m.PLACE and not _is_container(inner):
         return True  # "Chisinau" in "the American Embassy in Chisinau"
     if outer.mention.cls in m.EVENT_CLASSES and inner.mention.key and inner.mention.cls in m.ORGANIZATION_CLASSES:
@@ -1103,7 +1114,7 @@ def _may_nest(inner: Candidate, outer: Candidate) -> bool:
         return True  # "Bucharest" in "the December 2001 OSCE Ministerial Council in Bucharest"
     if outer.mention.cls in m.EVENT_CLASSES and inner.mention.cls == m.INSTRUMENT:
         return True  # "the High-Level Meeting on the Appraisal of the Global Plan of Action to ...": what it reviews
-    if not inner.mention.key or _is_container(inner) and not (inner.mention.key or "").startswith("org:"):
+    if not inner.mention.key or _is_container(inner) and not (inner.mention.key or "").startswith(("org:", "region:")):
         return False
     if (outer.mention.key or "").startswith(("unit:", "mission:")) and inner.mention.cls in {m.PLACE, m.COUNTRY}:
         return True  # "Chisinau" in "the American Embassy in Chisinau"

@@ -1211,6 +1211,25 @@ class _Reader:
             iso3 = place.attrs.get("country") if place.cls == m.PLACE else None
             if iso3 and f"country:{iso3}" in countries_here:
                 self.add(reference(place), "locatedIn", f"country:{iso3}", place.span)
+        # "Pitesti, Buzau and Dambovita", "in Romania, in Dambovita and Buzau counties": a place the gazetteer cannot
+        # place lies in the country of the places listed with it, or of the country it is put after
+        places = [p for p in self.ordered if p.cls == m.PLACE and not self.nested(p, m.EVENT_CLASSES | m.ORGANIZATION_CLASSES)]
+        placed = {reference(p): p.attrs.get("country") for p in places if p.attrs.get("country")}
+        for place in places:
+            if reference(place) in placed:
+                continue
+            for other in self.ordered:
+                if other is place or other.cls not in {m.PLACE, m.COUNTRY}:
+                    continue
+                lo, hi = (other.span.end, place.span.start) if other.span.end <= place.span.start else (place.span.end, other.span.start)
+                if hi < lo or not re.fullmatch(r",\s+(?:and\s+|in\s+)?|\s+and\s+", self.text[lo:hi]):
+                    continue
+                iso3 = placed.get(reference(other)) if other.cls == m.PLACE else (
+                    other.key.split(":", 1)[1] if other.key and other.span.end <= place.span.start and "in" in self.text[lo:hi] else None)
+                if iso3 and f"country:{iso3}" in countries_here:
+                    self.add(reference(place), "locatedIn", f"country:{iso3}", self.span_of(min(lo, place.span.start), max(hi, place.span.end)))
+                    placed[reference(place)] = iso3
+                    break
         for mm in self.ordered:
             # "OSCE Mission to Moldova", "the American Embassy in Chisinau": a mission sits where it is sent
             if mm.cls not in m.ORGANIZATION_CLASSES:
