@@ -133,3 +133,14 @@ def test_the_plural_of_an_instruments_kind_is_no_person(extractions):
 def test_the_area_of_a_bodys_states_names_the_body(extractions):
     keys = {mm.key for mm in extractions["delegation_statement"].mentions}
     assert {"region:OSCE-region", "org:OSCE"} <= keys  # "the whole OSCE region"
+
+
+def test_a_body_on_the_header_line_above_the_speakers_name_and_a_body_in_an_indefinite_apposition(extractions):
+    speech = facts(extractions["header_speech"])
+    assert ("Person:Katarina Lindgren", "affiliatedWith", "GovernmentBody:European Labour Authority") in speech
+    assert ("Person:Jonas Berg", "affiliatedWith", "org:Caritas") in speech  # "Jonas Berg, a Caritas representative in ..."
+
+
+def test_the_group_a_speaking_country_says_we_are_part_of(extractions):
+    statement = facts(extractions["delegation_statement"])
+    assert ("country:SWE", "memberOf", "unit:org:OSCE:OSCE Group of Friends on Decent Work") in statement

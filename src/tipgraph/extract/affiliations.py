@@ -318,6 +318,43 @@ class _Affiliations:
                 return
 
 
+    def header_body_line(self, info: DocumentInfo, lines: int = 6) -> None:
+        """ "European Commission / Cecilia X / EU Commissioner for Home Affairs": a speech's header line that is
+        a body's name alone, just above the line that names the speaker, is the speaker's body."""
+        if info.genre not in {"Speech", "Statement"} or not info.speaker:
+            return
+        speaker = next((mm for mm in self.mentions if mm.cls == m.PERSON and mm.name == info.speaker), None)
+        if speaker is None or any(s == reference(speaker) and p == "affiliatedWith" for s, p, _ in self.seen):
+            return
+        header, position = [], 0
+        for raw in self.text.split("\n"):
+            start, position = position, position + len(raw) + 1
+            if raw.strip():
+                header.append((start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip())))
+            if len(header) >= lines:
+                break
+        for (body_start, body_end), (start, end) in zip(header, header[1:]):
+            if not (start <= speaker.span.start < end):
+                continue
+            body = self.starting_at(body_start, m.ORGANIZATION_CLASSES)
+            if body is not None and body.span.end >= body_end - 1 and self.text[start:end].strip(" ,") == speaker.span.text:
+                self.add(reference(speaker), "affiliatedWith", reference(body), speaker.span)
+            return
+
+    def speaking_country_memberships(self, parsed: Doc, info: DocumentInfo) -> None:
+        """ "Being part of the OSCE Group of Friends on ..., we must point out", "As a member of the Group, we ...":
+        the group the speaking country says "we" belong to."""
+        if info.genre not in {"Speech", "Statement"}:
+            return
+        country = speaking_country(self.text, parsed, self.mentions, self.lex)
+        if country is None:
+            return
+        pattern = re.compile(r"\b(?:[Bb]eing|[Aa]s)\s+(?:a\s+|an\s+)?(?:(?:founding|active|full)\s+)?(?:part|member|members)\s+of\s+(?:the\s+)?")
+        for match in pattern.finditer(self.text):
+            group = self.starting_at(match.end(), m.ORGANIZATION_CLASSES)
+            if group is not None and re.match(r"\s*,\s+we\b", self.text[group.span.end : group.span.end + 8]):
+                self.add(country, "memberOf", reference(group), Span(match.start(), group.span.end, self.text[match.start() : group.span.end]))
+
     def country_in_title(self) -> None:
         """ "Deputy Foreign Minister of Kazakhstan Roman X", "Head of the Delegation of the Holy See": the
         country a person's own title names with "of"."""
@@ -390,6 +427,8 @@ def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[E
     reader.letterhead_addresses()
     reader.speaker_office(info)
     reader.speaker_country(info)
+    reader.header_body_line(info)
+    reader.speaking_country_memberships(parsed, info)
     reader.country_in_title()
     reader.speaking_country(parsed, info)
     reader.credits()

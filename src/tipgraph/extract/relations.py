@@ -979,7 +979,7 @@ class _Reader:
                 start = person.span.end + (honours.end() if honours else 0) + comma.end()
                 stop = re.search(r"[,;:()\n.!?]", text[start : clause[1]] + ".")
                 window_end = start + (stop.start() if stop else 0)
-                first = self.after(start, BODY_CLASSES, skip=r"(?:the\s+|The\s+)?")
+                first = self.after(start, BODY_CLASSES, skip=r"(?:the\s+|The\s+|an?\s+)?")
                 if first is not None and cues.office_start.match(text[first.span.end : window_end].strip()):
                     affiliate(person, first)
                 elif self.unit_by_noun(text[start:window_end]) is not None and cues.office.search(text[start:window_end]):
