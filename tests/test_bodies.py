@@ -144,3 +144,13 @@ def test_a_body_on_the_header_line_above_the_speakers_name_and_a_body_in_an_inde
 def test_the_group_a_speaking_country_says_we_are_part_of(extractions):
     statement = facts(extractions["delegation_statement"])
     assert ("country:SWE", "memberOf", "unit:org:OSCE:OSCE Group of Friends on Decent Work") in statement
+    group = [mm for mm in extractions["delegation_statement"].mentions if mm.span.text == "Group"]
+    assert group and group[0].key == "unit:org:OSCE:OSCE Group of Friends on Decent Work"  # "The Group will meet again"
+
+
+def test_a_wire_dateline_of_a_town_and_an_agency_in_capitals(extractions):
+    wire = extractions["wire_dateline"]  # "SIGULDA. BALTINFO - ..."
+    assert {"Sigulda"} <= names(wire, "Place") and "Baltinfo" in names(wire, "MediaOrganization")
+    # the town named again later is the same town, the agency the same agency
+    assert all(mm.cls == "Place" for mm in wire.mentions if mm.name == "Sigulda")
+    assert all(mm.cls == "MediaOrganization" for mm in wire.mentions if mm.name == "Baltinfo")

@@ -1192,6 +1192,36 @@ def _capital_datelines(text: str, vocab: Vocabulary) -> list[Candidate]:
     return found
 
 
+def _agency_datelines(text: str) -> list[Candidate]:
+    """ "ASTANA. KAZINFORM - ...": a wire dateline of a town and an agency, both in capitals, stopped by a
+    full stop and a dash, near the top of a story."""
+    found = []
+    for match in re.finditer(r"(?<![\w-])([A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+){0,2})\.[ \t]+([A-Z][A-Z.-]*[A-Z])[ \t]+[—–-][ \t]", text[:600]):
+        town = " ".join("-".join(part.capitalize() for part in word.split("-")) for word in match.group(1).split())
+        agency = match.group(2)
+        agency_name = agency if len(agency) <= 4 else agency.capitalize()
+        found.append(Candidate(EntityMention(m.PLACE, Span(match.start(1), match.end(1), match.group(1)), town,
+                                             attrs={"dateline": True}), priority=26))
+        found.append(Candidate(EntityMention(m.MEDIA_ORGANIZATION, Span(match.start(2), match.end(2), agency), agency_name,
+                                             attrs={"dateline": True}), priority=26))
+    return found
+
+
+def _one_sense_for_datelines(kept: list[Candidate]) -> None:
+    """The town of a dateline is that town wherever the text names it again ("visited Nur-Sultan"), whatever
+    class the parser gave the later mention."""
+    towns = {c.mention.name for c in kept if c.mention.cls == m.PLACE and c.mention.attrs.get("dateline")}
+    agencies = {c.mention.name.lower(): c.mention.name for c in kept if c.mention.cls == m.MEDIA_ORGANIZATION and c.mention.attrs.get("dateline")}
+    for cand in kept:
+        mention = cand.mention
+        if mention.key:
+            continue
+        if mention.name in towns and mention.cls != m.PLACE:
+            mention.cls = m.PLACE
+        elif mention.name.lower() in agencies and mention.cls != m.MEDIA_ORGANIZATION:
+            mention.cls, mention.name = m.MEDIA_ORGANIZATION, agencies[mention.name.lower()]
+
+
 def _holds_office(text: str, person: EntityMention, office: str) -> bool:
     """The person is named with the office: as a title ("Special Representative X"), after it in its
     sentence ("the Special Representative and Co-ordinator for ..., Dr. X") or just before it ("X, the
@@ -1393,6 +1423,22 @@ def _short_units(text: str, kept: list[Candidate], vocab: Vocabulary) -> list[Ca
                                 attrs={k: v for k, v in unit.attrs.items() if k in {"part_of", "country"}} | {"parent_named": key})
         found.append(Candidate(mention, priority=cand.priority + 1))
     return found
+
+
+def _bare_unit_nouns(text: str, kept: list[Candidate]) -> None:
+    """ "The Group is planning ..." after "the OSCE Group of Friends on ...": a unit's noun alone after "the" is
+    the one unit the text names with that noun."""
+    for cand in kept:
+        mention = cand.mention
+        if mention.key or mention.cls not in m.ORGANIZATION_CLASSES or len(mention.name.split()) != 1 \
+                or not re.search(r"(?:^|\s)(?:the|The)\s+$", text[max(0, mention.span.start - 5) : mention.span.start]):
+            continue
+        units = {c.mention.key: c.mention for c in kept if (c.mention.key or "").startswith("unit:") and c.start < mention.span.start
+                 and re.search(rf"(?<![\w-]){re.escape(mention.name)}(?![\w-])", c.mention.name)}
+        if len(units) == 1:
+            unit = next(iter(units.values()))
+            mention.key, mention.cls, mention.name = unit.key, unit.cls, unit.name
+            mention.attrs = {k: v for k, v in unit.attrs.items() if k in {"part_of", "country"}}
 
 
 def _surnames_of_people(kept: list[Candidate]) -> None:
@@ -1603,7 +1649,8 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     if country_counts:
         doc_country = sorted(country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0].split(":")[1]
     people = [p for p in extractor.titled_people(text) if _names_a_person(parsed, p)]
-    datelines = _dateline_places(text) + _capital_datelines(text, vocab) + _towns_after_prepositions(text, parsed, vocab, extractor.matchers)
+    datelines = _dateline_places(text) + _capital_datelines(text, vocab) + _agency_datelines(text) \
+        + _towns_after_prepositions(text, parsed, vocab, extractor.matchers)
     instruments = extractor.instruments_in(parsed, text, people)
     candidates = (
         known
@@ -1633,8 +1680,10 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
         kept = _resolve_overlaps(kept + extra)
     _short_names_of_known(kept)
     _short_names_of_parts(kept, vocab)
+    _bare_unit_nouns(text, kept)
     _surnames_of_people(kept)
     kept = _venues(text, kept, vocab)
+    _one_sense_for_datelines(kept)
     mentions = []
     for cand in kept:
         mention = cand.mention

@@ -785,6 +785,9 @@ class _Reader:
                             if skip and re.search(r"[A-Z]", skip.group()[:1]):
                                 position += sep.end() + skip.end()
                                 continue
+                        if following is not None and re.match(r"\s+(?:has|have|had|is|are|was|were|said|says|reports?|reported|learnt|learned)\b",
+                                                              self.text[following.span.end : following.span.end + 12]):
+                            break  # "..., Kazinform has learnt from ...": the subject of the next clause, not an item
                         if following is None:
                             break
                         self.add(reference(event), predicate, reference(following), self.span_of(match.start(), following.span.end))
