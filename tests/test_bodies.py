@@ -79,6 +79,9 @@ def test_what_a_visitor_urges_with_no_one_named_is_aimed_at_the_country_visited(
     release = extractions["visit_release"]
     urged = [c for c in release.claims if c.cls == "CallToAction" and "domestic work" in c.span.text]
     assert urged and urged[0].addressees == ["country:EST"]
+    # but the state's own minister urging "we" is the state speaking, not urging it
+    own = [c for c in release.claims if "act faster" in c.span.text]
+    assert own and own[0].claimant == "Person:Karin Tamm" and "country:EST" not in own[0].addressees
     # a statement's unnamed appeals go to all its listeners, not to the country it names most
     statement = extractions["delegation_statement"]
     assert not any("country:SWE" in c.addressees for c in statement.claims)

@@ -95,10 +95,10 @@ class AddresseesMixin:
         elif cls == "Criticism":
             found.extend(self._criticised(sent, claimant))
         if not found and cls in {"CallToAction", "Endorsement"}:
-            found.extend(self._reported_country(claimant))
+            found.extend(self._reported_country(claimant, sentence))
         return found
 
-    def _reported_country(self, claimant: str | None) -> list[str]:
+    def _reported_country(self, claimant: str | None, sentence: Span) -> list[str]:
         """A release or story about one country ("concluded a visit to Norway"): what a visitor there urges or
         praises with no one named ("national referral mechanisms should be established") is aimed at that
         country. Not in a statement, whose unnamed appeals go to all its listeners."""
@@ -118,7 +118,26 @@ class AddresseesMixin:
         if claimant and (claimant.startswith((f"gov:{iso}", f"govbody:{iso}:", f"mission:{iso}")) or any(
                 mm.attrs.get("country") == iso and reference(mm) == claimant for mm in self.mentions)):
             return []  # the state's own officials and bodies speaking of it
+        named = any(reference(mm) == country for mm in self.mentions_in(sentence.start, sentence.end))
+        if not named and claimant and claimant.startswith("Person:") and self._official_of(claimant, country):
+            return []  # "Kazakhstan Foreign Minister X": "we have to be united" is the state speaking
         return [country]
+
+    def _official_of(self, person: str, country: str) -> bool:
+        """Whether the text names the person with an office of the country ("Kazakhstan Foreign Minister X",
+        "the Estonian Minister X", "X, Minister of Justice of Estonia")."""
+        surname = person.split(":", 1)[1].split()[-1]
+        for mm in self.mentions:
+            if mm.cls != m.PERSON or not (reference(mm) == person or mm.name.split()[-1] == surname):
+                continue
+            start = mm.attrs.get("title_start", mm.span.start)
+            window = (max(0, start - 40), mm.span.end + 80)
+            if not (mm.title or mm.attrs.get("title_start") is not None or re.match(r",\s+(?:the\s+)?[A-Z]", self.text[mm.span.end : mm.span.end + 8])):
+                continue
+            if any(c.cls == m.COUNTRY and reference(c) == country and window[0] <= c.span.start < window[1]
+                   and self.paragraph_index(c.span.start) == self.paragraph_index(mm.span.start) for c in self.mentions):
+                return True
+        return False
 
     def _addressed_as_you(self, position: int, claimant: str | None) -> str | None:
         """Who "you" is: the person a reply answers (its title line), else the last person or office
