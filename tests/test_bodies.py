@@ -157,3 +157,14 @@ def test_a_wire_dateline_of_a_town_and_an_agency_in_capitals(extractions):
     # the town named again later is the same town, the agency the same agency
     assert all(mm.cls == "Place" for mm in wire.mentions if mm.name == "Sigulda")
     assert all(mm.cls == "MediaOrganization" for mm in wire.mentions if mm.name == "Baltinfo")
+
+
+def test_a_memorandum_is_an_instrument_and_a_forums_title_in_guillemets_is_its_name(extractions):
+    wire = extractions["wire_dateline"]
+    assert "Memorandum on Labour Inspection Co-operation" in names(wire, "Instrument")
+    assert "Expert Forum «Forced Labour in Supply Chains – Lessons from Audits»" in names(wire, "Conference")
+    assert not {n for n in names(wire, "Organization") if "Supply Chains" in n}
+
+
+def test_a_known_town_in_capitals_before_an_agency_in_brackets_after_a_byline(extractions):
+    assert ("WARSAW", "Warsaw") in {(mm.span.text, mm.name) for mm in extractions["byline_wire"].mentions if mm.cls == "Place"}

@@ -605,6 +605,11 @@ class EntityExtractor:
                     if tok.text in connectors or tok.text[:1].isupper() or re.match(r"^\d{4}(?:-\d{4})?$", tok.text) or tok.text in {"-", "–"}:
                         right += 1
                         continue
+                    # "Inspection Co-operation": a capitalised word broken by a hyphen ("Co", "-", "operation")
+                    if tok.is_alpha and tok.is_lower and right >= 2 and tokens[right - 1].text in {"-", "‑"} \
+                            and not tokens[right - 1].whitespace_ and not tokens[right - 2].whitespace_ and tokens[right - 2].text[:1].isupper():
+                        right += 1
+                        continue
                     break
                 while right > k_end and (tokens[right - 1].text in connectors or tokens[right - 1].text in {"-", "–"}):
                     right -= 1
@@ -1082,10 +1087,11 @@ _QUOTES = {"“": "”", "‘": "’'", '"': '"', "'": "'", "«": "»"}
 def _quoted_title_end(text: str, end: int) -> int:
     """Where a name goes on into the quoted title of its theme ("Open Debate on the “Maintenance of International
     Peace and Security: ...”", "Seminar entitled ‘...’"): the end of the closing quotation mark on the line."""
-    lead = re.match(r"\s+(?:on|entitled|titled|called|themed)\s+(?:the\s+)?([“‘\"'«])", text[end : end + 30])
+    # a typographic opening mark right after the name opens its title too ("Discussion Forum «...»")
+    lead = re.match(r"\s+(?:on|entitled|titled|called|themed)\s+(?:the\s+)?([“‘\"'«])|\s+([“«])", text[end : end + 30])
     if not lead:
         return end
-    opening = lead.group(1)
+    opening = lead.group(1) or lead.group(2)
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     # a closing mark not inside a word ("women’s" is no end)
@@ -1192,10 +1198,17 @@ def _capital_datelines(text: str, vocab: Vocabulary) -> list[Candidate]:
     return found
 
 
-def _agency_datelines(text: str) -> list[Candidate]:
+def _agency_datelines(text: str, vocab: Vocabulary) -> list[Candidate]:
     """ "ASTANA. KAZINFORM - ...": a wire dateline of a town and an agency, both in capitals, stopped by a
-    full stop and a dash, near the top of a story."""
+    full stop and a dash, near the top of a story; "By X LONDON (Agency) - ...": a known town in capitals before
+    the agency in brackets, wherever the byline put it on the line."""
     found = []
+    for match in re.finditer(r"(?<![\w-])([A-Z][A-Z’'.-]{2,}(?: [A-Z][A-Z’'.-]+){0,2})[ \t]+\([^()\n]{2,60}\)[ \t]*[—–-][ \t]", text[:600]):
+        town = " ".join("-".join(part.capitalize() for part in word.split("-")) for word in match.group(1).split())
+        if town in vocab.places:
+            country = vocab.places[town]
+            found.append(Candidate(EntityMention(m.PLACE, Span(match.start(1), match.end(1), match.group(1)), town,
+                                                 attrs={"country": country} if country else {}), priority=25))
     for match in re.finditer(r"(?<![\w-])([A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+){0,2})\.[ \t]+([A-Z][A-Z.-]*[A-Z])[ \t]+[—–-][ \t]", text[:600]):
         town = " ".join("-".join(part.capitalize() for part in word.split("-")) for word in match.group(1).split())
         agency = match.group(2)
@@ -1649,7 +1662,7 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     if country_counts:
         doc_country = sorted(country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0].split(":")[1]
     people = [p for p in extractor.titled_people(text) if _names_a_person(parsed, p)]
-    datelines = _dateline_places(text) + _capital_datelines(text, vocab) + _agency_datelines(text) \
+    datelines = _dateline_places(text) + _capital_datelines(text, vocab) + _agency_datelines(text, vocab) \
         + _towns_after_prepositions(text, parsed, vocab, extractor.matchers)
     instruments = extractor.instruments_in(parsed, text, people)
     candidates = (
