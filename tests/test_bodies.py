@@ -168,3 +168,15 @@ def test_a_memorandum_is_an_instrument_and_a_forums_title_in_guillemets_is_its_n
 
 def test_a_known_town_in_capitals_before_an_agency_in_brackets_after_a_byline(extractions):
     assert ("WARSAW", "Warsaw") in {(mm.span.text, mm.name) for mm in extractions["byline_wire"].mentions if mm.cls == "Place"}
+
+
+def test_a_bodys_head_noun_after_the_is_the_one_body_named_before_with_it(extractions):
+    statement = extractions["delegation_statement"]  # "... the Office of the OSCE Special Representative ... the work of the Office."
+    office = [mm for mm in statement.mentions if mm.span.text == "Office"]
+    assert office and office[0].key == "org:OSCE-OSR-CTHB"
+
+
+def test_a_public_body_acts_on_others_through_its_state_not_on_its_state(extractions):
+    story = extractions["ranking_story"]  # the State Department: "The US placed Eritrea, Belarus and Nicaragua on its list"
+    placed = [c for c in story.claims if "worst" in c.span.text]
+    assert placed and set(placed[0].addressees) == {"country:ERI", "country:BLR", "country:NIC"}

@@ -1454,6 +1454,32 @@ def _bare_unit_nouns(text: str, kept: list[Candidate]) -> None:
             mention.attrs = {k: v for k, v in unit.attrs.items() if k in {"part_of", "country"}}
 
 
+def _definite_short_bodies(text: str, kept: list[Candidate], vocab: Vocabulary) -> list[Candidate]:
+    """ "We commend the Office of the Special Representative ... we value the Office’s input", "the OSCE Mission
+    to Moldova ... The Mission also ...": a body's head noun, capitalised after "the", is the one body named
+    before with that noun."""
+    orgs = vocab.lexicon("organizations")
+    nouns = sorted({w for w in (*(orgs.get("unit_nouns") or ()), *(orgs.get("body_heads") or ())) if " " not in w})
+    if not nouns:
+        return []
+    pattern = re.compile(r"(?<![\w-])(?:the|The)\s+(" + "|".join(map(re.escape, nouns)) + r")(?![\w-])(?!\s+(?:of|for|to|on|in|at)\b)(?!\s+[A-Z])")
+    taken = [(c.start, c.end) for c in kept]
+    found = []
+    for match in pattern.finditer(text):
+        start, end = match.start(1), match.end(1)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        before = {c.mention.key: c.mention for c in kept if c.end <= start and c.mention.cls in m.ORGANIZATION_CLASSES
+                  and (c.mention.key or "").startswith(("org:", "unit:", "govbody:"))
+                  and re.search(rf"(?<![\w-]){re.escape(match.group(1))}(?![\w-])", c.mention.name)}
+        if len(before) != 1:
+            continue
+        body = next(iter(before.values()))
+        found.append(Candidate(EntityMention(body.cls, Span(start, end, text[start:end]), body.name, key=body.key,
+                                             attrs={k: v for k, v in body.attrs.items() if k in {"part_of", "country"}}), priority=21))
+    return found
+
+
 def _surnames_of_people(kept: list[Candidate]) -> None:
     """ "said Braathu" tagged as an organisation or place: a one-word name that is the surname of a
     person the text names in full is that person."""
@@ -1694,6 +1720,9 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     _short_names_of_known(kept)
     _short_names_of_parts(kept, vocab)
     _bare_unit_nouns(text, kept)
+    short_bodies = _definite_short_bodies(text, kept, vocab)
+    if short_bodies:
+        kept = _resolve_overlaps(kept + short_bodies)
     _surnames_of_people(kept)
     kept = _venues(text, kept, vocab)
     _one_sense_for_datelines(kept)

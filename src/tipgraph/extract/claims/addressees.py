@@ -91,7 +91,14 @@ class AddresseesMixin:
             if found:
                 self._last_called = (claimant, list(found))
         elif cls == "Endorsement":
-            found.extend(self.endorsed(sentence, sent, claimant))
+            # a public body does not praise its own state: "The US placed Myanmar ... on its list" (State Department)
+            state = self._claimant_state(claimant)
+            found.extend(a for a in self.endorsed(sentence, sent, claimant) if a != state)
+            for subject in (t for t in sent if t.dep_ == "nsubj") if not found and state else ():
+                named = self.mention_at(subject.idx)
+                if named is not None and reference(named) == state:
+                    found.extend(self._object_actors(subject.head, claimant))  # the state of the body speaking acts on these
+                    break
         elif cls == "Criticism":
             found.extend(self._criticised(sent, claimant))
         if not found and cls in {"CallToAction", "Endorsement"}:
@@ -112,7 +119,8 @@ class AddresseesMixin:
         if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
             return []
         country = ranked[0][0]
-        if country == claimant or self._own_voice_of(country, claimant) or country in self._speaker_countries():
+        if country == claimant or self._own_voice_of(country, claimant) or country in self._speaker_countries() \
+                or country == self._claimant_state(claimant):
             return []
         iso = country.split(":", 1)[1]
         if claimant and (claimant.startswith((f"gov:{iso}", f"govbody:{iso}:", f"mission:{iso}")) or any(
@@ -122,6 +130,15 @@ class AddresseesMixin:
         if not named and claimant and claimant.startswith("Person:") and self._official_of(claimant, country):
             return []  # "Kazakhstan Foreign Minister X": "we have to be united" is the state speaking
         return [country]
+
+    def _claimant_state(self, claimant: str | None) -> str | None:
+        """The country of a claimant that is a public body ("govbody:ALB:...", the State Department)."""
+        if not claimant:
+            return None
+        if claimant.startswith(("gov:", "govbody:", "mission:")):
+            return "country:" + claimant.split(":")[1]
+        known = self.vocab.entities.get(claimant)
+        return f"country:{known.country}" if known is not None and known.country else None
 
     def _official_of(self, person: str, country: str) -> bool:
         """Whether the text names the person with an office of the country ("Kazakhstan Foreign Minister X",
@@ -534,6 +551,9 @@ class AddresseesMixin:
                         return self._endorse(named)
             for subject in (c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}):
                 named = self.addressee_of(subject, claimant)
+                if named and named[0] == self._claimant_state(claimant):
+                    # "The US placed Myanmar, Uzbekistan, ... on its list": the state of the body speaking acts on others
+                    named = self._object_actors(sent.root, claimant)
                 if named:
                     return self._endorse(named)
             return list(self._last_endorsed)
@@ -559,7 +579,7 @@ class AddresseesMixin:
                 if named:
                     return self._endorse(named)
         for mm in self.mentions_in(trigger.idx, sentence.end):
-            if mm.cls not in ACTOR_CLASSES or reference(mm) == claimant:
+            if mm.cls not in ACTOR_CLASSES or reference(mm) == claimant or reference(mm) == self._claimant_state(claimant):
                 continue
             outer = self.mention_at(mm.span.start)
             if outer is not None and outer is not mm and outer.span.end > mm.span.end and outer.span.start == mm.span.start:
