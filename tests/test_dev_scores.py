@@ -15,8 +15,8 @@ DEV_FLOORS = {
     "claim_type_accuracy": 0.93,
     "claim_type_macro_f1": 0.92,
     "addressee_accuracy": 0.79,
-    "entity_f1": 0.94,
-    "relation_recall": 0.84,
+    "entity_f1": 0.955,
+    "relation_recall": 0.87,
     "event_attribute_recall": 0.88,
     "claim_precision": 0.97,
     "claim_recall": 0.97,
@@ -27,17 +27,17 @@ DEV_FLOORS = {
 # against regressions only.
 HOLDOUT_FLOORS = {
     "holdout": {"document_metadata_accuracy": 0.98, "claimant_accuracy": 0.95, "claim_type_accuracy": 0.95,
-                "addressee_accuracy": 0.97, "entity_f1": 0.90, "relation_recall": 0.85, "event_attribute_recall": 0.97,
+                "addressee_accuracy": 0.97, "entity_f1": 0.90, "relation_recall": 0.88, "event_attribute_recall": 0.97,
                 "claim_precision": 0.97},
     "holdout2": {"document_metadata_accuracy": 0.93, "claimant_accuracy": 0.96, "claim_type_accuracy": 0.89,
-                 "addressee_accuracy": 0.62, "entity_f1": 0.93, "relation_recall": 0.83, "event_attribute_recall": 0.92,
+                 "addressee_accuracy": 0.69, "entity_f1": 0.93, "relation_recall": 0.83, "event_attribute_recall": 0.92,
                  "claim_precision": 0.95},
     "holdout3": {"document_metadata_accuracy": 0.97, "claimant_accuracy": 0.90, "claim_type_accuracy": 0.95,
-                 "addressee_accuracy": 0.62, "entity_f1": 0.83, "relation_recall": 0.55, "event_attribute_recall": 0.93,
+                 "addressee_accuracy": 0.83, "entity_f1": 0.89, "relation_recall": 0.69, "event_attribute_recall": 0.93,
                  "claim_precision": 0.95},
-    "holdout4": {"document_metadata_accuracy": 0.63, "claimant_accuracy": 0.77, "claim_type_accuracy": 0.90,
+    "holdout4": {"document_metadata_accuracy": 0.67, "claimant_accuracy": 0.77, "claim_type_accuracy": 0.90,
                  "claim_type_macro_f1": 0.77,
-                 "entity_f1": 0.80, "relation_recall": 0.52, "event_attribute_recall": 0.34, "claim_precision": 0.96},
+                 "entity_f1": 0.91, "relation_recall": 0.76, "event_attribute_recall": 0.40, "claim_precision": 0.96},
 }
 
 

@@ -289,7 +289,10 @@ def test_our_forum_is_held_by_the_letterhead_body_at_the_slash_stamp_place(graph
 
 def test_venue_before_the_city_in_a_stamp_under_a_long_header(graph):
     meeting = node(graph, "Regional Ministerial Meeting on Labour Migration and Trafficking in Persons", "Meeting")
-    assert (meeting, TIP.location, node(graph, "Geneva")) in graph
+    geneva = node(graph, "Geneva")
+    # the city, or the venue (a place of its own) that the stamp locates in the city
+    assert (meeting, TIP.location, geneva) in graph or any(
+        (venue, TIP.locatedIn, geneva) in graph for venue in graph.objects(meeting, TIP.location))
     assert dates(graph, meeting) == {"2016-05-03"}
 
 

@@ -254,7 +254,8 @@ class _Affiliations:
         ministries = [mm for mm in self.mentions if mm.cls == m.GOVERNMENT_BODY and re.search(r"\bMinistry\b", mm.name)]
         for person in self.mentions:
             title = person.title or ""
-            portfolio = re.search(r"([A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+)*)\s+Minister$", title)
+            # "Deputy Foreign Minister of Kazakhstan": the portfolio before the office, the state after it
+            portfolio = re.search(r"([A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+)*)\s+Minister(?:\s+of\s+(?:the\s+)?[A-Z][\w’' -]*)?$", title)
             if person.cls != m.PERSON or not portfolio or any(
                     s == reference(person) and p == "affiliatedWith" and not o.startswith("country:") for s, p, o in self.seen):
                 continue
@@ -317,6 +318,103 @@ class _Affiliations:
                 return
 
 
+    def header_body_line(self, info: DocumentInfo, lines: int = 6) -> None:
+        """ "European Commission / Cecilia X / EU Commissioner for Home Affairs": a speech's header line that is
+        a body's name alone, just above the line that names the speaker, is the speaker's body."""
+        if info.genre not in {"Speech", "Statement"} or not info.speaker:
+            return
+        speaker = next((mm for mm in self.mentions if mm.cls == m.PERSON and mm.name == info.speaker), None)
+        if speaker is None or any(s == reference(speaker) and p == "affiliatedWith" for s, p, _ in self.seen):
+            return
+        header, position = [], 0
+        for raw in self.text.split("\n"):
+            start, position = position, position + len(raw) + 1
+            if raw.strip():
+                header.append((start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip())))
+            if len(header) >= lines:
+                break
+        for (body_start, body_end), (start, end) in zip(header, header[1:]):
+            if not (start <= speaker.span.start < end):
+                continue
+            body = self.starting_at(body_start, m.ORGANIZATION_CLASSES)
+            if body is not None and body.span.end >= body_end - 1 and self.text[start:end].strip(" ,") == speaker.span.text:
+                self.add(reference(speaker), "affiliatedWith", reference(body), speaker.span)
+            return
+
+    def speaking_country_memberships(self, parsed: Doc, info: DocumentInfo) -> None:
+        """ "Being part of the OSCE Group of Friends on ..., we must point out", "As a member of the Group, we ...":
+        the group the speaking country says "we" belong to."""
+        if info.genre not in {"Speech", "Statement"}:
+            return
+        country = speaking_country(self.text, parsed, self.mentions, self.lex)
+        if country is None:
+            return
+        pattern = re.compile(r"\b(?:[Bb]eing|[Aa]s)\s+(?:a\s+|an\s+)?(?:(?:founding|active|full)\s+)?(?:part|member|members)\s+of\s+(?:the\s+)?")
+        for match in pattern.finditer(self.text):
+            group = self.starting_at(match.end(), m.ORGANIZATION_CLASSES)
+            if group is not None and re.match(r"\s*,\s+we\b", self.text[group.span.end : group.span.end + 8]):
+                self.add(country, "memberOf", reference(group), Span(match.start(), group.span.end, self.text[match.start() : group.span.end]))
+
+    def country_in_title(self) -> None:
+        """ "Deputy Foreign Minister of Kazakhstan Roman X", "Head of the Delegation of the Holy See": the
+        country a person's own title names with "of"."""
+        for person in self.mentions:
+            if person.cls != m.PERSON or self._has_country(person):
+                continue
+            start = person.attrs.get("title_start", person.span.start)
+            end = person.attrs.get("name_start", person.span.start)
+            if end <= start:
+                continue
+            for country in self.mentions:
+                if country.cls == m.COUNTRY and start < country.span.start and country.span.end <= end \
+                        and re.search(r"\bof\s+(?:the\s+)?$", self.text[start : country.span.start]) \
+                        and not re.search(r"\bto\s+(?:the\s+)?$", self.text[start : country.span.start]):
+                    self.add(reference(person), "affiliatedWith", reference(country), person.span)
+                    break
+
+    def _has_country(self, person: EntityMention) -> bool:
+        return any(s == reference(person) and p == "affiliatedWith" and o.startswith("country:") for s, p, o in self.seen)
+
+    def speaking_country(self, parsed: Doc, info: DocumentInfo) -> None:
+        """ "Italy welcomes this meeting": the speaker of a statement speaks for the country of its stance verbs."""
+        if info.genre not in {"Speech", "Statement"} or not info.speaker:
+            return
+        speaker = next((mm for mm in self.mentions if mm.cls == m.PERSON and mm.name == info.speaker), None)
+        if speaker is None or any(s == reference(speaker) and p == "affiliatedWith" for s, p, _ in self.seen):
+            return
+        country = speaking_country(self.text, parsed, self.mentions, self.lex)
+        if country is not None:
+            self.add(reference(speaker), "affiliatedWith", country, speaker.span)
+
+
+def speaking_country(text: str, parsed: Doc, mentions: list[EntityMention], lex: dict) -> str | None:
+    """ "Italy welcomes this meeting", "Norway is a firm supporter of ...", "the Holy See would like to highlight":
+    in a statement, the country that is most often the subject of stance verbs in the present is the one
+    that speaks (not "Moldova adopted a strategy", a state reported on)."""
+    verbs = set(lex.get("speaking_country_verbs") or ())
+    counts: dict[str, int] = {}
+    for country in mentions:
+        if country.cls != m.COUNTRY or any(o is not country and o.cls != m.COUNTRY and o.span.start <= country.span.start
+                                           and country.span.end <= o.span.end for o in mentions):
+            continue
+        span = parsed.char_span(country.span.start, country.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        if head.dep_ != "nsubj" or head.head.lemma_.lower() not in verbs:
+            continue
+        verb = head.head
+        if verb.morph.get("Tense") == ["Past"] and not any(c.dep_ == "aux" for c in verb.children):
+            continue
+        if re.search(r"[“\"]", text[verb.sent.start_char : country.span.start]):
+            continue  # words quoted from another
+        counts[reference(country)] = counts.get(reference(country), 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
 def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[EntityMention], info: DocumentInfo,
                          vocab: Vocabulary, facts: list[RelationFact]) -> list[RelationFact]:
     """Relations from titles, "of" phrases, seats and roles that `facts` does not state yet."""
@@ -329,6 +427,10 @@ def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[E
     reader.letterhead_addresses()
     reader.speaker_office(info)
     reader.speaker_country(info)
+    reader.header_body_line(info)
+    reader.speaking_country_memberships(parsed, info)
+    reader.country_in_title()
+    reader.speaking_country(parsed, info)
     reader.credits()
     reader.portfolios()
     reader.reported_by_office()

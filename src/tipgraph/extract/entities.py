@@ -90,6 +90,12 @@ class Matchers:
         self.body_head_words = {w for h in heads for w in h.split() if w[:1].isupper()}
         strict = set(orgs.get("unit_nouns") or ()) | set(orgs.get("ministry_nouns") or ()) | set(orgs.get("body_heads") or ())
         self.list_head_words = {h.split()[-1] for h in strict if h[:1].isupper()}
+        # a known body's names, for a name spelled out of the tokens the phrase matchers read ("Mission to BiH.")
+        self.body_by_name = {n: e.key for e in vocab.entities.values() if e.cls in m.ORGANIZATION_CLASSES
+                             for n in e.case_sensitive_names}
+        self.body_by_name.update({n.lower(): e.key for e in vocab.entities.values() if e.cls in m.ORGANIZATION_CLASSES
+                                  for n in e.case_insensitive_names})
+        self.country_by_name = {n: e.key for e in vocab.entities.values() if e.cls == m.COUNTRY for n in e.case_sensitive_names}
         self.demonyms = {}
         for entity in vocab.entities.values():
             for d in (*entity.demonyms, *entity.ambiguous_demonyms):
@@ -163,6 +169,7 @@ class EntityExtractor:
         self.events = vocab.lexicon("events")
         self.instruments = vocab.lexicon("instruments")
         self.orgs = vocab.lexicon("organizations")
+        self._parsed_ents: list = []  # the parse's entities, while `statistical` reads them
 
     # -- gazetteers -------------------------------------------------------
     def gazetteer(self, parsed: Doc, text: str) -> list[Candidate]:
@@ -189,6 +196,13 @@ class EntityExtractor:
                     and not any(s0 < s <= e0 for _, s0, e0 in hits):
                 continue  # "the National Action Plan to Combat Trafficking ...": a longer, national name
             found.append(self._known(entity, text, span.start_char, span.end_char, priority=100 + len(span)))
+        # "Canada‚Äôs", "Canadaâ€™s": a possessive whose apostrophe a wrong code page garbled is one token
+        for token in parsed:
+            garbled = re.search(r"(?:‚Äô|â€™)s$", token.text)
+            key = self.matchers.body_by_name.get(token.text[: garbled.start()]) or self.matchers.country_by_name.get(token.text[: garbled.start()]) \
+                if garbled else None
+            if key is not None:
+                found.append(self._known(self.vocab.entities[key], text, token.idx, token.idx + garbled.start(), priority=100))
         for match_id, s, e in self.matchers.context(parsed):
             span = parsed[s:e]
             before = text[max(0, span.start_char - 30) : span.start_char].lower().rstrip()
@@ -299,7 +313,6 @@ class EntityExtractor:
                 possessive = re.search(r"[’']s\s+(?=[A-Z])", text[start:end])
                 if possessive and any(w in self.matchers.list_head_words for w in text[start + possessive.end() : end].split()):
                     end = start + possessive.start()
-                position = max(end, match.start() + 1)
                 # "the Ministry of Justice, Eduard Serbenco,": a comma continues a name only in a list
                 # closed by "and" ("Ministry of Labour, Social Affairs and Family")
                 piece = text[start:end]
@@ -310,10 +323,12 @@ class EntityExtractor:
                 # "Ministry of Labour, Youth and Migration, the Foreign Affairs Ministry, ...": a list of
                 # bodies ends the name where an item has a body's head word of its own
                 for sep in re.finditer(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", piece):
-                    rest = piece[sep.end():].split(",")[0]
+                    rest = re.split(r",|\s+and\s+", piece[sep.end():])[0]
                     if any(w in self.matchers.list_head_words for w in rest.split()):
                         end = start + sep.start()
                         break
+                # the next search starts where this name ends: a list cut here may name more bodies
+                position = max(end, match.start() + 1)
                 words = text[start:end].split(" ")
                 while words and words[0] in skip:
                     start += len(words[0]) + 1
@@ -414,6 +429,10 @@ class EntityExtractor:
                 continue
             parent = self.vocab.entities[key]
             name = clean_name(re.sub(r"\s+", " ", piece.replace("’s ", " ").replace("'s ", " ")))
+            spelled = self.matchers.body_by_name.get(clean_name(piece)) or self.matchers.body_by_name.get(clean_name(piece).lower())
+            if spelled is not None:
+                found.append(self._known(self.vocab.entities[spelled], text, c.start, end, priority=95))
+                continue
             mention = EntityMention(parent.cls, Span(c.start, end, piece), name, key=f"unit:{parent.key}:{name}",
                                     attrs={"part_of": parent.key, "aliases": [clean_name(piece)]})
             found.append(Candidate(mention, priority=90))
@@ -552,6 +571,12 @@ class EntityExtractor:
                             break
                         left -= 1
                         continue
+                    # "Technical Co-ordination Meeting": a capitalised word broken by a hyphen ("Co", "-", "ordination")
+                    if prev.is_alpha and prev.is_lower and left - 3 >= 0 and tokens[left - 2].text in {"-", "‑"} \
+                            and not tokens[left - 2].whitespace_ and not tokens[left - 3].whitespace_ \
+                            and tokens[left - 3].text[:1].isupper() and "\n" not in tokens[left - 4].whitespace_ if left - 4 >= 0 else False:
+                        left -= 3
+                        continue
                     # "High-Level Conference": a hyphen inside one capitalised word
                     if prev.text in {"-", "‑", "–"} and not prev.whitespace_ and left - 2 >= 0 \
                             and not tokens[left - 2].whitespace_ and (tokens[left - 2].text[:1].isupper()
@@ -578,6 +603,11 @@ class EntityExtractor:
                     if tok.text in {"-", "–"} and (tok.whitespace_ or tokens[right - 1].whitespace_):
                         break  # "... in Persons – July 30, 2022": a dash between clauses
                     if tok.text in connectors or tok.text[:1].isupper() or re.match(r"^\d{4}(?:-\d{4})?$", tok.text) or tok.text in {"-", "–"}:
+                        right += 1
+                        continue
+                    # "Inspection Co-operation": a capitalised word broken by a hyphen ("Co", "-", "operation")
+                    if tok.is_alpha and tok.is_lower and right >= 2 and tokens[right - 1].text in {"-", "‑"} \
+                            and not tokens[right - 1].whitespace_ and not tokens[right - 2].whitespace_ and tokens[right - 2].text[:1].isupper():
                         right += 1
                         continue
                     break
@@ -607,9 +637,14 @@ class EntityExtractor:
         keywords = self.events.get("keywords") or {}
         found = []
         for start, end, keyword in self.named_phrases(parsed, keywords, None):
-            span = trimmed_span(text, start, end)
+            quoted_end = _quoted_title_end(text, end)
+            span = trimmed_span(text, start, quoted_end)
+            name = clean_name(span.text)
+            if quoted_end > end and span.end < quoted_end:
+                span = Span(span.start, quoted_end, text[span.start : quoted_end])  # the closing mark stays with its title
+                name = _LEADING_ARTICLE.sub("", " ".join(span.text.split()))
             cls = keywords[keyword]
-            found.append(Candidate(EntityMention(cls, span, clean_name(span.text), attrs={"keyword": keyword}), priority=65))
+            found.append(Candidate(EntityMention(cls, span, name, attrs={"keyword": keyword}), priority=65))
         return found
 
     def described_events(self, parsed: Doc, text: str) -> list[Candidate]:
@@ -808,6 +843,13 @@ class EntityExtractor:
         ents = [(e.label_, e.start_char, e.end_char) for e in parsed.ents]
         out: list[tuple[str, int, int]] = []
         for label, start, end in ents:
+            # "Anna" + "van der" + "Berg": family-name particles in lower case inside one person's name
+            particles = "|".join(map(re.escape, sorted(self.matchers.name_particles)))
+            if out and label == "PERSON" and out[-1][0] == "PERSON" and (
+                    re.fullmatch(rf"(?: (?:{particles}))+ ", text[out[-1][2]:start])
+                    or text[out[-1][2]:start] == " " and re.search(rf" (?:{particles})$", text[out[-1][1]:out[-1][2]])):
+                out[-1] = (label, out[-1][1], end)
+                continue
             if out and label == "ORG" and out[-1][0] == "ORG":
                 prev_label, prev_start, prev_end = out[-1]
                 gap = text[prev_end:start]
@@ -832,6 +874,7 @@ class EntityExtractor:
 
     def statistical(self, parsed: Doc, text: str) -> list[Candidate]:
         found = []
+        self._parsed_ents = list(parsed.ents)
         # words the document also writes in lower case are common nouns ("Response", "Slavery")
         lower_words = {t.text for t in parsed if t.text.isalpha() and t.text.islower()}
         places = self.vocab.places
@@ -842,14 +885,25 @@ class EntityExtractor:
                 if cut > 0:
                     end = cut
             span = trimmed_span(text, ent_start, end)
+            # "Plymouth Crown Court on Oct. 24": a date after the name is no part of it
+            dated = re.search(r"\s+(?:on|in|since|from|until|by)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?\d", span.text)
+            if dated and dated.start() > 0:
+                span = trimmed_span(text, span.start, span.start + dated.start())
             # "Abuja at the weekend": a name does not end in a lower-case word
             tail = re.search(r"(?:\s+(?!(?:province|region|district|county|city|state|oblast|municipality)$)[a-z][\w’'-]*)+$", span.text)
             if tail and tail.start() > 0:
                 span = trimmed_span(text, span.start, span.start + tail.start())
             name = clean_name(span.text)
+            # "the Court of Appeal", "the Office of Public Prosecutions": spaCy may take only what follows the head
+            if label == "ORG" and self.matchers.list_head_words:
+                head = re.search(r"(?<![\w’'-])((?:[A-Z][\w’'-]*[ \t]+)*(?:" + "|".join(map(re.escape, sorted(self.matchers.list_head_words)))
+                                 + r"))[ \t]+of[ \t]+(?:the[ \t]+)?$", text[max(0, span.start - 80) : span.start])
+                if head:
+                    span = trimmed_span(text, span.start - (len(text[max(0, span.start - 80) : span.start]) - head.start(1)), span.end)
+                    name = clean_name(span.text)
             # "Response to Home Affairs Committee": a document's word before the body it answers
             lead = re.match(r"(\S+)\s+(?:to|of|on|for|by)\s+(?:the\s+)?(?=[A-Z])", name)
-            if lead and lead.group(1).lower() in self.matchers.not_entities:
+            if lead and lead.group(1).lower() in self.matchers.not_entities and lead.group(1) not in self.matchers.list_head_words:
                 span = trimmed_span(text, span.start + lead.end(), span.end)
                 name = clean_name(span.text)
             if not name or name.lower() in self.matchers.not_entities or name.lower() in self.matchers.vocatives:
@@ -878,6 +932,14 @@ class EntityExtractor:
                     text[max(0, span.start - 120) : span.start])
                 if complement and not any(w.strip(",") in self.matchers.list_head_words for w in complement.group().split()):
                     continue  # the field or the bodies an office is for ("Minister for Social Services")
+                # "Minister of Foreign Affairs and International Cooperation", "Adviser for Combating Trafficking in
+                # Persons and Smuggling of Migrants": a later part of the field an office's title names
+                field = re.search(
+                    "(?i:" + self.matchers.office_re.pattern + r")\s+(?:of|for|on|to)\s+(?:the\s+)?"
+                    r"(?:[A-Z][\w’'-]*,?\s+(?:(?:of|for|in|on|against|the|and)\s+)*)+(?:and|of|in|for|on)\s+(?:the\s+)?$",
+                    text[max(0, span.start - 120) : span.start])
+                if field and "\n" not in field.group() and not any(w.strip(",") in self.matchers.list_head_words for w in field.group().split()):
+                    continue
             # "the Chowdury judgment", "the Palermo case": a name that modifies a document or a case
             if label in {"ORG", "PERSON", "GPE"} and re.match(r"\s+(?:judgment|judgement|ruling|case|verdict|report|decision)\b", text[span.end : span.end + 12]):
                 continue
@@ -885,8 +947,13 @@ class EntityExtractor:
             if re.search(r"(?:entitled|titled|called|named|themed)\s+[‘'“\"][^’'”\"\n]{0,160}$", text[max(0, span.start - 180) : span.start]) \
                     and label in {"ORG", "PERSON", "WORK_OF_ART", "GPE"}:
                 continue
-            if label in {"ORG", "WORK_OF_ART", "PRODUCT"} and self._person_in_context(name, span, text):
+            if label in {"ORG", "WORK_OF_ART", "PRODUCT", "GPE"} and self._person_in_context(name, span, text):
                 found.append(Candidate(EntityMention(m.PERSON, span, name), priority=20))
+                continue
+            if label == "ORG" and len(words) == 1 and not name.isupper() and name not in self.matchers.body_head_words \
+                    and re.search(r"\b(?:in|at|from|to|near)\s+(?:[A-Z][\w’'-]+,\s+)*[A-Z][\w’'-]+,?\s+and\s+$", text[max(0, span.start - 60) : span.start]):
+                # "homes in Leeds, Garforth and Rothwell": the last of a list of places
+                found.append(Candidate(EntityMention(m.PLACE, span, name, attrs=self._place_attrs(name)), priority=10))
                 continue
             if label in {"ORG", "PERSON"} and name in places and (label == "ORG" or len(words) == 1 and self._place_context(text, span)):
                 found.append(Candidate(EntityMention(m.PLACE, span, name, attrs=self._place_attrs(name)), priority=10))
@@ -894,6 +961,9 @@ class EntityExtractor:
             if label == "PERSON":
                 if any(w in self.matchers.not_person_words for w in words) or len(words) > 4:
                     continue
+                if len(words) == 1 and (name in self.instruments.get("keywords") or () or name.endswith("s") and name[:-1] in (self.instruments.get("keywords") or ())):
+                    continue  # "two of its three Protocols": the kind of a document, not a person
+
                 # "in Dakar", "Dakar, 12 March 2024 -": a one-word "person" where places stand
                 if len(words) == 1 and self._place_context(text, span):
                     found.append(Candidate(EntityMention(m.PLACE, span, name, attrs=self._place_attrs(name)), priority=10))
@@ -960,8 +1030,9 @@ class EntityExtractor:
     def _person_in_context(self, name: str, span: Span, text: str) -> bool:
         """ "Amara Okafor", "Dario Kovač" tagged ORG: a two- or three-word name with no
         word of a body, next to an office ("X, head of ..."; "The head of Y, X,") or a speech verb."""
-        words = name.split()
-        if not 2 <= len(words) <= 3 or self.matchers.office_re is None:
+        # "Maud de Boer-Buquicchio": a family-name particle in lower case is part of the name
+        words = [w for w in name.split() if not (w.islower() and w in self.matchers.name_particles)]
+        if not 2 <= len(words) <= 3 or self.matchers.office_re is None or words[0] != name.split()[0]:
             return False
         if not all(re.fullmatch(r"[^\W\d_][^\W\d_’'-]*(?:-[^\W\d_]+)*", w) and w[0].isupper() and not w.isupper() for w in words):
             return False
@@ -971,6 +1042,10 @@ class EntityExtractor:
             return False
         after = text[span.end : span.end + 80]
         before = text[max(0, span.start - 100) : span.start]
+        # "Petr Tancos, Nela Dzurkova and Katerina Kerujova": the last of a list of people
+        listed = re.search(r"(?:,|,?\s+and)\s+$", before)
+        if listed and any(e.label_ == "PERSON" and e.end_char == span.start - len(listed.group()) for e in self._parsed_ents):
+            return True
         office_after = re.match(r",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w’'-]+\s+){0,3}?(?=\S)", after)
         if office_after and self.matchers.office_re.match(after[office_after.end():]):
             return True
@@ -1006,22 +1081,46 @@ class EntityExtractor:
         return m.ORGANIZATION
 
 
+_QUOTES = {"“": "”", "‘": "’'", '"': '"', "'": "'", "«": "»"}
+
+
+def _quoted_title_end(text: str, end: int) -> int:
+    """Where a name goes on into the quoted title of its theme ("Open Debate on the “Maintenance of International
+    Peace and Security: ...”", "Seminar entitled ‘...’"): the end of the closing quotation mark on the line."""
+    # a typographic opening mark right after the name opens its title too ("Discussion Forum «...»")
+    lead = re.match(r"\s+(?:on|entitled|titled|called|themed)\s+(?:the\s+)?([“‘\"'«])|\s+([“«])", text[end : end + 30])
+    if not lead:
+        return end
+    opening = lead.group(1) or lead.group(2)
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    # a closing mark not inside a word ("women’s" is no end)
+    closing = re.compile("[" + re.escape(_QUOTES[opening]) + r"](?![\w])")
+    found = closing.search(text, end + lead.end(), min(line_end, end + lead.end() + 300))
+    return found.end() if found else end
+
+
 def _is_container(c: Candidate) -> bool:
     key = c.mention.key or ""
-    return c.mention.cls in CONTAINER_CLASSES or key.startswith(("gov:", "govbody:", "mission:", "org:", "unit:"))
+    return c.mention.cls in CONTAINER_CLASSES or key.startswith(("gov:", "govbody:", "mission:", "org:", "unit:", "region:"))
 
 
 def _may_nest(inner: Candidate, outer: Candidate) -> bool:
     """A known entity inside a longer name is mentioned too ("Council of Europe" in
     "Council of Europe Convention ..."); inside an organisation's name only when it
     is written out in full, not as a modifier acronym ("UN" in "UN Security Council")."""
+    if (outer.mention.key or "").startswith("region:"):
+        # "the OSCE region": the area of a body's states names the body
+        return bool(inner.mention.key) and inner.mention.cls in m.ORGANIZATION_CLASSES
     if (outer.mention.key or "").startswith(("unit:", "mission:")) and inner.mention.cls == m.PLACE and not _is_container(inner):
         return True  # "Chisinau" in "the American Embassy in Chisinau"
     if outer.mention.cls in m.EVENT_CLASSES and inner.mention.key and inner.mention.cls in m.ORGANIZATION_CLASSES:
         return True  # "a training for investigators of the Ministry of Internal Affairs"
     if outer.mention.cls in m.EVENT_CLASSES and inner.mention.cls in {m.PLACE, m.COUNTRY} and not _is_container(inner):
         return True  # "Bucharest" in "the December 2001 OSCE Ministerial Council in Bucharest"
-    if not inner.mention.key or _is_container(inner) and not (inner.mention.key or "").startswith("org:"):
+    if outer.mention.cls in m.EVENT_CLASSES and inner.mention.cls == m.INSTRUMENT:
+        return True  # "the High-Level Meeting on the Appraisal of the Global Plan of Action to ...": what it reviews
+    if not inner.mention.key or _is_container(inner) and not (inner.mention.key or "").startswith(("org:", "region:")):
         return False
     if (outer.mention.key or "").startswith(("unit:", "mission:")) and inner.mention.cls in {m.PLACE, m.COUNTRY}:
         return True  # "Chisinau" in "the American Embassy in Chisinau"
@@ -1097,6 +1196,43 @@ def _capital_datelines(text: str, vocab: Vocabulary) -> list[Candidate]:
         found.append(Candidate(EntityMention(m.PLACE, Span(start, end, text[start:end]), name,
                                              attrs={"country": country} if country else {}), priority=25))
     return found
+
+
+def _agency_datelines(text: str, vocab: Vocabulary) -> list[Candidate]:
+    """ "ASTANA. KAZINFORM - ...": a wire dateline of a town and an agency, both in capitals, stopped by a
+    full stop and a dash, near the top of a story; "By X LONDON (Agency) - ...": a known town in capitals before
+    the agency in brackets, wherever the byline put it on the line."""
+    found = []
+    for match in re.finditer(r"(?<![\w-])([A-Z][A-Z’'.-]{2,}(?: [A-Z][A-Z’'.-]+){0,2})[ \t]+\([^()\n]{2,60}\)[ \t]*[—–-][ \t]", text[:600]):
+        town = " ".join("-".join(part.capitalize() for part in word.split("-")) for word in match.group(1).split())
+        if town in vocab.places:
+            country = vocab.places[town]
+            found.append(Candidate(EntityMention(m.PLACE, Span(match.start(1), match.end(1), match.group(1)), town,
+                                                 attrs={"country": country} if country else {}), priority=25))
+    for match in re.finditer(r"(?<![\w-])([A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+){0,2})\.[ \t]+([A-Z][A-Z.-]*[A-Z])[ \t]+[—–-][ \t]", text[:600]):
+        town = " ".join("-".join(part.capitalize() for part in word.split("-")) for word in match.group(1).split())
+        agency = match.group(2)
+        agency_name = agency if len(agency) <= 4 else agency.capitalize()
+        found.append(Candidate(EntityMention(m.PLACE, Span(match.start(1), match.end(1), match.group(1)), town,
+                                             attrs={"dateline": True}), priority=26))
+        found.append(Candidate(EntityMention(m.MEDIA_ORGANIZATION, Span(match.start(2), match.end(2), agency), agency_name,
+                                             attrs={"dateline": True}), priority=26))
+    return found
+
+
+def _one_sense_for_datelines(kept: list[Candidate]) -> None:
+    """The town of a dateline is that town wherever the text names it again ("visited Nur-Sultan"), whatever
+    class the parser gave the later mention."""
+    towns = {c.mention.name for c in kept if c.mention.cls == m.PLACE and c.mention.attrs.get("dateline")}
+    agencies = {c.mention.name.lower(): c.mention.name for c in kept if c.mention.cls == m.MEDIA_ORGANIZATION and c.mention.attrs.get("dateline")}
+    for cand in kept:
+        mention = cand.mention
+        if mention.key:
+            continue
+        if mention.name in towns and mention.cls != m.PLACE:
+            mention.cls = m.PLACE
+        elif mention.name.lower() in agencies and mention.cls != m.MEDIA_ORGANIZATION:
+            mention.cls, mention.name = m.MEDIA_ORGANIZATION, agencies[mention.name.lower()]
 
 
 def _holds_office(text: str, person: EntityMention, office: str) -> bool:
@@ -1302,6 +1438,48 @@ def _short_units(text: str, kept: list[Candidate], vocab: Vocabulary) -> list[Ca
     return found
 
 
+def _bare_unit_nouns(text: str, kept: list[Candidate]) -> None:
+    """ "The Group is planning ..." after "the OSCE Group of Friends on ...": a unit's noun alone after "the" is
+    the one unit the text names with that noun."""
+    for cand in kept:
+        mention = cand.mention
+        if mention.key or mention.cls not in m.ORGANIZATION_CLASSES or len(mention.name.split()) != 1 \
+                or not re.search(r"(?:^|\s)(?:the|The)\s+$", text[max(0, mention.span.start - 5) : mention.span.start]):
+            continue
+        units = {c.mention.key: c.mention for c in kept if (c.mention.key or "").startswith("unit:") and c.start < mention.span.start
+                 and re.search(rf"(?<![\w-]){re.escape(mention.name)}(?![\w-])", c.mention.name)}
+        if len(units) == 1:
+            unit = next(iter(units.values()))
+            mention.key, mention.cls, mention.name = unit.key, unit.cls, unit.name
+            mention.attrs = {k: v for k, v in unit.attrs.items() if k in {"part_of", "country"}}
+
+
+def _definite_short_bodies(text: str, kept: list[Candidate], vocab: Vocabulary) -> list[Candidate]:
+    """ "We commend the Office of the Special Representative ... we value the Office’s input", "the OSCE Mission
+    to Moldova ... The Mission also ...": a body's head noun, capitalised after "the", is the one body named
+    before with that noun."""
+    orgs = vocab.lexicon("organizations")
+    nouns = sorted({w for w in (*(orgs.get("unit_nouns") or ()), *(orgs.get("body_heads") or ())) if " " not in w})
+    if not nouns:
+        return []
+    pattern = re.compile(r"(?<![\w-])(?:the|The)\s+(" + "|".join(map(re.escape, nouns)) + r")(?![\w-])(?!\s+(?:of|for|to|on|in|at)\b)(?!\s+[A-Z])")
+    taken = [(c.start, c.end) for c in kept]
+    found = []
+    for match in pattern.finditer(text):
+        start, end = match.start(1), match.end(1)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        before = {c.mention.key: c.mention for c in kept if c.end <= start and c.mention.cls in m.ORGANIZATION_CLASSES
+                  and (c.mention.key or "").startswith(("org:", "unit:", "govbody:"))
+                  and re.search(rf"(?<![\w-]){re.escape(match.group(1))}(?![\w-])", c.mention.name)}
+        if len(before) != 1:
+            continue
+        body = next(iter(before.values()))
+        found.append(Candidate(EntityMention(body.cls, Span(start, end, text[start:end]), body.name, key=body.key,
+                                             attrs={k: v for k, v in body.attrs.items() if k in {"part_of", "country"}}), priority=21))
+    return found
+
+
 def _surnames_of_people(kept: list[Candidate]) -> None:
     """ "said Braathu" tagged as an organisation or place: a one-word name that is the surname of a
     person the text names in full is that person."""
@@ -1344,6 +1522,27 @@ def _short_names_of_known(kept: list[Candidate]) -> None:
                 break
 
 
+def _short_names_of_parts(kept: list[Candidate], vocab: Vocabulary) -> None:
+    """ "the General Assembly" where the text names the UN: a body's name without its parent's ("UN General
+    Assembly" less "UN") is that body when the parent is named in the same text."""
+    named = {c.mention.key for c in kept if c.mention.key}
+    short: dict[str, str] = {}
+    for entity in vocab.entities.values():
+        parent = vocab.entities.get(entity.part_of) if entity.part_of else None
+        if parent is None or parent.key not in named or entity.cls not in m.ORGANIZATION_CLASSES:
+            continue
+        for name in (*entity.case_sensitive_names, *entity.case_insensitive_names):
+            for prefix in (*parent.case_sensitive_names, *parent.case_insensitive_names):
+                if name.startswith(prefix + " ") and len(name[len(prefix) + 1 :].split()) >= 2:
+                    short.setdefault(name[len(prefix) + 1 :], entity.key)
+    for cand in kept:
+        mention = cand.mention
+        key = short.get(mention.name) if not mention.key and mention.cls in m.ORGANIZATION_CLASSES else None
+        if key is not None:
+            known = vocab.entities[key]
+            mention.key, mention.cls, mention.name = known.key, known.cls, known.name
+
+
 def _towns_after_prepositions(text: str, parsed: Doc, vocab: Vocabulary, matchers: Matchers) -> list[Candidate]:
     """ "a training for 30 inspectors in Novi Sad": a town the model missed, where places stand."""
     lower_words = {t.text for t in parsed if t.is_lower}
@@ -1356,6 +1555,36 @@ def _towns_after_prepositions(text: str, parsed: Doc, vocab: Vocabulary, matcher
         start, end = match.start(1), match.end(1)
         found.append(Candidate(EntityMention(m.PLACE, Span(start, end, name), name, attrs={"country": vocab.places[name]} if vocab.places[name] else {}), priority=9))
     return found
+
+
+def _venues(text: str, kept: list[Candidate], vocab: Vocabulary) -> list[Candidate]:
+    """ "OECD Conference Center, Paris", "at the Palais de l’Europe": a building where people meet is a place,
+    not a body, though it bears a body's name."""
+    orgs = vocab.lexicon("organizations")
+    heads = sorted(orgs.get("venue_heads") or (), key=len, reverse=True)
+    openers = sorted(orgs.get("venue_openers") or (), key=len, reverse=True)
+    if not heads and not openers:
+        return kept
+    head_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, heads)) + r")$") if heads else None
+    found = []
+    if heads:
+        named = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'-]*[ \t]+)+(?:" + "|".join(map(re.escape, heads)) + r")(?![\w-])")
+        for match in named.finditer(text):
+            span = trimmed_span(text, match.start(), match.end())
+            found.append(Candidate(EntityMention(m.PLACE, span, clean_name(span.text), attrs={"venue": True}), priority=66))
+    if openers:
+        opened = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, openers)) + r")\s+(?:de|des|du|di|della|of|of the)\s+(?:l[’']|la\s+|le\s+)?"
+                            r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+        for match in opened.finditer(text):
+            span = Span(match.start(), match.end(), match.group())
+            found.append(Candidate(EntityMention(m.PLACE, span, clean_name(span.text), attrs={"venue": True}), priority=66))
+    if found:
+        kept = _resolve_overlaps(kept + found)
+    for cand in kept:
+        mm = cand.mention
+        if mm.cls in m.ORGANIZATION_CLASSES and head_re is not None and head_re.search(mm.span.text) and len(mm.span.text.split()) > 2:
+            cand.mention = EntityMention(m.PLACE, mm.span, mm.name, sentence=mm.sentence, attrs={"venue": True})
+    return kept
 
 
 def _venue_lines(text: str, labels: list[str]) -> list[Candidate]:
@@ -1459,7 +1688,8 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     if country_counts:
         doc_country = sorted(country_counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0].split(":")[1]
     people = [p for p in extractor.titled_people(text) if _names_a_person(parsed, p)]
-    datelines = _dateline_places(text) + _capital_datelines(text, vocab) + _towns_after_prepositions(text, parsed, vocab, extractor.matchers)
+    datelines = _dateline_places(text) + _capital_datelines(text, vocab) + _agency_datelines(text, vocab) \
+        + _towns_after_prepositions(text, parsed, vocab, extractor.matchers)
     instruments = extractor.instruments_in(parsed, text, people)
     candidates = (
         known
@@ -1488,7 +1718,14 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     if extra:
         kept = _resolve_overlaps(kept + extra)
     _short_names_of_known(kept)
+    _short_names_of_parts(kept, vocab)
+    _bare_unit_nouns(text, kept)
+    short_bodies = _definite_short_bodies(text, kept, vocab)
+    if short_bodies:
+        kept = _resolve_overlaps(kept + short_bodies)
     _surnames_of_people(kept)
+    kept = _venues(text, kept, vocab)
+    _one_sense_for_datelines(kept)
     mentions = []
     for cand in kept:
         mention = cand.mention

@@ -65,6 +65,7 @@ class _Cues:
     office: re.Pattern
     office_start: re.Pattern
     national_office: re.Pattern
+    cabinet_office: re.Pattern
     foreign_before: re.Pattern
     greeting: re.Pattern
     participant_before: re.Pattern
@@ -109,6 +110,7 @@ def _cues(vocab: Vocabulary) -> _Cues:
         office=re.compile(office_alt, re.IGNORECASE),
         office_start=re.compile(r"^(?:(?:the|a|an|its|our|their|his|her)\s+)?(?:[\w’'.-]+\s+){0,3}?" + office_alt, re.IGNORECASE),
         national_office=re.compile(r"^" + _alternation(rel.get("national_offices") or ()), re.IGNORECASE),
+        cabinet_office=re.compile(r"(?<![\w-])" + _alternation(rel.get("cabinet_offices") or ()) + r"$"),
         foreign_before=re.compile(_alternation(rel.get("foreign_country_before") or ()) + r"\s+(?:the\s+)?$", re.IGNORECASE),
         greeting=re.compile(r"^\W*" + _alternation(rel.get("greetings") or ()), re.IGNORECASE),
         participant_before=re.compile(_alternation(rel.get("participant_before") or ()) + r"[,:]?\s+(?:(?:our|my|the)\s+)?(?:(?:dear|good|esteemed|distinguished)\s+)?(?:(?:friend|colleague)s?\s+)?(?:,\s*)?$", re.IGNORECASE),
@@ -449,6 +451,17 @@ class _Reader:
             return ranked[0][0]
         return None
 
+    def focus_country(self) -> str | None:
+        """The country a document is about: named three times or more, and twice as often as any other."""
+        counts: dict[str, int] = {}
+        for mm in self.mentions:
+            if mm.cls == m.COUNTRY and mm.key and not self.nested(mm, m.ORGANIZATION_CLASSES | m.EVENT_CLASSES | {m.INSTRUMENT}):
+                counts[mm.key] = counts.get(mm.key, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            return ranked[0][0]
+        return None
+
     def country_key(self, name: str) -> str | None:
         for entity in self.vocab.entities.values():
             if entity.cls == m.COUNTRY and (name == entity.name or name in entity.case_sensitive_names
@@ -486,6 +499,8 @@ class _Reader:
                 surface = " ".join(mm.span.text.split())
                 if not words & {w.lower() for w in re.findall(r"[\w-]+", surface)}:
                     continue
+                if any(ev.cls in m.EVENT_CLASSES and ev.span.start <= mm.span.start and mm.span.end < ev.span.end for ev in self.mentions):
+                    continue  # "at the Security Council Open Debate on ...": the body opens the named event
                 date = self.info.date
                 template = self.lex.get("meeting_name" if date else "meeting_name_undated") or "{body} meeting"
                 name = template.format(body=surface, date=written_date(date) if date else "")
@@ -770,6 +785,9 @@ class _Reader:
                             if skip and re.search(r"[A-Z]", skip.group()[:1]):
                                 position += sep.end() + skip.end()
                                 continue
+                        if following is not None and re.match(r"\s+(?:has|have|had|is|are|was|were|said|says|reports?|reported|learnt|learned)\b",
+                                                              self.text[following.span.end : following.span.end + 12]):
+                            break  # "..., Kazinform has learnt from ...": the subject of the next clause, not an item
                         if following is None:
                             break
                         self.add(reference(event), predicate, reference(following), self.span_of(match.start(), following.span.end))
@@ -964,7 +982,7 @@ class _Reader:
                 start = person.span.end + (honours.end() if honours else 0) + comma.end()
                 stop = re.search(r"[,;:()\n.!?]", text[start : clause[1]] + ".")
                 window_end = start + (stop.start() if stop else 0)
-                first = self.after(start, BODY_CLASSES, skip=r"(?:the\s+|The\s+)?")
+                first = self.after(start, BODY_CLASSES, skip=r"(?:the\s+|The\s+|an?\s+)?")
                 if first is not None and cues.office_start.match(text[first.span.end : window_end].strip()):
                     affiliate(person, first)
                 elif self.unit_by_noun(text[start:window_end]) is not None and cues.office.search(text[start:window_end]):
@@ -1098,6 +1116,7 @@ class _Reader:
                     affiliate(author, publisher)
         # G: a national office and the one country its sentence names
         home = self.home_country()
+        focus = self.focus_country()
         for person in self.people:
             if not person.title or not cues.national_office.match(person.title):
                 continue
@@ -1127,6 +1146,9 @@ class _Reader:
                 # "Secretary of State X" in a story datelined in his capital, "Minister Y" in a speech
                 # given at home: the country the document is set in
                 affiliate(person, home)
+            elif not countries and focus and cues.cabinet_office.search(person.title):
+                # "Justice Minister X" in a release on a visit to one country: a minister of the state it is about
+                affiliate(person, focus)
 
     # -- memberships ---------------------------------------------------------------------
     def memberships(self) -> None:
@@ -1192,6 +1214,25 @@ class _Reader:
             iso3 = place.attrs.get("country") if place.cls == m.PLACE else None
             if iso3 and f"country:{iso3}" in countries_here:
                 self.add(reference(place), "locatedIn", f"country:{iso3}", place.span)
+        # "Pitesti, Buzau and Dambovita", "in Romania, in Dambovita and Buzau counties": a place the gazetteer cannot
+        # place lies in the country of the places listed with it, or of the country it is put after
+        places = [p for p in self.ordered if p.cls == m.PLACE and not self.nested(p, m.EVENT_CLASSES | m.ORGANIZATION_CLASSES)]
+        placed = {reference(p): p.attrs.get("country") for p in places if p.attrs.get("country")}
+        for place in places:
+            if reference(place) in placed:
+                continue
+            for other in self.ordered:
+                if other is place or other.cls not in {m.PLACE, m.COUNTRY}:
+                    continue
+                lo, hi = (other.span.end, place.span.start) if other.span.end <= place.span.start else (place.span.end, other.span.start)
+                if hi < lo or not re.fullmatch(r",\s+(?:and\s+|in\s+)?|\s+and\s+", self.text[lo:hi]):
+                    continue
+                iso3 = placed.get(reference(other)) if other.cls == m.PLACE else (
+                    other.key.split(":", 1)[1] if other.key and other.span.end <= place.span.start and "in" in self.text[lo:hi] else None)
+                if iso3 and f"country:{iso3}" in countries_here:
+                    self.add(reference(place), "locatedIn", f"country:{iso3}", self.span_of(min(lo, place.span.start), max(hi, place.span.end)))
+                    placed[reference(place)] = iso3
+                    break
         for mm in self.ordered:
             # "OSCE Mission to Moldova", "the American Embassy in Chisinau": a mission sits where it is sent
             if mm.cls not in m.ORGANIZATION_CLASSES:
@@ -1215,8 +1256,11 @@ class _Reader:
             if place.cls != m.PLACE or self.nested(place, m.EVENT_CLASSES | m.ORGANIZATION_CLASSES):
                 continue
             follow = re.match(r",\s+", text[place.span.end :])
+            if place.attrs.get("venue"):
+                # "OECD Conference Center, Paris", "the Palais de l’Europe in Strasbourg": a building in its town
+                follow = re.match(r",\s+|\s+in\s+", text[place.span.end :])
             if follow:
-                container = self.starting_at(place.span.end + follow.end(), {m.COUNTRY, m.REGION})
+                container = self.starting_at(place.span.end + follow.end(), {m.COUNTRY, m.REGION} | ({m.PLACE} if place.attrs.get("venue") else set()))
                 if container is not None:
                     self.add(reference(place), "locatedIn", reference(container), self.span_of(place.span.start, container.span.end))
         for mm in self.outermost([x for x in self.ordered if x.cls in m.ORGANIZATION_CLASSES | m.EVENT_CLASSES]):
@@ -1256,6 +1300,14 @@ class _Reader:
             # a public body is part of its country (and, graph.py says, of a government the corpus names)
             if f"country:{iso3}" in self.keys_in_doc:
                 self.add(reference(mm), "partOf", f"country:{iso3}", mm.span)
+        for mm in self.ordered:
+            # "the Criminal Police Committee at the Ministry of Internal Affairs": a unit seated in a ministry
+            if mm.cls not in m.ORGANIZATION_CLASSES or mm.key and not mm.key.startswith("govbody:"):
+                continue
+            at = re.match(r"\s+(?:at|within|under)\s+(?:the\s+)?", self.text[mm.span.end : mm.span.end + 12])
+            whole = self.starting_at(mm.span.end + at.end(), {m.GOVERNMENT_BODY}) if at else None
+            if whole is not None and re.match(r"(?:Ministry|Department)\b", whole.name):
+                self.add(reference(mm), "partOf", reference(whole), self.span_of(mm.span.start, whole.span.end))
         for mm in self.ordered:
             if mm.cls not in m.ORGANIZATION_CLASSES:
                 continue

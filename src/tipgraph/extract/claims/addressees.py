@@ -10,6 +10,7 @@ from spacy.tokens import Span as SpacySpan
 
 from tipgraph import model as m
 from tipgraph import ontology_dir
+from tipgraph.extract.affiliations import speaking_country
 from tipgraph.extract.claims.common import ACTOR_CLASSES
 from tipgraph.model import EntityMention, Span, reference
 
@@ -90,10 +91,70 @@ class AddresseesMixin:
             if found:
                 self._last_called = (claimant, list(found))
         elif cls == "Endorsement":
-            found.extend(self.endorsed(sentence, sent, claimant))
+            # a public body does not praise its own state: "The US placed Myanmar ... on its list" (State Department)
+            state = self._claimant_state(claimant)
+            found.extend(a for a in self.endorsed(sentence, sent, claimant) if a != state)
+            for subject in (t for t in sent if t.dep_ == "nsubj") if not found and state else ():
+                named = self.mention_at(subject.idx)
+                if named is not None and reference(named) == state:
+                    found.extend(self._object_actors(subject.head, claimant))  # the state of the body speaking acts on these
+                    break
         elif cls == "Criticism":
             found.extend(self._criticised(sent, claimant))
+        if not found and cls in {"CallToAction", "Endorsement"}:
+            found.extend(self._reported_country(claimant, sentence))
         return found
+
+    def _reported_country(self, claimant: str | None, sentence: Span) -> list[str]:
+        """A release or story about one country ("concluded a visit to Norway"): what a visitor there urges or
+        praises with no one named ("national referral mechanisms should be established") is aimed at that
+        country. Not in a statement, whose unnamed appeals go to all its listeners."""
+        if self.info.genre in {"Speech", "Statement"}:
+            return []
+        counts: dict[str, int] = {}
+        for mm in self.mentions:
+            if mm.cls == m.COUNTRY:
+                counts[reference(mm)] = counts.get(reference(mm), 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return []
+        country = ranked[0][0]
+        if country == claimant or self._own_voice_of(country, claimant) or country in self._speaker_countries() \
+                or country == self._claimant_state(claimant):
+            return []
+        iso = country.split(":", 1)[1]
+        if claimant and (claimant.startswith((f"gov:{iso}", f"govbody:{iso}:", f"mission:{iso}")) or any(
+                mm.attrs.get("country") == iso and reference(mm) == claimant for mm in self.mentions)):
+            return []  # the state's own officials and bodies speaking of it
+        named = any(reference(mm) == country for mm in self.mentions_in(sentence.start, sentence.end))
+        if not named and claimant and claimant.startswith("Person:") and self._official_of(claimant, country):
+            return []  # "Kazakhstan Foreign Minister X": "we have to be united" is the state speaking
+        return [country]
+
+    def _claimant_state(self, claimant: str | None) -> str | None:
+        """The country of a claimant that is a public body ("govbody:ALB:...", the State Department)."""
+        if not claimant:
+            return None
+        if claimant.startswith(("gov:", "govbody:", "mission:")):
+            return "country:" + claimant.split(":")[1]
+        known = self.vocab.entities.get(claimant)
+        return f"country:{known.country}" if known is not None and known.country else None
+
+    def _official_of(self, person: str, country: str) -> bool:
+        """Whether the text names the person with an office of the country ("Kazakhstan Foreign Minister X",
+        "the Estonian Minister X", "X, Minister of Justice of Estonia")."""
+        surname = person.split(":", 1)[1].split()[-1]
+        for mm in self.mentions:
+            if mm.cls != m.PERSON or not (reference(mm) == person or mm.name.split()[-1] == surname):
+                continue
+            start = mm.attrs.get("title_start", mm.span.start)
+            window = (max(0, start - 40), mm.span.end + 80)
+            if not (mm.title or mm.attrs.get("title_start") is not None or re.match(r",\s+(?:the\s+)?[A-Z]", self.text[mm.span.end : mm.span.end + 8])):
+                continue
+            if any(c.cls == m.COUNTRY and reference(c) == country and window[0] <= c.span.start < window[1]
+                   and self.paragraph_index(c.span.start) == self.paragraph_index(mm.span.start) for c in self.mentions):
+                return True
+        return False
 
     def _addressed_as_you(self, position: int, claimant: str | None) -> str | None:
         """Who "you" is: the person a reply answers (its title line), else the last person or office
@@ -340,9 +401,17 @@ class AddresseesMixin:
         """Whether `ref` is the voice the claim is said in: the issuing body and its country for
         the document's own words, but not for a third party it quotes ("Judge X praised the
         Mission", in the Mission's own release, praises the Mission)."""
-        if ref not in self.own_voice:
+        if ref not in self.own_voice and ref != self._speaking_country():
             return False
-        return claimant is None or claimant in self.own_voice or claimant == self.speaker_ref
+        return claimant is None or claimant in self.own_voice or claimant == self.speaker_ref or claimant == self._speaking_country()
+
+    def _speaking_country(self) -> str | None:
+        """The country a statement speaks for by its stance verbs ("Sweden welcomes the report")."""
+        if self.info.genre not in {"Speech", "Statement"}:
+            return None
+        if not hasattr(self, "_speaking_country_ref"):
+            self._speaking_country_ref = speaking_country(self.text, self.parsed, self.mentions, self.vocab.lexicon("events_relations"))
+        return self._speaking_country_ref
 
     def _demonyms(self) -> dict[str, str]:
         """'Kazakh' -> 'KAZ': the gazetteer's demonyms."""
@@ -482,6 +551,9 @@ class AddresseesMixin:
                         return self._endorse(named)
             for subject in (c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}):
                 named = self.addressee_of(subject, claimant)
+                if named and named[0] == self._claimant_state(claimant):
+                    # "The US placed Myanmar, Uzbekistan, ... on its list": the state of the body speaking acts on others
+                    named = self._object_actors(sent.root, claimant)
                 if named:
                     return self._endorse(named)
             return list(self._last_endorsed)
@@ -507,7 +579,7 @@ class AddresseesMixin:
                 if named:
                     return self._endorse(named)
         for mm in self.mentions_in(trigger.idx, sentence.end):
-            if mm.cls not in ACTOR_CLASSES or reference(mm) == claimant:
+            if mm.cls not in ACTOR_CLASSES or reference(mm) == claimant or reference(mm) == self._claimant_state(claimant):
                 continue
             outer = self.mention_at(mm.span.start)
             if outer is not None and outer is not mm and outer.span.end > mm.span.end and outer.span.start == mm.span.start:
