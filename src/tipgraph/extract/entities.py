@@ -18,6 +18,7 @@ from tipgraph import model as m
 from tipgraph.model import EntityMention, SourceDocument, Span
 from tipgraph.nlp import load_model
 from tipgraph.vocab import Vocabulary
+from tipgraph.extract.patterns import compiled, word_pattern
 
 APOSTROPHES = "'\u2019"
 _POSSESSIVE = re.compile(r"[\u2019']s$")
@@ -240,7 +241,7 @@ class EntityExtractor:
     def _names_parent_unit(self, surface: str, parent) -> bool:
         """ "OSCE Mission to Moldova" names the OSCE: a unit (mission, office, centre) under its body's name."""
         units = self.orgs.get("unit_nouns") or ()
-        if not any(re.search(rf"(?<![\w-]){re.escape(u)}(?![\w-])", surface) for u in units):
+        if not any(word_pattern(u).search(surface) for u in units):
             return False
         return any(surface.startswith(n + " ") for n in parent.case_sensitive_names)
 
@@ -773,13 +774,13 @@ class EntityExtractor:
         for match in re.finditer(r"[“\"]([A-Z][^”\"\n]{8,200}?)[.,]?[”\"]|(?:(?<=\s)|^)[‘']([A-Z][^’'\n]{8,200}?)[.,]?[’'](?![\w])", text):
             if match.group(1) is None:
                 inner = match.group(2)
-                if any(re.search(rf"\b{re.escape(k)}\b", inner) for k in keywords):
+                if any(compiled(rf"\b{re.escape(k)}\b").search(inner) for k in keywords):
                     start = match.start(2)
                     span = trimmed_span(text, start, start + len(inner))
                     found.append(Candidate(EntityMention(m.INSTRUMENT, span, clean_name(span.text)), priority=66))
                 continue
             inner = match.group(1)
-            if any(re.search(rf"\b{re.escape(k)}\b", inner) for k in keywords):
+            if any(compiled(rf"\b{re.escape(k)}\b").search(inner) for k in keywords):
                 start = match.start(1)
                 span = trimmed_span(text, start, start + len(inner))
                 found.append(Candidate(EntityMention(m.INSTRUMENT, span, clean_name(span.text)), priority=66))
@@ -997,7 +998,7 @@ class EntityExtractor:
                 found.append(Candidate(EntityMention(m.PLACE, span, name, attrs=self._place_attrs(name)), priority=10))
             elif label == "LAW":
                 keywords = self.instruments.get("keywords") or ()
-                if any(re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", name) for k in keywords):
+                if any(word_pattern(k).search(name) for k in keywords):
                     found.append(Candidate(EntityMention(m.INSTRUMENT, span, name), priority=12))
         return found
 
@@ -1076,7 +1077,7 @@ class EntityExtractor:
     def org_class(self, name: str) -> str:
         for cls, words in (self.orgs.get("class_keywords") or {}).items():
             for word in words:
-                if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", name):
+                if word_pattern(word).search(name):
                     return cls
         return m.ORGANIZATION
 

@@ -37,6 +37,7 @@ from tipgraph import model as m
 from tipgraph.extract.metadata import Line, header_lines, parse_date
 from tipgraph.model import DocumentInfo, EntityMention, reference, RelationFact, SourceDocument, Span
 from tipgraph.vocab import Vocabulary
+from tipgraph.extract.patterns import compiled
 
 ACTOR_CLASSES = m.ORGANIZATION_CLASSES | {m.PERSON, m.COUNTRY}
 BODY_CLASSES = m.ORGANIZATION_CLASSES | {m.COUNTRY}
@@ -369,7 +370,7 @@ class _Reader:
                 office = re.match(r"(?i)office of (?:the )?(.+)$", name)
                 if office and len(office.group(1).split()) >= 2:
                     held = " ".join(office.group(1).lower().split())
-                    if re.search(rf"(?:^|\s){re.escape(held)}(?:\s|$)", folded) and (best is None or len(held) > best[0]):
+                    if compiled(rf"(?:^|\s){re.escape(held)}(?:\s|$)").search(folded) and (best is None or len(held) > best[0]):
                         best = (len(held), entity.key)
         return best[1] if best else None
 

@@ -13,6 +13,7 @@ from tipgraph import ontology_dir
 from tipgraph.extract.affiliations import speaking_country
 from tipgraph.extract.claims.common import ACTOR_CLASSES
 from tipgraph.model import EntityMention, Span, reference
+from tipgraph.extract.patterns import compiled
 
 
 @functools.lru_cache(maxsize=1)
@@ -611,13 +612,13 @@ class AddresseesMixin:
             return roles
         for role, phrases in (self.lexicon.get("country_roles") or {}).items():
             for phrase in phrases:
-                for match in re.finditer(rf"(?<![\w-]){re.escape(phrase.lower())}", flat):
+                for match in compiled(rf"(?<![\w-]){re.escape(phrase.lower())}").finditer(flat):
                     before = [c for c in countries if c.span.end <= sentence.start + match.start()]
                     if before:
                         roles.append((reference(before[-1]), role))
         for role, phrases in (self.lexicon.get("country_roles_after") or {}).items():
             for phrase in phrases:
-                for match in re.finditer(rf"(?<![\w-]){re.escape(phrase.lower())}\s", flat):
+                for match in compiled(rf"(?<![\w-]){re.escape(phrase.lower())}\s").finditer(flat):
                     position = sentence.start + match.end()
                     # the countries listed right after the phrase: "to Germany and Italy"
                     for country in countries:

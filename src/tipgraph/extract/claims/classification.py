@@ -62,16 +62,35 @@ class ClassReading:
 
 
 @functools.lru_cache(maxsize=512)
-def _phrase_regex(phrases: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
+def _phrase_regex(phrases: tuple[str, ...]) -> tuple[tuple[str, _PhrasePattern], ...]:
     """Phrases as patterns on word boundaries that allow any run of white space between words."""
     out = []
     for phrase in phrases:
         if not phrase:
             continue
-        body = r"\s+".join(re.escape(word) for word in phrase.lower().split())
+        words = phrase.lower().split()
+        body = r"\s+".join(re.escape(word) for word in words)
         tail = r"(?![\w-])" if phrase[-1].isalnum() else ""
-        out.append((phrase, re.compile(rf"(?<![\w-]){body}{tail}")))
+        out.append((phrase, _PhrasePattern(re.compile(rf"(?<![\w-]){body}{tail}"), max(words, key=len))))
     return tuple(out)
+
+
+class _PhrasePattern:
+    """A phrase's pattern that is tried only on texts holding its longest word.
+
+    Every sentence is read against some 600 trigger phrases; a substring test rules out almost all of
+    them for a fraction of the cost of starting the regular expression (the matches are the same)."""
+
+    __slots__ = ("pattern", "word")
+
+    def __init__(self, pattern: re.Pattern, word: str):
+        self.pattern, self.word = pattern, word
+
+    def finditer(self, text: str):
+        return self.pattern.finditer(text) if self.word in text else iter(())
+
+    def search(self, text: str):
+        return self.pattern.search(text) if self.word in text else None
 
 
 def _flat(text: str) -> str:

@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from tipgraph.extract.claims.common import YEAR
 from tipgraph.model import ClaimRecord, Span, reference
+from tipgraph.extract.patterns import word_pattern
 
 
 _UNIT_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -76,7 +77,7 @@ class FiguresMixin:
             return decimal_text(value), unit
         lowered = flat.lower()
         for word in sorted(words, key=len, reverse=True):
-            match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])(?! of\b)", lowered)
+            match = word_pattern(word, r"(?! of\b)").search(lowered)
             if match:
                 value = Decimal(str(words[word]))
                 end = match.end()

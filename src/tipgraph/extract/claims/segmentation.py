@@ -6,6 +6,7 @@ import re
 from tipgraph.extract.claims.common import has_phrase, normalise
 from tipgraph.extract.metadata import header_lines
 from tipgraph.model import Span
+from tipgraph.extract.patterns import compiled
 
 
 # A dateline before a release's or story's first sentence: "CHISINAU, 18 November 2003 - ",
@@ -30,9 +31,9 @@ class SegmentationMixin:
     def sentences(self) -> list[Span]:
         start_of_body = self.body_start()
         out = []
-        skip = [re.compile(p, re.IGNORECASE) for p in self.lexicon.get("skip_patterns") or ()]
+        skip = [compiled(p, re.IGNORECASE) for p in self.lexicon.get("skip_patterns") or ()]
         min_words = int(self.lexicon.get("min_words") or 4)
-        skip += [re.compile(p, re.IGNORECASE) for p in self.vocab.lexicon("attribution").get("skip_patterns") or ()]
+        skip += [compiled(p, re.IGNORECASE) for p in self.vocab.lexicon("attribution").get("skip_patterns") or ()]
         in_header = True  # until the first finished sentence: titles, bylines, datelines
         for sent in self.parsed.sents:
             start, end = sent.start_char, sent.end_char
@@ -101,7 +102,7 @@ class SegmentationMixin:
         cuts = []
         piece = self.text[start:end]
         for marker in self.lexicon.get("clause_breaks") or ():
-            for match in re.finditer(re.escape(marker), piece, re.IGNORECASE):
+            for match in compiled(re.escape(marker), re.IGNORECASE).finditer(piece):
                 keep = marker.strip()
                 left_end = start + match.start() + (len(keep) if keep in {"…", "..."} else 0)
                 right_start = start + match.end() - (len(marker) - len(marker.rstrip()) and 0)

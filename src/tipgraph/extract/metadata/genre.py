@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from tipgraph.extract.metadata.header import Line
+from tipgraph.extract.patterns import compiled
 
 # quoted passages are other voices: "we" inside them is not the document's
 _QUOTED = re.compile(r"“[^”]{0,3000}”|\"[^\"\n]{0,3000}\"|«[^»]{0,3000}»"
@@ -104,7 +105,7 @@ def header_cues(front: list[Line], cues: dict) -> list[tuple[str, str]]:
 def _count(pattern: str | None, text: str, cap: int | None) -> int:
     if not pattern:
         return 0
-    n = len(re.findall(pattern, text))
+    n = len(compiled(pattern).findall(text))
     return min(n, cap) if cap else n
 
 

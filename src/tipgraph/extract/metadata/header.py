@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tipgraph.extract.patterns import compiled
+
 _MARKUP = re.compile(r"^[#>\s]+|[*_]{1,3}")
 _SENTENCE_END = ('.', '?', '!', '"', '”', ':', '.)')
 
@@ -65,7 +67,7 @@ def front_matter(text: str, lexicon: dict) -> list[Line]:
     in a row, or after `front_max_lines` lines.
     """
     openers = tuple(o.lower() for o in lexicon.get("front_line_openers") or ())
-    salutations = [re.compile(p, re.IGNORECASE) for p in lexicon.get("salutations") or ()]
+    salutations = [compiled(p, re.IGNORECASE) for p in lexicon.get("salutations") or ()]
     limit = int(lexicon.get("front_max_lines") or 14)
     lines: list[Line] = []
     prose_run = 0
