@@ -183,6 +183,21 @@ EXPECTED = {
     "news_staff_byline_no_name.txt": ("NewsArticle", None, None, None),
     # a story another site ran first ("Adapted from the IOM official website")
     "news_adapted_from_site.txt": ("NewsArticle", None, None, "2017-09-14"),
+    # no title, no byline: the outlet names itself as the one reporting ("Dnestr Daily reports, quoting ...")
+    "news_outlet_reports_citing.txt": ("NewsArticle", None, None, None),
+    # "date 2021-09-14 TARAZ. STEPPEWIRE -": a stamp run on into an agency's capitals dateline; the lede's
+    # "2010 National Action Plan" is an instrument's year
+    "news_agency_capitals_dateline_stamp.txt": ("NewsArticle", None, None, "2021-09-14"),
+    # "Tallinn, 4 May 2022 (BNR):": an outlet's dateline with a colon dates the story
+    "news_outlet_dateline_colon.txt": ("NewsArticle", None, None, "2022-05-04"),
+    # a ministry's release whose page prints its lede twice: its one weekday is counted once
+    "press_release_repeated_teaser.txt": ("PressRelease", None, None, "2019-10-12"),
+    # a stamp in French ("mardi 14 mai 2019"); the greeted "Vice-President of ...," does not speak
+    "speech_french_stamp_greeting_list.txt": ("Speech", None, None, "2019-05-14"),
+    # "Speech by <name>, <office>": the name speaks, not the office after it
+    "speech_by_name_before_office.txt": ("Speech", "Ilse van der Kroft-Mendes", None, "2018-11-08"),
+    # "By X ROTTERDAM (Outlet) - ...": a byline run on into the dateline and the story on one line
+    "news_byline_run_on_dateline.txt": ("NewsArticle", None, "Jana Moravec", None),
 }
 
 

@@ -24,7 +24,11 @@ __all__ = ["Line", "extract_info", "find_dates", "header_lines", "parse_date"]
 _PLACE = r"[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3}"
 _DATELINE_PLACE_FIRST = re.compile(rf"^(?P<place>{_PLACE})(?:\s*\([A-Z][\w .'’-]{{1,30}}\))?(?:,\s*[A-Z][\w.'’-]*)?(?:,?\s+(?P<date>[^–—\n]{{6,40}}?))?\s*(?:[–—]|\s-)\s")
 _DATELINE_DATE_FIRST = re.compile(rf"^(?P<date>[^–—\n]{{6,30}}?),\s*(?P<place>{_PLACE})\s*(?:[–—]|\s-)\s")
-_OUTLET_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,40}\s*\([A-Z][^)\n]{1,40}\)\s*[-–—]", re.MULTILINE)
+_OUTLET_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,40}\s*\([A-Z][^)\n]{1,40}\)\s*[-–—:]", re.MULTILINE)
+_PHOTO_CREDIT = re.compile(r"(?i)^(?:photo|picture|image|pic)s?\b[^\n]{0,20}?(?:courtesy|credit|©|:)")
+# a publication stamp opening the text, whatever runs on after it: "date 2022-04-20 ASTANA ...", "Published: 3 May 2021"
+_LABELLED_STAMP = re.compile(r"^\W*(?:publication\s+date|date\s+published|published(?:\s+on)?|posted(?:\s+on)?|date)\s*:?\s+",
+                             re.IGNORECASE)
 # a headline tells what an office holder does ("Foreign Secretary delivers speech on ..."): no office line
 _HEADLINE_VERB = re.compile(r"\b(?:delivers|gives|says|calls|urges|speaks|addresses|opens|launches|marks|welcomes|"
                             r"announces|meets|visits|warns|highlights|stresses)\b")
@@ -41,8 +45,13 @@ def _dateline(front: list[Line], text: str) -> tuple[str | None, bool]:
     candidates = [line.text for line in front] + [text[start : start + 300].lstrip()]
     candidates += [line.text for line in front if line.prose]
     for candidate in candidates:
-        if _OUTLET_DATELINE.match(candidate):
-            continue  # "SARAJEVO (Reuters) -" is an outlet's dateline
+        outlet = _OUTLET_DATELINE.match(candidate)
+        if outlet:
+            # "SARAJEVO (Reuters) -" is an outlet's dateline; "Warsaw, 15 June 2023 (TDI):" dates the story
+            dated = parse_date(candidate[: candidate.find("(")])
+            if dated:
+                return dated[0], False
+            continue
         for pattern in (_DATELINE_DATE_FIRST, _DATELINE_PLACE_FIRST, _DATELINE_LINE):
             match = pattern.match(candidate)
             if not match or _WEEKDAY.fullmatch(match.group("place")):
@@ -65,6 +74,10 @@ _DAY_SPAN = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*[–-]\s*\d{1,2}(?:st|nd|rd
 def _document_date(front: list[Line], text: str, dateline_date: str | None, reporting: bool) -> str | None:
     """The first full date in a header line (a stamp, the title, a "Delivered by" line), else the
     dateline's, else a month or year stamp, else (for a reporting text) the year of the occasion its lede names."""
+    stamp = _LABELLED_STAMP.match(text.lstrip())
+    found = parse_date(text.lstrip()[stamp.end() : stamp.end() + 40]) if stamp else None
+    if found and found[1] == 0:
+        return found[0]
     header = [line for line in front if not line.prose]
     for line in header:
         found = parse_date(line.text)
@@ -144,8 +157,10 @@ def _title(text: str, front: list[Line], lexicon: dict, author: Named | None,
         if bare in labels:
             continue  # "PRESS RELEASE" is a label, not the title
         dated = parse_date(line.text)
-        if dated and len(line.text) - (dated[2] - dated[1]) < 14:
-            continue  # a date stamp
+        if dated and (len(line.text) - (dated[2] - dated[1]) < 14 or _LABELLED_STAMP.match(line.text)):
+            continue  # a date stamp ("Publication date 08.03.2017")
+        if _PHOTO_CREDIT.match(line.text):
+            continue  # "Photo courtesy of ...": a picture's credit
         if line.text.endswith(",") or re.fullmatch(r"[A-Z]{2,5}(?:/[A-Z]{2,5})*/\d{3,6}", line.text):
             continue  # a session line or a document symbol
         if any(mm.cls in m.ORGANIZATION_CLASSES and mm.span.text.strip() == line.text for mm in mentions):
@@ -280,8 +295,9 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         for line in header:
             if line.text == info.title and len(header) > 1 and line is not header[0]:
                 continue
+            # a line ending in a comma greets the office ("Deputy Secretary General of ...,"): it does not speak
             if (any(line.text.startswith(o) for o in offices) and len(line.text.split()) <= 16
-                    and not line.text.endswith((".", "!", "?")) and not _HEADLINE_VERB.search(line.text)):
+                    and not line.text.endswith((".", "!", "?", ",")) and not _HEADLINE_VERB.search(line.text)):
                 # "Secretary-General's remarks at the launch of ...": the office, not the whole title
                 office = max((o for o in offices if re.match(re.escape(o) + r"[’']s\s", line.text)), key=len, default=line.text)
                 info.speaker = office
