@@ -198,6 +198,8 @@ EXPECTED = {
     "speech_by_name_before_office.txt": ("Speech", "Ilse van der Kroft-Mendes", None, "2018-11-08"),
     # "By X ROTTERDAM (Outlet) - ...": a byline run on into the dateline and the story on one line
     "news_byline_run_on_dateline.txt": ("NewsArticle", None, "Jana Moravec", None),
+    # "... Symposium held March 14-16, 2019" then "March 14, 2019": the stamped day, not the occasion's month
+    "speech_occasion_span_then_day_stamp.txt": ("Speech", "Marta Kowalczyk", None, "2019-03-14"),
 }
 
 

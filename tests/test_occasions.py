@@ -408,3 +408,12 @@ def test_meeting_of_a_body_named_only_inside_the_occasion(graph):
     meeting = node(graph, "High-Level Meeting of the General Assembly", "Meeting")
     assert (doc(graph, "o41_statement-of-delegation-to-meeting-of-body.txt"), TIP.deliveredAt, meeting) in graph
     assert (meeting, TIP.organizer, node(graph, "General Assembly")) in graph
+
+
+def test_group_presented_at_after_a_body_and_its_comma(graph):
+    """ "Keynote Address by X, ...; the Special Envoy ... presented at the <Body>, Study Group on “...”": the group
+    after the body's comma is the occasion (the entity stage read it as a body), held by that body."""
+    group = node(graph, "Study Group", "Meeting")
+    assert (doc(graph, "o42_keynote-presented-at-body-comma-group.txt"), TIP.deliveredAt, group) in graph
+    assert (group, TIP.organizer, node(graph, "Royal Academy of Medicine & Public Health")) in graph
+    assert dates(graph, group) == {"2016-05-14"}

@@ -255,7 +255,7 @@ class _Occasions:
             # "Remarks by X at the <event>", "Remarks of the <office> at the <event>", and, after a session label,
             # "HRC 52 - Norway Intervention: Panel discussion on ...": a delivery noun, then the occasion
             # ("Statement delivered by the Deputy Minister of ..., X, at the High-Level Meeting ...")
-            head = (re.match(r"[#*_>\s]*" + nouns + r"\s+(?:delivered\s+by\s+[^\n]{1,160}?\s+|(?:by|of)\s+[^\n]{1,80}?\s+)?" + links + r"\s+(?:the\s+)?", line, re.IGNORECASE)
+            head = (re.match(r"[#*_>\s]*" + nouns + r"\s+(?:delivered\s+by\s+[^\n]{1,160}?\s+|(?:by|of)\s+[^\n]{1,160}?\s+(?:presented|delivered|given)\s+(?=at\b)|(?:by|of)\s+[^\n]{1,80}?\s+)?" + links + r"\s+(?:the\s+)?", line, re.IGNORECASE)
                     or re.match(r"[#*_>\s]*" + nouns + r"\s+" + _alternation(self.lex.get("title_direct_links")) + r"\s+(?:the\s+)?", line, re.IGNORECASE)
                     or re.match(r"[#*_>\s]*(?:[^\n:]{1,40}?\s)?" + nouns + r"\s*:\s+(?=[^\n]*?\b" + _alternation(keywords) + r"\b)",
                                 line, re.IGNORECASE))
@@ -269,7 +269,9 @@ class _Occasions:
             # occasion's name is the words before it, and its dashes and colons do not end the name
             topic = re.search(r"\s+on\s+(?:the\s+)?(?=[“‘«\"'])", self.text[name_start:end])
             quoted = _quoted_spans(self.text[name_start:end])
-            cut = next((c for c in re.finditer(r",\s+(?=\d|" + MONTHS + r")|\s+[–—-]\s+|\s*\(\s*(?=\d)|\s+[\"“]",
+            # ("International Conference held February 23-26, 2003": the participle begins the setting, not the name)
+            cut = next((c for c in re.finditer(r",\s+(?=\d|" + MONTHS + r")|\s+[–—-]\s+|\s*\(\s*(?=\d)|\s+[\"“]"
+                                               r"|\s+(?=(?:held|organi[sz]ed|hosted|convened)\s+(?:on|in|at|from|by|\d|" + MONTHS + r"))",
                                                self.text[name_start:end])
                         if not any(a < c.start() < b for a, b in quoted) and not (topic and c.start() == topic.end() - 1)), None)
             if cut:
@@ -278,7 +280,8 @@ class _Occasions:
             if topic and topic.start() < name_end - name_start:
                 closing = next((b for a, b in quoted if a == topic.end()), None)
                 if closing is not None:
-                    full_topic = " ".join(self.text[name_start : name_start + closing].split())
+                    topic_close = name_start + closing
+                    full_topic = " ".join(self.text[name_start:topic_close].split())
                 name_end = name_start + topic.start()
             name_end = name_start + len(self.text[name_start:name_end].rstrip(" .,:;—–-"))
             # "Keynote Address to the 5th Conference on ..., London, 12 October 2018": the place after a comma
@@ -301,20 +304,28 @@ class _Occasions:
             comma = re.match(r"\s*,\s+(?=[A-Z])", self.text[holder.span.end : name_end]) if holder is not None else None
             # "Security Council Open Debate on ...": the body that opens the name holds the occasion too
             leading = holder
-            if comma and self.keyword_of(self.text[holder.span.end + comma.end() : name_end], keywords):
+            # "presented at the Pontifical Academy of ..., Working Group on “...”": what follows the body's comma
+            # is its occasion, named with a keyword or before the topic it is "on"
+            after_comma = self.text[holder.span.end + comma.end() : name_end] if comma else ""
+            if comma and (self.keyword_of(after_comma, keywords)
+                          or topic is not None and re.match(r"(?:[A-Z][\w’'-]*\s+){1,4}on\b", self.text[holder.span.end + comma.end() : end])):
                 name_start = holder.span.end + comma.end()
                 leading = None
+                if full_topic:
+                    full = " ".join(self.text[name_start:topic_close].split())
             else:
                 holder = None
             inside = self.within(name_start, name_end, m.EVENT_CLASSES | BODY_CLASSES | LOCATION_CLASSES)
             whole = [mm for mm in inside if mm.span.start == name_start and mm.span.end >= name_end - 1]
             if whole and whole[0].cls not in m.EVENT_CLASSES:
                 keyword = self.keyword_of(whole[0].span.text, keywords)
-                if whole[0].key or keyword is None:
+                # "at the <Body>, Study Group on “...”": after a body's comma and before its topic, an occasion
+                group = holder is not None and full_topic is not None and not whole[0].key and whole[0].cls == m.ORGANIZATION
+                if (whole[0].key or keyword is None) and not group:
                     return  # a body or a place: meeting_of_body's business
                 # "International Workshop on ...", read as a body for its first word: an event by its keyword
-                whole[0].cls = keywords[keyword]
-                whole[0].attrs["keyword"] = keyword
+                whole[0].cls = keywords[keyword] if keyword else m.MEETING
+                whole[0].attrs["keyword"] = keyword or "Meeting"
             event = next((mm for mm in whole if mm.cls in m.EVENT_CLASSES), None)
             if event is None:
                 name = self.text[name_start:name_end]

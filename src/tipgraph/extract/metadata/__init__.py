@@ -79,13 +79,18 @@ def _document_date(front: list[Line], text: str, dateline_date: str | None, repo
     if found and found[1] == 0:
         return found[0]
     header = [line for line in front if not line.prose]
-    for line in header:
+    for index, line in enumerate(header):
         found = parse_date(line.text)
         if found:
             if dateline_date and _TIME_OF_DAY.match(line.text[found[2]:]):
                 return dateline_date  # "Monday, December 22, 2008 9:44 AM": a site's posting stamp, not the text's own date
             if not reporting and _DAY_SPAN.search(line.text[found[1] : found[2]]):
-                # "Strasbourg, 22-23 May 2018" over a statement: the occasion's days, not the day it was given
+                # "Strasbourg, 22-23 May 2018" over a statement: the occasion's days, not the day it was given,
+                # unless a later header line stamps one day ("Conference held February 23-26, 2003" / "February 23, 2003")
+                for later in header[index + 1 :]:
+                    day = parse_date(later.text)
+                    if day and not _DAY_SPAN.search(later.text[day[1] : day[2]]) and day[0].startswith(found[0][:4]):
+                        return day[0]
                 return found[0][:7]
             return found[0]
     if dateline_date:
