@@ -375,8 +375,9 @@ def test_a_lede_is_body_not_header():
 
 METADEV = Path(__file__).parent / "metadev"
 # just under the figure measured on tests/metadev (75 real documents of other outlets and layouts in four
-# batches, gold for metadata only; each batch measured before the rules were widened for it): 0.977
-METADEV_METADATA_FLOOR = 0.96
+# batches, gold for metadata only; each batch measured before the rules were widened for it): 0.977, then
+# 0.992 (a day stamp under an occasion's span of days)
+METADEV_METADATA_FLOOR = 0.985
 
 
 def test_metadata_holds_on_the_metadev_set(tmp_path):
