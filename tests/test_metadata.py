@@ -200,6 +200,8 @@ EXPECTED = {
     "news_byline_run_on_dateline.txt": ("NewsArticle", None, "Jana Moravec", None),
     # "... Symposium held March 14-16, 2019" then "March 14, 2019": the stamped day, not the occasion's month
     "speech_occasion_span_then_day_stamp.txt": ("Speech", "Marta Kowalczyk", None, "2019-03-14"),
+    # "..., Lindholm told nordicnews.": the outlet a source told, written in lower case
+    "news_told_lowercase_outlet.txt": ("NewsArticle", None, None, "2015-03-03"),
 }
 
 
@@ -277,6 +279,10 @@ def test_every_name_of_a_byline_is_an_author(graph, source_file, names):
 @pytest.mark.parametrize("source_file, outlet", [
     ("news_outlet_dateline.txt", "Sahel Wire"),  # in the dateline's brackets
     ("news_two_names.txt", "Kampuchea Insight"),  # the photo credit of one of the authors
+    ("news_outlet_reports_citing.txt", "Dnestr Daily"),  # "Dnestr Daily reports, quoting ..."
+    ("news_agency_capitals_dateline_stamp.txt", "Steppewire"),  # "TARAZ. STEPPEWIRE -", "Steppewire has learnt from"
+    ("news_byline_run_on_dateline.txt", "Alpine News Service"),  # "By X ROTTERDAM (Alpine News Service) - ..."
+    ("news_told_lowercase_outlet.txt", "nordicnews"),  # "Lindholm told nordicnews."
 ])
 def test_outlet_no_entity_was_found_for(graph, source_file, outlet):
     publisher = graph.value(document(graph, source_file), TIP.publisher)

@@ -13,7 +13,7 @@ from tipgraph.extract.metadata.dates import find_dates, occasion_year, parse_dat
 from tipgraph.extract.metadata.genre import classify, first_person_rate, header_cues
 from tipgraph.extract.metadata.header import Line, body_start, front_matter, header_lines
 from tipgraph.extract.metadata.people import (
-    NameReader, Named, dateline_outlet, find_author, find_speaker, further_authors, photo_credit_outlet,
+    NameReader, Named, as_label, dateline_outlet, find_author, find_speaker, further_authors, photo_credit_outlet,
 )
 from tipgraph.model import DocumentInfo, EntityMention, reference, SourceDocument, Span
 from tipgraph.vocab import Vocabulary
@@ -292,6 +292,8 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         if named is not None:
             info.header_mentions.append(_mention(named))
             info.publisher = f"{named.cls}:{named.name}"
+    if info.genre == "NewsArticle" and info.publisher is None:
+        info.publisher = _self_named_outlet(text, mentions, lexicon, info)
 
     # the office that speaks when no person is named ("Special Representative and Co-ordinator ...")
     if info.speaker is None and spoken:
@@ -316,6 +318,43 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         elif hasattr(info, key):
             setattr(info, key, value)
     return info
+
+
+def _self_named_outlet(text: str, mentions: list[EntityMention], lexicon: dict, info: DocumentInfo) -> str | None:
+    """The outlet a story names as its own reporter: "Dnestr Daily reports, citing ...", "X has learnt from the
+    press service", "ASTANA. STEPPEWIRE -", "..., he told swissinfo." A mention the entity stage read there as a
+    place or a person is the outlet's."""
+    shape = lexicon.get("news_shape") or {}
+    found: list[tuple[int, int]] = []
+    for name in ("outlet_reports", "capitals_agency_dateline"):
+        pattern = (shape.get(name) or {}).get("pattern")
+        match = re.search(pattern, text) if pattern else None
+        if match and match.groupdict().get("outlet"):
+            found.append(match.span("outlet"))
+    # "Scheurer told swissinfo.": a lower-case or one-word name after "told" at a sentence's end, no one's name
+    told = re.search(r"\btold\s+(?P<outlet>[A-Za-z][\w.-]*[a-z0-9])(?=[.,]\s|[.,]?$)", text, re.MULTILINE)
+    if told and not re.fullmatch(r"(?i)him|her|them|us|me|reporters|journalists|parliament|police", told.group("outlet")):
+        found.append(told.span("outlet"))
+    for start, end in found:
+        at = [mm for mm in mentions if mm.span.start < end and start < mm.span.end]
+        outlets = [mm for mm in at if mm.cls in m.ORGANIZATION_CLASSES and mm.span.end == end]
+        if outlets:
+            return reference(max(outlets, key=lambda mm: len(mm.span.text)))
+        if any(mm.cls in m.ORGANIZATION_CLASSES or mm.key for mm in at):
+            continue  # "told the Ministry of ...": a body, not the outlet
+        # "Kazakh Steppewire": a country's name or demonym before the outlet's is not part of it
+        first = max([start] + [mm.span.end + 1 for mm in at if mm.cls in {m.COUNTRY, m.REGION} and mm.span.start == start
+                               and mm.span.end < end])
+        name = as_label(text[first:end])
+        misread = [mm for mm in at if mm.cls in {m.PLACE, m.PERSON} and mm.span.start == first]
+        for mm in misread:
+            mm.cls, mm.name = m.MEDIA_ORGANIZATION, name
+        if misread:
+            return reference(misread[0])
+        named = Named(name, span=Span(first, end, text[first:end]), cls=m.MEDIA_ORGANIZATION)
+        info.header_mentions.append(_mention(named))
+        return f"{m.MEDIA_ORGANIZATION}:{name}"
+    return None
 
 
 def _republished_front(text: str, lexicon: dict) -> list[Line]:
@@ -396,8 +435,10 @@ def _outlet(text: str, front: list[Line], mentions: list[EntityMention], vocab: 
     """The outlet of a news story: in its dateline "(Reuters)", its byline, or the outlet a source "told"."""
     media = [mm for mm in mentions if mm.cls == m.MEDIA_ORGANIZATION]
     front_end = front[-1].end if front else 0
-    # "LONDON, March 3 (Thomson Reuters Foundation) -": the body in the dateline's brackets
-    dateline = _OUTLET_DATELINE.search(text, body_start(text, front), body_start(text, front) + 300)
+    # "LONDON, March 3 (Thomson Reuters Foundation) -": the body in the dateline's brackets, also where a byline
+    # runs on into it on one line ("By X LONDON (...) -")
+    dateline = (_OUTLET_DATELINE.search(text, body_start(text, front), body_start(text, front) + 300)
+                or re.compile(_OUTLET_DATELINE.pattern.lstrip("^")).match(text, body_start(text, front)))
     if dateline:
         inside = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES
                   and dateline.start() <= mm.span.start < dateline.end()]
