@@ -202,6 +202,8 @@ EXPECTED = {
     "speech_occasion_span_then_day_stamp.txt": ("Speech", "Marta Kowalczyk", None, "2019-03-14"),
     # "..., Lindholm told nordicnews.": the outlet a source told, written in lower case
     "news_told_lowercase_outlet.txt": ("NewsArticle", None, None, "2015-03-03"),
+    # no speaker named: "As Chair of the Committee of Ministers ..., I ..." says whose speech it is
+    "speech_unnamed_chair_of_body.txt": ("Speech", None, None, "2018-09-05"),
 }
 
 
@@ -300,6 +302,11 @@ def test_outlet_no_entity_was_found_for(graph, source_file, outlet):
 def test_a_release_or_report_is_published_by_the_body_it_is_about(graph, source_file, issuer):
     publisher = graph.value(document(graph, source_file), TIP.publisher)
     assert issuer in labels(graph, publisher), labels(graph, publisher)
+
+
+def test_an_unnamed_speaker_speaks_for_the_body_whose_office_they_hold(graph):
+    publisher = graph.value(document(graph, "speech_unnamed_chair_of_body.txt"), TIP.publisher)
+    assert any("Committee of Ministers" in label for label in labels(graph, publisher)), labels(graph, publisher)
 
 
 def test_a_speech_is_published_by_the_service_in_its_dateline(graph):

@@ -295,6 +295,9 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
     if info.genre == "NewsArticle" and info.publisher is None:
         info.publisher = _self_named_outlet(text, mentions, lexicon, info)
 
+    if spoken and info.speaker is None and info.publisher is None:
+        info.publisher = _own_office_body(text, front, mentions, lexicon)
+
     # the office that speaks when no person is named ("Special Representative and Co-ordinator ...")
     if info.speaker is None and spoken:
         offices = vocab.lexicon("titles").get("offices") or ()
@@ -318,6 +321,24 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         elif hasattr(info, key):
             setattr(info, key, value)
     return info
+
+
+def _own_office_body(text: str, front: list[Line], mentions: list[EntityMention], lexicon: dict) -> str | None:
+    """ "As I am only the second woman to be elected President of the Parliamentary Assembly of ..., I ...": the body
+    whose office an unnamed speaker says in the first person they hold, in the speech's opening paragraphs."""
+    pattern = lexicon.get("first_person_office")
+    start = body_start(text, front)
+    opening = text[start : start + 1500]
+    for match in re.finditer(pattern, opening) if pattern else ():
+        sentence_start = max(opening.rfind(". ", 0, match.start()), opening.rfind("\n", 0, match.start())) + 1
+        sentence_end = min([i for i in (opening.find(". ", match.end()), opening.find("\n", match.end())) if i >= 0] or [len(opening)])
+        if not re.search(r"\b(?:I|me|my)\b", opening[sentence_start:sentence_end]):
+            continue
+        at = start + match.end()
+        bodies = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES and mm.span.start == at]
+        if bodies:
+            return reference(max(bodies, key=lambda mm: len(mm.span.text)))
+    return None
 
 
 def _self_named_outlet(text: str, mentions: list[EntityMention], lexicon: dict, info: DocumentInfo) -> str | None:
