@@ -365,6 +365,9 @@ def test_body_event_with_a_french_stamp(graph):
     assert (event, TIP.organizer, node(graph, "Organization for Security and Co-operation in Europe")) in graph
     assert (event, TIP.location, node(graph, "Geneva")) in graph
     assert dates(graph, event) == {"2019-06-06"}
+    # no one named speaks: "As President of the OSCE Parliamentary Assembly, I ..." says for whom; that body takes part
+    participants = {str(label) for p in graph.objects(event, TIP.participant) for label in graph.objects(p, RDFS.label)}
+    assert any("Parliamentary Assembly" in p for p in participants), participants
 
 
 def test_named_meeting_a_body_held_with_the_dateline_place(graph):

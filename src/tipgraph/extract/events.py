@@ -142,6 +142,9 @@ class _Occasions:
             if body is not None:
                 self.add(ref, "participant", reference(body), body.span)
                 return
+        # no one named delivers it: the body it is made for ("As President of the Assembly, I ...") takes part
+        if self.info.speaker is None and self.info.publisher and not self.info.publisher.startswith(f"{m.MEDIA_ORGANIZATION}:"):
+            self.add(ref, "participant", self.info.publisher, event.span)
 
     def header_setting(self, event: EntityMention, lines: list[tuple[int, int]]) -> None:
         """Place and date from header lines that hold only a place and/or a date ("29 May 2013, Minsk",
