@@ -420,3 +420,11 @@ def test_group_presented_at_after_a_body_and_its_comma(graph):
     assert (doc(graph, "o42_keynote-presented-at-body-comma-group.txt"), TIP.deliveredAt, group) in graph
     assert (group, TIP.organizer, node(graph, "Royal Academy of Medicine & Public Health")) in graph
     assert dates(graph, group) == {"2016-05-14"}
+
+
+def test_who_speaks_at_or_represents_a_party_at_an_event_takes_part(graph):
+    """ "At the opening of the 9th Alpine Forum ..., Federal Councillor X declared ...", "The ... Forum began on
+    Tuesday in Lugano, with Austria represented by Y": both take part in it."""
+    forum = node(graph, "9th Alpine Forum on Labour Rights in Lugano", "Conference")
+    assert (forum, TIP.participant, node(graph, "Ursula Brenner", "Person")) in graph
+    assert (forum, TIP.participant, node(graph, "Klaus Pichler", "Person")) in graph

@@ -885,6 +885,31 @@ class _Occasions:
                         and re.search(r"(?<![\w-])[Tt]he\s+$", self.text[max(0, described.span.start - 5) : described.span.start])):
                     described.attrs["same_as"] = event.name
 
+    def speakers_at(self) -> None:
+        """ "At the opening of the 15th Seminar on ..., Federal Councillor X declared ...": the subject of a sentence
+        that opens at an event takes part in it; "the Conference began ..., with Poland represented by X": so does
+        the one who represents a party there."""
+        for event in [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES]:
+            sentence = next((x for x in self.parsed.sents if x.start_char <= event.span.start < x.end_char), None)
+            if sentence is None:
+                continue
+            ref = reference(event)
+            opening = self.text[sentence.start_char : event.span.start]
+            dateline = DATELINE.match(opening)
+            if re.fullmatch(r"\s*(?:At|During)\s+(?:the\s+)?(?:(?:opening|closing|launch|start|end)\s+of\s+(?:the\s+)?)?",
+                            opening[dateline.end() if dateline else 0 :]):
+                root = sentence.root
+                for subject in (c for c in root.children if c.dep_ == "nsubj"):
+                    person = next((mm for mm in self.mentions if mm.cls == m.PERSON
+                                   and mm.span.start <= subject.idx < mm.span.end), None)
+                    if person is not None and person.span.start > event.span.end:
+                        self.add(ref, "participant", reference(person), person.span)
+            for represented in re.finditer(r"\brepresented\s+by\s+(?:the\s+)?", self.text[event.span.end : sentence.end_char]):
+                at = event.span.end + represented.end()
+                person = next((mm for mm in self.mentions if mm.cls == m.PERSON and mm.span.start == at), None)
+                if person is not None:
+                    self.add(ref, "participant", reference(person), person.span)
+
     def held_by_subject(self) -> None:
         """ "The OSCE Mission opened a two-day workshop on ...", "Kenya is hosting this year's forum": a body
         that is the subject of a verb of holding an event organises (or hosts) the event that is its object."""
@@ -1175,6 +1200,7 @@ def extract_occasions(document: SourceDocument, parsed: Doc, mentions: list[Enti
     reader.possessives()
     reader.held_named_events()
     reader.held_by_subject()
+    reader.speakers_at()
     reader.lead_settings()
     reader.its_events()
     reader.launch_organizers()
