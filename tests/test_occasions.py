@@ -428,3 +428,14 @@ def test_who_speaks_at_or_represents_a_party_at_an_event_takes_part(graph):
     forum = node(graph, "9th Alpine Forum on Labour Rights in Lugano", "Conference")
     assert (forum, TIP.participant, node(graph, "Ursula Brenner", "Person")) in graph
     assert (forum, TIP.participant, node(graph, "Klaus Pichler", "Person")) in graph
+
+
+def test_meeting_hosted_by_a_body(graph):
+    """ "The meeting, hosted by the Ministry of Interior of North Macedonia in Ohrid on 15 October 2021, ...": the
+    ministry hosts it (it does not organise it), in Ohrid, on that day."""
+    meeting = node(graph, "regional co-ordination meeting on labour trafficking", "Meeting")
+    hosts = {str(label) for host in graph.objects(meeting, TIP.host) for label in graph.objects(host, RDFS.label)}
+    assert any("Ministry of Interior" in h for h in hosts), hosts
+    assert not set(graph.objects(meeting, TIP.organizer))
+    assert (meeting, TIP.location, node(graph, "Ohrid")) in graph
+    assert dates(graph, meeting) == {"2021-10-15"}

@@ -774,6 +774,10 @@ class _Occasions:
         if by and re.search(organized, verb.group(), re.IGNORECASE):
             for ref in refs:
                 self.organizers(ref, position + verb.end() + by.end(), sentence_end)
+        elif by and re.search(r"\bhosted\b", verb.group(), re.IGNORECASE):
+            # "the meeting, hosted by the Ministry of ...": the bodies after "by" host it
+            for ref in refs:
+                self.organizers(ref, position + verb.end() + by.end(), sentence_end, predicate="host")
 
     def yearless_date(self, text: str) -> tuple[str, int, int] | None:
         """ "held on 17 and 18 November" in a text dated 2003: the first day, in the text's year."""
@@ -1072,9 +1076,9 @@ class _Occasions:
                 return sent.end_char
         return len(self.text)
 
-    def organizers(self, ref: str, position: int, limit: int) -> None:
+    def organizers(self, ref: str, position: int, limit: int, predicate: str = "organizer") -> None:
         """ "organized by the OSCE Presence and the Office of ...": each body of the list; a short form
-        ("the OSCE Presence") is the body of the text whose name it begins."""
+        ("the OSCE Presence") is the body of the text whose name it begins; `predicate` "host" for "hosted by"."""
         while position < limit:
             body = next((mm for mm in sorted(self.mentions, key=lambda x: -x.span.end)
                          if mm.span.start == position and mm.cls in BODY_CLASSES), None)
@@ -1096,7 +1100,7 @@ class _Occasions:
                     return
                 end = position + unnamed.end()
             else:
-                self.add(ref, "organizer", reference(body), Span(position, end, self.text[position:end]))
+                self.add(ref, predicate, reference(body), Span(position, end, self.text[position:end]))
             sep = re.match(r"\s*\([^()\n]{1,24}\)|", self.text[end:limit])
             end += sep.end()
             sep = re.match(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", self.text[end:limit])
