@@ -439,3 +439,12 @@ def test_meeting_hosted_by_a_body(graph):
     assert not set(graph.objects(meeting, TIP.organizer))
     assert (meeting, TIP.location, node(graph, "Ohrid")) in graph
     assert dates(graph, meeting) == {"2021-10-15"}
+
+
+def test_a_numbered_session_the_title_names_whole(graph):
+    """ "Remarks by ..., at the Working Session 3 of the Regional Review Meeting on ...": the session named whole,
+    not the "Working Session" an earlier stage read, is the occasion, there and then."""
+    session = node(graph, "Working Session 3 of the Regional Review Meeting on Migrant Workers", "Meeting")
+    assert (doc(graph, "o45_remarks-numbered-session-of-meeting.txt"), TIP.deliveredAt, session) in graph
+    assert (session, TIP.location, node(graph, "Yerevan")) in graph
+    assert dates(graph, session) == {"2018-05-14"}

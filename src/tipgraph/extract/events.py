@@ -339,6 +339,15 @@ class _Occasions:
                 event.attrs["aliases"] = sorted({*event.attrs.get("aliases", ()), full})
             if holder is not None or leading is not None:
                 self.absorb_body_meeting(event, holder or leading)
+            # "at the Working Session 6 of the ... Meeting", delivered at "Working Session" by an earlier stage: the
+            # occasion is the one the title names whole
+            shorter = next((mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and reference(mm) == self.info.delivered_at
+                            and mm.span.start == event.span.start and mm.span.end < event.span.end), None)
+            if shorter is not None:
+                self.mentions[:] = [mm for mm in self.mentions if mm is not event]
+                self.extend_event(shorter, event.span.end)
+                shorter.attrs.update({k: v for k, v in event.attrs.items() if k == "aliases"})
+                event = shorter
             if self.info.delivered_at and self.info.delivered_at != reference(event):
                 return
             ref = reference(event)
@@ -387,18 +396,7 @@ class _Occasions:
             if self.info.delivered_at and (event is None or reference(event) != self.info.delivered_at):
                 return
             if event is not None and event.span.end < name_end:
-                # "Working Session" read without its number: the session is the numbered one
-                old = reference(event)
-                event.span = Span(name_start, name_end, self.text[name_start:name_end])
-                event.name = " ".join(event.span.text.split())
-                new = reference(event)
-                for facts in (self.all_facts, self.facts):
-                    facts[:] = [RelationFact(new if f.subject == old else f.subject, f.predicate, new if f.object == old else f.object,
-                                             f.span, f.literal) for f in facts]
-                self.seen = {(f.subject, f.predicate, f.object, f.literal) for f in (*self.all_facts, *self.facts)}
-                if old in self.dated:
-                    self.dated.add(new)
-                self.info.delivered_at = new if self.info.delivered_at == old else self.info.delivered_at
+                self.extend_event(event, name_end)  # "Working Session" read without its number
             if event is None:
                 event = self.new_event(keywords.get(keyword, m.MEETING), name_start, name_end, found.group("name"),
                                        keyword=keyword or "Meeting")
@@ -408,6 +406,22 @@ class _Occasions:
             self.header_setting(event, self.lines[:index] + self.lines[index + 1 : LEAD_LINES])
             self.deliver(event)
             return
+
+    def extend_event(self, event: EntityMention, end: int) -> None:
+        """`event` read whole to `end` ("Working Session" of "Working Session 6 of the ... Meeting"): its name and
+        every fact and reference to it follow."""
+        old = reference(event)
+        event.span = Span(event.span.start, end, self.text[event.span.start : end])
+        event.name = " ".join(event.span.text.split())
+        new = reference(event)
+        for facts in (self.all_facts, self.facts):
+            facts[:] = [RelationFact(new if f.subject == old else f.subject, f.predicate, new if f.object == old else f.object,
+                                     f.span, f.literal) for f in facts]
+        self.seen = {(f.subject, f.predicate, f.object, f.literal) for f in (*self.all_facts, *self.facts)}
+        if old in self.dated:
+            self.dated.add(new)
+        if self.info.delivered_at == old:
+            self.info.delivered_at = new
 
     def absorb_body_meeting(self, event: EntityMention, body: EntityMention) -> None:
         """A meeting the relation stage read as the body's alone ("the General Assembly" -> "General Assembly

@@ -166,6 +166,8 @@ def _title(text: str, front: list[Line], lexicon: dict, author: Named | None,
             continue  # a date stamp ("Publication date 08.03.2017")
         if _PHOTO_CREDIT.match(line.text):
             continue  # "Photo courtesy of ...": a picture's credit
+        if _OUTLET_DATELINE.match(line.text) and len(line.text.split()) <= 8:
+            continue  # "Baku, Azerbaijan, May 12 (Trend):" alone on its line: a dateline
         if line.text.endswith(",") or re.fullmatch(r"[A-Z]{2,5}(?:/[A-Z]{2,5})*/\d{3,6}", line.text):
             continue  # a session line or a document symbol
         if any(mm.cls in m.ORGANIZATION_CLASSES and mm.span.text.strip() == line.text for mm in mentions):
