@@ -204,6 +204,8 @@ EXPECTED = {
     "news_told_lowercase_outlet.txt": ("NewsArticle", None, None, "2015-03-03"),
     # no speaker named: "As Chair of the Committee of Ministers ..., I ..." says whose speech it is
     "speech_unnamed_chair_of_body.txt": ("Speech", None, None, "2018-09-05"),
+    # "The Agency reported, citing ...": a body the release speaks of, not an outlet naming itself
+    "press_release_agency_reported_citing.txt": ("PressRelease", None, None, "2022-05-03"),
 }
 
 
@@ -298,6 +300,8 @@ def test_outlet_no_entity_was_found_for(graph, source_file, outlet):
     ("report_assessor.txt", "Group of Experts on Action against Trafficking in Human Beings"),
     # no title; the body the lede cites ("According to the ILO ...") is a source; the one opening sentences issues it
     ("press_release_no_title_cites_a_source.txt", "Plan International"),
+    # "GENEVA, 3 May 2022 – The International Labour Organization and ... launched": the subject after the dateline
+    ("press_release_agency_reported_citing.txt", "International Labour Organization"),
 ])
 def test_a_release_or_report_is_published_by_the_body_it_is_about(graph, source_file, issuer):
     publisher = graph.value(document(graph, source_file), TIP.publisher)

@@ -428,6 +428,9 @@ def _protagonist(text: str, front: list[Line], mentions: list[EntityMention]) ->
     if opening:
         lede = text[start:lede_end]
         subject_at = start + len(lede) - len(lede.lstrip())
+        # "GENEVA, 3 May 2022 – The International Labour Organization ...": the subject after the dateline
+        dateline = _DATELINE_PLACE_FIRST.match(text[subject_at:lede_end]) or _DATELINE_DATE_FIRST.match(text[subject_at:lede_end])
+        subject_at += dateline.end() if dateline else 0
         subject_at += 4 if text[subject_at : subject_at + 4].lower() == "the " else 0
         first = min(opening, key=lambda mm: mm.span.start)
         if first.span.start == subject_at:
