@@ -206,6 +206,8 @@ EXPECTED = {
     "speech_unnamed_chair_of_body.txt": ("Speech", None, None, "2018-09-05"),
     # "The Agency reported, citing ...": a body the release speaks of, not an outlet naming itself
     "press_release_agency_reported_citing.txt": ("PressRelease", None, None, "2022-05-03"),
+    # "the minister told lawmakers.": an audience, no outlet
+    "news_told_lawmakers_no_outlet.txt": ("NewsArticle", None, None, None),
 }
 
 
@@ -306,6 +308,10 @@ def test_outlet_no_entity_was_found_for(graph, source_file, outlet):
 def test_a_release_or_report_is_published_by_the_body_it_is_about(graph, source_file, issuer):
     publisher = graph.value(document(graph, source_file), TIP.publisher)
     assert issuer in labels(graph, publisher), labels(graph, publisher)
+
+
+def test_an_audience_told_is_no_outlet(graph):
+    assert graph.value(document(graph, "news_told_lawmakers_no_outlet.txt"), TIP.publisher) is None
 
 
 def test_an_unnamed_speaker_speaks_for_the_body_whose_office_they_hold(graph):

@@ -356,7 +356,10 @@ def _self_named_outlet(text: str, mentions: list[EntityMention], lexicon: dict, 
             found.append(match.span("outlet"))
     # "Scheurer told swissinfo.": a lower-case or one-word name after "told" at a sentence's end, no one's name
     told = re.search(r"\btold\s+(?P<outlet>[A-Za-z][\w.-]*[a-z0-9])(?=[.,]\s|[.,]?$)", text, re.MULTILINE)
-    if told and not re.fullmatch(r"(?i)him|her|them|us|me|reporters|journalists|parliament|police", told.group("outlet")):
+    # ("told lawmakers.", "told delegates.": a lower-case plural is an audience, not an outlet)
+    plural = told is not None and told.group("outlet").islower() and told.group("outlet").endswith("s") \
+        and not told.group("outlet").endswith("news")
+    if told and not plural and not re.fullmatch(r"(?i)him|her|them|us|me|parliament|police|congress|court", told.group("outlet")):
         found.append(told.span("outlet"))
     for start, end in found:
         at = [mm for mm in mentions if mm.span.start < end and start < mm.span.end]
