@@ -183,6 +183,31 @@ EXPECTED = {
     "news_staff_byline_no_name.txt": ("NewsArticle", None, None, None),
     # a story another site ran first ("Adapted from the IOM official website")
     "news_adapted_from_site.txt": ("NewsArticle", None, None, "2017-09-14"),
+    # no title, no byline: the outlet names itself as the one reporting ("Dnestr Daily reports, quoting ...")
+    "news_outlet_reports_citing.txt": ("NewsArticle", None, None, None),
+    # "date 2021-09-14 TARAZ. STEPPEWIRE -": a stamp run on into an agency's capitals dateline; the lede's
+    # "2010 National Action Plan" is an instrument's year
+    "news_agency_capitals_dateline_stamp.txt": ("NewsArticle", None, None, "2021-09-14"),
+    # "Tallinn, 4 May 2022 (BNR):": an outlet's dateline with a colon dates the story
+    "news_outlet_dateline_colon.txt": ("NewsArticle", None, None, "2022-05-04"),
+    # a ministry's release whose page prints its lede twice: its one weekday is counted once
+    "press_release_repeated_teaser.txt": ("PressRelease", None, None, "2019-10-12"),
+    # a stamp in French ("mardi 14 mai 2019"); the greeted "Vice-President of ...," does not speak
+    "speech_french_stamp_greeting_list.txt": ("Speech", None, None, "2019-05-14"),
+    # "Speech by <name>, <office>": the name speaks, not the office after it
+    "speech_by_name_before_office.txt": ("Speech", "Ilse van der Kroft-Mendes", None, "2018-11-08"),
+    # "By X ROTTERDAM (Outlet) - ...": a byline run on into the dateline and the story on one line
+    "news_byline_run_on_dateline.txt": ("NewsArticle", None, "Jana Moravec", None),
+    # "... Symposium held March 14-16, 2019" then "March 14, 2019": the stamped day, not the occasion's month
+    "speech_occasion_span_then_day_stamp.txt": ("Speech", "Marta Kowalczyk", None, "2019-03-14"),
+    # "..., Lindholm told nordicnews.": the outlet a source told, written in lower case
+    "news_told_lowercase_outlet.txt": ("NewsArticle", None, None, "2015-03-03"),
+    # no speaker named: "As Chair of the Committee of Ministers ..., I ..." says whose speech it is
+    "speech_unnamed_chair_of_body.txt": ("Speech", None, None, "2018-09-05"),
+    # "The Agency reported, citing ...": a body the release speaks of, not an outlet naming itself
+    "press_release_agency_reported_citing.txt": ("PressRelease", None, None, "2022-05-03"),
+    # "the minister told lawmakers.": an audience, no outlet
+    "news_told_lawmakers_no_outlet.txt": ("NewsArticle", None, None, None),
 }
 
 
@@ -260,6 +285,10 @@ def test_every_name_of_a_byline_is_an_author(graph, source_file, names):
 @pytest.mark.parametrize("source_file, outlet", [
     ("news_outlet_dateline.txt", "Sahel Wire"),  # in the dateline's brackets
     ("news_two_names.txt", "Kampuchea Insight"),  # the photo credit of one of the authors
+    ("news_outlet_reports_citing.txt", "Dnestr Daily"),  # "Dnestr Daily reports, quoting ..."
+    ("news_agency_capitals_dateline_stamp.txt", "Steppewire"),  # "TARAZ. STEPPEWIRE -", "Steppewire has learnt from"
+    ("news_byline_run_on_dateline.txt", "Alpine News Service"),  # "By X ROTTERDAM (Alpine News Service) - ..."
+    ("news_told_lowercase_outlet.txt", "nordicnews"),  # "Lindholm told nordicnews."
 ])
 def test_outlet_no_entity_was_found_for(graph, source_file, outlet):
     publisher = graph.value(document(graph, source_file), TIP.publisher)
@@ -273,10 +302,21 @@ def test_outlet_no_entity_was_found_for(graph, source_file, outlet):
     ("report_assessor.txt", "Group of Experts on Action against Trafficking in Human Beings"),
     # no title; the body the lede cites ("According to the ILO ...") is a source; the one opening sentences issues it
     ("press_release_no_title_cites_a_source.txt", "Plan International"),
+    # "GENEVA, 3 May 2022 – The International Labour Organization and ... launched": the subject after the dateline
+    ("press_release_agency_reported_citing.txt", "International Labour Organization"),
 ])
 def test_a_release_or_report_is_published_by_the_body_it_is_about(graph, source_file, issuer):
     publisher = graph.value(document(graph, source_file), TIP.publisher)
     assert issuer in labels(graph, publisher), labels(graph, publisher)
+
+
+def test_an_audience_told_is_no_outlet(graph):
+    assert graph.value(document(graph, "news_told_lawmakers_no_outlet.txt"), TIP.publisher) is None
+
+
+def test_an_unnamed_speaker_speaks_for_the_body_whose_office_they_hold(graph):
+    publisher = graph.value(document(graph, "speech_unnamed_chair_of_body.txt"), TIP.publisher)
+    assert any("Committee of Ministers" in label for label in labels(graph, publisher)), labels(graph, publisher)
 
 
 def test_a_speech_is_published_by_the_service_in_its_dateline(graph):
@@ -358,8 +398,9 @@ def test_a_lede_is_body_not_header():
 
 METADEV = Path(__file__).parent / "metadev"
 # just under the figure measured on tests/metadev (75 real documents of other outlets and layouts in four
-# batches, gold for metadata only; each batch measured before the rules were widened for it): 0.977
-METADEV_METADATA_FLOOR = 0.96
+# batches, gold for metadata only; each batch measured before the rules were widened for it): 0.977, then
+# 0.992 (a day stamp under an occasion's span of days)
+METADEV_METADATA_FLOOR = 0.985
 
 
 def test_metadata_holds_on_the_metadev_set(tmp_path):

@@ -338,3 +338,116 @@ def test_body_that_completed_a_series_of_sessions_held_them(graph):
 def test_a_statement_under_a_span_of_days_is_dated_by_the_month(graph):
     # "Hotel Bristol, Warsaw, 14-15 March 2019": the day it was given is not stated; its occasion began on the 14th
     assert {str(o) for o in graph.objects(doc(graph, "o27_statement-quoted-seminar-and-meeting.txt"), TIP.date)} == {"2019-03"}
+
+
+def test_statement_delivered_by_at_a_meeting_of_a_body(graph):
+    """ "Statement delivered by the Minister ..., X, at the High-Level Meeting of the General Assembly on ... —":
+    the occasion after the speaker's name and office, held by the body named after its keyword."""
+    meeting = node(graph, "High-Level Meeting of the General Assembly on the Protection of the Rights of All Migrant "
+                          "Workers and Members of Their Families", "Meeting")
+    assert (doc(graph, "o34_statement-delivered-by-at-meeting-of-body.txt"), TIP.deliveredAt, meeting) in graph
+    assert (meeting, TIP.organizer, node(graph, "General Assembly")) in graph
+    assert (meeting, TIP.participant, node(graph, "Kofi Asante-Mensah", "Person")) in graph
+
+
+def test_open_debate_named_before_its_quoted_topic(graph):
+    """ "at the Security Council Open Debate on the “...: ...” —": the quoted topic is the theme, not the name,
+    and the council's own meeting the relation stage read is that debate."""
+    debate = node(graph, "Security Council Open Debate", "Meeting")
+    assert (doc(graph, "o35_statement-open-debate-quoted-topic.txt"), TIP.deliveredAt, debate) in graph
+    assert (debate, TIP.organizer, node(graph, "United Nations Security Council")) in graph
+    assert (debate, TIP.participant, node(graph, "Lena Sørby", "Person")) in graph
+    names = {str(o) for o in graph.objects(debate, SKOS.altLabel)}
+    assert any("Protecting Children from Recruitment and Trafficking”" in n for n in names), names
+
+
+def test_body_event_with_a_french_stamp(graph):
+    """ "Address at the OSCE event on ‘... – ...: ...' (anglais uniquement)" over "Geneva, jeudi 6 juin 2019"."""
+    event = node(graph, "OSCE event", "Meeting")
+    assert (doc(graph, "o36_address-at-body-event-french-stamp.txt"), TIP.deliveredAt, event) in graph
+    assert (event, TIP.organizer, node(graph, "Organization for Security and Co-operation in Europe")) in graph
+    assert (event, TIP.location, node(graph, "Geneva")) in graph
+    assert dates(graph, event) == {"2019-06-06"}
+    # no one named speaks: "As President of the OSCE Parliamentary Assembly, I ..." says for whom; that body takes part
+    participants = {str(label) for p in graph.objects(event, TIP.participant) for label in graph.objects(p, RDFS.label)}
+    assert any("Parliamentary Assembly" in p for p in participants), participants
+
+
+def test_named_meeting_a_body_held_with_the_dateline_place(graph):
+    """ "TIRANA, 9 March 2023 – On 8 March, the OSCE Presence ... held a Victim Support ... Co-ordination Meeting":
+    a named meeting the entity stage did not read; "the meeting" after it is that meeting."""
+    meeting = node(graph, "Victim Support and Referral Technical Co-ordination Meeting", "Meeting")
+    assert (meeting, TIP.organizer, node(graph, "OSCE Presence in Albania")) in graph
+    assert (meeting, TIP.location, node(graph, "Tirana")) in graph
+    assert dates(graph, meeting) == {"2023-03-08"}
+    # "The meeting was attended by ..., Erinda Ballanca"
+    assert (meeting, TIP.participant, node(graph, "Erinda Ballanca", "Person")) in graph
+
+
+def test_conference_began_at_an_embassy(graph):
+    """ "The Baltic ... Conference began on Monday at the Finnish Embassy in Riga": the embassy hosts it, in Riga."""
+    conference = node(graph, "Baltic Labour Exploitation Conference", "Conference")
+    assert (conference, TIP.location, node(graph, "Riga")) in graph
+    hosts = {str(label) for host in graph.objects(conference, TIP.host) for label in graph.objects(host, RDFS.label)}
+    assert any("Embassy" in h for h in hosts), hosts
+
+
+def test_seminar_a_body_organized_at_the_dateline_place(graph):
+    """ "Vilnius, 3 October 2022 (BNR): ... the Council of Europe organized a seminar ... on 30 September 2022"."""
+    seminar = node(graph, "seminar for labour inspectors", "Workshop")
+    assert (seminar, TIP.organizer, node(graph, "Council of Europe")) in graph
+    assert (seminar, TIP.location, node(graph, "Vilnius")) in graph
+    assert dates(graph, seminar) == {"2022-09-30"}
+
+
+def test_numbered_session_alone_on_a_header_line(graph):
+    """ "Working Session 4: Fundamental Freedoms II (...)" under a statement's speaker line: the numbered session
+    it is delivered at (the entity stage read it without its number); the words after the colon are its theme."""
+    session = node(graph, "Working Session 4", "Meeting")
+    assert (doc(graph, "o40_statement-numbered-session-line.txt"), TIP.deliveredAt, session) in graph
+    assert (session, TIP.participant, node(graph, "Aigerim NURLANOVA", "Person")) in graph
+
+
+def test_meeting_of_a_body_named_only_inside_the_occasion(graph):
+    """ "Head of the Delegation of Chile to the / High-Level Meeting of the General Assembly on ...": the body after
+    "Meeting of the" holds it, though the text names it nowhere else."""
+    meeting = node(graph, "High-Level Meeting of the General Assembly", "Meeting")
+    assert (doc(graph, "o41_statement-of-delegation-to-meeting-of-body.txt"), TIP.deliveredAt, meeting) in graph
+    assert (meeting, TIP.organizer, node(graph, "General Assembly")) in graph
+
+
+def test_group_presented_at_after_a_body_and_its_comma(graph):
+    """ "Keynote Address by X, ...; the Special Envoy ... presented at the <Body>, Study Group on “...”": the group
+    after the body's comma is the occasion (the entity stage read it as a body), held by that body."""
+    group = node(graph, "Study Group", "Meeting")
+    assert (doc(graph, "o42_keynote-presented-at-body-comma-group.txt"), TIP.deliveredAt, group) in graph
+    assert (group, TIP.organizer, node(graph, "Royal Academy of Medicine & Public Health")) in graph
+    assert dates(graph, group) == {"2016-05-14"}
+
+
+def test_who_speaks_at_or_represents_a_party_at_an_event_takes_part(graph):
+    """ "At the opening of the 9th Alpine Forum ..., Federal Councillor X declared ...", "The ... Forum began on
+    Tuesday in Lugano, with Austria represented by Y": both take part in it."""
+    forum = node(graph, "9th Alpine Forum on Labour Rights in Lugano", "Conference")
+    assert (forum, TIP.participant, node(graph, "Ursula Brenner", "Person")) in graph
+    assert (forum, TIP.participant, node(graph, "Klaus Pichler", "Person")) in graph
+
+
+def test_meeting_hosted_by_a_body(graph):
+    """ "The meeting, hosted by the Ministry of Interior of North Macedonia in Ohrid on 15 October 2021, ...": the
+    ministry hosts it (it does not organise it), in Ohrid, on that day."""
+    meeting = node(graph, "regional co-ordination meeting on labour trafficking", "Meeting")
+    hosts = {str(label) for host in graph.objects(meeting, TIP.host) for label in graph.objects(host, RDFS.label)}
+    assert any("Ministry of Interior" in h for h in hosts), hosts
+    assert not set(graph.objects(meeting, TIP.organizer))
+    assert (meeting, TIP.location, node(graph, "Ohrid")) in graph
+    assert dates(graph, meeting) == {"2021-10-15"}
+
+
+def test_a_numbered_session_the_title_names_whole(graph):
+    """ "Remarks by ..., at the Working Session 3 of the Regional Review Meeting on ...": the session named whole,
+    not the "Working Session" an earlier stage read, is the occasion, there and then."""
+    session = node(graph, "Working Session 3 of the Regional Review Meeting on Migrant Workers", "Meeting")
+    assert (doc(graph, "o45_remarks-numbered-session-of-meeting.txt"), TIP.deliveredAt, session) in graph
+    assert (session, TIP.location, node(graph, "Yerevan")) in graph
+    assert dates(graph, session) == {"2018-05-14"}

@@ -257,7 +257,8 @@ class Resolver:
             classes = Counter(m_.cls for _, m_ in members)
             cls = sorted(classes, key=lambda c: (-classes[c], c != m.ORGANIZATION and 0 or 1, c))[0]
             names = Counter(m_.name for _, m_ in members)
-            label = sorted(names, key=lambda n: (-len(n), -names[n], n))[0]
+            # "Steppewire" as the text writes it in a sentence, not "STEPPEWIRE" of a capitals dateline
+            label = sorted(names, key=lambda n: (-len(n), n.isupper(), -names[n], n))[0]
             prefix = prefixes.get(cls, "org" if cls in m.ORGANIZATION_CLASSES else "entity")
             entity = self._new(f"{prefix}/{slug(label)}", cls, label)
             for doc_id, mention in members:

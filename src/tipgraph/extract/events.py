@@ -41,9 +41,19 @@ LOCATION_CLASSES = frozenset({m.PLACE, m.COUNTRY, m.REGION})
 BODY_CLASSES = m.ORGANIZATION_CLASSES | {m.COUNTRY}
 MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 LEAD_LINES = 8
+WEEKDAYS = (r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+            r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 # "LYON, France –", "VIENNA, 25 June (UN Information Service) -", "Bern, 24.11.2015 -", "Minsk -", "Washington:"
 DATELINE = re.compile(r"(?P<place>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
                       r"(?:,?\s+[^–—\n()]{3,30}?)?(?:\s*\([^()\n]{1,40}\))?\s*(?:[–—:]|\s-{1,2})\s")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(opening, just after closing) of each quotation in `text`: “…”, «…», "…", and ‘…’ closed by ’ or '."""
+    spans = []
+    for match in re.finditer(r"“[^”\n]*”|«[^»\n]*»|\"[^\"\n]*\"|‘[^’\n]*(?:’|'(?![a-z]))", text):
+        spans.append((match.start(), match.end()))
+    return spans
 
 
 def _alternation(words) -> str:
@@ -132,6 +142,9 @@ class _Occasions:
             if body is not None:
                 self.add(ref, "participant", reference(body), body.span)
                 return
+        # no one named delivers it: the body it is made for ("As President of the Assembly, I ...") takes part
+        if self.info.speaker is None and self.info.publisher and not self.info.publisher.startswith(f"{m.MEDIA_ORGANIZATION}:"):
+            self.add(ref, "participant", self.info.publisher, event.span)
 
     def header_setting(self, event: EntityMention, lines: list[tuple[int, int]]) -> None:
         """Place and date from header lines that hold only a place and/or a date ("29 May 2013, Minsk",
@@ -175,8 +188,11 @@ class _Occasions:
                                      line[: places[0].span.start - start])
                 if venue:
                     rest = " " * venue.end() + rest[venue.end() :]
-            # "Speech | Lima | 3 March 2016": the genre label and the separators of a stamp
+            # "Speech | Lima | 3 March 2016": the genre label and the separators of a stamp; "New York, lundi 10 mars
+            # 2014": the weekday of the date
             rest = re.sub(labels, " ", rest, flags=re.IGNORECASE).replace("|", " ")
+            if found:
+                rest = re.sub(WEEKDAYS, " ", rest, flags=re.IGNORECASE)
             if re.search(r"[A-Za-z]{2,}", re.sub(r"\b(?:on|in|at|the)\b", " ", rest)):
                 continue  # a line of something else
             if places and not self.has_venue(ref):
@@ -241,7 +257,8 @@ class _Occasions:
             line = self.text[start:end]
             # "Remarks by X at the <event>", "Remarks of the <office> at the <event>", and, after a session label,
             # "HRC 52 - Norway Intervention: Panel discussion on ...": a delivery noun, then the occasion
-            head = (re.match(r"[#*_>\s]*" + nouns + r"\s+(?:(?:by|of)\s+[^\n]{1,80}?\s+)?" + links + r"\s+(?:the\s+)?", line, re.IGNORECASE)
+            # ("Statement delivered by the Deputy Minister of ..., X, at the High-Level Meeting ...")
+            head = (re.match(r"[#*_>\s]*" + nouns + r"\s+(?:delivered\s+by\s+[^\n]{1,160}?\s+|(?:by|of)\s+[^\n]{1,160}?\s+(?:presented|delivered|given)\s+(?=at\b)|(?:by|of)\s+[^\n]{1,80}?\s+)?" + links + r"\s+(?:the\s+)?", line, re.IGNORECASE)
                     or re.match(r"[#*_>\s]*" + nouns + r"\s+" + _alternation(self.lex.get("title_direct_links")) + r"\s+(?:the\s+)?", line, re.IGNORECASE)
                     or re.match(r"[#*_>\s]*(?:[^\n:]{1,40}?\s)?" + nouns + r"\s*:\s+(?=[^\n]*?\b" + _alternation(keywords) + r"\b)",
                                 line, re.IGNORECASE))
@@ -251,10 +268,25 @@ class _Occasions:
             if not self.text[name_start : name_start + 1].isupper() and not self.text[name_start : name_start + 1].isdigit():
                 continue
             name_end = end
-            cut = re.search(r",\s+(?=\d|" + MONTHS + r")|\s+[–—-]\s+|\s*\(\s*(?=\d)|\s+[\"“]", self.text[name_start:end])
+            # "Open Debate on the “Maintenance of ...: Trafficking ...”": the quoted topic after "on" is the theme; the
+            # occasion's name is the words before it, and its dashes and colons do not end the name
+            topic = re.search(r"\s+on\s+(?:the\s+)?(?=[“‘«\"'])", self.text[name_start:end])
+            quoted = _quoted_spans(self.text[name_start:end])
+            # ("International Conference held February 23-26, 2003": the participle begins the setting, not the name)
+            cut = next((c for c in re.finditer(r",\s+(?=\d|" + MONTHS + r")|\s+[–—-]\s+|\s*\(\s*(?=\d)|\s+[\"“]"
+                                               r"|\s+(?=(?:held|organi[sz]ed|hosted|convened)\s+(?:on|in|at|from|by|\d|" + MONTHS + r"))",
+                                               self.text[name_start:end])
+                        if not any(a < c.start() < b for a, b in quoted) and not (topic and c.start() == topic.end() - 1)), None)
             if cut:
                 name_end = name_start + cut.start()
-            name_end = name_start + len(self.text[name_start:name_end].rstrip(" .,:;"))
+            full_topic = None
+            if topic and topic.start() < name_end - name_start:
+                closing = next((b for a, b in quoted if a == topic.end()), None)
+                if closing is not None:
+                    topic_close = name_start + closing
+                    full_topic = " ".join(self.text[name_start:topic_close].split())
+                name_end = name_start + topic.start()
+            name_end = name_start + len(self.text[name_start:name_end].rstrip(" .,:;—–-"))
             # "Keynote Address to the 5th Conference on ..., London, 12 October 2018": the place after a comma
             venue = next((mm for mm in self.within(name_start, name_end, LOCATION_CLASSES)
                           if mm.span.end >= name_end - 1 and re.search(r",\s*$", self.text[name_start : mm.span.start])), None)
@@ -262,30 +294,41 @@ class _Occasions:
                 name_end = name_start + len(self.text[name_start : venue.span.start].rstrip(" ,"))
             # "Launch of the Outlook: Moving Safely in ...": a subtitle after a colon is the theme, not the name
             subtitle = re.search(r":\s+", self.text[name_start:name_end])
-            full = None
+            full = full_topic
             if subtitle:
                 full = " ".join(self.text[name_start:name_end].split())
                 name_end = name_start + subtitle.start()
-            if len(self.text[name_start:name_end].split()) > 20:
+            if len(self.text[name_start:name_end].split()) > 24:
                 continue
             # "delivered at the UN General Assembly, High-level Meeting on ...": the body before the comma holds
             # the occasion named after it
             holder = next((mm for mm in self.outermost(self.within(name_start, name_end, m.ORGANIZATION_CLASSES))
                            if mm.span.start == name_start), None)
             comma = re.match(r"\s*,\s+(?=[A-Z])", self.text[holder.span.end : name_end]) if holder is not None else None
-            if comma and self.keyword_of(self.text[holder.span.end + comma.end() : name_end], keywords):
+            # "Security Council Open Debate on ...": the body that opens the name holds the occasion too
+            leading = holder
+            # "presented at the Pontifical Academy of ..., Working Group on “...”": what follows the body's comma
+            # is its occasion, named with a keyword or before the topic it is "on"
+            after_comma = self.text[holder.span.end + comma.end() : name_end] if comma else ""
+            if comma and (self.keyword_of(after_comma, keywords)
+                          or topic is not None and re.match(r"(?:[A-Z][\w’'-]*\s+){1,4}on\b", self.text[holder.span.end + comma.end() : end])):
                 name_start = holder.span.end + comma.end()
+                leading = None
+                if full_topic:
+                    full = " ".join(self.text[name_start:topic_close].split())
             else:
                 holder = None
             inside = self.within(name_start, name_end, m.EVENT_CLASSES | BODY_CLASSES | LOCATION_CLASSES)
             whole = [mm for mm in inside if mm.span.start == name_start and mm.span.end >= name_end - 1]
             if whole and whole[0].cls not in m.EVENT_CLASSES:
                 keyword = self.keyword_of(whole[0].span.text, keywords)
-                if whole[0].key or keyword is None:
+                # "at the <Body>, Study Group on “...”": after a body's comma and before its topic, an occasion
+                group = holder is not None and full_topic is not None and not whole[0].key and whole[0].cls == m.ORGANIZATION
+                if (whole[0].key or keyword is None) and not group:
                     return  # a body or a place: meeting_of_body's business
                 # "International Workshop on ...", read as a body for its first word: an event by its keyword
-                whole[0].cls = keywords[keyword]
-                whole[0].attrs["keyword"] = keyword
+                whole[0].cls = keywords[keyword] if keyword else m.MEETING
+                whole[0].attrs["keyword"] = keyword or "Meeting"
             event = next((mm for mm in whole if mm.cls in m.EVENT_CLASSES), None)
             if event is None:
                 name = self.text[name_start:name_end]
@@ -294,12 +337,22 @@ class _Occasions:
                                        keyword=keyword or "Meeting")
             if full and full != event.name:
                 event.attrs["aliases"] = sorted({*event.attrs.get("aliases", ()), full})
-            if holder is not None:
-                self.absorb_body_meeting(event, holder)
+            if holder is not None or leading is not None:
+                self.absorb_body_meeting(event, holder or leading)
+            # "at the Working Session 6 of the ... Meeting", delivered at "Working Session" by an earlier stage: the
+            # occasion is the one the title names whole
+            shorter = next((mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and reference(mm) == self.info.delivered_at
+                            and mm.span.start == event.span.start and mm.span.end < event.span.end), None)
+            if shorter is not None:
+                self.mentions[:] = [mm for mm in self.mentions if mm is not event]
+                self.extend_event(shorter, event.span.end)
+                shorter.attrs.update({k: v for k, v in event.attrs.items() if k == "aliases"})
+                event = shorter
             if self.info.delivered_at and self.info.delivered_at != reference(event):
                 return
             ref = reference(event)
             self.inner_organizers(event)
+            self.body_after_keyword(event)
             if holder is not None:
                 self.add(ref, "organizer", reference(holder), holder.span)
             # "HRC 52 - ...": the session label names the body that holds the occasion
@@ -325,6 +378,51 @@ class _Occasions:
                     self.add(ref, "organizer", body, event.span)
             return
 
+    def numbered_session_line(self) -> None:
+        """ "Plenary Session 9: Humanitarian Issues ... (Combating Trafficking ...)" alone on a header line of a
+        statement: the numbered session of a conference it is delivered at; the words after the colon are its theme."""
+        if self.info.genre not in {"Statement", "Speech"}:
+            return
+        keywords = self.events_lex.get("keywords") or {}
+        names = _alternation(keywords)
+        for index, (start, end) in enumerate(self.lines[:4]):
+            line = self.text[start:end]
+            found = re.match(r"[#*_>\s]*(?P<name>(?:[A-Z][\w’'-]*\s+){0,3}" + names + r"\s+(?:No\.?\s*)?\d{1,3})(?=\s*(?:[:–—-]|$))", line)
+            if not found:
+                continue
+            name_start, name_end = start + found.start("name"), start + found.end("name")
+            keyword = self.keyword_of(found.group("name"), keywords)
+            event = next((mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and mm.span.start == name_start), None)
+            if self.info.delivered_at and (event is None or reference(event) != self.info.delivered_at):
+                return
+            if event is not None and event.span.end < name_end:
+                self.extend_event(event, name_end)  # "Working Session" read without its number
+            if event is None:
+                event = self.new_event(keywords.get(keyword, m.MEETING), name_start, name_end, found.group("name"),
+                                       keyword=keyword or "Meeting")
+            whole = " ".join(line.split()).strip(" #*_")
+            if whole != event.name and len(whole.split()) <= 30:
+                event.attrs["aliases"] = sorted({*event.attrs.get("aliases", ()), whole})
+            self.header_setting(event, self.lines[:index] + self.lines[index + 1 : LEAD_LINES])
+            self.deliver(event)
+            return
+
+    def extend_event(self, event: EntityMention, end: int) -> None:
+        """`event` read whole to `end` ("Working Session" of "Working Session 6 of the ... Meeting"): its name and
+        every fact and reference to it follow."""
+        old = reference(event)
+        event.span = Span(event.span.start, end, self.text[event.span.start : end])
+        event.name = " ".join(event.span.text.split())
+        new = reference(event)
+        for facts in (self.all_facts, self.facts):
+            facts[:] = [RelationFact(new if f.subject == old else f.subject, f.predicate, new if f.object == old else f.object,
+                                     f.span, f.literal) for f in facts]
+        self.seen = {(f.subject, f.predicate, f.object, f.literal) for f in (*self.all_facts, *self.facts)}
+        if old in self.dated:
+            self.dated.add(new)
+        if self.info.delivered_at == old:
+            self.info.delivered_at = new
+
     def absorb_body_meeting(self, event: EntityMention, body: EntityMention) -> None:
         """A meeting the relation stage read as the body's alone ("the General Assembly" -> "General Assembly
         meeting of <date>") is the occasion the title names after the body: it takes that name."""
@@ -344,6 +442,34 @@ class _Occasions:
         self.seen = {(f.subject, f.predicate, f.object, f.literal) for f in (*self.all_facts, *self.facts)}
         self.info.delivered_at = new
 
+    def body_after_keyword(self, event: EntityMention) -> None:
+        """ "High-Level Meeting of the General Assembly on ...", "Session of the Commission on ...": the body named
+        right after the event's keyword holds it."""
+        keyword = event.attrs.get("keyword") or ""
+        after = re.search(rf"\b{re.escape(keyword)}\s+of\s+(?:the\s+)?", event.span.text) if keyword else None
+        if after is None:
+            return
+        at = event.span.start + after.end()
+        body = next((mm for mm in self.outermost(self.within(at, event.span.end, m.ORGANIZATION_CLASSES))
+                     if mm.span.start == at), None)
+        if body is None:
+            # the event's name read whole, with no mention inside it: the body the text names elsewhere in those words
+            rest = self.text[at : event.span.end]
+            body = max((mm for mm in self.mentions if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION
+                        and re.match(re.escape(" ".join(mm.span.text.split())) + r"(?![\w-])", rest)),
+                       key=lambda mm: (len(mm.span.text), -mm.span.start), default=None)
+        if body is None:
+            # "... Meeting of the General Assembly on the appraisal ...": capitalised words ending in a body's noun
+            written = re.match(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}", rest)
+            classes = self.vocab.lexicon("organizations").get("class_keywords") or {}
+            name = written.group() if written else ""
+            cls = next((c for c, words in classes.items() if name and name.split()[-1] in words), None)
+            if cls is not None and len(name.split()) >= 2:
+                body = EntityMention(cls, Span(at, at + len(name), name), name, sentence=(at, at + len(name)))
+                self.mentions.append(body)
+        if body is not None:
+            self.add(reference(event), "organizer", reference(body), body.span)
+
     @staticmethod
     def keyword_of(name: str, keywords) -> str | None:
         return next((k for k in sorted(keywords, key=len, reverse=True) if re.search(rf"\b{re.escape(k)}\b", name)), None)
@@ -353,6 +479,10 @@ class _Occasions:
         holds the event."""
         keyword = event.attrs.get("keyword") or ""
         at = event.span.text.rfind(keyword) if keyword else -1
+        if at < 0:
+            # "Council of Europe event", no keyword in the name: the body before its head noun, its last word
+            last = re.search(r"\s([a-z][\w-]*)\s*$", event.span.text)
+            at = last.start(1) if last else -1
         limit = event.span.start + at if at > 0 else event.span.start
         for body in self.outermost(self.within(event.span.start, limit, m.ORGANIZATION_CLASSES)):
             self.add(reference(event), "organizer", reference(body), event.span)
@@ -537,6 +667,17 @@ class _Occasions:
                                 (ev.attrs.get("keyword") or "").lower() == noun), None)
                 occasion = next((ev for ev in events if ev.name == pointed and not ev.attrs.get("refers_to")), None)
             break
+        if occasion is None and sentences:
+            # "CHISINAU, 22 April 2022 – On 21 April, the Mission held a ... Meeting": the event the lead says a body
+            # held is the one the text reports from; it was held at the dateline's place when the text names no other
+            held = next((ev for ev in events if sentences[0].start_char <= ev.span.start < sentences[0].end_char
+                         and any(f.subject == reference(ev) and f.predicate in {"organizer", "host"}
+                                 for f in (*self.all_facts, *self.facts))), None)
+            if held is not None and dateline and not self.has_venue(reference(held)):
+                place = self.place_written(*dateline.span("place"))
+                if place is not None:
+                    self.add(reference(held), "location", reference(place), place.span)
+            return
         if occasion is None:
             return
         ref = reference(occasion)
@@ -626,15 +767,31 @@ class _Occasions:
         for where in re.finditer(r"(?<![\w-])(?:in|at)\s+(?:the\s+)?", clause[:80]):
             place = next((mm for mm in self.mentions if mm.cls in LOCATION_CLASSES
                           and mm.span.start == position + verb.end() + where.end()), None)
+            if place is not None and any(b.cls in m.ORGANIZATION_CLASSES and b.span.start <= place.span.start
+                                         and place.span.end < b.span.end for b in self.mentions):
+                continue  # "at the British Embassy in ...": the demonym of a body's name is no venue
             if place is not None:
                 for ref in refs:
                     self.add(ref, "location", reference(place), place.span)
                 break
+        # "began on Wednesday at the British Embassy in Lisbon": the body whose premises it is held at hosts it
+        for where in re.finditer(r"(?<![\w-])at\s+(?:the\s+)?", clause[:60]):
+            at = position + verb.end() + where.end()
+            body = next((mm for mm in self.outermost(self.within(at, sentence_end, m.ORGANIZATION_CLASSES))
+                         if mm.span.start == at and mm.cls != m.MEDIA_ORGANIZATION), None)
+            if body is not None:
+                for ref in refs:
+                    self.add(ref, "host", reference(body), body.span)
+            break
         # "organized in Rome last February by the Office of ...": the organisers after "by"
         by = re.match(r"(?:\s+[\w’'-]+|,){0,6}?\s*\bby\s+(?:the\s+)?", clause)
         if by and re.search(organized, verb.group(), re.IGNORECASE):
             for ref in refs:
                 self.organizers(ref, position + verb.end() + by.end(), sentence_end)
+        elif by and re.search(r"\bhosted\b", verb.group(), re.IGNORECASE):
+            # "the meeting, hosted by the Ministry of ...": the bodies after "by" host it
+            for ref in refs:
+                self.organizers(ref, position + verb.end() + by.end(), sentence_end, predicate="host")
 
     def yearless_date(self, text: str) -> tuple[str, int, int] | None:
         """ "held on 17 and 18 November" in a text dated 2003: the first day, in the text's year."""
@@ -707,6 +864,70 @@ class _Occasions:
                 else:
                     self.add(reference(event), "location", reference(owner), owner.span)
 
+    def held_named_events(self) -> None:
+        """ "the Mission held an Anti-Trafficking and Gender Technical Co-ordination Meeting to discuss ...": a
+        capitalised phrase ending in an event keyword, the object of a verb of holding, is an event of that name,
+        whatever the entity stage made of its words; "the meeting" after it is that event."""
+        verbs = self.lex.get("holding_verbs") or {}
+        keywords = self.events_lex.get("keywords") or {}
+        single = {k: v for k, v in keywords.items() if " " not in k}
+        for token in self.parsed:
+            if token.text not in single:
+                continue
+            # the parser may hang the keyword off a word of the name ("Anti-Trafficking and ... Meeting" as a conj)
+            phrase, steps = token, 0
+            while phrase.dep_ in {"conj", "compound", "appos"} and phrase.head is not phrase and steps < 4:
+                phrase, steps = phrase.head, steps + 1
+            if phrase.dep_ != "dobj" or phrase.head.lemma_.lower() not in verbs:
+                continue
+            if any(mm.cls in m.EVENT_CLASSES and mm.span.start <= token.idx < mm.span.end for mm in self.mentions):
+                continue
+            sentence_start = next((x.start_char for x in self.parsed.sents if x.start_char <= token.idx < x.end_char), 0)
+            before = re.search(r"(?:(?<=\s)|^)(?:[A-Z][\w’'-]*\s+(?:(?:and|of|for|on|&)\s+)?){1,8}$",
+                               self.text[sentence_start : token.idx])
+            if before is None or not re.search(r"(?:^|\s)(?:an?|the|its|their)\s+$", self.text[sentence_start : sentence_start + before.start()]):
+                continue  # "held a Meeting" or a name the sentence opens with: no name to read
+            start, end = sentence_start + before.start(), token.idx + len(token.text)
+            if re.search(r"\b(?:and|of|for|on|&)\s+$", self.text[start : token.idx]) or len(self.text[start:end].split()) < 2:
+                continue
+            event = self.new_event(single[token.text], start, end, self.text[start:end], keyword=token.text)
+            self.held_by(event, phrase.head)
+            # "the meeting" said of it after it: the same occasion, when the text names no other of its kind
+            others = [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and mm is not event and not mm.attrs.get("described")
+                      and mm.cls == event.cls]
+            if others:
+                continue
+            for described in self.mentions:
+                if (described.cls == event.cls and described.attrs.get("described") and described.span.start > end
+                        and (described.attrs.get("keyword") or "").lower() == token.lower_
+                        and re.search(r"(?<![\w-])[Tt]he\s+$", self.text[max(0, described.span.start - 5) : described.span.start])):
+                    described.attrs["same_as"] = event.name
+
+    def speakers_at(self) -> None:
+        """ "At the opening of the 15th Seminar on ..., Federal Councillor X declared ...": the subject of a sentence
+        that opens at an event takes part in it; "the Conference began ..., with Poland represented by X": so does
+        the one who represents a party there."""
+        for event in [mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES]:
+            sentence = next((x for x in self.parsed.sents if x.start_char <= event.span.start < x.end_char), None)
+            if sentence is None:
+                continue
+            ref = reference(event)
+            opening = self.text[sentence.start_char : event.span.start]
+            dateline = DATELINE.match(opening)
+            if re.fullmatch(r"\s*(?:At|During)\s+(?:the\s+)?(?:(?:opening|closing|launch|start|end)\s+of\s+(?:the\s+)?)?",
+                            opening[dateline.end() if dateline else 0 :]):
+                root = sentence.root
+                for subject in (c for c in root.children if c.dep_ == "nsubj"):
+                    person = next((mm for mm in self.mentions if mm.cls == m.PERSON
+                                   and mm.span.start <= subject.idx < mm.span.end), None)
+                    if person is not None and person.span.start > event.span.end:
+                        self.add(ref, "participant", reference(person), person.span)
+            for represented in re.finditer(r"\brepresented\s+by\s+(?:the\s+)?", self.text[event.span.end : sentence.end_char]):
+                at = event.span.end + represented.end()
+                person = next((mm for mm in self.mentions if mm.cls == m.PERSON and mm.span.start == at), None)
+                if person is not None:
+                    self.add(ref, "participant", reference(person), person.span)
+
     def held_by_subject(self) -> None:
         """ "The OSCE Mission opened a two-day workshop on ...", "Kenya is hosting this year's forum": a body
         that is the subject of a verb of holding an event organises (or hosts) the event that is its object."""
@@ -724,30 +945,37 @@ class _Occasions:
                     steps += 1
             if len(heads) != 1 or heads[0].dep_ != "dobj" or heads[0].head.lemma_.lower() not in verbs:
                 continue
-            verb = heads[0].head
-            body = None
-            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-                body = next((mm for mm in self.outermost(self.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text), BODY_CLASSES))
-                             if mm.span.start <= subject.idx < mm.span.end), body)
-            if body is None:
-                # "BAKU, 7 April 2014 – The Council of Europe Office ... opened": a dateline the parser reads as
-                # the subject; the body opening the sentence after it is
-                sentence = next((s for s in self.parsed.sents if s.start_char <= verb.idx < s.end_char), None)
-                dateline = DATELINE.match(self.text, sentence.start_char, verb.idx) if sentence is not None else None
-                if dateline:
-                    opening = re.match(r"\s*(?:The\s+)?", self.text[dateline.end() : verb.idx])
-                    at = dateline.end() + opening.end()
-                    body = next((mm for mm in self.outermost(self.within(at, verb.idx, BODY_CLASSES)) if mm.span.start == at), None)
-            if body is None:
-                body = self.body_before(verb)
-            if body is not None:
-                self.add(reference(event), verbs[verb.lemma_.lower()], reference(body), body.span)
-            # "From 17 to 21 February 2025, the Mission organized ...", "held a workshop ... on 30-31 May 2024"
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "from", "between"}):
-                found = first_date(self.text[prep.idx : prep.right_edge.idx + len(prep.right_edge.text)])
-                if found:
-                    self.add_stated_date(reference(event), found[0])
-                    break
+            self.held_by(event, heads[0].head)
+
+    def held_by(self, event: EntityMention, verb) -> None:
+        """The body that is the subject of `verb`, a verb of holding `event`, organises or hosts it; a date
+        the verb's phrase states is the event's."""
+        verbs = self.lex.get("holding_verbs") or {}
+        body = None
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            body = next((mm for mm in self.outermost(self.within(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text), BODY_CLASSES))
+                         if mm.span.start <= subject.idx < mm.span.end), body)
+        if body is None:
+            # "BAKU, 7 April 2014 – The Council of Europe Office ... opened": a dateline the parser reads as
+            # the subject; the body opening the sentence after it is
+            sentence = next((s for s in self.parsed.sents if s.start_char <= verb.idx < s.end_char), None)
+            dateline = DATELINE.match(self.text, sentence.start_char, verb.idx) if sentence is not None else None
+            if dateline:
+                opening = re.match(r"\s*(?:The\s+)?", self.text[dateline.end() : verb.idx])
+                at = dateline.end() + opening.end()
+                body = next((mm for mm in self.outermost(self.within(at, verb.idx, BODY_CLASSES)) if mm.span.start == at), None)
+        if body is None:
+            body = self.body_before(verb)
+        if body is not None:
+            self.add(reference(event), verbs[verb.lemma_.lower()], reference(body), body.span)
+        # "From 17 to 21 February 2025, the Mission organized ...", "held a workshop ... on 30-31 May 2024"
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "from", "between"}):
+            # "On 21 April, the Mission held ..." in a release dated 2022: that day of the text's year
+            phrase = self.text[prep.idx : prep.right_edge.idx + len(prep.right_edge.text)]
+            found = first_date(phrase) or self.yearless_date(phrase)
+            if found:
+                self.add_stated_date(reference(event), found[0])
+                break
 
     def body_before(self, verb) -> EntityMention | None:
         """ "UNODC, jointly with the Prosecutor General’s Office, held ...", which the parser may read without a
@@ -862,9 +1090,9 @@ class _Occasions:
                 return sent.end_char
         return len(self.text)
 
-    def organizers(self, ref: str, position: int, limit: int) -> None:
+    def organizers(self, ref: str, position: int, limit: int, predicate: str = "organizer") -> None:
         """ "organized by the OSCE Presence and the Office of ...": each body of the list; a short form
-        ("the OSCE Presence") is the body of the text whose name it begins."""
+        ("the OSCE Presence") is the body of the text whose name it begins; `predicate` "host" for "hosted by"."""
         while position < limit:
             body = next((mm for mm in sorted(self.mentions, key=lambda x: -x.span.end)
                          if mm.span.start == position and mm.cls in BODY_CLASSES), None)
@@ -886,7 +1114,7 @@ class _Occasions:
                     return
                 end = position + unnamed.end()
             else:
-                self.add(ref, "organizer", reference(body), Span(position, end, self.text[position:end]))
+                self.add(ref, predicate, reference(body), Span(position, end, self.text[position:end]))
             sep = re.match(r"\s*\([^()\n]{1,24}\)|", self.text[end:limit])
             end += sep.end()
             sep = re.match(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", self.text[end:limit])
@@ -980,6 +1208,7 @@ def extract_occasions(document: SourceDocument, parsed: Doc, mentions: list[Enti
     reader.place_tails()
     reader.numbered_meetings()
     reader.title_occasion()
+    reader.numbered_session_line()
     reader.opening_occasion()
     reader.this_occasion()
     reader.delivered_setting()
@@ -987,10 +1216,14 @@ def extract_occasions(document: SourceDocument, parsed: Doc, mentions: list[Enti
     reader.held_events()
     reader.described_settings()
     reader.possessives()
+    reader.held_named_events()
     reader.held_by_subject()
+    reader.speakers_at()
     reader.lead_settings()
     reader.its_events()
     reader.launch_organizers()
     reader.namesake_organizers()
+    for event in [mm for mm in mentions if mm.cls in m.EVENT_CLASSES and not mm.attrs.get("described")]:
+        reader.body_after_keyword(event)
     reader.described_is_named()
     return reader.facts

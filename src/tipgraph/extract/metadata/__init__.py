@@ -13,7 +13,7 @@ from tipgraph.extract.metadata.dates import find_dates, occasion_year, parse_dat
 from tipgraph.extract.metadata.genre import classify, first_person_rate, header_cues
 from tipgraph.extract.metadata.header import Line, body_start, front_matter, header_lines
 from tipgraph.extract.metadata.people import (
-    NameReader, Named, dateline_outlet, find_author, find_speaker, further_authors, photo_credit_outlet,
+    NameReader, Named, as_label, dateline_outlet, find_author, find_speaker, further_authors, photo_credit_outlet,
 )
 from tipgraph.model import DocumentInfo, EntityMention, reference, SourceDocument, Span
 from tipgraph.vocab import Vocabulary
@@ -24,7 +24,11 @@ __all__ = ["Line", "extract_info", "find_dates", "header_lines", "parse_date"]
 _PLACE = r"[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3}"
 _DATELINE_PLACE_FIRST = re.compile(rf"^(?P<place>{_PLACE})(?:\s*\([A-Z][\w .'’-]{{1,30}}\))?(?:,\s*[A-Z][\w.'’-]*)?(?:,?\s+(?P<date>[^–—\n]{{6,40}}?))?\s*(?:[–—]|\s-)\s")
 _DATELINE_DATE_FIRST = re.compile(rf"^(?P<date>[^–—\n]{{6,30}}?),\s*(?P<place>{_PLACE})\s*(?:[–—]|\s-)\s")
-_OUTLET_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,40}\s*\([A-Z][^)\n]{1,40}\)\s*[-–—]", re.MULTILINE)
+_OUTLET_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,40}\s*\([A-Z][^)\n]{1,40}\)\s*[-–—:]", re.MULTILINE)
+_PHOTO_CREDIT = re.compile(r"(?i)^(?:photo|picture|image|pic)s?\b[^\n]{0,20}?(?:courtesy|credit|©|:)")
+# a publication stamp opening the text, whatever runs on after it: "date 2022-04-20 ASTANA ...", "Published: 3 May 2021"
+_LABELLED_STAMP = re.compile(r"^\W*(?:publication\s+date|date\s+published|published(?:\s+on)?|posted(?:\s+on)?|date)\s*:?\s+",
+                             re.IGNORECASE)
 # a headline tells what an office holder does ("Foreign Secretary delivers speech on ..."): no office line
 _HEADLINE_VERB = re.compile(r"\b(?:delivers|gives|says|calls|urges|speaks|addresses|opens|launches|marks|welcomes|"
                             r"announces|meets|visits|warns|highlights|stresses)\b")
@@ -41,8 +45,13 @@ def _dateline(front: list[Line], text: str) -> tuple[str | None, bool]:
     candidates = [line.text for line in front] + [text[start : start + 300].lstrip()]
     candidates += [line.text for line in front if line.prose]
     for candidate in candidates:
-        if _OUTLET_DATELINE.match(candidate):
-            continue  # "SARAJEVO (Reuters) -" is an outlet's dateline
+        outlet = _OUTLET_DATELINE.match(candidate)
+        if outlet:
+            # "SARAJEVO (Reuters) -" is an outlet's dateline; "Warsaw, 15 June 2023 (TDI):" dates the story
+            dated = parse_date(candidate[: candidate.find("(")])
+            if dated:
+                return dated[0], False
+            continue
         for pattern in (_DATELINE_DATE_FIRST, _DATELINE_PLACE_FIRST, _DATELINE_LINE):
             match = pattern.match(candidate)
             if not match or _WEEKDAY.fullmatch(match.group("place")):
@@ -65,14 +74,23 @@ _DAY_SPAN = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s*[–-]\s*\d{1,2}(?:st|nd|rd
 def _document_date(front: list[Line], text: str, dateline_date: str | None, reporting: bool) -> str | None:
     """The first full date in a header line (a stamp, the title, a "Delivered by" line), else the
     dateline's, else a month or year stamp, else (for a reporting text) the year of the occasion its lede names."""
+    stamp = _LABELLED_STAMP.match(text.lstrip())
+    found = parse_date(text.lstrip()[stamp.end() : stamp.end() + 40]) if stamp else None
+    if found and found[1] == 0:
+        return found[0]
     header = [line for line in front if not line.prose]
-    for line in header:
+    for index, line in enumerate(header):
         found = parse_date(line.text)
         if found:
             if dateline_date and _TIME_OF_DAY.match(line.text[found[2]:]):
                 return dateline_date  # "Monday, December 22, 2008 9:44 AM": a site's posting stamp, not the text's own date
             if not reporting and _DAY_SPAN.search(line.text[found[1] : found[2]]):
-                # "Strasbourg, 22-23 May 2018" over a statement: the occasion's days, not the day it was given
+                # "Strasbourg, 22-23 May 2018" over a statement: the occasion's days, not the day it was given,
+                # unless a later header line stamps one day ("Conference held February 23-26, 2003" / "February 23, 2003")
+                for later in header[index + 1 :]:
+                    day = parse_date(later.text)
+                    if day and not _DAY_SPAN.search(later.text[day[1] : day[2]]) and day[0].startswith(found[0][:4]):
+                        return day[0]
                 return found[0][:7]
             return found[0]
     if dateline_date:
@@ -144,8 +162,12 @@ def _title(text: str, front: list[Line], lexicon: dict, author: Named | None,
         if bare in labels:
             continue  # "PRESS RELEASE" is a label, not the title
         dated = parse_date(line.text)
-        if dated and len(line.text) - (dated[2] - dated[1]) < 14:
-            continue  # a date stamp
+        if dated and (len(line.text) - (dated[2] - dated[1]) < 14 or _LABELLED_STAMP.match(line.text)):
+            continue  # a date stamp ("Publication date 08.03.2017")
+        if _PHOTO_CREDIT.match(line.text):
+            continue  # "Photo courtesy of ...": a picture's credit
+        if _OUTLET_DATELINE.match(line.text) and len(line.text.split()) <= 8:
+            continue  # "Baku, Azerbaijan, May 12 (Trend):" alone on its line: a dateline
         if line.text.endswith(",") or re.fullmatch(r"[A-Z]{2,5}(?:/[A-Z]{2,5})*/\d{3,6}", line.text):
             continue  # a session line or a document symbol
         if any(mm.cls in m.ORGANIZATION_CLASSES and mm.span.text.strip() == line.text for mm in mentions):
@@ -272,6 +294,11 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         if named is not None:
             info.header_mentions.append(_mention(named))
             info.publisher = f"{named.cls}:{named.name}"
+    if info.genre == "NewsArticle" and info.publisher is None:
+        info.publisher = _self_named_outlet(text, mentions, lexicon, info)
+
+    if spoken and info.speaker is None and info.publisher is None:
+        info.publisher = _own_office_body(text, front, mentions, lexicon)
 
     # the office that speaks when no person is named ("Special Representative and Co-ordinator ...")
     if info.speaker is None and spoken:
@@ -280,8 +307,9 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         for line in header:
             if line.text == info.title and len(header) > 1 and line is not header[0]:
                 continue
+            # a line ending in a comma greets the office ("Deputy Secretary General of ...,"): it does not speak
             if (any(line.text.startswith(o) for o in offices) and len(line.text.split()) <= 16
-                    and not line.text.endswith((".", "!", "?")) and not _HEADLINE_VERB.search(line.text)):
+                    and not line.text.endswith((".", "!", "?", ",")) and not _HEADLINE_VERB.search(line.text)):
                 # "Secretary-General's remarks at the launch of ...": the office, not the whole title
                 office = max((o for o in offices if re.match(re.escape(o) + r"[’']s\s", line.text)), key=len, default=line.text)
                 info.speaker = office
@@ -295,6 +323,64 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
         elif hasattr(info, key):
             setattr(info, key, value)
     return info
+
+
+def _own_office_body(text: str, front: list[Line], mentions: list[EntityMention], lexicon: dict) -> str | None:
+    """ "As I am only the second woman to be elected President of the Parliamentary Assembly of ..., I ...": the body
+    whose office an unnamed speaker says in the first person they hold, in the speech's opening paragraphs."""
+    pattern = lexicon.get("first_person_office")
+    start = body_start(text, front)
+    opening = text[start : start + 1500]
+    for match in re.finditer(pattern, opening) if pattern else ():
+        sentence_start = max(opening.rfind(". ", 0, match.start()), opening.rfind("\n", 0, match.start())) + 1
+        sentence_end = min([i for i in (opening.find(". ", match.end()), opening.find("\n", match.end())) if i >= 0] or [len(opening)])
+        if not re.search(r"\b(?:I|me|my)\b", opening[sentence_start:sentence_end]):
+            continue
+        at = start + match.end()
+        bodies = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES and mm.span.start == at]
+        if bodies:
+            return reference(max(bodies, key=lambda mm: len(mm.span.text)))
+    return None
+
+
+def _self_named_outlet(text: str, mentions: list[EntityMention], lexicon: dict, info: DocumentInfo) -> str | None:
+    """The outlet a story names as its own reporter: "Dnestr Daily reports, citing ...", "X has learnt from the
+    press service", "ASTANA. STEPPEWIRE -", "..., he told swissinfo." A mention the entity stage read there as a
+    place or a person is the outlet's."""
+    shape = lexicon.get("news_shape") or {}
+    found: list[tuple[int, int]] = []
+    for name in ("outlet_reports", "capitals_agency_dateline"):
+        pattern = (shape.get(name) or {}).get("pattern")
+        match = re.search(pattern, text) if pattern else None
+        if match and match.groupdict().get("outlet"):
+            found.append(match.span("outlet"))
+    # "Scheurer told swissinfo.": a lower-case or one-word name after "told" at a sentence's end, no one's name
+    told = re.search(r"\btold\s+(?P<outlet>[A-Za-z][\w.-]*[a-z0-9])(?=[.,]\s|[.,]?$)", text, re.MULTILINE)
+    # ("told lawmakers.", "told delegates.": a lower-case plural is an audience, not an outlet)
+    plural = told is not None and told.group("outlet").islower() and told.group("outlet").endswith("s") \
+        and not told.group("outlet").endswith("news")
+    if told and not plural and not re.fullmatch(r"(?i)him|her|them|us|me|parliament|police|congress|court", told.group("outlet")):
+        found.append(told.span("outlet"))
+    for start, end in found:
+        at = [mm for mm in mentions if mm.span.start < end and start < mm.span.end]
+        outlets = [mm for mm in at if mm.cls in m.ORGANIZATION_CLASSES and mm.span.end == end]
+        if outlets:
+            return reference(max(outlets, key=lambda mm: len(mm.span.text)))
+        if any(mm.cls in m.ORGANIZATION_CLASSES or mm.key for mm in at):
+            continue  # "told the Ministry of ...": a body, not the outlet
+        # "Kazakh Steppewire": a country's name or demonym before the outlet's is not part of it
+        first = max([start] + [mm.span.end + 1 for mm in at if mm.cls in {m.COUNTRY, m.REGION} and mm.span.start == start
+                               and mm.span.end < end])
+        name = as_label(text[first:end])
+        misread = [mm for mm in at if mm.cls in {m.PLACE, m.PERSON} and mm.span.start == first]
+        for mm in misread:
+            mm.cls, mm.name = m.MEDIA_ORGANIZATION, name
+        if misread:
+            return reference(misread[0])
+        named = Named(name, span=Span(first, end, text[first:end]), cls=m.MEDIA_ORGANIZATION)
+        info.header_mentions.append(_mention(named))
+        return f"{m.MEDIA_ORGANIZATION}:{name}"
+    return None
 
 
 def _republished_front(text: str, lexicon: dict) -> list[Line]:
@@ -345,6 +431,9 @@ def _protagonist(text: str, front: list[Line], mentions: list[EntityMention]) ->
     if opening:
         lede = text[start:lede_end]
         subject_at = start + len(lede) - len(lede.lstrip())
+        # "GENEVA, 3 May 2022 – The International Labour Organization ...": the subject after the dateline
+        dateline = _DATELINE_PLACE_FIRST.match(text[subject_at:lede_end]) or _DATELINE_DATE_FIRST.match(text[subject_at:lede_end])
+        subject_at += dateline.end() if dateline else 0
         subject_at += 4 if text[subject_at : subject_at + 4].lower() == "the " else 0
         first = min(opening, key=lambda mm: mm.span.start)
         if first.span.start == subject_at:
@@ -375,8 +464,10 @@ def _outlet(text: str, front: list[Line], mentions: list[EntityMention], vocab: 
     """The outlet of a news story: in its dateline "(Reuters)", its byline, or the outlet a source "told"."""
     media = [mm for mm in mentions if mm.cls == m.MEDIA_ORGANIZATION]
     front_end = front[-1].end if front else 0
-    # "LONDON, March 3 (Thomson Reuters Foundation) -": the body in the dateline's brackets
-    dateline = _OUTLET_DATELINE.search(text, body_start(text, front), body_start(text, front) + 300)
+    # "LONDON, March 3 (Thomson Reuters Foundation) -": the body in the dateline's brackets, also where a byline
+    # runs on into it on one line ("By X LONDON (...) -")
+    dateline = (_OUTLET_DATELINE.search(text, body_start(text, front), body_start(text, front) + 300)
+                or re.compile(_OUTLET_DATELINE.pattern.lstrip("^")).match(text, body_start(text, front)))
     if dateline:
         inside = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES
                   and dateline.start() <= mm.span.start < dateline.end()]

@@ -16,7 +16,12 @@ _MONTH_NAMES = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 )
+# bodies with French as an official language (the Council of Europe, the UN in Geneva) stamp texts in it:
+# "New York, lundi 10 mars 2014"; written day first only
+_FRENCH_MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+                  "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12}
 _MONTH = rf"(?P<month>(?:{_MONTH_NAMES})\.?)"
+_MONTH_DAY_FIRST = rf"(?P<month>(?:{_MONTH_NAMES}|{'|'.join(_FRENCH_MONTHS)})\.?)"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|2\d)\d{2})"
 # a second day (or month and day) after the first: "July 30/August 31 2020", "17-18 November 2003"
@@ -26,7 +31,7 @@ _SECOND_DAY_FIRST = r"(?:\s*(?:[/–-]|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
 DATE_PATTERNS = [
     re.compile(rf"\b{_YEAR}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}{_SECOND_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}{_SECOND_DAY_FIRST}\s+(?:of\s+)?{_MONTH}(?:\s*[,/]\s*|\s+){_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}{_SECOND_DAY_FIRST}\s+(?:of\s+)?{_MONTH_DAY_FIRST}(?:\s*[,/]\s*|\s+){_YEAR}\b", re.IGNORECASE),
     # day-first numeric dates are the European form these documents use ("19.12.2013")
     re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<mnum>\d{{1,2}})\.{_YEAR}\b"),
 ]
@@ -37,6 +42,7 @@ def _read(match: re.Match) -> str | None:
     """The ISO date a pattern match writes, or None when it is not on the calendar."""
     groups = match.groupdict()
     month = groups.get("mnum") or groups["month"].rstrip(".")
+    month = str(_FRENCH_MONTHS.get(month.lower(), month))
     try:
         when = date_parser.parse(f"{groups['day']} {month} {groups['year']}", dayfirst=True, default=_DEFAULT)
     except (ValueError, OverflowError):
@@ -66,8 +72,10 @@ def parse_date(text: str) -> tuple[str, int, int] | None:
 _STAMP = re.compile(rf"^(?:(?:date|published|posted|updated)\s*:?\s*)?(?:{_MONTH}\s+)?{_YEAR}\.?$", re.IGNORECASE)
 # "the 2024 World Day Against Trafficking in Persons": an annual occasion named with its year
 _OCCASION_YEAR = re.compile(rf"\bthe\s+{_YEAR}\s+(?:[A-Z][\w’'-]+)")
-# "the 2012 UNODC Global Trafficking in Persons Report": the year of a report, not of the text
-_REPORT_AFTER = re.compile(r"(?:[\w’'-]+\s+){0,7}Reports?\b")
+# "the 2012 UNODC Global Trafficking in Persons Report", "the 2003 OSCE Action Plan": the year of a report or
+# of an instrument, not of the text
+_REPORT_AFTER = re.compile(r"(?:[\w’'-]+\s+){0,7}(?:Reports?|Plan|Strategy|Convention|Protocol|Declaration|Resolution|"
+                           r"Programme|Program|Agenda|Memorandum|Law|Act|Decision)\b")
 
 
 def stamp_month_or_year(line: str) -> str | None:

@@ -102,6 +102,20 @@ def header_cues(front: list[Line], cues: dict) -> list[tuple[str, str]]:
     return [(genre, cue) for *_, genre, cue in sorted(found)]
 
 
+def paragraphs_once(text: str) -> str:
+    """`text` with a paragraph that repeats an earlier one left out: a page that prints its teaser again as
+    the body's opening says its weekdays and datelines once."""
+    seen: set[str] = set()
+    kept = []
+    for line in text.split("\n"):
+        key = " ".join(line.split())
+        if len(key) >= 60 and key in seen:
+            continue
+        seen.add(key)
+        kept.append(line)
+    return "\n".join(kept)
+
+
 def _count(pattern: str | None, text: str, cap: int | None) -> int:
     if not pattern:
         return 0
@@ -163,6 +177,7 @@ def classify(text: str, front: list[Line], body: str, lexicon: dict, *, salutati
     opening = "\n".join([line.text for line in front] + [p for p in body.strip().split("\n") if p.strip()][:1])
     about = lexicon.get("about_a_report")
     speaks_of_report = bool(about and re.search(about, opening))
+    text = paragraphs_once(text)
     own_text = unquoted(text)
     news = 0
     for name, spec in (lexicon.get("news_shape") or {}).items():

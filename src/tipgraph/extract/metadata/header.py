@@ -18,6 +18,12 @@ class Line:
     prose: bool = False  # a line of running text (a lede) rather than a header line
 
 
+# a byline run on into the story's dateline on one line, as a flattened page prints it:
+# "By Jane Roe LONDON (Thomson Reuters Foundation) - Five members ..."
+_RUN_ON_BYLINE = re.compile(r"^(?:By|BY)\s+(?:[A-Z][\w.'’-]*\s+){1,4}?(?=[A-Z]{3,}(?:[ -][A-Z]{2,})*"
+                            r"(?:,\s+[A-Z][\w.'’ -]{2,30}?)?\s*(?:\([^)\n]{2,40}\)\s*)?[-–—]\s)")
+
+
 def _lines(text: str):
     position = 0
     for raw in text.split("\n"):
@@ -25,8 +31,13 @@ def _lines(text: str):
         position = end + 1
         stripped = _MARKUP.sub("", raw).strip()
         if stripped:
-            offset = raw.find(stripped[:10])
-            yield Line(start + max(offset, 0), end, stripped)
+            offset = max(raw.find(stripped[:10]), 0)
+            byline = _RUN_ON_BYLINE.match(stripped)
+            if byline:
+                yield Line(start + offset, start + offset + len(byline.group().rstrip()), byline.group().rstrip())
+                offset += byline.end()
+                stripped = stripped[byline.end():]
+            yield Line(start + offset, end, stripped)
 
 
 def header_lines(text: str, limit: int, lexicon: dict | None = None) -> list[Line]:

@@ -123,6 +123,11 @@ class NameReader:
         return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in self.org_words)
 
 
+def _office_only(name: str, reader: NameReader) -> bool:
+    """ "Deputy Secretary General": a "person" made only of office words is an office, not a name."""
+    return all(w.lower().strip(",.") in reader.title_words for w in name.split())
+
+
 def as_label(name: str) -> str:
     """ "JOHN SMITH" is labelled "John Smith"."""
     return name.title() if name.isupper() else name
@@ -164,6 +169,20 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
             persons = mentions_in(mentions, start, end, {m.PERSON})
             # "Speech of the Minister of Foreign Affairs, Mr. X": a one-word "person" read from an office is no name
             persons = [p for p in persons if len(p.name.split()) >= 2] or persons
+            head = re.split(r",|;| \(", who)[0]
+            found = reader.person_name(head)
+            at = text.find(head[found[0] : found[1]], start, end + 1) if found else -1
+            # "Speech by Ilse van der Berg-Lindqvist, Deputy Secretary General of ...": the name before the office
+            # speaks, whatever unknown body the entity stage took it for or whatever part of it it found, and not
+            # the office after it
+            partial = [p for p in persons if at >= 0 and at <= p.span.start and p.span.end <= at + found[1] - found[0]
+                       and p.span.end - p.span.start < found[1] - found[0]]
+            if at >= 0 and (all(_office_only(p.name, reader) for p in persons) or (persons and partial == persons[:1])):
+                head_bodies = mentions_in(mentions, start, start + len(head), m.ORGANIZATION_CLASSES)
+                if not reader.organization(head) and all(b.cls == m.ORGANIZATION for b in head_bodies):
+                    name = head[found[0] : found[1]]
+                    return Named(as_label(name), span=Span(at, at + len(name), name),
+                                 how="header line, name read from its words before the office"), None
             if persons:
                 return Named(fullest(persons[0], people).name, mention=persons[0], how=f"header line {match.group(0)[:40]!r}"), None
             bodies = mentions_in(mentions, start, min(end, start + 6), m.ORGANIZATION_CLASSES)
@@ -178,7 +197,6 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
                                        how="statement by a body named whole in the header")
             if bodies:
                 return None, Named(bodies[0].name, mention=bodies[0], cls=bodies[0].cls, how="statement by a body")
-            head = re.split(r",|;| \(", who)[0]
             found = reader.person_name(head)
             if found:
                 name = head[found[0] : found[1]]
