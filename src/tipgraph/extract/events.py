@@ -320,6 +320,13 @@ class _Occasions:
                 holder = None
             inside = self.within(name_start, name_end, m.EVENT_CLASSES | BODY_CLASSES | LOCATION_CLASSES)
             whole = [mm for mm in inside if mm.span.start == name_start and mm.span.end >= name_end - 1]
+            if not whole and full_topic:
+                # the entity stage may read the name on through its quoted topic: the occasion is the name before it
+                through = next((mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and mm.span.start == name_start
+                                and name_end < mm.span.end <= topic_close + 1), None)
+                if through is not None:
+                    self.extend_event(through, name_end)
+                    whole = [through]
             if whole and whole[0].cls not in m.EVENT_CLASSES:
                 keyword = self.keyword_of(whole[0].span.text, keywords)
                 # "at the <Body>, Study Group on “...”": after a body's comma and before its topic, an occasion
@@ -936,6 +943,11 @@ class _Occasions:
             keyword = (event.attrs.get("keyword") or "").lower()
             heads = [t for t in self.parsed if event.span.start <= t.idx < event.span.end and t.lower_ == keyword
                      and not (event.span.start <= t.head.idx < event.span.end)]
+            if not heads:
+                # "held an Anti-Trafficking and Gender ... Meeting": the parser may hang the keyword off another
+                # word of the name; the name's own head is then the word that leaves it
+                heads = [t for t in self.parsed if event.span.start <= t.idx < event.span.end
+                         and not (event.span.start <= t.head.idx < event.span.end)]
             if len(heads) == 1:
                 # "completed a series of nationwide training sessions": up from a compound and through "a series of"
                 steps = 0
