@@ -89,9 +89,11 @@ def test_what_a_visitor_urges_with_no_one_named_is_aimed_at_the_country_visited(
 
 def test_an_events_name_runs_on_through_its_quoted_theme_and_the_instrument_it_reviews(extractions):
     statement = extractions["debate_statement"]
-    debate = "Security Council Open Debate on the “Women, Peace and Security: Sexual Violence in Conflict”"
-    assert debate in names(statement, "Meeting")
-    assert statement.info.delivered_at == f"Meeting:{debate}"  # not a bare "Security Council meeting"
+    # the occasion is named before its quoted theme, and known by the whole too
+    whole = "Security Council Open Debate on the “Women, Peace and Security: Sexual Violence in Conflict”"
+    debate = next(mm for mm in statement.mentions if mm.cls == "Meeting" and mm.name == "Security Council Open Debate")
+    assert whole in debate.attrs.get("aliases", ())
+    assert statement.info.delivered_at == "Meeting:Security Council Open Debate"  # not a bare "Security Council meeting"
     conference = "Regional Conference on the Implementation of the Palermo Protocol in Lisbon"
     assert conference in names(statement, "Conference")
     assert "instrument:Palermo-Protocol" in {mm.key for mm in statement.mentions}  # kept inside the event's name
