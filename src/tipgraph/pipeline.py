@@ -200,7 +200,11 @@ def build(
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> BuildResult:
     started = time.perf_counter()
-    read = read_corpus(corpus, strict=strict)
+    cache = open_cache(cache_dir)
+    memo = cache.duplicate_memo() if cache is not None else None
+    read = read_corpus(corpus, strict=strict, duplicates=memo)
+    if cache is not None:
+        cache.keep_duplicate_memo(memo)
     documents = read.documents
     for skipped in read.skipped:
         if on_skip is not None:
@@ -210,7 +214,7 @@ def build(
     load_vocabulary()
     stages: dict[str, float] = {}
     extractions: list[Extraction] = []
-    stream = extract_corpus(documents, jobs, open_cache(cache_dir), executor)
+    stream = extract_corpus(documents, jobs, cache, executor)
     if progress is not None:
         with progress(documents) as bar:
             for ex in stream:

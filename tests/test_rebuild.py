@@ -1,0 +1,90 @@
+"""Rebuilds after a small change: what the cache keeps between builds besides extractions.
+
+Real documents (the seed corpus and the dev set) and real builds; every cached
+answer is compared with the answer computed afresh.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import CORPUS, DEV, run_cli
+from tipgraph.cache import ExtractionCache, _hashed_source
+from tipgraph.corpus import read_corpus
+from tipgraph.corpus.dedupe import DuplicateMemo, duplicate_groups
+
+FAST = ("--no-html", "--no-validate", "-q")
+
+
+def _texts() -> list[str]:
+    return [d.text for folder in (CORPUS, DEV / "corpus") for d in read_corpus(folder).documents]
+
+
+def _with_copies(texts: list[str]) -> list[str]:
+    """The texts and near-copies of three of them: saved whole again, with a site's navigation
+    lines around it, and with its last lines lost."""
+    return texts + [texts[3], "Home | News | Contact\n\n" + texts[10] + "\n\nShare this page\n", texts[20][: -len(texts[20]) // 40]]
+
+
+def test_the_memo_gives_the_groups_of_a_fresh_comparison_as_texts_change():
+    texts = _with_copies(_texts())
+    memo = DuplicateMemo()
+    expected = duplicate_groups(texts)
+    assert [g for g in expected if len(g) > 1] == [[3, len(texts) - 3], [10, len(texts) - 2], [20, len(texts) - 1]]
+    assert duplicate_groups(texts, memo) == expected  # an empty memo: everything compared
+    assert len(memo.sketches) == len(set(texts)) and memo.same
+    assert duplicate_groups(texts, memo) == expected  # every pair known
+
+    changed = list(texts)
+    changed[5] += "\nThe Minister of Labour of Ruritania urged employers to audit their suppliers.\n"
+    changed[10] = changed[10][: len(changed[10]) // 3]  # no longer the copy's text
+    changed.insert(2, changed[30])  # a new copy of a known text
+    changed.append(changed[6] + "\nPrint | Share\n")  # a new near-copy of a changed text
+    del changed[15]
+    assert duplicate_groups(changed, memo) == duplicate_groups(changed)
+    assert len(memo.sketches) == len(set(changed))  # the memo describes the last texts only
+    assert duplicate_groups(texts, memo) == expected  # and back
+
+
+def test_a_rebuild_with_a_new_copy_reads_the_memo_and_matches_a_build_without_cache(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    cache = tmp_path / "cache"
+    assert run_cli("build", corpus, "--out", tmp_path / "cached", "--cache-dir", cache, *FAST).exit_code == 0
+    memo = ExtractionCache(cache).duplicate_memo()
+    assert len(memo.sketches) == len(read_corpus(corpus).documents)
+
+    first = sorted(corpus.glob("*.txt"))[0]
+    (corpus / "saved-again.txt").write_text("Home | Press\n\n" + first.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run_cli("build", corpus, "--out", tmp_path / "cached", "--cache-dir", cache, *FAST).exit_code == 0
+    assert run_cli("build", corpus, "--out", tmp_path / "fresh", "--no-cache", *FAST).exit_code == 0
+    for name in ("graph.ttl",):
+        assert (tmp_path / "cached" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
+    assert "saved-again.txt" in (tmp_path / "cached" / "graph.ttl").read_text(encoding="utf-8")
+    assert len(ExtractionCache(cache).duplicate_memo().sketches) == len(read_corpus(corpus).documents) + 1
+
+    # a damaged memo is no memo: the build reads the corpus afresh
+    memo_file = next(cache.glob("duplicates-*.pickle"))
+    memo_file.write_bytes(memo_file.read_bytes()[:-50])
+    assert ExtractionCache(cache).duplicate_memo().sketches == {}
+    assert run_cli("build", corpus, "--out", tmp_path / "cached", "--cache-dir", cache, *FAST).exit_code == 0
+    assert (tmp_path / "cached" / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
+
+
+def test_editing_the_later_stages_of_pipeline_keeps_the_extraction_version(tmp_path):
+    import tipgraph.pipeline
+
+    source = Path(tipgraph.pipeline.__file__).read_text(encoding="utf-8")
+    module = tmp_path / "pipeline.py"
+
+    def hashed(text: str) -> bytes:
+        module.write_text(text, encoding="utf-8")
+        return _hashed_source("tipgraph.pipeline", module)
+
+    base = hashed(source)
+    assert b"def extract_document" in base and b"def finish_build" not in base
+    later = source.replace("def finish_build(", "def finish_build(  # an edit\n", 1)
+    assert later != source and hashed(later) == base
+    per_document = source.replace("def _extract(document", "def _extract(  # an edit\n    document", 1)
+    assert per_document != source and hashed(per_document) != base
+    assert hashed(source.replace("SECTION_CHARS = 40_000", "SECTION_CHARS = 30_000")) != base
