@@ -8,6 +8,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from rdflib import URIRef
+
 from conftest import CORPUS, DEV, run_cli
 from tipgraph.cache import ExtractionCache, _hashed_source
 from tipgraph.corpus import read_corpus
@@ -88,3 +90,31 @@ def test_editing_the_later_stages_of_pipeline_keeps_the_extraction_version(tmp_p
     per_document = source.replace("def _extract(document", "def _extract(  # an edit\n    document", 1)
     assert per_document != source and hashed(per_document) != base
     assert hashed(source.replace("SECTION_CHARS = 40_000", "SECTION_CHARS = 30_000")) != base
+
+
+def test_cached_triples_come_back_equal_with_their_values(tmp_path):
+    """A shard's triples as the shard cache keeps them (no rdflib parsing on the way back)."""
+    import pickle
+
+    from tipgraph.graph import build_graph
+    from tipgraph.pipeline import extract_corpus
+    from tipgraph.resolve import resolve
+    from tipgraph.shards import _encode
+    from tipgraph.vocab import load_vocabulary
+
+    documents = read_corpus(CORPUS).documents[:2]
+    extractions = list(extract_corpus(documents, 1, ExtractionCache(tmp_path / "cache")))
+    graph = build_graph(extractions, resolve(extractions, load_vocabulary()))
+    kinds = set()
+    for index in range(len(extractions)):
+        shard = graph.shard(index)
+        for triples in (shard.owned, shard.foreign):
+            back = graph._decode(pickle.loads(pickle.dumps(_encode(triples))))
+            assert back == triples
+            for (s, p, o), (s2, p2, o2) in zip(triples, back):
+                assert type(o2) is type(o) and hash(o2) == hash(o)
+                if not isinstance(o, URIRef):
+                    assert (o2.value, o2.datatype, o2.language, o2.ill_typed) == (o.value, o.datatype, o.language, o.ill_typed)
+                    assert o2.n3() == o.n3()
+                    kinds.add(o.datatype)
+    assert len(kinds) >= 4  # strings, integers, decimals, dates at least

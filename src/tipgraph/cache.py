@@ -53,7 +53,7 @@ VOCABULARY_FOLDERS = ("gazetteer", "lexicon")
 ROOT_MODULES = ("tipgraph.extract", "tipgraph.nlp")
 ALSO_HASHED = ("tipgraph.pipeline",)  # the per-document stage is driven from here
 # ... but these definitions of it run after extraction: editing them keeps the extractions
-LATER_STAGES = {"tipgraph.pipeline": frozenset({"BuildResult", "build", "finish_build", "_Clock"})}
+LATER_STAGES = {"tipgraph.pipeline": frozenset({"BuildResult", "build", "finish_build", "_Clock", "_fewer_collections"})}
 STALE_TEMPORARY_SECONDS = 3600
 
 Extractor = Callable[[list[SourceDocument]], Iterable[Extraction]]
@@ -140,20 +140,21 @@ def per_document_modules() -> dict[str, Path]:
 
 
 def _hashed_source(name: str, path: Path) -> bytes:
-    """The module's source, without the top-level definitions LATER_STAGES names."""
+    """The module's source; for a module of LATER_STAGES, its top-level statements but the
+    definitions named there (blank lines and comments between statements left out too)."""
     source = path.read_bytes()
     later = LATER_STAGES.get(name)
     if not later:
         return source
     text = source.decode("utf-8")
     lines = text.splitlines(keepends=True)
-    cut: list[tuple[int, int]] = []
+    kept: list[str] = []
     for node in ast.parse(text).body:
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name in later:
-            first = min([node.lineno] + [d.lineno for d in node.decorator_list])
-            cut.append((first - 1, node.end_lineno))
-    kept = [line for number, line in enumerate(lines) if not any(a <= number < b for a, b in cut)]
-    return "".join(kept).encode("utf-8")
+            continue
+        first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+        kept.append("".join(lines[first - 1 : node.end_lineno]))
+    return "\n".join(kept).encode("utf-8")
 
 
 def _parents(name: str) -> list[str]:
