@@ -118,3 +118,62 @@ def test_cached_triples_come_back_equal_with_their_values(tmp_path):
                     assert o2.n3() == o.n3()
                     kinds.add(o.datatype)
     assert len(kinds) >= 4  # strings, integers, decimals, dates at least
+
+
+def _store_state(out: Path) -> tuple[dict, list[str]]:
+    import json
+    import os
+
+    from tipgraph.store import CURRENT_LINK, STAMP_FILE
+
+    current = Path(os.path.realpath(out / "store" / CURRENT_LINK))
+    return json.loads((current / STAMP_FILE).read_text()), sorted(p.name for p in (out / "store").iterdir())
+
+
+def test_a_rebuild_loads_its_store_beside_the_page_and_it_holds_the_new_graph(tmp_path):
+    from tipgraph.store import file_sha256, open_store
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out = tmp_path / "out"
+    assert run_cli("build", corpus, "--out", out, "--no-validate", "-q").exit_code == 0
+    changed = sorted(corpus.glob("*.txt"))[1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe Minister of Justice of Ruritania urged Borduria "
+                       "to extradite the traffickers.\n", encoding="utf-8")
+    assert run_cli("build", corpus, "--out", out, "--no-validate", "-q").exit_code == 0  # the preloaded store
+    stamp, entries = _store_state(out)
+    assert stamp["sha256"] == file_sha256(out / "graph.ttl")
+    assert [e for e in entries if e.startswith("v-")] and not [e for e in entries if e.startswith(".tmp-")]
+    opened = open_store(out / "graph.ttl", create=False)
+    assert opened is not None
+    from rdflib import Graph
+
+    assert len(opened.store) == stamp["triples"] == len(Graph().parse(out / "graph.ttl"))
+    assert any("Ruritania" in str(q.object) for q in opened.store.quads_for_pattern(None, None, None))
+    opened.close()
+    assert not list(tmp_path.glob("**/tipgraph-graph-*.ttl"))  # the copy the store was loaded from is gone
+
+
+def test_a_preload_of_other_bytes_is_not_adopted(tmp_path):
+    from tipgraph.store import Preload, file_sha256, refresh_store
+
+    out = tmp_path / "out"
+    assert run_cli("build", CORPUS, "--out", out, *FAST).exit_code == 0
+    first, _ = _store_state(out)
+    assert "Ministerial" in (out / "graph.ttl").read_text(encoding="utf-8")
+    other = tmp_path / "other.ttl"
+    other.write_text((out / "graph.ttl").read_text(encoding="utf-8").replace("Ministerial", "Ministeriall", 1), encoding="utf-8")
+    (out / "graph.ttl").touch()  # the file's times change, its bytes do not: the store stays
+    preload = Preload(other, out / "store")
+    assert refresh_store(out / "graph.ttl", preload=preload) is not None
+    assert _store_state(out)[0]["sha256"] == first["sha256"] == file_sha256(out / "graph.ttl")
+    assert not [e for e in _store_state(out)[1] if e.startswith(".tmp-")]
+    # the graph changed, and the preload holds neither its old nor its new bytes: made from the file
+    from tipgraph.graphio import OutputSet
+
+    text = (out / "graph.ttl").read_text(encoding="utf-8")
+    OutputSet(out, ("graph.ttl", "graph.html", "text")).replace({"graph.ttl": text.replace("Ministerial", "Minister1al", 1)})
+    assert refresh_store(out / "graph.ttl", preload=Preload(other, out / "store")) is not None
+    stamp, entries = _store_state(out)
+    assert stamp["sha256"] == file_sha256(out / "graph.ttl") not in (first["sha256"], file_sha256(other))
+    assert not [e for e in entries if e.startswith(".tmp-")]

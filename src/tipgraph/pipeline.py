@@ -275,7 +275,9 @@ def finish_build(
     cache = open_cache(cache_dir)
     # The shards' Turtle waits in an unnamed file (gone when the build ends, however it ends).
     spool_dir = cache_dir if cache_dir is not None and Path(cache_dir).is_dir() else None
-    with tempfile.TemporaryFile(prefix="tipgraph-shards-", dir=spool_dir) as spool:
+    from tipgraph.store import Preload, refresh_store, store_folder
+
+    with tempfile.TemporaryFile(prefix="tipgraph-shards-", dir=spool_dir) as spool, contextlib.ExitStack() as cleanup:
         view = None
         if html:
             from tipgraph.render import GraphView
@@ -317,6 +319,21 @@ def finish_build(
                 )
             del result
 
+        # The graph is final: its store (tipgraph.store) is loaded in a thread from a copy of the
+        # Turtle while the page is made, and becomes the store when graph.ttl holds those bytes.
+        triples = 0
+        preload = None
+        store_at = store_folder(out / "graph.ttl")
+        if store_at is not None:
+            with clock("write outputs"):
+                handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="\n", dir=spool_dir,
+                                                     prefix="tipgraph-graph-", suffix=".ttl", delete=False)
+                cleanup.callback(os.unlink, handle.name)
+                with handle:
+                    triples = graph.write_turtle(handle)
+            preload = Preload(Path(handle.name), store_at)
+            cleanup.callback(preload.discard)
+
         page = None
         if view is not None:
             from tipgraph.render import build_page
@@ -327,12 +344,16 @@ def finish_build(
             graph.view = None
 
         # Everything is computed; only now replace the previous outputs, all as one set. The
-        # Turtle is written straight into the new version from the spooled shards.
-        triples = 0
-
-        def turtle(handle) -> None:
+        # Turtle is written straight into the new version from the spooled shards (or copied).
+        def turtle(out_handle) -> None:
             nonlocal triples
-            triples = graph.write_turtle(handle)
+            if preload is None:
+                triples = graph.write_turtle(out_handle)
+                return
+            import shutil
+
+            with open(handle.name, encoding="utf-8", newline="") as written_before:
+                shutil.copyfileobj(written_before, out_handle, 1 << 20)
 
         files: dict[str, str | Callable] = {"graph.ttl": turtle}
         if page is not None:
@@ -342,13 +363,12 @@ def finish_build(
         with clock("write outputs"):
             written = outputs.replace(files)
         del page
-    from tipgraph.store import refresh_store  # query and stats read the graph from its store
-
-    try:
-        refresh_store(out / "graph.ttl")
-    except KeyboardInterrupt as stop:  # the new outputs are in place already: say so
-        stop.outputs_written = True
-        raise
+        try:
+            with clock("store"):
+                refresh_store(out / "graph.ttl", preload=preload)  # query and stats read the graph from it
+        except KeyboardInterrupt as stop:  # the new outputs are in place already: say so
+            stop.outputs_written = True
+            raise
     if validator is not None and cache is not None:
         validator.forget_unused()
     if shard_cache is not None:
