@@ -154,8 +154,17 @@ def test_a_rebuild_loads_its_store_beside_the_page_and_it_holds_the_new_graph(tm
     assert not list(tmp_path.glob("**/tipgraph-graph-*.ttl"))  # the copy the store was loaded from is gone
 
 
+def _preload(source: Path, folder: Path):
+    from tipgraph.store import Preload
+
+    preload = Preload(folder)
+    shutil.copyfile(source, preload.source)
+    preload.start()
+    return preload
+
+
 def test_a_preload_of_other_bytes_is_not_adopted(tmp_path):
-    from tipgraph.store import Preload, file_sha256, refresh_store
+    from tipgraph.store import file_sha256, refresh_store
 
     out = tmp_path / "out"
     assert run_cli("build", CORPUS, "--out", out, *FAST).exit_code == 0
@@ -164,7 +173,7 @@ def test_a_preload_of_other_bytes_is_not_adopted(tmp_path):
     other = tmp_path / "other.ttl"
     other.write_text((out / "graph.ttl").read_text(encoding="utf-8").replace("Ministerial", "Ministeriall", 1), encoding="utf-8")
     (out / "graph.ttl").touch()  # the file's times change, its bytes do not: the store stays
-    preload = Preload(other, out / "store")
+    preload = _preload(other, out / "store")
     assert refresh_store(out / "graph.ttl", preload=preload) is not None
     assert _store_state(out)[0]["sha256"] == first["sha256"] == file_sha256(out / "graph.ttl")
     assert not [e for e in _store_state(out)[1] if e.startswith(".tmp-")]
@@ -173,7 +182,44 @@ def test_a_preload_of_other_bytes_is_not_adopted(tmp_path):
 
     text = (out / "graph.ttl").read_text(encoding="utf-8")
     OutputSet(out, ("graph.ttl", "graph.html", "text")).replace({"graph.ttl": text.replace("Ministerial", "Minister1al", 1)})
-    assert refresh_store(out / "graph.ttl", preload=Preload(other, out / "store")) is not None
+    assert refresh_store(out / "graph.ttl", preload=_preload(other, out / "store")) is not None
     stamp, entries = _store_state(out)
     assert stamp["sha256"] == file_sha256(out / "graph.ttl") not in (first["sha256"], file_sha256(other))
     assert not [e for e in entries if e.startswith(".tmp-")]
+
+
+def test_a_rebuild_killed_while_its_store_loads_leaves_caches_and_store_usable(tmp_path):
+    """Killed (as kill -9) once the new output set is written, with the store loading beside
+    it: the next build removes what it left and its outputs are a build's without a cache."""
+    import os
+    import subprocess
+    import sys
+
+    from tipgraph.graphio import FAULT_ENV
+    from tipgraph.store import file_sha256
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build = [sys.executable, "-c", "from tipgraph.cli import main; main()", "build", str(corpus), "--out", str(out),
+             "--cache-dir", str(cache), "--no-validate", "-q"]
+    env = {k: v for k, v in os.environ.items() if k != FAULT_ENV}
+    assert subprocess.run(build, env=env, capture_output=True, timeout=600).returncode == 0
+    before = (out / "graph.ttl").read_bytes()
+    changed = sorted(corpus.glob("*.txt"))[3]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe Prime Minister of Borduria called on Ruritania "
+                       "to protect child victims.\n", encoding="utf-8")
+    killed = subprocess.run(build, env={**env, FAULT_ENV: "set-written"}, capture_output=True, timeout=600)
+    assert killed.returncode != 0
+    assert (out / "graph.ttl").read_bytes() == before  # the old set, whole
+    left = [p for p in (out / "store").iterdir() if p.name.startswith(".tmp-")]
+    assert left and (left[0] / "graph.ttl.preload").exists(), "the build was not killed while its store loaded"
+
+    assert subprocess.run(build, env=env, capture_output=True, timeout=600).returncode == 0
+    assert not [p for p in (out / "store").iterdir() if p.name.startswith(".tmp-")]
+    stamp, _ = _store_state(out)
+    assert stamp["sha256"] == file_sha256(out / "graph.ttl")
+    assert run_cli("build", corpus, "--out", tmp_path / "fresh", "--no-cache", "--no-validate", "-q").exit_code == 0
+    for name in ("graph.ttl", "graph.html"):
+        assert (out / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
+    assert len(ExtractionCache(cache).duplicate_memo().sketches) == len(read_corpus(corpus).documents)

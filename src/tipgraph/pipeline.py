@@ -325,14 +325,12 @@ def finish_build(
         preload = None
         store_at = store_folder(out / "graph.ttl")
         if store_at is not None:
-            with clock("write outputs"):
-                handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="\n", dir=spool_dir,
-                                                     prefix="tipgraph-graph-", suffix=".ttl", delete=False)
-                cleanup.callback(os.unlink, handle.name)
-                with handle:
-                    triples = graph.write_turtle(handle)
-            preload = Preload(Path(handle.name), store_at)
+            preload = Preload(store_at)
             cleanup.callback(preload.discard)
+            with clock("write outputs"):
+                with open(preload.source, "w", encoding="utf-8", newline="\n") as handle:
+                    triples = graph.write_turtle(handle)
+            preload.start()
 
         page = None
         if view is not None:
@@ -352,7 +350,7 @@ def finish_build(
                 return
             import shutil
 
-            with open(handle.name, encoding="utf-8", newline="") as written_before:
+            with open(preload.source, encoding="utf-8", newline="") as written_before:
                 shutil.copyfileobj(written_before, out_handle, 1 << 20)
 
         files: dict[str, str | Callable] = {"graph.ttl": turtle}

@@ -375,15 +375,28 @@ class Preload:
     new version once graph.ttl is in place and holds the same bytes. pyoxigraph's loader
     leaves Python's lock free, so the two run side by side."""
 
-    def __init__(self, source: Path, folder: Path):
+    SOURCE = "graph.ttl.preload"
+
+    def __init__(self, folder: Path):
         folder.mkdir(exist_ok=True)
-        # named as _build_version names its folder: a build that dies leaves it to the next one
+        # named as _build_version names its folder, so that what a killed build leaves here
+        # (the copy of the Turtle too) is removed by the next one
         self.tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-", dir=folder))
+        self.source = self.tmp / self.SOURCE  # the caller writes the Turtle here, then calls start()
         self.sha256: str | None = None
         self.triples = 0
         self.failed = False
-        self._thread = threading.Thread(target=self._load, args=(source,), name="tipgraph-store", daemon=True)
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._load, args=(self.source,), name="tipgraph-store", daemon=True)
         self._thread.start()
+
+    def _join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+        else:
+            self.failed = True
 
     def _load(self, source: Path) -> None:
         try:
@@ -402,7 +415,7 @@ class Preload:
     def adopt(self, folder: Path, graph: Path) -> Path | None:
         """The new current version, when `graph` holds the bytes this was loaded from (the lock
         is held); None otherwise."""
-        self._thread.join()
+        self._join()
         if self.failed or self.sha256 is None or self.tmp.parent != folder:
             return None
         started = time.time_ns()
@@ -410,10 +423,11 @@ class Preload:
         if file_sha256(graph) != self.sha256 or FileIdentity.of(graph) != before:
             return None
         tmp, self.tmp = self.tmp, None
+        self.source.unlink()
         return _switch_to(folder, tmp, Stamp(self.sha256, before, before.recent(started), self.triples))
 
     def discard(self) -> None:
-        self._thread.join()
+        self._join()
         if self.tmp is not None:
             shutil.rmtree(self.tmp, ignore_errors=True)
             self.tmp = None
