@@ -151,3 +151,23 @@ def test_construct_and_ask_answers_are_kept_as_printed(tmp_path, built_graph, mo
     assert run_cli("query", graph, "-e", construct).output == first
     assert run_cli("query", graph, "-e", "ASK { ?p a tip:Person }").output == "true\n"
     assert len(list((version / ANSWERS_FOLDER).iterdir())) == 2
+
+
+def test_a_build_answers_the_bundled_questions_into_its_store_unless_told_not_to(tmp_path):
+    """`tipgraph build` leaves every bundled question answered beside the graph (the answers are
+    made in the thread that loads the store while the page is drawn); `--no-answers` leaves the
+    store without them, and the first ask then answers the same."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted((ROOT / "corpus").glob("*"))[:2]:
+        (corpus / path.name).write_bytes(path.read_bytes())
+    answered, plain = tmp_path / "answered", tmp_path / "plain"
+    assert run_cli("build", corpus, "--out", answered, "--no-html", "--no-validate").exit_code == 0
+    assert run_cli("build", corpus, "--out", plain, "--no-html", "--no-validate", "--no-answers").exit_code == 0
+    assert (answered / "graph.ttl").read_bytes() == (plain / "graph.ttl").read_bytes()
+    kept = {p.name for p in (answered / "store" / "current" / ANSWERS_FOLDER).iterdir()}
+    assert len(kept) >= len(bundled_texts())
+    assert not any((plain / "store" / "current" / ANSWERS_FOLDER).iterdir())
+    for name in ("urged-whom", "statistics", "people"):
+        asked = [run_cli("query", out / "graph.ttl", "--name", name, "--format", "csv").output for out in (answered, plain)]
+        assert asked[0] == asked[1] and asked[0].count("\n") > 1, name

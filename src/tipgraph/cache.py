@@ -29,6 +29,7 @@ The cache holds pickles and is trusted like the output folder it lives in
 from __future__ import annotations
 
 import ast
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -51,6 +52,8 @@ DEFAULT_FOLDER = ".cache"  # inside the build's output folder
 VOCABULARY_FOLDERS = ("gazetteer", "lexicon")
 ROOT_MODULES = ("tipgraph.extract", "tipgraph.nlp")
 ALSO_HASHED = ("tipgraph.pipeline",)  # the per-document stage is driven from here
+# ... but these definitions of it run after extraction: editing them keeps the extractions
+LATER_STAGES = {"tipgraph.pipeline": frozenset({"BuildResult", "build", "finish_build", "_Clock", "_fewer_collections"})}
 STALE_TEMPORARY_SECONDS = 3600
 
 Extractor = Callable[[list[SourceDocument]], Iterable[Extraction]]
@@ -136,6 +139,24 @@ def per_document_modules() -> dict[str, Path]:
     return dict(sorted(seen.items()))
 
 
+def _hashed_source(name: str, path: Path) -> bytes:
+    """The module's source; for a module of LATER_STAGES, its top-level statements but the
+    definitions named there (blank lines and comments between statements left out too)."""
+    source = path.read_bytes()
+    later = LATER_STAGES.get(name)
+    if not later:
+        return source
+    text = source.decode("utf-8")
+    lines = text.splitlines(keepends=True)
+    kept: list[str] = []
+    for node in ast.parse(text).body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name in later:
+            continue
+        first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+        kept.append("".join(lines[first - 1 : node.end_lineno]))
+    return "\n".join(kept).encode("utf-8")
+
+
 def _parents(name: str) -> list[str]:
     parts = name.split(".")
     return [".".join(parts[:i]) for i in range(1, len(parts))]
@@ -170,12 +191,19 @@ def pipeline_version(vocabulary_root: str | None = None) -> str:
     add("spacy", spacy.__version__.encode())
     add("model", _model_version().encode())
     for name, path in per_document_modules().items():
-        add(f"module {name}", path.read_bytes())
+        add(f"module {name}", _hashed_source(name, path))
     base = Path(vocabulary_root) if vocabulary_root else ontology_dir()
     for folder in VOCABULARY_FOLDERS:
         for path in _files_under(base / folder):
             add(f"vocabulary {path.relative_to(base).as_posix()}", path.read_bytes())
     return digest.hexdigest()
+
+
+def _duplicates_version() -> str:
+    """The near-duplicate test's code, and the cache's format: what a DuplicateMemo depends on."""
+    from tipgraph.corpus import dedupe
+
+    return hashlib.sha256(f"{CACHE_FORMAT}\0".encode() + Path(dedupe.__file__).read_bytes()).hexdigest()
 
 
 def document_key(document: SourceDocument, version: str) -> str:
@@ -262,6 +290,37 @@ class ExtractionCache:
             self.put(extraction)
             yield extraction
         self.prune()
+
+    def duplicate_memo(self):
+        """What the last build learnt about which texts are one text (tipgraph.corpus.dedupe)."""
+        from tipgraph.corpus.dedupe import DuplicateMemo
+
+        found = self._read_state("duplicates", _duplicates_version())
+        return found if isinstance(found, DuplicateMemo) else DuplicateMemo()
+
+    def keep_duplicate_memo(self, memo) -> None:
+        self._write_state("duplicates", _duplicates_version(), memo)
+
+    def _state_path(self, name: str, version: str) -> Path:
+        return self.root / f"{name}-{version[:24]}.pickle"
+
+    def _read_state(self, name: str, version: str):
+        """One file of state beside the entries, written like them (digest first, renamed into
+        place), so a killed build leaves the previous one or the new one, whole."""
+        try:
+            payload = verified_payload(self._state_path(name, version).read_bytes())
+            return pickle.loads(payload) if payload is not None else None
+        except Exception:  # missing, damaged, or of an incompatible build: start afresh
+            return None
+
+    def _write_state(self, name: str, version: str, value) -> None:
+        path = self._state_path(name, version)
+        write_entry(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        if self.root.is_dir():
+            for other in self.root.glob(f"{name}-*.pickle"):
+                if other != path:
+                    with contextlib.suppress(OSError):
+                        other.unlink()
 
     def results(self, name: str, version: str, *, pickled: bool = False) -> "ResultCache":
         """A cache of a later stage's results beside the extractions (validation's, shards')."""

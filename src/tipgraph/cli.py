@@ -118,9 +118,12 @@ def main() -> None:
               help="Where documents are parsed: local processes (--jobs) or a Dask cluster (pip install 'tipgraph[dask]').")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Dask scheduler, e.g. tcp://10.0.0.5:8786 [default: start a local cluster].")
+@click.option("--answers/--no-answers", default=True, show_default=True,
+              help="Answer the bundled questions into the query store (out/store) as the build ends, so that "
+                   "each first `tipgraph query --name` reads its answer; --no-answers saves that time on rebuilds.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and skipped files.")
 def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, strict: bool, cache_dir: Path | None,
-          no_cache: bool, executor: str, scheduler: str | None, quiet: bool) -> None:
+          no_cache: bool, executor: str, scheduler: str | None, answers: bool, quiet: bool) -> None:
     """Read a CORPUS folder (default: corpus/) and write the knowledge graph.
 
     A corpus is a folder of documents: .txt and .md (UTF-8, UTF-16 with a
@@ -152,7 +155,8 @@ def build(corpus: Path, out: Path, jobs: int, html: bool, run_validation: bool, 
 
     cache = None if no_cache else (cache_dir or out / DEFAULT_FOLDER)
     result = run_build(corpus, out, jobs=jobs, html=html, validate=run_validation, strict=strict,
-                       cache_dir=cache, executor=make_executor(executor, scheduler), progress=progress, on_skip=skipped)
+                       cache_dir=cache, executor=make_executor(executor, scheduler), progress=progress, on_skip=skipped,
+                       answers=answers)
     if quiet:
         return
     entities = sum(result.entities_by_class.values())

@@ -198,31 +198,52 @@ def build(
     executor: Callable[[list[SourceDocument]], Iterable[Extraction]] | None = None,
     progress: Callable[[list[SourceDocument]], Callable] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    answers: bool = True,
 ) -> BuildResult:
     started = time.perf_counter()
-    read = read_corpus(corpus, strict=strict)
-    documents = read.documents
-    for skipped in read.skipped:
-        if on_skip is not None:
-            on_skip(skipped)
-    outputs = OutputSet(out, ("graph.ttl", "graph.html", TEXT_FOLDER))
-    outputs.check()  # before any work: an output folder that cannot take the outputs fails now
-    load_vocabulary()
-    stages: dict[str, float] = {}
-    extractions: list[Extraction] = []
-    stream = extract_corpus(documents, jobs, open_cache(cache_dir), executor)
-    if progress is not None:
-        with progress(documents) as bar:
-            for ex in stream:
-                extractions.append(ex)
-                bar.update(1)
-    else:
-        extractions = list(stream)
-    stages["parse+extract"] = time.perf_counter() - started
-    return finish_build(
-        corpus, out, documents, extractions, outputs=outputs, jobs=jobs, html=html,
-        validate=validate, cache_dir=cache_dir, started=started, stages=stages, read=read,
-    )
+    with _fewer_collections():
+        cache = open_cache(cache_dir)
+        memo = cache.duplicate_memo() if cache is not None else None
+        read = read_corpus(corpus, strict=strict, duplicates=memo)
+        if cache is not None:
+            cache.keep_duplicate_memo(memo)
+        documents = read.documents
+        for skipped in read.skipped:
+            if on_skip is not None:
+                on_skip(skipped)
+        outputs = OutputSet(out, ("graph.ttl", "graph.html", TEXT_FOLDER))
+        outputs.check()  # before any work: an output folder that cannot take the outputs fails now
+        load_vocabulary()
+        stages: dict[str, float] = {}
+        extractions: list[Extraction] = []
+        stream = extract_corpus(documents, jobs, cache, executor)
+        if progress is not None:
+            with progress(documents) as bar:
+                for ex in stream:
+                    extractions.append(ex)
+                    bar.update(1)
+        else:
+            extractions = list(stream)
+        stages["parse+extract"] = time.perf_counter() - started
+        return finish_build(
+            corpus, out, documents, extractions, outputs=outputs, jobs=jobs, html=html,
+            validate=validate, cache_dir=cache_dir, started=started, stages=stages, read=read, answers=answers,
+        )
+
+
+@contextlib.contextmanager
+def _fewer_collections():
+    """Fewer runs of the cyclic garbage collector during a build: it makes millions of small
+    objects that live until it ends (extractions, triples, the page's view), which each
+    collection would walk again for nothing. Memory is still freed by reference counts."""
+    import gc
+
+    before = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def finish_build(
@@ -239,9 +260,11 @@ def finish_build(
     started: float | None = None,
     stages: dict[str, float] | None = None,
     read=None,
+    answers: bool = True,
 ) -> BuildResult:
     """Everything after extraction: resolution, the graph (document by document), SHACL, the
-    HTML page, and the outputs replaced as one set. `extractions` are in `documents`' order."""
+    HTML page, and the outputs replaced as one set. `extractions` are in `documents`' order.
+    With `answers`, the query store beside the graph holds the bundled questions' answers."""
     started = time.perf_counter() if started is None else started
     stages = {} if stages is None else stages
     if outputs is None:
@@ -255,7 +278,9 @@ def finish_build(
     cache = open_cache(cache_dir)
     # The shards' Turtle waits in an unnamed file (gone when the build ends, however it ends).
     spool_dir = cache_dir if cache_dir is not None and Path(cache_dir).is_dir() else None
-    with tempfile.TemporaryFile(prefix="tipgraph-shards-", dir=spool_dir) as spool:
+    from tipgraph.store import Preload, refresh_store, store_folder
+
+    with tempfile.TemporaryFile(prefix="tipgraph-shards-", dir=spool_dir) as spool, contextlib.ExitStack() as cleanup:
         view = None
         if html:
             from tipgraph.render import GraphView
@@ -297,6 +322,19 @@ def finish_build(
                 )
             del result
 
+        # The graph is final: its store (tipgraph.store) is loaded in a thread from a copy of the
+        # Turtle while the page is made, and becomes the store when graph.ttl holds those bytes.
+        triples = 0
+        preload = None
+        store_at = store_folder(out / "graph.ttl")
+        if store_at is not None:
+            preload = Preload(store_at, answers=answers)
+            cleanup.callback(preload.discard)
+            with clock("write outputs"):
+                with open(preload.source, "w", encoding="utf-8", newline="\n") as handle:
+                    triples = graph.write_turtle(handle)
+            preload.start()
+
         page = None
         if view is not None:
             from tipgraph.render import build_page
@@ -307,12 +345,16 @@ def finish_build(
             graph.view = None
 
         # Everything is computed; only now replace the previous outputs, all as one set. The
-        # Turtle is written straight into the new version from the spooled shards.
-        triples = 0
-
-        def turtle(handle) -> None:
+        # Turtle is written straight into the new version from the spooled shards (or copied).
+        def turtle(out_handle) -> None:
             nonlocal triples
-            triples = graph.write_turtle(handle)
+            if preload is None:
+                triples = graph.write_turtle(out_handle)
+                return
+            import shutil
+
+            with open(preload.source, encoding="utf-8", newline="") as written_before:
+                shutil.copyfileobj(written_before, out_handle, 1 << 20)
 
         files: dict[str, str | Callable] = {"graph.ttl": turtle}
         if page is not None:
@@ -322,13 +364,12 @@ def finish_build(
         with clock("write outputs"):
             written = outputs.replace(files)
         del page
-    from tipgraph.store import refresh_store  # query and stats read the graph from its store
-
-    try:
-        refresh_store(out / "graph.ttl")
-    except KeyboardInterrupt as stop:  # the new outputs are in place already: say so
-        stop.outputs_written = True
-        raise
+        try:
+            with clock("store"):
+                refresh_store(out / "graph.ttl", answers=answers, preload=preload)  # query and stats read the graph from it
+        except KeyboardInterrupt as stop:  # the new outputs are in place already: say so
+            stop.outputs_written = True
+            raise
     if validator is not None and cache is not None:
         validator.forget_unused()
     if shard_cache is not None:

@@ -149,6 +149,9 @@ class CorpusGraph:
             for target in targets:
                 self.quoted_by[target].add(source)
         self._segment = {iri_segment(ex.document.doc_id): i for i, ex in enumerate(self.extractions)}
+        self._quotes_in: dict[int | None, list] = defaultdict(list)  # document -> its claims' quotes
+        for source in sorted(self.quotes):
+            self._quotes_in[self.unit_of(source)].append((str(source), sorted(map(str, self.quotes[source]))))
         # each document's (entity, mention) pairs, in the entities' order (as resolution attached them)
         self._mentions: dict[str, list[tuple[Entity, list]]] = defaultdict(list)
         for local_id in sorted(self.resolver.entities):
@@ -306,8 +309,8 @@ class CorpusGraph:
         if self.added:
             shard_cache = None  # triples put in by hand are no document's own
         for index in range(len(self.extractions)):
-            shard, blocks = self._cached(index, shard_cache) if shard_cache is not None else (None, None)
-            if shard is None:
+            found = self._cached(index, shard_cache) if shard_cache is not None else None
+            if found is None:
                 record: list = []
                 shard = self.shard(index, builder, record)
                 blocks = []
@@ -319,21 +322,23 @@ class CorpusGraph:
                     written = {(str(p), term(o)) for p, o in pairs}
                     blocks.append((subject, self.writer.block(subject, written), len(written)))
                 blocks.sort()
+                turtle, runs = _runs(blocks)
+                count = sum(n for _, _, n in blocks)
+                classes = Counter(str(cls) for pairs in by_subject.values() for cls in {o for p, o in pairs if p == RDF.type})
                 if shard_cache is not None:
-                    self._store(index, shard_cache, shard, blocks, record)
+                    self._store(index, shard_cache, shard, (turtle, runs, count, dict(classes)), record)
             else:
+                shard, (turtle, runs, count, classes) = found
                 by_subject = defaultdict(list)
                 for s, p, o in shard.owned:
                     by_subject[s].append((p, o))
             for s, p, o in shard.foreign:
                 global_store[s].add((p, o))
-            self._spool_runs(blocks)
-            self.triples_count += sum(n for _, _, n in blocks)
-            for s, pairs in by_subject.items():
-                for cls in {o for p, o in pairs if p == RDF.type}:
-                    self.classes[str(cls)] += 1
+            self._spool_runs(turtle, runs)
+            self.triples_count += count
+            self.classes.update(classes)
             if validator is not None:
-                validator.document(self, shard, by_subject, "".join(text for _, text, _ in blocks))
+                validator.document(self, shard, by_subject, turtle.decode("utf-8"))
             if view is not None:
                 view.add_all(shard.owned)
                 view.add_all(shard.foreign)
@@ -374,8 +379,7 @@ class CorpusGraph:
         """What resolution made of the document's mentions: which entity, at which offsets."""
         doc_id = self.extractions[index].document.doc_id
         parts = [(entity.local_id, [(m.span, m.sentence) for m in mentions]) for entity, mentions in self._mentions.get(doc_id, ())]
-        claims = [sorted(map(str, self.quotes.get(claim_iri(doc_id, claim), ()))) for claim in self.extractions[index].claims]
-        return repr((parts, claims))
+        return repr((parts, self._quotes_in.get(index, [])))
 
     def _still_true(self, record: list) -> bool:
         for entry in record:
@@ -396,17 +400,18 @@ class CorpusGraph:
     def _cached(self, index: int, cache):
         found = cache.get(self._shard_key(index))
         if found is None:
-            return None, None
-        record, owned, foreign, blocks = found
+            return None
+        record, owned, foreign, written = found
         if not self._still_true(record):
-            return None, None
-        return Shard(index, self._decode(owned), self._decode(foreign)), blocks
+            return None
+        return Shard(index, self._decode(owned), self._decode(foreign)), written
 
-    def _store(self, index: int, cache, shard: Shard, blocks: list, record: list) -> None:
-        cache.put(self._shard_key(index), (record, _encode(shard.owned), _encode(shard.foreign), blocks))
+    def _store(self, index: int, cache, shard: Shard, written: tuple, record: list) -> None:
+        cache.put(self._shard_key(index), (record, _encode(shard.owned), _encode(shard.foreign), written))
 
     def _decode(self, triples: list) -> list[Triple]:
-        """IRIs come back as the one URIRef per IRI a build needs (no parsing, no second copy)."""
+        """IRIs come back as the one URIRef per IRI a build needs (no parsing, no second copy),
+        literals as they were made (no parsing either: see _encode)."""
         iris = self._iris
         decoded = []
         for s, p, o in triples:
@@ -414,30 +419,19 @@ class CorpusGraph:
             p = iris.get(p) or iris.setdefault(p, _iri(p))
             if type(o) is str:
                 o = iris.get(o) or (_iri(o) if o.startswith(_OWN_NODES) else iris.setdefault(o, _iri(o)))
+            else:
+                o = _literal(*o)
             decoded.append((s, p, o))
         return decoded
 
-    def _spool_runs(self, blocks: list[tuple[str, str, int]]) -> None:
-        """A shard's blocks, sorted, in runs: one per namespace (claims, the document, mentions)."""
-        current: list[tuple[str, str, int]] = []
-
-        def flush() -> None:
-            if not current:
-                return
-            data = "".join(b[1] for b in current).encode("utf-8")
-            self._spool.write(data)
-            self._runs.append(_Run(current[0][0], current[-1][0], self._spooled, len(data)))
-            self._spooled += len(data)
-            current.clear()
-
-        namespace = None
-        for block in blocks:
-            ns = _namespace(block[0])
-            if ns != namespace:
-                flush()
-                namespace = ns
-            current.append(block)
-        flush()
+    def _spool_runs(self, turtle: bytes, runs: list[tuple[str, str, int]]) -> None:
+        """A shard's Turtle (its runs one after the other) into the spool."""
+        self._spool.write(turtle)
+        offset = self._spooled
+        for first, last, length in runs:
+            self._runs.append(_Run(first, last, offset, length))
+            offset += length
+        self._spooled += len(turtle)
 
     def write_turtle(self, out: TextIO) -> int:
         """The graph as Turtle, the bytes turtle.write_turtle writes for the same triples."""
@@ -466,8 +460,58 @@ def _iri(value: str) -> URIRef:
 
 
 def _encode(triples: list[Triple]) -> list[tuple]:
-    """Triples to cache: IRIs as plain text, literals as they are."""
-    return [(str(s), str(p), str(o) if isinstance(o, URIRef) else o) for s, p, o in triples]
+    """Triples to cache: IRIs as plain text (each text once per entry: pickle writes a repeated
+    object once), literals as their parts and their Python value, so that reading them back
+    parses nothing (rdflib's Literal() checks and converts its lexical form again)."""
+    texts: dict[str, str] = {}
+    encoded = []
+    for s, p, o in triples:
+        s, p = str(s), str(p)
+        s, p = texts.setdefault(s, s), texts.setdefault(p, p)
+        if isinstance(o, URIRef):
+            o = str(o)
+            o = texts.setdefault(o, o)
+        else:
+            datatype = o.datatype
+            if datatype is not None:
+                datatype = texts.setdefault(str(datatype), str(datatype))
+            o = (str(o), o.language, datatype, o.value, o.ill_typed)
+        encoded.append((s, p, o))
+    return encoded
+
+
+def _literal(lexical: str, language, datatype, value, ill_typed) -> Literal:
+    literal = str.__new__(Literal, lexical)
+    literal._language = language
+    literal._datatype = None if datatype is None else _iri(datatype)
+    literal._value = value
+    literal._ill_typed = ill_typed
+    return literal
+
+
+def _runs(blocks: list[tuple[str, str, int]]) -> tuple[bytes, list[tuple[str, str, int]]]:
+    """A shard's sorted blocks as Turtle, in runs: one per namespace (claims, the document,
+    mentions), each (first subject, last subject, length in bytes)."""
+    data: list[bytes] = []
+    runs: list[tuple[str, str, int]] = []
+    current: list[tuple[str, str, int]] = []
+
+    def flush() -> None:
+        if current:
+            chunk = "".join(b[1] for b in current).encode("utf-8")
+            data.append(chunk)
+            runs.append((current[0][0], current[-1][0], len(chunk)))
+            current.clear()
+
+    namespace = None
+    for block in blocks:
+        ns = _namespace(block[0])
+        if ns != namespace:
+            flush()
+            namespace = ns
+        current.append(block)
+    flush()
+    return b"".join(data), runs
 
 
 def _namespace(subject: str) -> str:

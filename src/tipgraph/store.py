@@ -38,6 +38,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -271,7 +272,7 @@ def graph_store(graph_path) -> Iterator[OpenStore | None]:
 # ---------------------------------------------------------------- building
 
 
-def refresh_store(graph_path, *, quiet: bool = True, answers: bool = True) -> Path | None:
+def refresh_store(graph_path, *, quiet: bool = True, answers: bool = True, preload: "Preload | None" = None) -> Path | None:
     """Make `<out>/store` hold the graph file as it is now (the build calls this after
     writing graph.ttl), with the answers to the bundled questions (their default
     parameters) already given when `answers`, so that the first ask after a build reads
@@ -279,7 +280,18 @@ def refresh_store(graph_path, *, quiet: bool = True, answers: bool = True) -> Pa
     graph.ttl or (with `quiet`, the default) the store cannot be written: the store only
     speeds commands up, so failing to make it never fails the build.
 
-    Raises TipgraphError when the graph cannot be parsed (with `quiet`, returns None)."""
+    Raises TipgraphError when the graph cannot be parsed (with `quiet`, returns None).
+    A `preload` (loaded from the bytes the graph file was to hold) becomes the new version
+    when the file holds exactly those bytes (it was made with answers as its own `answers`
+    says); it is discarded otherwise."""
+    try:
+        return _refresh(graph_path, quiet, answers, preload)
+    finally:
+        if preload is not None:
+            preload.discard()
+
+
+def _refresh(graph_path, quiet: bool, answers: bool, preload: "Preload | None") -> Path | None:
     folder = store_folder(graph_path)
     if folder is None:
         return None
@@ -296,7 +308,9 @@ def refresh_store(graph_path, *, quiet: bool = True, answers: bool = True) -> Pa
                 if fresh:
                     _remove_old_versions(folder)
                     return version
-            version = _build_version(folder, graph, answers)
+            version = preload.adopt(folder, graph) if preload is not None else None
+            if version is None:
+                version = _build_version(folder, graph, answers)
             _remove_old_versions(folder)
             return version
     except TipgraphError:
@@ -328,16 +342,29 @@ def _build_version(folder: Path, graph: Path, answers: bool = True) -> Path:
             reader.read()  # the loader may stop before the end: hash what it did not read too
         triples = len(store)
         store.flush()
-        (tmp / ANSWERS_FOLDER).mkdir()
-        if answers:
-            from tipgraph.query import keep_bundled_answers
-
-            keep_bundled_answers(store, tmp)
+        _answer(store, tmp, answers)
         del store
         after = FileIdentity.of(graph)
         if after != before:  # written to while we read it: what we hold is no version of it
             raise OSError(f"{graph} changed while the store was being loaded")
-        stamp = Stamp(reader.digest.hexdigest(), after, after.recent(started), triples)
+        return _switch_to(folder, tmp, Stamp(reader.digest.hexdigest(), after, after.recent(started), triples))
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _answer(store: ox.Store, tmp: Path, answers: bool) -> None:
+    """The answers folder of a version being made, with the bundled questions answered when `answers`."""
+    (tmp / ANSWERS_FOLDER).mkdir()
+    if answers:
+        from tipgraph.query import keep_bundled_answers
+
+        keep_bundled_answers(store, tmp)
+
+
+def _switch_to(folder: Path, tmp: Path, stamp: Stamp) -> Path:
+    """Stamp the loaded database in `tmp` and make it the current version (the lock is held)."""
+    try:
         (tmp / STAMP_FILE).write_text(stamp.to_json(), encoding="utf-8")
         (tmp / LOCK_FILE).touch()
         for path in [tmp, *tmp.rglob("*")]:
@@ -354,6 +381,72 @@ def _build_version(folder: Path, graph: Path, answers: bool = True) -> Path:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+class Preload:
+    """The store of a graph loaded in a thread from a file holding the bytes graph.ttl is to
+    hold, while the build does other work (validation, the page); `refresh_store` makes it the
+    new version once graph.ttl is in place and holds the same bytes. pyoxigraph's loader
+    leaves Python's lock free, so the two run side by side."""
+
+    SOURCE = "graph.ttl.preload"
+
+    def __init__(self, folder: Path, answers: bool = True):
+        folder.mkdir(exist_ok=True)
+        self.answers = answers  # the bundled questions answered in the thread too
+        # named as _build_version names its folder, so that what a killed build leaves here
+        # (the copy of the Turtle too) is removed by the next one
+        self.tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-", dir=folder))
+        self.source = self.tmp / self.SOURCE  # the caller writes the Turtle here, then calls start()
+        self.sha256: str | None = None
+        self.triples = 0
+        self.failed = False
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._load, args=(self.source,), name="tipgraph-store", daemon=True)
+        self._thread.start()
+
+    def _join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+        else:
+            self.failed = True
+
+    def _load(self, source: Path) -> None:
+        try:
+            store = ox.Store(str(self.tmp / DATABASE_FOLDER))
+            with open(source, "rb") as handle:
+                reader = _HashingReader(handle)
+                store.bulk_load(input=reader, format=ox.RdfFormat.TURTLE)
+                reader.read()
+            self.triples = len(store)
+            store.flush()
+            _answer(store, self.tmp, self.answers)
+            del store
+            self.sha256 = reader.digest.hexdigest()
+        except BaseException:  # the store is made again from the file, as without a preload
+            self.failed = True
+
+    def adopt(self, folder: Path, graph: Path) -> Path | None:
+        """The new current version, when `graph` holds the bytes this was loaded from (the lock
+        is held); None otherwise."""
+        self._join()
+        if self.failed or self.sha256 is None or self.tmp.parent != folder:
+            return None
+        started = time.time_ns()
+        before = FileIdentity.of(graph)
+        if file_sha256(graph) != self.sha256 or FileIdentity.of(graph) != before:
+            return None
+        tmp, self.tmp = self.tmp, None
+        self.source.unlink()
+        return _switch_to(folder, tmp, Stamp(self.sha256, before, before.recent(started), self.triples))
+
+    def discard(self) -> None:
+        self._join()
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            self.tmp = None
 
 
 def _remove_old_versions(folder: Path) -> None:

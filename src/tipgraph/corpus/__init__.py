@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from tipgraph.corpus.dedupe import duplicate_groups
+from tipgraph.corpus.dedupe import DuplicateMemo, duplicate_groups
 from tipgraph.corpus.encoding import decode, universal_newlines
 from tipgraph.corpus.errors import Unreadable
 from tipgraph.corpus.readers import FORMAT_PREFERENCE, READERS
@@ -87,8 +87,9 @@ def _preference(relative: str) -> tuple[int, str]:
     return (FORMAT_PREFERENCE.index(suffix) if suffix in FORMAT_PREFERENCE else len(FORMAT_PREFERENCE), relative)
 
 
-def read_corpus(folder: str | os.PathLike, *, strict: bool = False) -> Corpus:
-    """Every readable document under `folder`, sorted by relative path."""
+def read_corpus(folder: str | os.PathLike, *, strict: bool = False, duplicates: DuplicateMemo | None = None) -> Corpus:
+    """Every readable document under `folder`, sorted by relative path. `duplicates` is what an
+    earlier reading learnt about which texts are one text (tipgraph.cache keeps it)."""
     folder = Path(folder)
     if not folder.exists():
         raise TipgraphError(f"{folder}: corpus folder not found")
@@ -111,7 +112,7 @@ def read_corpus(folder: str | os.PathLike, *, strict: bool = False) -> Corpus:
         suffixes = ", ".join(DOCUMENT_SUFFIXES)
         raise TipgraphError(f"{folder}: no documents ({suffixes} files with text) in the corpus")
 
-    groups = duplicate_groups([text for _, text, _ in read])
+    groups = duplicate_groups([text for _, text, _ in read], duplicates)
     kept: list[tuple[str, str, dict, tuple[str, ...]]] = []
     for group in groups:
         members = sorted((read[i] for i in group), key=lambda r: _preference(r[0]))

@@ -1,0 +1,225 @@
+"""Rebuilds after a small change: what the cache keeps between builds besides extractions.
+
+Real documents (the seed corpus and the dev set) and real builds; every cached
+answer is compared with the answer computed afresh.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from rdflib import URIRef
+
+from conftest import CORPUS, DEV, run_cli
+from tipgraph.cache import ExtractionCache, _hashed_source
+from tipgraph.corpus import read_corpus
+from tipgraph.corpus.dedupe import DuplicateMemo, duplicate_groups
+
+FAST = ("--no-html", "--no-validate", "-q")
+
+
+def _texts() -> list[str]:
+    return [d.text for folder in (CORPUS, DEV / "corpus") for d in read_corpus(folder).documents]
+
+
+def _with_copies(texts: list[str]) -> list[str]:
+    """The texts and near-copies of three of them: saved whole again, with a site's navigation
+    lines around it, and with its last lines lost."""
+    return texts + [texts[3], "Home | News | Contact\n\n" + texts[10] + "\n\nShare this page\n", texts[20][: -len(texts[20]) // 40]]
+
+
+def test_the_memo_gives_the_groups_of_a_fresh_comparison_as_texts_change():
+    texts = _with_copies(_texts())
+    memo = DuplicateMemo()
+    expected = duplicate_groups(texts)
+    assert [g for g in expected if len(g) > 1] == [[3, len(texts) - 3], [10, len(texts) - 2], [20, len(texts) - 1]]
+    assert duplicate_groups(texts, memo) == expected  # an empty memo: everything compared
+    assert len(memo.sketches) == len(set(texts)) and memo.same
+    assert duplicate_groups(texts, memo) == expected  # every pair known
+
+    changed = list(texts)
+    changed[5] += "\nThe Minister of Labour of Ruritania urged employers to audit their suppliers.\n"
+    changed[10] = changed[10][: len(changed[10]) // 3]  # no longer the copy's text
+    changed.insert(2, changed[30])  # a new copy of a known text
+    changed.append(changed[6] + "\nPrint | Share\n")  # a new near-copy of a changed text
+    del changed[15]
+    assert duplicate_groups(changed, memo) == duplicate_groups(changed)
+    assert len(memo.sketches) == len(set(changed))  # the memo describes the last texts only
+    assert duplicate_groups(texts, memo) == expected  # and back
+
+
+def test_a_rebuild_with_a_new_copy_reads_the_memo_and_matches_a_build_without_cache(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    cache = tmp_path / "cache"
+    assert run_cli("build", corpus, "--out", tmp_path / "cached", "--cache-dir", cache, *FAST).exit_code == 0
+    memo = ExtractionCache(cache).duplicate_memo()
+    assert len(memo.sketches) == len(read_corpus(corpus).documents)
+
+    first = sorted(corpus.glob("*.txt"))[0]
+    (corpus / "saved-again.txt").write_text("Home | Press\n\n" + first.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run_cli("build", corpus, "--out", tmp_path / "cached", "--cache-dir", cache, *FAST).exit_code == 0
+    assert run_cli("build", corpus, "--out", tmp_path / "fresh", "--no-cache", *FAST).exit_code == 0
+    for name in ("graph.ttl",):
+        assert (tmp_path / "cached" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
+    assert "saved-again.txt" in (tmp_path / "cached" / "graph.ttl").read_text(encoding="utf-8")
+    assert len(ExtractionCache(cache).duplicate_memo().sketches) == len(read_corpus(corpus).documents) + 1
+
+    # a damaged memo is no memo: the build reads the corpus afresh
+    memo_file = next(cache.glob("duplicates-*.pickle"))
+    memo_file.write_bytes(memo_file.read_bytes()[:-50])
+    assert ExtractionCache(cache).duplicate_memo().sketches == {}
+    assert run_cli("build", corpus, "--out", tmp_path / "cached", "--cache-dir", cache, *FAST).exit_code == 0
+    assert (tmp_path / "cached" / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
+
+
+def test_editing_the_later_stages_of_pipeline_keeps_the_extraction_version(tmp_path):
+    import tipgraph.pipeline
+
+    source = Path(tipgraph.pipeline.__file__).read_text(encoding="utf-8")
+    module = tmp_path / "pipeline.py"
+
+    def hashed(text: str) -> bytes:
+        module.write_text(text, encoding="utf-8")
+        return _hashed_source("tipgraph.pipeline", module)
+
+    base = hashed(source)
+    assert b"def extract_document" in base and b"def finish_build" not in base
+    later = source.replace("def finish_build(", "def finish_build(  # an edit\n", 1)
+    assert later != source and hashed(later) == base
+    per_document = source.replace("def _extract(document", "def _extract(  # an edit\n    document", 1)
+    assert per_document != source and hashed(per_document) != base
+    assert hashed(source.replace("SECTION_CHARS = 40_000", "SECTION_CHARS = 30_000")) != base
+
+
+def test_cached_triples_come_back_equal_with_their_values(tmp_path):
+    """A shard's triples as the shard cache keeps them (no rdflib parsing on the way back)."""
+    import pickle
+
+    from tipgraph.graph import build_graph
+    from tipgraph.pipeline import extract_corpus
+    from tipgraph.resolve import resolve
+    from tipgraph.shards import _encode
+    from tipgraph.vocab import load_vocabulary
+
+    documents = read_corpus(CORPUS).documents[:2]
+    extractions = list(extract_corpus(documents, 1, ExtractionCache(tmp_path / "cache")))
+    graph = build_graph(extractions, resolve(extractions, load_vocabulary()))
+    kinds = set()
+    for index in range(len(extractions)):
+        shard = graph.shard(index)
+        for triples in (shard.owned, shard.foreign):
+            back = graph._decode(pickle.loads(pickle.dumps(_encode(triples))))
+            assert back == triples
+            for (s, p, o), (s2, p2, o2) in zip(triples, back):
+                assert type(o2) is type(o) and hash(o2) == hash(o)
+                if not isinstance(o, URIRef):
+                    assert (o2.value, o2.datatype, o2.language, o2.ill_typed) == (o.value, o.datatype, o.language, o.ill_typed)
+                    assert o2.n3() == o.n3()
+                    kinds.add(o.datatype)
+    assert len(kinds) >= 4  # strings, integers, decimals, dates at least
+
+
+def _store_state(out: Path) -> tuple[dict, list[str]]:
+    import json
+    import os
+
+    from tipgraph.store import CURRENT_LINK, STAMP_FILE
+
+    current = Path(os.path.realpath(out / "store" / CURRENT_LINK))
+    return json.loads((current / STAMP_FILE).read_text()), sorted(p.name for p in (out / "store").iterdir())
+
+
+def test_a_rebuild_loads_its_store_beside_the_page_and_it_holds_the_new_graph(tmp_path):
+    from tipgraph.store import file_sha256, open_store
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out = tmp_path / "out"
+    assert run_cli("build", corpus, "--out", out, "--no-validate", "-q").exit_code == 0
+    changed = sorted(corpus.glob("*.txt"))[1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe Minister of Justice of Ruritania urged Borduria "
+                       "to extradite the traffickers.\n", encoding="utf-8")
+    assert run_cli("build", corpus, "--out", out, "--no-validate", "-q").exit_code == 0  # the preloaded store
+    stamp, entries = _store_state(out)
+    assert stamp["sha256"] == file_sha256(out / "graph.ttl")
+    assert [e for e in entries if e.startswith("v-")] and not [e for e in entries if e.startswith(".tmp-")]
+    opened = open_store(out / "graph.ttl", create=False)
+    assert opened is not None
+    from rdflib import Graph
+
+    assert len(opened.store) == stamp["triples"] == len(Graph().parse(out / "graph.ttl"))
+    assert any("Ruritania" in str(q.object) for q in opened.store.quads_for_pattern(None, None, None))
+    opened.close()
+    assert not list(tmp_path.glob("**/tipgraph-graph-*.ttl"))  # the copy the store was loaded from is gone
+
+
+def _preload(source: Path, folder: Path):
+    from tipgraph.store import Preload
+
+    preload = Preload(folder)
+    shutil.copyfile(source, preload.source)
+    preload.start()
+    return preload
+
+
+def test_a_preload_of_other_bytes_is_not_adopted(tmp_path):
+    from tipgraph.store import file_sha256, refresh_store
+
+    out = tmp_path / "out"
+    assert run_cli("build", CORPUS, "--out", out, *FAST).exit_code == 0
+    first, _ = _store_state(out)
+    assert "Ministerial" in (out / "graph.ttl").read_text(encoding="utf-8")
+    other = tmp_path / "other.ttl"
+    other.write_text((out / "graph.ttl").read_text(encoding="utf-8").replace("Ministerial", "Ministeriall", 1), encoding="utf-8")
+    (out / "graph.ttl").touch()  # the file's times change, its bytes do not: the store stays
+    preload = _preload(other, out / "store")
+    assert refresh_store(out / "graph.ttl", preload=preload) is not None
+    assert _store_state(out)[0]["sha256"] == first["sha256"] == file_sha256(out / "graph.ttl")
+    assert not [e for e in _store_state(out)[1] if e.startswith(".tmp-")]
+    # the graph changed, and the preload holds neither its old nor its new bytes: made from the file
+    from tipgraph.graphio import OutputSet
+
+    text = (out / "graph.ttl").read_text(encoding="utf-8")
+    OutputSet(out, ("graph.ttl", "graph.html", "text")).replace({"graph.ttl": text.replace("Ministerial", "Minister1al", 1)})
+    assert refresh_store(out / "graph.ttl", preload=_preload(other, out / "store")) is not None
+    stamp, entries = _store_state(out)
+    assert stamp["sha256"] == file_sha256(out / "graph.ttl") not in (first["sha256"], file_sha256(other))
+    assert not [e for e in entries if e.startswith(".tmp-")]
+
+
+def test_a_rebuild_killed_while_its_store_loads_leaves_caches_and_store_usable(tmp_path):
+    """Killed (as kill -9) once the new output set is written, with the store loading beside
+    it: the next build removes what it left and its outputs are a build's without a cache."""
+    import os
+    import subprocess
+    import sys
+
+    from tipgraph.graphio import FAULT_ENV
+    from tipgraph.store import file_sha256
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build = [sys.executable, "-c", "from tipgraph.cli import main; main()", "build", str(corpus), "--out", str(out),
+             "--cache-dir", str(cache), "--no-validate", "-q"]
+    env = {k: v for k, v in os.environ.items() if k != FAULT_ENV}
+    assert subprocess.run(build, env=env, capture_output=True, timeout=600).returncode == 0
+    before = (out / "graph.ttl").read_bytes()
+    changed = sorted(corpus.glob("*.txt"))[3]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe Prime Minister of Borduria called on Ruritania "
+                       "to protect child victims.\n", encoding="utf-8")
+    killed = subprocess.run(build, env={**env, FAULT_ENV: "set-written"}, capture_output=True, timeout=600)
+    assert killed.returncode != 0
+    assert (out / "graph.ttl").read_bytes() == before  # the old set, whole
+    left = [p for p in (out / "store").iterdir() if p.name.startswith(".tmp-")]
+    assert left and (left[0] / "graph.ttl.preload").exists(), "the build was not killed while its store loaded"
+
+    assert subprocess.run(build, env=env, capture_output=True, timeout=600).returncode == 0
+    assert not [p for p in (out / "store").iterdir() if p.name.startswith(".tmp-")]
+    stamp, _ = _store_state(out)
+    assert stamp["sha256"] == file_sha256(out / "graph.ttl")
+    assert run_cli("build", corpus, "--out", tmp_path / "fresh", "--no-cache", "--no-validate", "-q").exit_code == 0
+    for name in ("graph.ttl", "graph.html"):
+        assert (out / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
+    assert len(ExtractionCache(cache).duplicate_memo().sketches) == len(read_corpus(corpus).documents)
