@@ -71,6 +71,18 @@ def dev_scores(dev_build, tmp_path_factory) -> dict:
     return score_build(dev_build / "graph.ttl", DEV / "gold", tmp_path_factory.mktemp("devscore"))
 
 
+def extractions_by_stem(folder: Path) -> dict:
+    """The extraction of every .txt document of `folder` (one document at a time, as a worker does), by file stem."""
+    from tipgraph.model import SourceDocument
+    from tipgraph.pipeline import extract_document
+
+    return {
+        path.stem: extract_document(SourceDocument(doc_id=path.stem, source_file=path.name,
+                                                   text=path.read_text(encoding="utf-8")))
+        for path in sorted(folder.glob("*.txt"))
+    }
+
+
 def claims_by_file(corpus: Path) -> dict[str, list]:
     """Every claim the real pipeline (parse, entities, metadata) finds, by document file."""
     from tipgraph.corpus import read_corpus

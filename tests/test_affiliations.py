@@ -7,19 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from tipgraph.model import SourceDocument
-from tipgraph.pipeline import extract_document
+from conftest import extractions_by_stem
 
 CORPUS = Path(__file__).parent / "data" / "affiliation_corpus"
 
 
 @pytest.fixture(scope="module")
 def facts():
-    found = {}
-    for path in sorted(CORPUS.glob("*.txt")):
-        document = SourceDocument(doc_id=path.stem, source_file=path.name, text=path.read_text(encoding="utf-8"))
-        found[path.stem] = {(r.subject, r.predicate, r.object) for r in extract_document(document).relations}
-    return found
+    return {stem: {(r.subject, r.predicate, r.object) for r in extraction.relations}
+            for stem, extraction in extractions_by_stem(CORPUS).items()}
 
 
 def test_the_speaker_of_a_countrys_statement_serves_it(facts):

@@ -6,19 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from tipgraph.model import SourceDocument
-from tipgraph.pipeline import extract_document
+from conftest import extractions_by_stem
 
 CORPUS = Path(__file__).parent / "data" / "bodies_corpus"
 
 
 @pytest.fixture(scope="module")
 def extractions():
-    found = {}
-    for path in sorted(CORPUS.glob("*.txt")):
-        document = SourceDocument(doc_id=path.stem, source_file=path.name, text=path.read_text(encoding="utf-8"))
-        found[path.stem] = extract_document(document)
-    return found
+    return extractions_by_stem(CORPUS)
 
 
 def names(extraction, *classes):

@@ -31,6 +31,18 @@ def _alternation(words) -> str:
     return r"(?:" + "|".join(re.escape(w) for w in words) + r")" if words else r"(?!x)x"
 
 
+
+def first_lines(text: str, limit: int) -> list[tuple[int, int]]:
+    """The offsets of the first `limit` lines of `text` that hold anything, without their outer white space."""
+    lines, position = [], 0
+    for raw in text.split("\n"):
+        start, position = position, position + len(raw) + 1
+        if raw.strip():
+            lines.append((start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip())))
+        if len(lines) >= limit:
+            break
+    return lines
+
 class _Affiliations:
     def __init__(self, document: SourceDocument, mentions: list[EntityMention], vocab: Vocabulary, facts: list[RelationFact]):
         self.text = document.text
@@ -217,13 +229,7 @@ class _Affiliations:
     def letterhead_addresses(self, lines: int = 8) -> None:
         """ "Council of Europe Office in Georgia / 26, Kakabadzeebi Brothers street, 0108 Tbilisi, Georgia":
         a letterhead body is where the postal address under it says."""
-        header, position = [], 0
-        for raw in self.text.split("\n"):
-            start, position = position, position + len(raw) + 1
-            if raw.strip():
-                header.append((start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip())))
-            if len(header) >= lines:
-                break
+        header = first_lines(self.text, lines)
         for (body_start, body_end), (start, end) in zip(header, header[1:]):
             body = self.starting_at(body_start, m.ORGANIZATION_CLASSES)
             if body is None or body.span.end < body_end - 1 or not re.search(r"\d", self.text[start:end]):
@@ -326,13 +332,7 @@ class _Affiliations:
         speaker = next((mm for mm in self.mentions if mm.cls == m.PERSON and mm.name == info.speaker), None)
         if speaker is None or any(s == reference(speaker) and p == "affiliatedWith" for s, p, _ in self.seen):
             return
-        header, position = [], 0
-        for raw in self.text.split("\n"):
-            start, position = position, position + len(raw) + 1
-            if raw.strip():
-                header.append((start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip())))
-            if len(header) >= lines:
-                break
+        header = first_lines(self.text, lines)
         for (body_start, body_end), (start, end) in zip(header, header[1:]):
             if not (start <= speaker.span.start < end):
                 continue
