@@ -788,7 +788,7 @@ class _Reader:
                                 continue
                         if following is not None and re.match(r"\s+(?:has|have|had|is|are|was|were|said|says|reports?|reported|learnt|learned)\b",
                                                               self.text[following.span.end : following.span.end + 12]):
-                            break  # "..., Kazinform has learnt from ...": the subject of the next clause, not an item
+                            break  # "..., Steppewire has learnt from ...": the subject of the next clause, not an item
                         if following is None:
                             break
                         self.add(reference(event), predicate, reference(following), self.span_of(match.start(), following.span.end))
