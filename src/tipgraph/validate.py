@@ -24,6 +24,7 @@ from rdflib.collection import Collection
 
 import tipgraph
 from tipgraph.graphio import TipgraphError, load_graph
+from tipgraph.shacl_local import LocalShapes, Result, compile_shapes, report_graph
 from tipgraph.streams import display_name, input_format_option, load_graph_input, output_stream
 from tipgraph.namespaces import PREFIXES, TIP, compact_iri
 from tipgraph.turtle import TurtleWriter
@@ -104,23 +105,30 @@ def shape_count(shapes: Graph | None = None) -> int:
 
 def validate_graph(graph: Graph) -> ValidationResult:
     """Validate `graph` against ontology/shapes.ttl. Does not modify `graph`."""
-    import pyshacl  # imported here: it is slow to import and only needed for validation
-
     shapes = shapes_graph()
+    local = local_shapes(shapes)
     started = time.perf_counter()
-    # No ont_graph and no inference: pyshacl then reads `graph` in place without copying it.
-    conforms, report, _ = pyshacl.validate(
-        graph,
-        shacl_graph=shapes,
-        inference="none",
-        advanced=False,
-    )
-    violations = sorted(
-        # Top-level results only: results nested under sh:detail (from sh:node, sh:or)
-        # repeat the same problem from the value's side.
-        (_violation(report, node) for node in report.objects(None, SH.result)),
-        key=_violation_order,
-    )
+    if local is not None:
+        results = local.validate(graph.triples((None, None, None)))
+        conforms = not results
+        violations = sorted((_local_violation(result, shapes) for result in results), key=_violation_order)
+        report = report_graph(results, shapes, graph)
+    else:
+        import pyshacl  # imported here: it is slow to import and only needed for shapes tipgraph cannot read
+
+        # No ont_graph and no inference: pyshacl then reads `graph` in place without copying it.
+        conforms, report, _ = pyshacl.validate(
+            graph,
+            shacl_graph=shapes,
+            inference="none",
+            advanced=False,
+        )
+        violations = sorted(
+            # Top-level results only: results nested under sh:detail (from sh:node, sh:or)
+            # repeat the same problem from the value's side.
+            (_violation(report, node) for node in report.objects(None, SH.result)),
+            key=_violation_order,
+        )
     return ValidationResult(
         conforms=bool(conforms),
         violations=violations,
@@ -131,20 +139,53 @@ def validate_graph(graph: Graph) -> ValidationResult:
     )
 
 
+_LOCAL: dict[int, tuple] = {}
+
+
+def local_shapes(shapes: Graph | None = None) -> LocalShapes | None:
+    """`shapes` compiled by tipgraph.shacl_local, or None when pyshacl must read them: when
+    shape_plan finds a shape that reads beyond a node's own values, or a shape uses a
+    component tipgraph does not evaluate itself."""
+    shapes = shapes if shapes is not None else shapes_graph()
+    kept = _LOCAL.get(id(shapes))
+    if kept is None or kept[0] is not shapes:
+        kept = _LOCAL[id(shapes)] = (shapes, compile_shapes(shapes) if shape_plan(shapes) is not None else None)
+    return kept[1]
+
+
 def _violation(report: Graph, node) -> Violation:
-    focus = report.value(node, SH.focusNode)
-    path = report.value(node, SH.resultPath)
-    value = report.value(node, SH.value)
-    messages = sorted(str(m) for m in report.objects(node, SH.resultMessage))
-    message = messages[0] if messages else _component_name(report.value(node, SH.sourceConstraintComponent))
+    return _result_violation(
+        focus=report.value(node, SH.focusNode),
+        path=_path(report, path) if (path := report.value(node, SH.resultPath)) is not None else None,
+        value=report.value(node, SH.value),
+        messages=list(report.objects(node, SH.resultMessage)),
+        component=report.value(node, SH.sourceConstraintComponent),
+        severity=report.value(node, SH.resultSeverity),
+    )
+
+
+def _local_violation(result: Result, shapes: Graph) -> Violation:
+    source = result.source
+    return _result_violation(
+        focus=result.focus,
+        path=_path(shapes, source.path) if source.path is not None else None,
+        value=result.value,
+        messages=result.messages,
+        component=result.component,
+        severity=source.severity,
+    )
+
+
+def _result_violation(focus, path: str | None, value, messages, component, severity) -> Violation:
+    texts = sorted(str(m) for m in set(messages))
+    message = texts[0] if texts else _component_name(component)
     if value is not None and value != focus:
         message = f"{message} (value {_term(value)})"
-    severity = _SEVERITIES.get(report.value(node, SH.resultSeverity), "violation")
     return Violation(
         focus=_term(focus) if focus is not None else "-",
-        path=_path(report, path) if path is not None else "-",
+        path=path if path is not None else "-",
         message=" ".join(message.split()),
-        severity=severity,
+        severity=_SEVERITIES.get(severity, "violation"),
     )
 
 
@@ -359,13 +400,17 @@ UNIT_BATCH_TRIPLES = 150_000
 
 @functools.lru_cache(maxsize=1)
 def validation_version() -> str:
-    """What a unit's results depend on besides its triples: shapes, this code, pyshacl."""
+    """What a unit's results depend on besides its triples: shapes, this code and tipgraph's
+    own validator (tipgraph.shacl_local), pyshacl."""
     import importlib.metadata
+
+    from tipgraph import shacl_local
 
     digest = hashlib.sha256()
     for part in (
         (tipgraph.ontology_dir() / SHAPES_FILE).read_bytes(),
         Path(__file__).read_bytes(),
+        Path(shacl_local.__file__).read_bytes(),
         importlib.metadata.version("pyshacl").encode(),
         importlib.metadata.version("rdflib").encode(),
     ):
@@ -527,7 +572,8 @@ class UnitValidator:
             return
         units, self.pending, self.pending_triples = self.pending, [], 0
         triples = [triple for unit in units for triple in unit.triples]
-        if self.jobs <= 1 or (last and self._pool is None):
+        # tipgraph's own validator is faster than sending the triples to a worker process
+        if self.jobs <= 1 or (last and self._pool is None) or local_shapes(self.shapes) is not None:
             started = time.perf_counter()
             self._record(units, validate_triples(triples, self.shapes))
             self.seconds += time.perf_counter() - started
@@ -601,14 +647,18 @@ class UnitValidator:
 
 
 def validate_triples(triples: list, shapes: Graph | None = None) -> list[tuple[object, Violation]]:
-    """pyshacl over these triples: (focus node, result) for each top-level result."""
+    """These triples validated (by tipgraph.shacl_local, or pyshacl for shapes it cannot read):
+    (focus node, result) for each top-level result."""
+    shapes = shapes if shapes is not None else shapes_graph()
+    local = local_shapes(shapes)
+    if local is not None:
+        return [(result.focus, _local_violation(result, shapes)) for result in local.validate(triples)]
     import pyshacl
 
     data = Graph()
     for triple in triples:
         data.add(triple)
-    _, report, _ = pyshacl.validate(data, shacl_graph=shapes if shapes is not None else shapes_graph(),
-                                    inference="none", advanced=False)
+    _, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=False)
     return [(report.value(node, SH.focusNode), _violation(report, node)) for node in report.objects(None, SH.result)]
 
 
