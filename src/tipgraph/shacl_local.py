@@ -26,6 +26,7 @@ Where pyshacl departs from the recommendation this module follows the recommenda
 from __future__ import annotations
 
 import functools
+import gc
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -351,27 +352,33 @@ class _Data:
     __slots__ = ("out", "inc")
 
     def __init__(self, triples: Iterable, backwards: frozenset):
-        # Predicates as plain strings: rdflib's term equality is Python code, a str's is not.
+        # rdflib's term equality is Python code, a str's is not: predicates are plain strings, and
+        # so are IRIs as keys of `inc` (whose entries are [the object, its subjects...]). Objects are
+        # in lists, not sets (a literal's hash is Python code too): a triple given twice is one
+        # value, so the checks count and report distinct values (_distinct).
         out: dict = {}
         inc: dict = {p: {} for p in backwards}
+        last = values = None
         for s, p, o in triples:
             p = str(p)
-            values = out.get(s)
-            if values is None:
-                out[s] = {p: {o}}
+            if s is not last:  # a subject's triples mostly come together
+                values = out.get(s)
+                if values is None:
+                    values = out[s] = {}
+                last = s
+            objects = values.get(p)
+            if objects is None:
+                values[p] = [o]
             else:
-                objects = values.get(p)
-                if objects is None:
-                    values[p] = {o}
-                else:
-                    objects.add(o)
+                objects.append(o)
             index = inc.get(p)
             if index is not None:
-                subjects = index.get(o)
-                if subjects is None:
-                    index[o] = {s}
+                key = str(o) if isinstance(o, URIRef) else o
+                entry = index.get(key)
+                if entry is None:
+                    index[key] = [o, s]
                 else:
-                    subjects.add(s)
+                    entry.append(s)
         self.out = out
         self.inc = inc
 
@@ -379,8 +386,13 @@ class _Data:
         values = self.out.get(s)
         return values.get(p, EMPTY) if values is not None else EMPTY
 
-    def subjects(self, p: str, o):
-        return self.inc[p].get(o, EMPTY)
+    def subjects(self, p: str, o) -> set:
+        entry = self.inc[p].get(str(o) if isinstance(o, URIRef) else o)
+        return set(entry[1:]) if entry is not None else set()
+
+    def objects_of(self, p: str):
+        """Every object of `p`."""
+        return [entry[0] for entry in self.inc[p].values()]
 
     def instances(self, cls) -> set:
         """SHACL instances: rdf:type cls or a subclass of it (rdfs:subClassOf*) in the data."""
@@ -415,7 +427,7 @@ class _NodeShape:
         for cls in self.classes:
             found |= data.instances(cls)
         for p in self.objects_of:
-            found.update(data.inc[p])
+            found.update(data.objects_of(p))
         return found
 
 
@@ -427,6 +439,17 @@ class LocalShapes:
         self.backwards = backwards
 
     def validate(self, triples: Iterable) -> list[Result]:
+        # The index is many small containers and no cycles: the collector, which would walk the
+        # caller's whole heap again and again as they are made, has nothing to find.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._validate(triples)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _validate(self, triples: Iterable) -> list[Result]:
         data = _Data(triples, self.backwards)
         out = data.out
         found: list[Result] = []
@@ -571,7 +594,7 @@ class _Compiler:
             for inverse, p in steps:
                 step: set = set()
                 for n in nodes:
-                    step |= data.subjects(p, n) if inverse else data.objects(n, p)
+                    step.update(data.subjects(p, n) if inverse else data.objects(n, p))
                 nodes = step
             return nodes
 
@@ -661,7 +684,8 @@ class _Compiler:
                 raise Unsupported(f"{parameter} {bound}")
             length = int(str(bound))
             component = SH.MinLengthConstraintComponent if parameter == SH.minLength else SH.MaxLengthConstraintComponent
-            tests.append((component, lambda v, n=length, c=compare: not isinstance(v, BNode) and c(len(str(v)), n), None))
+            # len() of the term itself: an IRI's or a literal's lexical form, without a copy
+            tests.append((component, lambda v, n=length, c=compare: not isinstance(v, BNode) and c(len(v), n), None))
         for parameter, (component, accepted, sign) in _RANGES.items():
             bounds = list(g.objects(node, parameter))
             if len(bounds) > 1 and needs_message:
@@ -756,10 +780,18 @@ def _datatype_test(datatype: URIRef) -> Test:
     return lambda v: isinstance(v, Literal) and datatype_of(v) == datatype and well(v)
 
 
+def _distinct(values) -> list:
+    return list(dict.fromkeys(values)) if len(values) > 1 else list(values)
+
+
 def _value_check(source: Source, component: URIRef, test: Test, generic: str | None) -> Check:
     def check(focus, values, data, found):
+        failed = None
         for v in values:
             if not test(v):
+                failed = [v] if failed is None else failed + [v]
+        if failed is not None:
+            for v in _distinct(failed):
                 found.append(Result(source, component, focus, v, generic))
     return check
 
@@ -767,11 +799,11 @@ def _value_check(source: Source, component: URIRef, test: Test, generic: str | N
 def _count_check(source: Source, component: URIRef, bound: int, minimum: bool) -> Check:
     if minimum:
         def check(focus, values, data, found):
-            if len(values) < bound:
+            if len(values) < bound or (bound > 1 and len(_distinct(values)) < bound):
                 found.append(Result(source, component, focus))
     else:
         def check(focus, values, data, found):
-            if len(values) > bound:
+            if len(values) > bound and len(_distinct(values)) > bound:
                 found.append(Result(source, component, focus))
     return check
 
@@ -780,7 +812,7 @@ def _pair_check(source: Source, component: URIRef, parameter: URIRef, other: URI
     other = str(other)
     if parameter == SH.equals:
         def check(focus, values, data, found):
-            others = data.objects(focus, other)
+            values, others = set(values), set(data.objects(focus, other))
             if values != others:
                 for v in [v for v in values if v not in others] + [v for v in others if v not in values]:
                     found.append(Result(source, component, focus, v))
@@ -788,7 +820,8 @@ def _pair_check(source: Source, component: URIRef, parameter: URIRef, other: URI
         def check(focus, values, data, found):
             others = data.objects(focus, other)
             if others:
-                for v in values:
+                others = set(others)
+                for v in set(values):
                     if v in others:
                         found.append(Result(source, component, focus, v))
     else:
@@ -796,10 +829,13 @@ def _pair_check(source: Source, component: URIRef, parameter: URIRef, other: URI
 
         def check(focus, values, data, found):
             others = data.objects(focus, other)
-            for v in values:
+            if not others:
+                return
+            others = [(w, comparable(w)) for w in _distinct(others)]
+            for v in _distinct(values):
                 key = comparable(v)
-                for w in others:  # each pair: one result for each value it is not less than
-                    if _order(key, comparable(w)) not in accepted:
+                for _, w in others:  # each pair: one result for each value it is not less than
+                    if _order(key, w) not in accepted:
                         found.append(Result(source, component, focus, v))
     return check
 
@@ -816,7 +852,8 @@ def compile_shapes(shapes: Graph) -> LocalShapes | None:
 
 def report_graph(results: list[Result], shapes: Graph, data: Graph) -> Graph:
     """The sh:ValidationReport of `results`, built as pyshacl builds its own: blank shapes, paths
-    and values copied in from the graph they come from (a shape once, under its own id)."""
+    and values copied in from the graph they come from (each once). Its blank nodes are named
+    in the order of `results`, so that the same results serialise to the same bytes."""
     report = Graph(bind_namespaces="core")
     for prefix, namespace in shapes.namespace_manager.namespaces():
         report.namespace_manager.bind(prefix, namespace)
@@ -830,11 +867,11 @@ def report_graph(results: list[Result], shapes: Graph, data: Graph) -> Graph:
             return node
         key = (id(graph), str(node))
         if key not in copied:
-            copied[key] = _copy_blank(graph, node, report, BNode(str(node)), 0)
+            copied[key] = _copy_blank(graph, node, report, BNode(f"copy{len(copied) + 1}"), 0)
         return copied[key]
 
-    for result in results:
-        node = BNode()
+    for number, result in enumerate(results, 1):
+        node = BNode(f"result{number:07d}")
         source = result.source
         report.add((root, SH.result, node))
         report.add((node, RDF.type, SH.ValidationResult))

@@ -19,7 +19,6 @@ import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import click
 from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
@@ -113,10 +112,11 @@ def validate_graph(graph: Graph, shapes: Graph | None = None) -> ValidationResul
     local = local_shapes(shapes)
     started = time.perf_counter()
     if local is not None:
-        results = local.validate(graph.triples((None, None, None)))
-        conforms = not results
-        violations = sorted((_local_violation(result, shapes) for result in results), key=_violation_order)
-        report = report_graph(results, shapes, graph)
+        found = [(_local_violation(result, shapes), result) for result in local.validate(graph.triples((None, None, None)))]
+        found.sort(key=lambda pair: (_violation_order(pair[0]), str(pair[1].component), _shape_order(pair[1].source)))
+        conforms = not found
+        violations = [violation for violation, _ in found]
+        report = report_graph([result for _, result in found], shapes, graph)
     else:
         import pyshacl  # imported here: it is slow to import and only needed for shapes tipgraph cannot read
 
@@ -178,6 +178,11 @@ def _local_violation(result: Result, shapes: Graph) -> Violation:
         component=result.component,
         severity=source.severity,
     )
+
+
+def _shape_order(source) -> tuple:
+    """Results alike but for their source shape, in an order that does not depend on blank node ids."""
+    return (str(source.shape) if isinstance(source.shape, URIRef) else "", tuple(str(m) for m in source.messages))
 
 
 def _result_violation(focus, path: str | None, value, messages, component, severity) -> Violation:
@@ -400,6 +405,7 @@ def shape_plan(shapes: Graph) -> ShapePlan | None:
 # because something points to it with a property, whatever that something is.
 ELSEWHERE = URIRef("https://w3id.org/tipgraph/id/validation/elsewhere")
 UNIT_BATCH_TRIPLES = 150_000
+UNITS_ENTRY = "units"  # the validation cache's one entry: unit key -> its results
 
 
 # The code that makes a unit's results: a change to it validates every unit again.
@@ -430,7 +436,7 @@ class _Unit:
     name: str  # "doc <index>" or the subject's IRI
     key: str
     triples: list
-    owns: Callable  # focus node -> bool
+    owner: tuple  # ("doc", index): the focus nodes of that document's part; ("node", node): that node
 
 
 class UnitValidator:
@@ -442,6 +448,10 @@ class UnitValidator:
         self.shapes = shapes_graph()
         self.plan = shape_plan(self.shapes)
         self.cache = cache.results("validation", validation_version()) if cache is not None else None
+        # Every unit's results in one cache entry (a file per unit took longer to write than
+        # tipgraph's validator takes to validate the unit): the last build's, and this build's.
+        self._known: dict = (self.cache.get(UNITS_ENTRY) or {}) if self.cache is not None else {}
+        self._rows: dict = {}
         self.jobs = jobs
         self.results: dict[str, list[Violation]] = {}
         self.pending: list[_Unit] = []
@@ -453,6 +463,7 @@ class UnitValidator:
         self._pool = None
         self._running: list = []
         self._superseded: set[str] = set()
+        self._unit_of = None  # the graph's unit_of: which document's part holds a node
         self.validated_units = 0
         self.cached_units = 0
         self._started = time.perf_counter()
@@ -489,12 +500,14 @@ class UnitValidator:
             for source in graph.quoted_by.get(target, ()):
                 if TIP_QUOTES in plan.incoming:
                     context.append((source, TIP_QUOTES, target))
-        self._unit(f"doc {index}", text, shard.owned, context, lambda focus, g=graph, i=index: g.unit_of(focus) == i)
+        self._unit_of = graph.unit_of
+        self._unit(f"doc {index}", text, shard.owned, context, ("doc", index))
 
     def global_part(self, graph, store: dict, blocks: dict[str, str]) -> None:
         if self.plan is None:
             return
         plan = self.plan
+        self._unit_of = graph.unit_of
         term = graph.writer.term
         incoming = self.incoming
         for s, pairs in store.items():
@@ -520,11 +533,10 @@ class UnitValidator:
                         if p_ == p2:
                             context.append((o, p2, v))
             context += list(self.sequence_context.get(s, ()))
-            self._unit(str(s), blocks[term(s)], [(s, p, o) for p, o in pairs], context,
-                       lambda focus, node=s: focus == node)
+            self._unit(str(s), blocks[term(s)], [(s, p, o) for p, o in pairs], context, ("node", s))
         for node in sorted(set(incoming) - set(store), key=str):
             context = [(source, p, node) for source, p in incoming[node]]
-            self._unit(str(node), "", [], context, lambda focus, n=node: focus == n)
+            self._unit(str(node), "", [], context, ("node", node))
         self._flush(last=True)
 
     def _late_document(self, graph, index: int) -> None:
@@ -550,22 +562,22 @@ class UnitValidator:
             )
         # it replaces the document's first unit, which may still be on its way
         self._superseded.add(f"doc {index}")
-        self._unit(f"doc {index} with links from elsewhere", text, shard.owned, context,
-                   lambda focus, g=graph, i=index: g.unit_of(focus) == i)
+        self._unit(f"doc {index} with links from elsewhere", text, shard.owned, context, ("doc", index))
 
-    def _unit(self, name: str, text: str, owned: list, context: list, owns: Callable) -> None:
+    def _unit(self, name: str, text: str, owned: list, context: list, owner: tuple) -> None:
         writer = _WRITER
         digest = hashlib.sha256(validation_version().encode())
         digest.update(text.encode("utf-8"))
         for line in sorted({f"{writer.term(s)} {writer.term(p)} {writer.term(o)}\n" for s, p, o in context}):
             digest.update(line.encode("utf-8"))
         key = digest.hexdigest()
-        cached = self.cache.get(key) if self.cache is not None else None
+        cached = self._known.get(key)
         if cached is not None:
             self.results[name] = [Violation(*row) for row in cached]
+            self._rows[key] = cached
             self.cached_units += 1
             return
-        self.pending.append(_Unit(name, key, owned + context, owns))
+        self.pending.append(_Unit(name, key, owned + context, owner))
         self.pending_triples += len(owned) + len(context)
         if self.pending_triples >= UNIT_BATCH_TRIPLES:
             self._flush()
@@ -607,15 +619,17 @@ class UnitValidator:
 
     def _record(self, units: list, results: list) -> None:
         found: dict[str, list[Violation]] = {unit.name: [] for unit in units}
+        by_owner: dict = defaultdict(list)  # a document's unit and its replacement may share a batch
+        for unit in units:
+            by_owner[unit.owner].append(unit)
         for focus, violation in results:
-            for unit in units:
-                if unit.owns(focus):  # a document's unit and its replacement may share a batch
-                    found[unit.name].append(violation)
+            document = self._unit_of(focus) if self._unit_of is not None else None
+            for unit in by_owner.get(("node", focus), []) + by_owner.get(("doc", document), []):
+                found[unit.name].append(violation)
         for unit in units:
             violations = sorted(set(found[unit.name]), key=_violation_order)
             self.results[unit.name] = violations
-            if self.cache is not None:
-                self.cache.put(unit.key, [[v.focus, v.path, v.message, v.severity] for v in violations])
+            self._rows[unit.key] = [[v.focus, v.path, v.message, v.severity] for v in violations]
         self.validated_units += len(units)
 
     def close(self) -> None:
@@ -635,6 +649,8 @@ class UnitValidator:
                 self._collect_one()
         finally:
             self.close()
+        if self.cache is not None:
+            self.cache.put(UNITS_ENTRY, self._rows)
         violations = sorted(
             {v for name, found in self.results.items() if name not in self._superseded for v in found},
             key=_violation_order,
