@@ -353,7 +353,7 @@ class _Data:
 
     def __init__(self, triples: Iterable, backwards: frozenset):
         # rdflib's term equality is Python code, a str's is not: predicates are plain strings, and
-        # so are IRIs as keys of `inc` (whose entries are [the object, its subjects...]). Objects are
+        # so are IRIs as keys (_key; `inc`'s entries are [the object, its subjects...]). Objects are
         # in lists, not sets (a literal's hash is Python code too): a triple given twice is one
         # value, so the checks count and report distinct values (_distinct).
         out: dict = {}
@@ -362,9 +362,10 @@ class _Data:
         for s, p, o in triples:
             p = str(p)
             if s is not last:  # a subject's triples mostly come together
-                values = out.get(s)
+                key = str(s) if isinstance(s, URIRef) else s
+                values = out.get(key)
                 if values is None:
-                    values = out[s] = {}
+                    values = out[key] = {}
                 last = s
             objects = values.get(p)
             if objects is None:
@@ -382,12 +383,16 @@ class _Data:
         self.out = out
         self.inc = inc
 
+    def own(self, s) -> dict:
+        """The objects of `s` by predicate."""
+        return self.out.get(_key(s), NOTHING)
+
     def objects(self, s, p: str):
-        values = self.out.get(s)
+        values = self.out.get(_key(s))
         return values.get(p, EMPTY) if values is not None else EMPTY
 
     def subjects(self, p: str, o) -> set:
-        entry = self.inc[p].get(str(o) if isinstance(o, URIRef) else o)
+        entry = self.inc[p].get(_key(o))
         return set(entry[1:]) if entry is not None else set()
 
     def objects_of(self, p: str):
@@ -406,6 +411,12 @@ class _Data:
         for c in classes:
             found |= self.subjects(_TYPE, c)
         return found
+
+
+def _key(term):
+    """A term as a key of _Data's dicts: an IRI as its plain string (a literal or a blank node with
+    the same text stays another key: their equality refuses a plain str)."""
+    return str(term) if isinstance(term, URIRef) else term
 
 
 _TYPE, _SUBCLASS = str(RDF.type), str(RDFS.subClassOf)
@@ -451,14 +462,13 @@ class LocalShapes:
 
     def _validate(self, triples: Iterable) -> list[Result]:
         data = _Data(triples, self.backwards)
-        out = data.out
         found: list[Result] = []
         for shape in self.shapes:
             node_checks, properties = shape.checks, shape.properties
             for focus in shape.focus_nodes(data):
                 for check in node_checks:
                     check(focus, (focus,), data, found)
-                own = out.get(focus, NOTHING)
+                own = data.own(focus)
                 for key, walk, checks in properties:
                     values = own.get(key, EMPTY) if walk is None else walk(focus, data)
                     for check in checks:
