@@ -14,16 +14,24 @@ from pathlib import Path
 
 import pyshacl
 import pytest
+from conftest import run_cli
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, SKOS, XSD
 
-from conftest import run_cli
 from tipgraph import shacl_local, validate
 from tipgraph.namespaces import TIP
 from tipgraph.shacl_local import Unsupported, xpath_regex
-from tipgraph.validate import (SH, _violation, _violation_order, local_shapes, shapes_graph, validate_graph,
-                               validate_triples, validation_version)
+from tipgraph.validate import (
+    SH,
+    _violation,
+    _violation_order,
+    local_shapes,
+    shapes_graph,
+    validate_graph,
+    validate_triples,
+    validation_version,
+)
 
 HOLDOUT = Path(__file__).resolve().parent / "holdout" / "corpus"
 EX = Namespace("http://example.org/")

@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import functools
 import gc
+import math
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Iterable
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
@@ -122,7 +123,7 @@ def well_typed(term: Literal, datatype: URIRef) -> bool:
     return _lexical_test(datatype)(term)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _lexical_test(datatype: URIRef) -> Callable:
     if datatype in (XSD.string, XSD.anyURI):
         return lambda term: not _NOT_CHAR.search(term)
@@ -198,8 +199,8 @@ def _order(a: tuple | None, b: tuple | None) -> int | None:
     if a is None or b is None or a[0] != b[0]:
         return None
     x, y = a[1], b[1]
-    if x != x or y != y:  # NaN: every comparison is false
-        return None
+    if (isinstance(x, float) and math.isnan(x)) or (isinstance(y, float) and math.isnan(y)):
+        return None  # NaN: every comparison is false
     return -1 if x < y else (1 if x > y else 0)
 
 
@@ -230,9 +231,7 @@ def xpath_regex(pattern: str, flags: str) -> re.Pattern:
             if i + 1 >= n:
                 raise Unsupported("a pattern ending in \\")
             e = pattern[i + 1]
-            if e in _XPATH_ESCAPES:
-                out.append("\\" + e)
-            elif e in "dD":
+            if e in _XPATH_ESCAPES or e in "dD":
                 out.append("\\" + e)
             elif e == "s":
                 out.append("[ \t\n\r]")
@@ -349,7 +348,7 @@ class _Data:
     """Triples indexed once: objects by subject and predicate, and subjects by object for the
     predicates the shapes read backwards (targets, inverse paths, classes)."""
 
-    __slots__ = ("out", "inc")
+    __slots__ = ("inc", "out")
 
     def __init__(self, triples: Iterable, backwards: frozenset):
         # rdflib's term equality is Python code, a str's is not: predicates are plain strings, and
@@ -623,7 +622,7 @@ class _Compiler:
         steps = []
         try:
             items = list(Collection(g, path))
-        except Exception:
+        except ValueError:  # a list whose rdf:rest comes back to it
             raise Unsupported("a path list that is no RDF list") from None
         if len(items) < 2:
             raise Unsupported("a sequence path of fewer than two steps")
@@ -738,7 +737,7 @@ class _Compiler:
     def items(self, node) -> list:
         try:
             return list(Collection(self.g, node))
-        except Exception:
+        except ValueError:
             raise Unsupported("a list that is no RDF list") from None
 
     def count_checks(self, node, source: Source) -> list[Check]:

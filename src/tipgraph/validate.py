@@ -26,9 +26,14 @@ from rdflib.collection import Collection
 
 import tipgraph
 from tipgraph.graphio import TipgraphError, load_graph
-from tipgraph.shacl_local import LocalShapes, Result, compile_shapes, report_graph
-from tipgraph.streams import display_name, input_format_option, load_graph_input, output_stream
 from tipgraph.namespaces import PREFIXES, TIP, compact_iri
+from tipgraph.shacl_local import LocalShapes, Result, compile_shapes, report_graph
+from tipgraph.streams import (
+    display_name,
+    input_format_option,
+    load_graph_input,
+    output_stream,
+)
 from tipgraph.turtle import TurtleWriter
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
