@@ -385,9 +385,20 @@ def synthetic_extractions(bundled: list, n_docs: int, *, seed: int = 0, changed:
     return documents, extractions
 
 
-def child_post(bundled_cache: Path, n_docs: int, out: Path, cache_dir: str | None, jobs: int, changed: int | None) -> dict:
+def use_pyshacl() -> None:
+    """Validate with pyshacl, as builds did before tipgraph.shacl_local (--compare-shacl)."""
+    from tipgraph import validate
+
+    validate.local_shapes = lambda shapes=None: None
+
+
+def child_post(bundled_cache: Path, n_docs: int, out: Path, cache_dir: str | None, jobs: int, changed: int | None,
+               engine: str = "") -> dict:
     """The post-extraction stages (tipgraph.pipeline.finish_build) on synthetic extractions."""
     from tipgraph.pipeline import finish_build
+
+    if engine == "pyshacl":
+        use_pyshacl()
 
     bundled = bundled_extractions(bundled_cache, jobs)
     t0 = time.perf_counter()
@@ -415,6 +426,56 @@ def child_post(bundled_cache: Path, n_docs: int, out: Path, cache_dir: str | Non
         "load_average": loads,
         **_peak_rss_mb(),
     }
+
+
+def child_validate(graph_file: Path, engine: str) -> dict:
+    """`tipgraph validate`'s work on a graph file: parse it, validate it whole (with pyshacl if asked)."""
+    from rdflib import Graph
+
+    from tipgraph.validate import validate_graph
+
+    if engine == "pyshacl":
+        use_pyshacl()
+    loads = [os.getloadavg()[0]]
+    t0 = time.perf_counter()
+    graph = Graph().parse(graph_file)
+    parsed = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    result = validate_graph(graph)
+    seconds = time.perf_counter() - t0
+    loads.append(os.getloadavg()[0])
+    lines = "\n".join(v.line() for v in result.violations)
+    return {"engine": engine or "tipgraph", "triples": len(graph), "parse_seconds": parsed, "seconds": seconds,
+            "summary": result.summary(), "lines_digest": hashlib.sha256(lines.encode()).hexdigest(),
+            "load_average": loads, **_peak_rss_mb()}
+
+
+def compare_shacl(args, tmp: Path, report: dict) -> None:
+    """--compare-shacl: the same cold post-extraction run with pyshacl, and `tipgraph validate` of its
+    graph with both engines; the outputs and the report lines must be the same."""
+    cold = report["post"]["cold"]
+    out, cache_dir = tmp / "post-out-pyshacl", tmp / "post-cache-pyshacl"
+    for folder in (out, cache_dir):
+        if folder.exists():
+            shutil.rmtree(folder)
+    cache_dir.mkdir(parents=True)
+    bundled_cache = args.bundled_cache or tmp / "bundled-cache"
+    old = _run_child("post", str(bundled_cache), str(args.docs), str(out), str(cache_dir), str(args.jobs), "", "pyshacl")
+    report["post"]["cold, pyshacl"] = old
+    graph_file = tmp / "post-out" / "graph.ttl"
+    whole = {engine or "tipgraph": _run_child("validate", str(graph_file), engine) for engine in ("", "pyshacl")}
+    report["validate"] = whole
+    ours, theirs = cold["stages"]["shacl"], old["stages"]["shacl"]
+    print(f"SHACL in the build of {args.docs:,} documents ({cold['triples']:,} triples): pyshacl {theirs:.1f} s "
+          f"(load {old['load_average'][0]:.1f}-{old['load_average'][1]:.1f}), tipgraph {ours:.2f} s "
+          f"(load {cold['load_average'][0]:.1f}-{cold['load_average'][1]:.1f}): {theirs / max(ours, 1e-9):.0f}x; "
+          f"post-extraction {old['seconds']:.1f} s -> {cold['seconds']:.1f} s; outputs byte-identical: "
+          f"{old['digests'] == cold['digests']}; same verdict: {old['validation'].split('(')[0] == cold['validation'].split('(')[0]}")
+    a, b = whole["pyshacl"], whole["tipgraph"]
+    print(f"tipgraph validate of that graph.ttl (parse {b['parse_seconds']:.1f} s, not counted): pyshacl {a['seconds']:.1f} s "
+          f"(load {a['load_average'][0]:.1f}-{a['load_average'][1]:.1f}), tipgraph {b['seconds']:.2f} s "
+          f"(load {b['load_average'][0]:.1f}-{b['load_average'][1]:.1f}): {a['seconds'] / max(b['seconds'], 1e-9):.0f}x; "
+          f"same report lines: {a['lines_digest'] == b['lines_digest']}", flush=True)
 
 
 def child_sample(folder: Path, n_docs: int, jobs: int, bundled_cache: Path) -> dict:
@@ -457,6 +518,10 @@ def post_only(args, tmp: Path, report: dict) -> None:
             runs["changed, --no-cache"] = _run_child("post", str(bundled_cache), n, str(tmp / "post-out-nocache"), "",
                                                      str(args.jobs), changed)
     report["post"] = runs
+    if args.compare_shacl:
+        compare_shacl(args, tmp, report)
+        if args.skip_sample:
+            return
     # What parsing N such documents would take, under the same load: parse+extract a sample
     sample = _run_child("sample", str(tmp / "sample"), str(args.sample), str(args.jobs), str(bundled_cache))
     report["sample"] = sample
@@ -522,6 +587,11 @@ def main() -> int:
     parser.add_argument("--skip-queries", action="store_true", help="Do not time the bundled questions.")
     parser.add_argument("--skip-fresh", action="store_true",
                         help="With --post-only --rebuild: skip the --no-cache run of the changed documents.")
+    parser.add_argument("--compare-shacl", action="store_true",
+                        help="With --post-only: also the cold run validated by pyshacl, and `tipgraph validate` of "
+                             "its graph with both engines (SHACL times side by side, outputs compared).")
+    parser.add_argument("--skip-sample", action="store_true",
+                        help="With --post-only --compare-shacl: skip parsing the sample (and the figures after it).")
     parser.add_argument("--sample", type=int, default=60,
                         help="With --post-only: documents of make_corpus parsed to estimate the parse at N.")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -539,7 +609,9 @@ def main() -> int:
             print(json.dumps(child_sample(Path(rest[0]), int(rest[1]), int(rest[2]), Path(rest[3]))))
         elif kind == "post":
             print(json.dumps(child_post(Path(rest[0]), int(rest[1]), Path(rest[2]), rest[3] or None, int(rest[4]),
-                                        int(rest[5]) if rest[5] else None)))
+                                        int(rest[5]) if rest[5] else None, rest[6] if len(rest) > 6 else "")))
+        elif kind == "validate":
+            print(json.dumps(child_validate(Path(rest[0]), rest[1] if len(rest) > 1 else "")))
         return 0
 
     report: dict = {"machine": machine(), "docs": args.docs, "jobs": args.jobs}
