@@ -257,7 +257,7 @@ class EntityExtractor:
             if after:  # "Albanian government", "the Serbian authorities", "the US administration"
                 found.append(self._gov(iso3, country, text, c.start, c.end + after.end(), label))
                 continue
-            body = self._national_body(text, c, iso3, country)
+            body = self._national_body(text, c, iso3, country) or self._demonym_body(text, c, iso3)
             if body is not None:
                 found.append(body)
                 continue
@@ -285,6 +285,39 @@ class EntityExtractor:
         span = Span(c.start, end, text[c.start : end])
         key = f"govbody:{iso3}:{label}"
         return Candidate(EntityMention(m.GOVERNMENT_BODY, span, label, key=key, attrs={"country": iso3}), priority=80)
+
+    def _demonym_body(self, text: str, c: Candidate, iso3: str) -> Candidate | None:
+        """ "the Spanish Presidency", "The Argentine National Gendarmerie", "the Swedish National Council for Crime
+        Prevention", "the Azerbaijani delegation": a body named by its country's adjective, named as written. An
+        office ("the French Minister") and a name that ends in no body's word ("Philippine Airlines") are not one."""
+        adjective = text[c.start : c.end]
+        if adjective not in self.matchers.demonyms:
+            return None
+        rest = text[c.end : c.end + 160]
+        delegation = "|".join(re.escape(n) for n in self.orgs.get("demonym_delegation_nouns") or ())
+        lower = re.match(rf"[ \t]+(?:{delegation})(?![\w-])(?![ \t]+(?:to|of)\b)", rest) if delegation else None
+        if lower:
+            end = c.end + lower.end()
+        else:
+            word = r"[A-Z][\w’'-]*"
+            named = re.match(rf"((?:[ \t]+{word})+?)(?P<tail>[ \t]+(?:for|of|on|against)[ \t]+(?:the[ \t]+)?{word}"
+                             rf"(?:[ \t]+(?:(?:and|of|for|in|on|against|the)[ \t]+)*{word})*)?(?![\w’'-]|[ \t]+[A-Z])", rest)
+            if not named:
+                return None
+            words = named.group(1).split()
+            heads = set(self.orgs.get("demonym_body_heads") or ()) | self.matchers.body_head_words
+            offices = [w for w in words if w.lower() in self.matchers.title_words and w not in heads and w.lower() not in {"national", "general", "regional"}]
+            if words[-1] not in heads or offices or words[0] in self.matchers.not_org_heads \
+                    or set(words) & set(self.orgs.get("ministry_nouns") or ()):
+                return None  # "the Armenian Ministry of Justice": a ministry's own rule keeps the country out of its name
+            end = c.end + named.end()
+        span = Span(c.start, end, text[c.start : end])
+        name = clean_name(span.text)
+        cls = self.org_class(name)
+        if cls in {m.ORGANIZATION, m.INTERNATIONAL_ORGANIZATION}:
+            cls = m.GOVERNMENT_BODY  # "European", "Commission" words aside: a state's own body
+        key = f"govbody:{iso3}:{canonical_body_name(name)}" if cls == m.GOVERNMENT_BODY else None
+        return Candidate(EntityMention(cls, span, name, key=key, attrs={"country": iso3} if cls == m.GOVERNMENT_BODY else {}), priority=78)
 
     def _gov(self, iso3, country, text, start, end, label) -> Candidate:
         span = Span(start, end, text[start:end])

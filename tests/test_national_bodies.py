@@ -1,0 +1,45 @@
+"""Bodies and relations that general rules of naming read, on documents written for these tests
+(tests/data/national_bodies_corpus)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import extractions_by_stem
+
+CORPUS = Path(__file__).parent / "data" / "national_bodies_corpus"
+
+
+@pytest.fixture(scope="module")
+def extractions():
+    return extractions_by_stem(CORPUS)
+
+
+def names(extraction, *classes):
+    return {mm.name for mm in extraction.mentions if mm.cls in classes}
+
+
+def facts(extraction):
+    return {(r.subject, r.predicate, r.object) for r in extraction.relations}
+
+
+def test_a_body_named_by_its_countrys_adjective_is_that_countrys_body(extractions):
+    release = extractions["presidency_release"]
+    bodies = names(release, "GovernmentBody")
+    assert {"Portuguese Presidency", "Chilean National Gendarmerie", "Danish National Council for Crime Prevention",
+            "Maltese delegation"} <= bodies
+    assert ("govbody:CHL:Chilean National Gendarmerie", "partOf", "country:CHL") in facts(release)
+    # an office named by the adjective is no body; a name that ends in no body's word is none of the state's
+    assert not {n for n in bodies if "Minister" in n or "Airlines" in n}
+
+
+def test_an_office_holder_works_for_the_body_named_by_the_office(extractions):
+    release = facts(extractions["ministry_release"])
+    # "Minister of Justice X" heads the Ministry of Justice the text names
+    assert ("Person:Kadri Lepp", "affiliatedWith", "govbody:EST:Ministry of Justice") in release
+    # "X, prosecutor general of Estonia" holds the Prosecutor General’s Office
+    assert any(s == "Person:Peeter Saar" and p == "affiliatedWith" and "Prosecutor General" in o for s, p, o in release)
+    # "Deputy Foreign Minister of Estonia": the portfolio is before the office; "of Estonia" names the state
+    assert ("Person:Mart Kask", "affiliatedWith", "govbody:EST:Ministry of Foreign Affairs") in release
+    assert ("Person:Mart Kask", "affiliatedWith", "govbody:EST:Ministry of Interior") not in release
