@@ -43,3 +43,25 @@ def test_an_office_holder_works_for_the_body_named_by_the_office(extractions):
     # "Deputy Foreign Minister of Estonia": the portfolio is before the office; "of Estonia" names the state
     assert ("Person:Mart Kask", "affiliatedWith", "govbody:EST:Ministry of Foreign Affairs") in release
     assert ("Person:Mart Kask", "affiliatedWith", "govbody:EST:Ministry of Interior") not in release
+
+
+def test_a_name_after_an_outlets_noun_is_that_outlet_wherever_it_stands(extractions):
+    story = extractions["outlet_story"]
+    assert "Delo" in names(story, "MediaOrganization")
+    assert "Delo" not in names(story, "Person", "Organization", "Place")
+
+
+def test_a_name_the_text_titles_as_a_person_is_a_person_everywhere(extractions):
+    story = extractions["outlet_story"]
+    assert {mm.cls for mm in story.mentions if mm.name == "Thandiwe Mokoena"} == {"Person"}
+
+
+def test_an_office_in_apposition_names_the_person_before_it(extractions):
+    story = extractions["outlet_story"]
+    people = names(story, "Person")
+    assert not {n for n in people if n.endswith("Minister")}
+    # the short name of a ministry by its first portfolio is the ministry the text names in full
+    ministries = {mm.name for mm in story.mentions if mm.cls == "GovernmentBody" and "Labour" in mm.span.text}
+    assert ministries == {"Ministry of Labour, Family and Social Affairs"}
+    assert any(s == "Person:Nika Horvat" and p == "affiliatedWith" and o.endswith("Ministry of Labour, Family and Social Affairs")
+               for s, p, o in facts(story))

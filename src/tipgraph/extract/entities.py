@@ -171,6 +171,9 @@ class EntityExtractor:
         self.instruments = vocab.lexicon("instruments")
         self.orgs = vocab.lexicon("organizations")
         self._parsed_ents: list = []  # the parse's entities, while `statistical` reads them
+        outlet_nouns = sorted(self.orgs.get("outlet_nouns") or (), key=len, reverse=True)
+        self._outlet_noun_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, outlet_nouns)) + r")[ \t]+$", re.IGNORECASE) \
+            if outlet_nouns else None
 
     # -- gazetteers -------------------------------------------------------
     def gazetteer(self, parsed: Doc, text: str) -> list[Candidate]:
@@ -364,9 +367,12 @@ class EntityExtractor:
                 # the next search starts where this name ends: a list cut here may name more bodies
                 position = max(end, match.start() + 1)
                 words = text[start:end].split(" ")
-                while words and words[0] in skip:
-                    start += len(words[0]) + 1
-                    words.pop(0)
+                # "Accra, May 4, GNA- The Ministry of ...": a name begins after an article or a word run into a dash
+                head = next((i for i, w in enumerate(words) if w in nouns), len(words) - 1)
+                cut = max((i + 1 for i, w in enumerate(words[:head]) if w in skip or w.endswith(("-", "–"))), default=0)
+                for w in words[:cut]:
+                    start += len(w) + 1
+                words = words[cut:]
                 country_key = None
                 for c in countries:  # "Albanian Interior Ministry": the country is not part of the name
                     if c.start == start and c.end < end:
@@ -981,6 +987,11 @@ class EntityExtractor:
             if re.search(r"(?:entitled|titled|called|named|themed)\s+[‘'“\"][^’'”\"\n]{0,160}$", text[max(0, span.start - 180) : span.start]) \
                     and label in {"ORG", "PERSON", "WORK_OF_ART", "GPE"}:
                 continue
+            outlet = self._outlet_noun_re.search(text[max(0, span.start - 40) : span.start]) if self._outlet_noun_re else None
+            if outlet and label in {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "GPE", "NORP"}:
+                # "Swedish newspaper Dagens Nyheter reported": the outlet the noun says the name is
+                found.append(Candidate(EntityMention(m.MEDIA_ORGANIZATION, span, name, attrs={"outlet_noun": True}), priority=21))
+                continue
             if label in {"ORG", "WORK_OF_ART", "PRODUCT", "GPE"} and self._person_in_context(name, span, text):
                 found.append(Candidate(EntityMention(m.PERSON, span, name), priority=20))
                 continue
@@ -1530,6 +1541,56 @@ def _surnames_of_people(kept: list[Candidate]) -> None:
             mention.name = surnames[mention.name]
 
 
+def _apposed_offices(text: str, kept: list[Candidate], title_words: set[str]) -> None:
+    """ "Mrs Lariba Abudu, Deputy Gender Minister, said": an office in apposition right after a person's name
+    names that person, not another one."""
+    people = [c for c in kept if c.mention.cls == m.PERSON and len(c.mention.name.split()) >= 2]
+    for cand in kept:
+        mention = cand.mention
+        words = mention.name.split()
+        if mention.cls != m.PERSON or mention.title or not words or words[-1].lower() not in title_words:
+            continue
+        before = re.search(r",[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+){0,2}$", text[max(0, cand.start - 60) : cand.start])
+        if not before:
+            continue
+        end = cand.start - len(before.group())
+        holder = next((p for p in people if p.end == end and p is not cand), None)
+        if holder is not None:
+            mention.name = holder.mention.name
+
+
+def _one_sense_per_name(kept: list[Candidate]) -> None:
+    """A name the text gives a person's title ("Ms. Grizelda Grootboom") or an outlet's noun ("the newspaper Dagens
+    Nyheter") names that person or outlet wherever it stands, whatever class the parser gave it there."""
+    titled = {c.mention.name for c in kept if c.mention.cls == m.PERSON and "title_start" in c.mention.attrs}
+    outlets = {c.mention.name for c in kept if c.mention.cls == m.MEDIA_ORGANIZATION and c.mention.attrs.get("outlet_noun")}
+    for cand in kept:
+        mention = cand.mention
+        if mention.key:
+            continue
+        if mention.name in titled and mention.cls in m.ORGANIZATION_CLASSES | {m.PLACE}:
+            mention.cls = m.PERSON
+        elif mention.name in outlets and mention.cls in m.ORGANIZATION_CLASSES | {m.PERSON, m.PLACE} - {m.MEDIA_ORGANIZATION}:
+            mention.cls = m.MEDIA_ORGANIZATION
+
+
+def _short_ministries(kept: list[Candidate]) -> None:
+    """ "the Gender Ministry" after "the Ministry of Gender, Children and Social Protection": a ministry named by
+    the first portfolio of a ministry the text names in full is that ministry."""
+    full = [c.mention for c in kept if c.mention.cls == m.GOVERNMENT_BODY and c.mention.key]
+    for cand in kept:
+        mention = cand.mention
+        if mention.cls != m.GOVERNMENT_BODY or not mention.key:
+            continue
+        short = canonical_body_name(mention.name)
+        longer = {o.key: o for o in full if o.key != mention.key
+                  and re.match(re.escape(short) + r"(?:,|\s+and\s)", canonical_body_name(o.name))}
+        if len(longer) == 1:
+            other = next(iter(longer.values()))
+            mention.key, mention.name = other.key, other.name
+            mention.attrs.update({k: v for k, v in other.attrs.items() if k == "country"})
+
+
 def _short_names_of_known(kept: list[Candidate]) -> None:
     """ "the 2003 Action Plan", "the Global Plan of Action": a short form of an instrument or body
     named in full in the same text, all of whose words the full name has, is that one."""
@@ -1752,12 +1813,15 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     if extra:
         kept = _resolve_overlaps(kept + extra)
     _short_names_of_known(kept)
+    _short_ministries(kept)
     _short_names_of_parts(kept, vocab)
     _bare_unit_nouns(text, kept)
     short_bodies = _definite_short_bodies(text, kept, vocab)
     if short_bodies:
         kept = _resolve_overlaps(kept + short_bodies)
     _surnames_of_people(kept)
+    _apposed_offices(text, kept, extractor.matchers.title_words)
+    _one_sense_per_name(kept)
     kept = _venues(text, kept, vocab)
     _one_sense_for_datelines(kept)
     mentions = []
