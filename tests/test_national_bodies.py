@@ -65,3 +65,25 @@ def test_an_office_in_apposition_names_the_person_before_it(extractions):
     assert ministries == {"Ministry of Labour, Family and Social Affairs"}
     assert any(s == "Person:Nika Horvat" and p == "affiliatedWith" and o.endswith("Ministry of Labour, Family and Social Affairs")
                for s, p, o in facts(story))
+
+
+def test_a_statute_with_a_bracketed_part_in_its_short_title_is_one_instrument(extractions):
+    debate = extractions["assembly_debate"]
+    assert "Modern Slavery (Victim Support and Prevention) Bill" in names(debate, "Instrument")
+    assert "Bill" not in names(debate, "Person")
+
+
+def test_a_caption_that_repeats_a_titled_name_and_adds_a_party_names_the_person_once(extractions):
+    people = names(extractions["assembly_debate"], "Person")
+    assert "Eileen Carr" in people
+    assert not {n for n in people if "SNP" in n or n.count("Carr") > 1}
+
+
+def test_a_bodys_head_word_alone_and_an_acronym_with_a_note_name_the_body(extractions):
+    debate = extractions["assembly_debate"]
+    short = {mm.name for mm in debate.mentions if mm.span.text == "Authority"}
+    assert short == {"Scottish Police Authority"}
+    acronym = {mm.name for mm in debate.mentions if mm.span.text == "COPLE"}
+    assert acronym == {"Coastal Prosecutor’s Office for Labour Exploitation"}
+    # "in Spanish" names a language, no country
+    assert not names(debate, "Country")

@@ -69,6 +69,7 @@ class Matchers:
             r"(?<![\w-])(?P<title>" + "|".join(re.escape(t) for t in before) + r")(?![\w-])"
         ) if before else None
         self.vocatives = {v.lower() for v in titles.get("vocative_only") or ()}
+        self.one_word_titles = {t for t in before if " " not in t and t[:1].isupper()}
         self.post_nominals = set(titles.get("after_name") or ())
         noise = vocab.lexicon("noise")
         self.not_entities = {n.lower() for n in noise.get("not_entities") or ()}
@@ -189,6 +190,10 @@ class EntityExtractor:
             span = parsed[s:e]
             if self.vocab.entities[key].cls in {m.COUNTRY, m.PLACE, m.REGION} and self._ends_a_personal_name(parsed, s, e, person_ends):
                 continue  # "Ambassador Owen Holland", "Ana Di Malta": a surname, not a country
+            if self.vocab.entities[key].cls == m.COUNTRY and span.text in self.matchers.demonyms \
+                    and re.search(r"\bin\s+$", text[max(0, span.start_char - 4) : span.start_char]) \
+                    and re.match(r"\s*(?:[),;]|and\s+[A-Z])", text[span.end_char : span.end_char + 8]):
+                continue  # "(PROTEX, in Spanish)", "published in French, Russian and English": a language
             if span.text.isupper() and len(span.text) <= 3 and span.text.lower() in {"us"}:
                 # "US" in an all-capital line may be the pronoun.
                 line = text[text.rfind("\n", 0, span.start_char) + 1 : text.find("\n", span.end_char) % (len(text) + 1)]
@@ -481,7 +486,9 @@ class EntityExtractor:
     def possessive_offices(self, text: str) -> list[Candidate]:
         """ "the General Prosecutor’s Office", "the Ombudsman's office": an office named by its holder."""
         found = []
-        for match in re.finditer(r"(?<![\w-])((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)[’']s\s+([Oo]ffice)\b", text):
+        # "the Prosecutor’s Office for Human Trafficking and Exploitation": the field it is for goes with its name
+        tail = r"(?:[ \t]+(?:for|on|against)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+(?:(?:and|of|in|on|for|against|the)[ \t]+)*[A-Z][\w’'-]*)*)?"
+        for match in re.finditer(r"(?<![\w-])((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)[’']s\s+([Oo]ffice)\b" + tail, text):
             words = match.group(1).split()
             while words and words[0] in {"The", "This", "That"}:
                 words.pop(0)
@@ -563,6 +570,12 @@ class EntityExtractor:
                 word = word[: possessive.start()]
             if not word or not word[0].isupper() or word in self.matchers.not_person_words:
                 break
+            # "Lord Maurice Morrow Lord Maurice Morrow DUP": a caption repeats the titled name and adds the party's
+            # acronym; a title or an acronym after a name is no part of it
+            bare_word = word.rstrip(".")
+            if len(words) >= 2 and (word in self.matchers.one_word_titles
+                                    or len(bare_word) >= 2 and bare_word.isupper() and not all(w.isupper() for w in words)):
+                break
             if possessive:
                 words.append(word)
                 break
@@ -623,6 +636,16 @@ class EntityExtractor:
                                                                       or re.fullmatch(r"\d{4}", tokens[left - 2].text)):
                         left -= 2  # "High-Level Conference", "2013-2016 National Programme"
                         continue
+                    # "Human Trafficking and Exploitation (Criminal Justice and Support for Victims) Bill": a
+                    # bracketed part of a statute's short title, between capitalised words
+                    if prev.text == ")" and left == i:
+                        opening = next((j for j in range(left - 2, max(-1, left - 14), -1) if tokens[j].text == "("), None)
+                        inner = tokens[opening + 1 : left - 1] if opening is not None else []
+                        if opening is not None and opening >= 1 and len(inner) >= 2 and tokens[opening - 1].text[:1].isupper() \
+                                and all(t.text[:1].isupper() or t.text in connectors or t.text in {"of", "for", "and", "in", "on", "the"} for t in inner) \
+                                and not any("\n" in t.whitespace_ for t in tokens[opening - 1 : left]):
+                            left = opening
+                            continue
                     # "Council of Europe Convention": a connector between capitalised words
                     # "Alliance against Trafficking in Persons Conference"
                     if prev.text in {"of", "for", "and", "against", "in", "on"} and left - 2 >= 0 and tokens[left - 2].text[:1].isupper() \
@@ -631,6 +654,8 @@ class EntityExtractor:
                         left -= 2
                         continue
                     break
+                if tokens[left].text == "(":
+                    left = i  # "Asia Europe Meeting (ASEM) Seminar": no name ran on before the bracket
                 # "Conference Services": a keyword followed by a capitalised noun is not the head of a name.
                 if k_end < len(tokens) and tokens[k_end].text[:1].isupper() and "\n" not in tokens[k_end - 1].whitespace_ \
                         and not re.match(r"^\d", tokens[k_end].text):
@@ -924,6 +949,11 @@ class EntityExtractor:
                 cut = text.find(mark, ent_start + 1, end)
                 if cut > 0:
                     end = cut
+            # "the Coastal Prosecutor’s Office for Labour Exploitation (COPLE, in Spanish)": a bracket the name
+            # does not close is its acronym's, read apart
+            bracket = text.find("(", ent_start + 1, end)
+            if bracket > 0 and text.find(")", bracket, end) < 0:
+                end = bracket
             span = trimmed_span(text, ent_start, end)
             # "Plymouth Crown Court on Oct. 24": a date after the name is no part of it
             dated = re.search(r"\s+(?:on|in|since|from|until|by)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?\d", span.text)
@@ -1483,16 +1513,24 @@ def _short_units(text: str, kept: list[Candidate], vocab: Vocabulary) -> list[Ca
     return found
 
 
-def _bare_unit_nouns(text: str, kept: list[Candidate]) -> None:
+def _bare_unit_nouns(text: str, kept: list[Candidate], head_words: set[str]) -> None:
     """ "The Group is planning ..." after "the OSCE Group of Friends on ...": a unit's noun alone after "the" is
-    the one unit the text names with that noun."""
+    the one unit the text names with that noun; "the Gendarmerie reported" after "The Argentine National
+    Gendarmerie", whatever class the parser gave it: a body's head noun alone is the one body it heads."""
     for cand in kept:
         mention = cand.mention
-        if mention.key or mention.cls not in m.ORGANIZATION_CLASSES or len(mention.name.split()) != 1 \
-                or not re.search(r"(?:^|\s)(?:the|The)\s+$", text[max(0, mention.span.start - 5) : mention.span.start]):
+        if mention.key or mention.cls not in m.ORGANIZATION_CLASSES | {m.PLACE} or len(mention.name.split()) != 1:
             continue
+        definite = re.search(r"(?:^|\s)(?:the|The)\s+$", text[max(0, mention.span.start - 5) : mention.span.start])
+        if not definite and mention.name not in head_words:
+            continue  # "Gendarmerie agents rescued ...": a body's head word needs no article to name it
         units = {c.mention.key: c.mention for c in kept if (c.mention.key or "").startswith("unit:") and c.start < mention.span.start
-                 and re.search(rf"(?<![\w-]){re.escape(mention.name)}(?![\w-])", c.mention.name)}
+                 and re.search(rf"(?<![\w-]){re.escape(mention.name)}(?![\w-])", c.mention.name)} \
+            if mention.cls != m.PLACE else {}
+        if not units:
+            units = {(c.mention.key or c.mention.name): c.mention for c in kept
+                     if c.mention.cls in m.ORGANIZATION_CLASSES and c.start < mention.span.start
+                     and len(c.mention.name.split()) >= 2 and c.mention.name.split()[-1] == mention.name}
         if len(units) == 1:
             unit = next(iter(units.values()))
             mention.key, mention.cls, mention.name = unit.key, unit.cls, unit.name
@@ -1721,12 +1759,17 @@ def _adopt_parenthesised_acronyms(text: str, kept: list[Candidate]) -> list[Cand
     by_start = {c.start: c for c in kept}
     added: list[Candidate] = []
     for cand in kept:
-        tail = re.match(r" ?\((?P<acr>[A-Z][A-Za-z.-]{1,12})\)", text[cand.end : cand.end + 16])
+        # "(UNIAP,)", "(PROTEX, in Spanish)": a note after the acronym inside its brackets
+        tail = re.match(r" ?\((?P<acr>[A-Z][A-Za-z.-]{1,12})(?:,[^()\n]{0,30})?\)", text[cand.end : cand.end + 48])
         if not tail:
             continue
         letters = [ch for ch in tail.group("acr") if ch.isalpha()]
         if cand.mention.cls in {m.PLACE, m.COUNTRY, m.REGION, m.PERSON} or sum(ch.isupper() for ch in letters) * 2 < len(letters):
             continue  # "SARAJEVO (Reuters)": a dateline and its agency, not a name and its acronym
+        if re.fullmatch(r"[A-Z]{2,6}", cand.mention.span.text):
+            continue  # "... Project in the GMS (UNIAP)": an acronym has no acronym of its own; the bracket is the longer name's
+        if "," in tail.group() and tail.group("acr")[0].lower() != clean_name(cand.mention.span.text)[:1].lower():
+            continue
         acronym = by_start.get(cand.end + tail.start("acr"))
         if acronym is None and cand.mention.cls in m.ORGANIZATION_CLASSES and re.fullmatch(r"[A-Z][A-Z-]{1,9}", tail.group("acr")):
             # "the Department for Fighting Organized Crime (DFOC)" where no extractor found DFOC
@@ -1815,7 +1858,7 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     _short_names_of_known(kept)
     _short_ministries(kept)
     _short_names_of_parts(kept, vocab)
-    _bare_unit_nouns(text, kept)
+    _bare_unit_nouns(text, kept, extractor.matchers.body_head_words)
     short_bodies = _definite_short_bodies(text, kept, vocab)
     if short_bodies:
         kept = _resolve_overlaps(kept + short_bodies)
