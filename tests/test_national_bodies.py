@@ -87,3 +87,25 @@ def test_a_bodys_head_word_alone_and_an_acronym_with_a_note_name_the_body(extrac
     assert acronym == {"Coastal Prosecutor’s Office for Labour Exploitation"}
     # "in Spanish" names a language, no country
     assert not names(debate, "Country")
+
+
+def test_an_office_wrapped_onto_the_next_line_still_names_its_country_and_body(extractions):
+    # "X, Deputy Permanent Representative / of Denmark to the United Nations": the line after goes on with "of"
+    assert ("Person:Mette Lund", "affiliatedWith", "country:DNK") in facts(extractions["wrapped_statement"])
+    # "says IOM counter trafficking project / coordinator, X": a hard-wrapped apposition
+    assert ("Person:Erik Holm", "affiliatedWith", "org:IOM") in facts(extractions["wrapped_release"])
+
+
+def test_a_committee_of_a_parliament_and_its_member(extractions):
+    release = extractions["committee_release"]
+    facts_here = facts(release)
+    committee = next(mm for mm in release.mentions if mm.name == "Social Affairs Committee of the Latvian Saeima")
+    assert committee.cls == "GovernmentBody"
+    assert (committee.key, "partOf", "org:Saeima") in facts_here
+    assert ("Person:Ilze Berzina", "memberOf", committee.key) in facts_here
+
+
+def test_a_body_described_as_a_kind_of_body_of_a_place_is_located_there(extractions):
+    located = {(s, o) for s, p, o in facts(extractions["committee_release"]) if p == "locatedIn"}
+    assert any(s.endswith("Safe Harbour Society") and o == "country:LVA" for s, o in located)
+    assert any(s.endswith("Bright Path Foundation") and "Daugavpils" in o for s, o in located)

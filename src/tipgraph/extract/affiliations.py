@@ -207,6 +207,29 @@ class _Affiliations:
             if body is not None:
                 self.add(reference(body), "locatedIn", reference(place), place.span)
 
+    def described_seats(self) -> None:
+        """ "Nedan Foundation, a Kokrajhar based NGO", "the Georgian NGO, People's Harmonious Development Society": a
+        body described as a kind of body of a place or of a country's people is located there."""
+        nouns = _alternation(self.lex.get("described_body_nouns"))
+        for place in self.mentions:
+            if place.cls not in LOCATION_CLASSES:
+                continue
+            kind = re.match(r"(?:[- ]based)?\s+" + nouns + r"(?![\w-])", self.text[place.span.end : place.span.end + 40], re.IGNORECASE)
+            if not kind:
+                continue
+            body = None
+            before = re.search(r",\s+(?:a|an|the)\s+$", self.text[max(0, place.span.start - 8) : place.span.start])
+            if before:
+                body = self.ending_at(place.span.start - len(before.group()), m.ORGANIZATION_CLASSES)
+            if body is None:
+                after = re.match(r",\s+(?:the\s+)?", self.text[place.span.end + kind.end() : place.span.end + kind.end() + 8])
+                led = re.search(r"(?:^|\s)(?:a|an|the|The|A|An)\s+$", self.text[max(0, place.span.start - 5) : place.span.start])
+                if after and led:
+                    body = self.starting_at(place.span.end + kind.end() + after.end(), m.ORGANIZATION_CLASSES)
+            if body is not None and body.cls != m.GOVERNMENT_BODY:
+                start, end = min(body.span.start, place.span.start), max(body.span.end, place.span.end)
+                self.add(reference(body), "locatedIn", reference(place), Span(start, end, self.text[start:end]))
+
     def reported(self, mention: EntityMention) -> bool:
         verbs = _alternation(self.lex.get("reporting_verbs"))
         return bool(re.match(r"\s+" + verbs + r"\b", self.text[mention.span.end : mention.span.end + 20])
@@ -452,6 +475,7 @@ def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[E
     reader.appositions()
     reader.of_phrases()
     reader.seats()
+    reader.described_seats()
     reader.roles()
     reader.letterhead_addresses()
     reader.speaker_office(info)

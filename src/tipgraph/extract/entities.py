@@ -442,6 +442,37 @@ class EntityExtractor:
                 )
         return found
 
+    def units_of_known(self, text: str, known: list[Candidate]) -> list[Candidate]:
+        """ "the Human Rights Committee of the Lithuanian Seimas", "the Anti-Trafficking Unit of the National Police":
+        capitalised words ending in a body's head noun, "of" a known body, are a unit of it."""
+        heads = sorted({w for w in (*(self.orgs.get("unit_nouns") or ()), *(self.orgs.get("body_heads") or ())) if " " not in w})
+        if not heads:
+            return []
+        pattern = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]*[ \t]+){1,4}(?:" + "|".join(map(re.escape, heads)) + r"))[ \t]+of[ \t]+(?:the[ \t]+)?$")
+        found = []
+        for c in known:
+            key = c.mention.key or ""
+            if not key.startswith("org:") or c.mention.cls not in m.ORGANIZATION_CLASSES:
+                continue
+            before = pattern.search(text[max(0, c.start - 120) : c.start])
+            if not before:
+                continue
+            words = before.group(1).split()
+            while words and words[0] in {"The", "This", "Its", "Their", "Our"}:
+                words.pop(0)
+            if len(words) < 2 or self._only_title_words(words):
+                continue
+            start = c.start - (len(text[max(0, c.start - 120) : c.start]) - before.start(1)) + (len(before.group(1)) - len(" ".join(words)))
+            piece = text[start : c.end]
+            if "\n" in piece:
+                continue
+            parent = self.vocab.entities[key]
+            name = clean_name(piece)
+            mention = EntityMention(parent.cls if parent.cls != m.INTERNATIONAL_ORGANIZATION else m.INTERNATIONAL_ORGANIZATION,
+                                    Span(start, c.end, piece), name, key=f"unit:{parent.key}:{name}", attrs={"part_of": parent.key})
+            found.append(Candidate(mention, priority=90))
+        return found
+
     def sub_bodies(self, text: str, known: list[Candidate]) -> list[Candidate]:
         """ "OSCE Centre in Bishkek", "IOM’s Regional Office for the EU", "UN Trust Fund for Victims of
         Human Trafficking", "Anti-Mafia Directorate - Palermo Section": a unit named after a known body."""
@@ -1835,6 +1866,7 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
         + extractor.ministries(text, countries, doc_country)
         + extractor.missions(text, countries)
         + extractor.sub_bodies(text, known)
+        + extractor.units_of_known(text, known)
         + extractor.possessive_offices(text)
         + people
         + extractor.events_in(parsed, text)
