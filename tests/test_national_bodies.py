@@ -109,3 +109,11 @@ def test_a_body_described_as_a_kind_of_body_of_a_place_is_located_there(extracti
     located = {(s, o) for s, p, o in facts(extractions["committee_release"]) if p == "locatedIn"}
     assert any(s.endswith("Safe Harbour Society") and o == "country:LVA" for s, o in located)
     assert any(s.endswith("Bright Path Foundation") and "Daugavpils" in o for s, o in located)
+
+
+def test_a_wires_acronym_after_its_datelines_place_and_day_is_the_outlet(extractions):
+    story = extractions["wire_dateline_story"]
+    assert "ZANIS" in names(story, "MediaOrganization")
+    # the body the story opens with starts after the wire's dash
+    assert "Ministry of Home Affairs and Internal Security" in names(story, "GovernmentBody")
+    assert not {n for n in names(story, "Organization", "GovernmentBody") if "ZANIS" in n and n != "ZANIS"}

@@ -1315,6 +1315,21 @@ def _agency_datelines(text: str, vocab: Vocabulary) -> list[Candidate]:
             country = vocab.places[town]
             found.append(Candidate(EntityMention(m.PLACE, Span(match.start(1), match.end(1), match.group(1)), town,
                                                  attrs={"country": country} if country else {}), priority=25))
+    # "Accra, May 4, GNA - The Ministry ...": a wire's acronym after the place and day of its dateline
+    from tipgraph.extract.metadata import parse_date
+
+    for match in re.finditer(r"(?m)^[ \t*_#]*[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2},[ \t]+([^,\n]{3,24}),[ \t]+([A-Z]{2,8})[ \t]*[—–-]", text[:600]):
+        if parse_date(match.group(1)) is None and not re.fullmatch(MONTHS + r"\.?[ \t]+\d{1,2}", match.group(1)):
+            continue
+        agency = match.group(2)
+        key = vocab_body_key(vocab, agency)
+        if key is not None:
+            known = vocab.entities[key]
+            found.append(Candidate(EntityMention(known.cls, Span(match.start(2), match.end(2), agency), known.name, key=key,
+                                                 attrs={"dateline": True}), priority=26))
+        else:
+            found.append(Candidate(EntityMention(m.MEDIA_ORGANIZATION, Span(match.start(2), match.end(2), agency), agency,
+                                                 attrs={"dateline": True}), priority=26))
     for match in re.finditer(r"(?<![\w-])([A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+){0,2})\.[ \t]+([A-Z][A-Z.-]*[A-Z])[ \t]+[—–-][ \t]", text[:600]):
         town = " ".join("-".join(part.capitalize() for part in word.split("-")) for word in match.group(1).split())
         agency = match.group(2)
@@ -1324,6 +1339,11 @@ def _agency_datelines(text: str, vocab: Vocabulary) -> list[Candidate]:
         found.append(Candidate(EntityMention(m.MEDIA_ORGANIZATION, Span(match.start(2), match.end(2), agency), agency_name,
                                              attrs={"dateline": True}), priority=26))
     return found
+
+
+def vocab_body_key(vocab: Vocabulary, name: str) -> str | None:
+    """The key of the known body `name` is a name or acronym of, if any."""
+    return matchers_for(vocab).body_by_name.get(name) or matchers_for(vocab).body_by_name.get(name.lower())
 
 
 def _one_sense_for_datelines(kept: list[Candidate]) -> None:
