@@ -117,3 +117,14 @@ def test_a_wires_acronym_after_its_datelines_place_and_day_is_the_outlet(extract
     # the body the story opens with starts after the wire's dash
     assert "Ministry of Home Affairs and Internal Security" in names(story, "GovernmentBody")
     assert not {n for n in names(story, "Organization", "GovernmentBody") if "ZANIS" in n and n != "ZANIS"}
+
+
+def test_headline_words_an_opening_adjective_and_a_bylines_slash(extractions):
+    story = extractions["headline_story"]
+    bodies = names(story, "Organization", "GovernmentBody", "CivilSocietyOrganization", "InternationalOrganization")
+    # "Border Guards Free Forced Labour Victims": a Title Case headline's words, no body; "Key police officials": an adjective
+    assert not {n for n in bodies if "Free" in n or "Victims" in n or n == "Key"}
+    # "By Lucia Fernandez/Andina": the reporter and her outlet
+    assert "Lucia Fernandez" in names(story, "Person")
+    assert "Andina" in names(story, "MediaOrganization")
+    assert ("Person:Lucia Fernandez", "affiliatedWith", "MediaOrganization:Andina") in facts(story)

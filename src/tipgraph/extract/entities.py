@@ -172,6 +172,7 @@ class EntityExtractor:
         self.instruments = vocab.lexicon("instruments")
         self.orgs = vocab.lexicon("organizations")
         self._parsed_ents: list = []  # the parse's entities, while `statistical` reads them
+        self._doc: Doc | None = None
         outlet_nouns = sorted(self.orgs.get("outlet_nouns") or (), key=len, reverse=True)
         self._outlet_noun_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, outlet_nouns)) + r")[ \t]+$", re.IGNORECASE) \
             if outlet_nouns else None
@@ -971,6 +972,7 @@ class EntityExtractor:
     def statistical(self, parsed: Doc, text: str) -> list[Candidate]:
         found = []
         self._parsed_ents = list(parsed.ents)
+        self._doc = parsed
         # words the document also writes in lower case are common nouns ("Response", "Slavery")
         lower_words = {t.text for t in parsed if t.text.isalpha() and t.text.islower()}
         places = self.vocab.places
@@ -1013,6 +1015,13 @@ class EntityExtractor:
                 continue
             if label == "ORG" and name.split()[-1] in self.matchers.not_org_heads:
                 continue  # "Keynote Address", "Annual Report": a document or event, not a body
+            if label == "ORG" and len(name.split()) >= 2 and name.split()[-1] not in self.matchers.body_head_words \
+                    and not name.isupper() and _title_case_line(text, span.start):
+                continue  # "Argentina: Security Forces Rescue Human Trafficking Victims": a headline's words, not a body
+            if label == "ORG" and len(words := name.split()) == 1 and not name.isupper():
+                token = next((t for t in self._doc if t.idx == span.start), None) if self._doc is not None else None
+                if token is not None and token.pos_ == "ADJ" and token.is_sent_start:
+                    continue  # "Key ministry officials will ...": an adjective opening a sentence
             if not name[0].isupper() or len(name) < 2:
                 continue
             words = name.split()
@@ -1065,6 +1074,14 @@ class EntityExtractor:
                 found.append(Candidate(EntityMention(m.PLACE, span, name, attrs=self._place_attrs(name)), priority=10))
                 continue
             if label == "PERSON":
+                credit = re.fullmatch(r"([^/]+?)\s*/\s*([^\W\d_][^/]*)", span.text)
+                if credit and re.match(r"[ \t*_]*[Bb]y\s+$", text[text.rfind("\n", 0, span.start) + 1 : span.start]):
+                    # "By Eduardo Szklarz/Diálogo": a byline's reporter and the outlet, joined by a slash
+                    person = trimmed_span(text, span.start, span.start + len(credit.group(1)))
+                    outlet = trimmed_span(text, span.start + credit.start(2), span.end)
+                    found.append(Candidate(EntityMention(m.PERSON, person, clean_name(person.text)), priority=20))
+                    found.append(Candidate(EntityMention(m.MEDIA_ORGANIZATION, outlet, clean_name(outlet.text)), priority=20))
+                    continue
                 if any(w in self.matchers.not_person_words for w in words) or len(words) > 4:
                     continue
                 if len(words) == 1 and (name in self.instruments.get("keywords") or () or name.endswith("s") and name[:-1] in (self.instruments.get("keywords") or ())):
@@ -1188,6 +1205,16 @@ class EntityExtractor:
 
 
 _QUOTES = {"“": "”", "‘": "’'", '"': '"', "'": "'", "«": "»"}
+_MINOR_WORDS = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "at", "to", "by", "with", "from", "as", "into", "over", "after", "against"}
+
+
+def _title_case_line(text: str, position: int) -> bool:
+    """The line holding `position` is a headline in Title Case: every word but the minor ones capitalised."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    words = re.findall(r"[^\W\d_][\w’'-]*", text[start : end if end >= 0 else len(text)])
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return len(content) >= 4 and all(w[0].isupper() for w in content)
 
 
 def _quoted_title_end(text: str, end: int) -> int:
