@@ -85,3 +85,8 @@ def test_a_reply_addresses_the_body_it_answers(graph):
     greta = "Group of Experts on Action against Trafficking in Human Beings"
     assert addressees(graph, "thanks you for hearing the evidence") == {greta}
     assert addressees(graph, "We urge you to press the authorities") == {greta}
+
+
+def test_the_subject_of_what_the_speaker_hopes_for_is_urged(graph):
+    # "We hope the Armenian government and civil society will agree ...": the government, not the country in its name
+    assert addressees(graph, "We hope the Armenian government") == {"Government of Armenia"}

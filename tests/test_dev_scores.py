@@ -14,7 +14,7 @@ DEV_FLOORS = {
     "claimant_accuracy": 0.98,
     "claim_type_accuracy": 0.93,
     "claim_type_macro_f1": 0.92,
-    "addressee_accuracy": 0.79,
+    "addressee_accuracy": 0.83,
     "entity_f1": 0.955,
     "relation_recall": 0.87,
     "event_attribute_recall": 0.95,
@@ -22,7 +22,7 @@ DEV_FLOORS = {
     "claim_recall": 0.97,
 }
 
-# The holdout sets (tests/holdout*/README.md): holdout, holdout2, holdout3 and holdout4 were each scored
+# The holdout sets (tests/holdout*/README.md): holdout, holdout2, holdout3, holdout4 and holdout5 were each scored
 # blind once and then used for development. Floors sit just under the figures last measured and guard
 # against regressions only.
 HOLDOUT_FLOORS = {
@@ -31,9 +31,11 @@ HOLDOUT_FLOORS = {
     "holdout2": {"document_metadata_accuracy": 0.93, "claimant_accuracy": 0.96, "claim_type_accuracy": 0.89, "addressee_accuracy": 0.69,
                 "entity_f1": 0.95, "relation_recall": 0.89, "event_attribute_recall": 0.92, "claim_precision": 0.95},
     "holdout3": {"document_metadata_accuracy": 0.97, "claimant_accuracy": 0.9, "claim_type_accuracy": 0.95, "addressee_accuracy": 0.83,
-                "entity_f1": 0.89, "relation_recall": 0.69, "event_attribute_recall": 0.98, "claim_precision": 0.95},
+                "entity_f1": 0.9, "relation_recall": 0.71, "event_attribute_recall": 0.98, "claim_precision": 0.95},
     "holdout4": {"document_metadata_accuracy": 0.98, "claimant_accuracy": 0.85, "claim_type_accuracy": 0.9, "claim_type_macro_f1": 0.77,
-                "entity_f1": 0.91, "relation_recall": 0.77, "event_attribute_recall": 0.93, "claim_precision": 0.96},
+                "entity_f1": 0.935, "relation_recall": 0.88, "event_attribute_recall": 0.93, "claim_precision": 0.96},
+    "holdout5": {"document_metadata_accuracy": 0.78, "claimant_accuracy": 0.73, "claim_type_accuracy": 0.78, "addressee_accuracy": 0.78,
+                "entity_f1": 0.875, "relation_recall": 0.56, "event_attribute_recall": 0.33, "claim_precision": 0.86},
 }
 
 

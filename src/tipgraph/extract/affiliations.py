@@ -207,6 +207,29 @@ class _Affiliations:
             if body is not None:
                 self.add(reference(body), "locatedIn", reference(place), place.span)
 
+    def described_seats(self) -> None:
+        """ "Nedan Foundation, a Kokrajhar based NGO", "the Georgian NGO, People's Harmonious Development Society": a
+        body described as a kind of body of a place or of a country's people is located there."""
+        nouns = _alternation(self.lex.get("described_body_nouns"))
+        for place in self.mentions:
+            if place.cls not in LOCATION_CLASSES:
+                continue
+            kind = re.match(r"(?:[- ]based)?\s+" + nouns + r"(?![\w-])", self.text[place.span.end : place.span.end + 40], re.IGNORECASE)
+            if not kind:
+                continue
+            body = None
+            before = re.search(r",\s+(?:a|an|the)\s+$", self.text[max(0, place.span.start - 8) : place.span.start])
+            if before:
+                body = self.ending_at(place.span.start - len(before.group()), m.ORGANIZATION_CLASSES)
+            if body is None:
+                after = re.match(r",\s+(?:the\s+)?", self.text[place.span.end + kind.end() : place.span.end + kind.end() + 8])
+                led = re.search(r"(?:^|\s)(?:a|an|the|The|A|An)\s+$", self.text[max(0, place.span.start - 5) : place.span.start])
+                if after and led:
+                    body = self.starting_at(place.span.end + kind.end() + after.end(), m.ORGANIZATION_CLASSES)
+            if body is not None and body.cls != m.GOVERNMENT_BODY:
+                start, end = min(body.span.start, place.span.start), max(body.span.end, place.span.end)
+                self.add(reference(body), "locatedIn", reference(place), Span(start, end, self.text[start:end]))
+
     def reported(self, mention: EntityMention) -> bool:
         verbs = _alternation(self.lex.get("reporting_verbs"))
         return bool(re.match(r"\s+" + verbs + r"\b", self.text[mention.span.end : mention.span.end + 20])
@@ -255,19 +278,48 @@ class _Affiliations:
 
 
     def portfolios(self) -> None:
-        """ "Interior Minister X" where the text names the Interior Ministry (or the Ministry of the
-        Interior): a minister heads the ministry of their portfolio."""
+        """ "Interior Minister X", "Minister of the Interior X", "X, Deputy Gender Minister," where the text names
+        the Interior Ministry (or the Ministry of the Interior, the Gender Ministry): a minister heads the ministry
+        of their portfolio; "X, ombudsman of Latvia" where it names the Ombudsman's Office: the office of the one
+        who holds it."""
         ministries = [mm for mm in self.mentions if mm.cls == m.GOVERNMENT_BODY and re.search(r"\bMinistry\b", mm.name)]
+        holders = {}
+        for mm in self.mentions:
+            if mm.cls not in m.ORGANIZATION_CLASSES:
+                continue
+            name = " ".join(mm.name.replace("’", "'").split()).lower()
+            held = re.fullmatch(r"(?:the\s+)?(.+?)'s office|office of (?:the\s+)?(.+)", name)
+            if held:
+                holders.setdefault(held.group(1) or held.group(2), {})[reference(mm)] = mm
+        modifiers = {"and", "deputy", "vice", "first", "acting", "state", "junior", "assistant"}
         for person in self.mentions:
-            title = person.title or ""
-            # "Deputy Foreign Minister of Kazakhstan": the portfolio before the office, the state after it
-            portfolio = re.search(r"([A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+)*)\s+Minister(?:\s+of\s+(?:the\s+)?[A-Z][\w’' -]*)?$", title)
-            if person.cls != m.PERSON or not portfolio or any(
+            if person.cls != m.PERSON or any(
                     s == reference(person) and p == "affiliatedWith" and not o.startswith("country:") for s, p, o in self.seen):
                 continue
-            words = [w.lower() for w in portfolio.group(1).split() if w.lower() not in {"and", "deputy", "vice", "first"}]
-            bodies = {reference(mm): mm for mm in ministries
-                      if words and all(re.search(rf"(?i)\b{re.escape(w)}", mm.name) for w in words)}
+            offices = [person.title or ""]
+            apposed = re.match(r",\s+(?:the\s+)?([^,;:()\n.!?“”\"]{2,80}?)(?=\s*(?:[,;:)\n.!?]|$))",
+                               self.text[person.span.end : person.span.end + 100])
+            if apposed:
+                offices.append(apposed.group(1))
+            bodies = {}
+            for office in offices:
+                minister = re.search(r"(?:^|\s)Minister(?:\s+(?:of|for)\s+(?:the\s+)?(?P<field>[A-Z][\w’' -]*?))?(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*)?$", office)
+                if minister:
+                    # "Deputy Foreign Minister of Kazakhstan": the portfolio before the office, the state after it
+                    before = re.findall(r"[A-Z][\w-]+", office[: minister.start()])
+                    before = [w.lower() for w in before if w.lower() not in modifiers]
+                    field = (minister.group("field") or "").strip()
+                    if any(mm.cls == m.COUNTRY and mm.span.text == field for mm in self.mentions):
+                        field = ""  # "Minister of Kazakhstan": the state, no portfolio
+                    words = before or [w.lower() for w in field.split() if w.lower() not in modifiers]
+                    bodies.update({reference(mm): mm for mm in ministries
+                                   if words and all(re.search(rf"(?i)\b{re.escape(w)}", mm.name) for w in words)})
+                    continue
+                # "ombudsman of Latvia", "prosecutor general of Estonia": the office, less what it is of, longest first
+                whole = re.sub(r"^(?:(?:" + "|".join(sorted(modifiers)) + r")\s+)+", "", " ".join(office.split()).lower())
+                cuts = [whole] + [whole[: link.start()] for link in reversed(list(re.finditer(r"\s+(?:of|for|in|to)\s+", whole)))]
+                held = next((holders[core] for core in cuts if core in holders), {})
+                bodies.update(held)
             if len(bodies) == 1:
                 body = next(iter(bodies.values()))
                 self.add(reference(person), "affiliatedWith", reference(body), person.span)
@@ -423,6 +475,7 @@ def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[E
     reader.appositions()
     reader.of_phrases()
     reader.seats()
+    reader.described_seats()
     reader.roles()
     reader.letterhead_addresses()
     reader.speaker_office(info)

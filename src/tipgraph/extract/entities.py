@@ -69,6 +69,7 @@ class Matchers:
             r"(?<![\w-])(?P<title>" + "|".join(re.escape(t) for t in before) + r")(?![\w-])"
         ) if before else None
         self.vocatives = {v.lower() for v in titles.get("vocative_only") or ()}
+        self.one_word_titles = {t for t in before if " " not in t and t[:1].isupper()}
         self.post_nominals = set(titles.get("after_name") or ())
         noise = vocab.lexicon("noise")
         self.not_entities = {n.lower() for n in noise.get("not_entities") or ()}
@@ -171,6 +172,10 @@ class EntityExtractor:
         self.instruments = vocab.lexicon("instruments")
         self.orgs = vocab.lexicon("organizations")
         self._parsed_ents: list = []  # the parse's entities, while `statistical` reads them
+        self._doc: Doc | None = None
+        outlet_nouns = sorted(self.orgs.get("outlet_nouns") or (), key=len, reverse=True)
+        self._outlet_noun_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, outlet_nouns)) + r")[ \t]+$", re.IGNORECASE) \
+            if outlet_nouns else None
 
     # -- gazetteers -------------------------------------------------------
     def gazetteer(self, parsed: Doc, text: str) -> list[Candidate]:
@@ -186,6 +191,10 @@ class EntityExtractor:
             span = parsed[s:e]
             if self.vocab.entities[key].cls in {m.COUNTRY, m.PLACE, m.REGION} and self._ends_a_personal_name(parsed, s, e, person_ends):
                 continue  # "Ambassador Owen Holland", "Ana Di Malta": a surname, not a country
+            if self.vocab.entities[key].cls == m.COUNTRY and span.text in self.matchers.demonyms \
+                    and re.search(r"\bin\s+$", text[max(0, span.start_char - 4) : span.start_char]) \
+                    and re.match(r"\s*(?:[),;]|and\s+[A-Z])", text[span.end_char : span.end_char + 8]):
+                continue  # "(PROTEX, in Spanish)", "published in French, Russian and English": a language
             if span.text.isupper() and len(span.text) <= 3 and span.text.lower() in {"us"}:
                 # "US" in an all-capital line may be the pronoun.
                 line = text[text.rfind("\n", 0, span.start_char) + 1 : text.find("\n", span.end_char) % (len(text) + 1)]
@@ -257,7 +266,7 @@ class EntityExtractor:
             if after:  # "Albanian government", "the Serbian authorities", "the US administration"
                 found.append(self._gov(iso3, country, text, c.start, c.end + after.end(), label))
                 continue
-            body = self._national_body(text, c, iso3, country)
+            body = self._national_body(text, c, iso3, country) or self._demonym_body(text, c, iso3)
             if body is not None:
                 found.append(body)
                 continue
@@ -285,6 +294,39 @@ class EntityExtractor:
         span = Span(c.start, end, text[c.start : end])
         key = f"govbody:{iso3}:{label}"
         return Candidate(EntityMention(m.GOVERNMENT_BODY, span, label, key=key, attrs={"country": iso3}), priority=80)
+
+    def _demonym_body(self, text: str, c: Candidate, iso3: str) -> Candidate | None:
+        """ "the Spanish Presidency", "The Argentine National Gendarmerie", "the Swedish National Council for Crime
+        Prevention", "the Azerbaijani delegation": a body named by its country's adjective, named as written. An
+        office ("the French Minister") and a name that ends in no body's word ("Philippine Airlines") are not one."""
+        adjective = text[c.start : c.end]
+        if adjective not in self.matchers.demonyms:
+            return None
+        rest = text[c.end : c.end + 160]
+        delegation = "|".join(re.escape(n) for n in self.orgs.get("demonym_delegation_nouns") or ())
+        lower = re.match(rf"[ \t]+(?:{delegation})(?![\w-])(?![ \t]+(?:to|of)\b)", rest) if delegation else None
+        if lower:
+            end = c.end + lower.end()
+        else:
+            word = r"[A-Z][\w’'-]*"
+            named = re.match(rf"((?:[ \t]+{word})+?)(?P<tail>[ \t]+(?:for|of|on|against)[ \t]+(?:the[ \t]+)?{word}"
+                             rf"(?:[ \t]+(?:(?:and|of|for|in|on|against|the)[ \t]+)*{word})*)?(?![\w’'-]|[ \t]+[A-Z])", rest)
+            if not named:
+                return None
+            words = named.group(1).split()
+            heads = set(self.orgs.get("demonym_body_heads") or ()) | self.matchers.body_head_words
+            offices = [w for w in words if w.lower() in self.matchers.title_words and w not in heads and w.lower() not in {"national", "general", "regional"}]
+            if words[-1] not in heads or offices or words[0] in self.matchers.not_org_heads \
+                    or set(words) & set(self.orgs.get("ministry_nouns") or ()):
+                return None  # "the Armenian Ministry of Justice": a ministry's own rule keeps the country out of its name
+            end = c.end + named.end()
+        span = Span(c.start, end, text[c.start : end])
+        name = clean_name(span.text)
+        cls = self.org_class(name)
+        if cls in {m.ORGANIZATION, m.INTERNATIONAL_ORGANIZATION}:
+            cls = m.GOVERNMENT_BODY  # "European", "Commission" words aside: a state's own body
+        key = f"govbody:{iso3}:{canonical_body_name(name)}" if cls == m.GOVERNMENT_BODY else None
+        return Candidate(EntityMention(cls, span, name, key=key, attrs={"country": iso3} if cls == m.GOVERNMENT_BODY else {}), priority=78)
 
     def _gov(self, iso3, country, text, start, end, label) -> Candidate:
         span = Span(start, end, text[start:end])
@@ -331,9 +373,12 @@ class EntityExtractor:
                 # the next search starts where this name ends: a list cut here may name more bodies
                 position = max(end, match.start() + 1)
                 words = text[start:end].split(" ")
-                while words and words[0] in skip:
-                    start += len(words[0]) + 1
-                    words.pop(0)
+                # "Accra, May 4, GNA- The Ministry of ...": a name begins after an article or a word run into a dash
+                head = next((i for i, w in enumerate(words) if w in nouns), len(words) - 1)
+                cut = max((i + 1 for i, w in enumerate(words[:head]) if w in skip or w.endswith(("-", "–"))), default=0)
+                for w in words[:cut]:
+                    start += len(w) + 1
+                words = words[cut:]
                 country_key = None
                 for c in countries:  # "Albanian Interior Ministry": the country is not part of the name
                     if c.start == start and c.end < end:
@@ -398,6 +443,37 @@ class EntityExtractor:
                 )
         return found
 
+    def units_of_known(self, text: str, known: list[Candidate]) -> list[Candidate]:
+        """ "the Human Rights Committee of the Lithuanian Seimas", "the Anti-Trafficking Unit of the National Police":
+        capitalised words ending in a body's head noun, "of" a known body, are a unit of it."""
+        heads = sorted({w for w in (*(self.orgs.get("unit_nouns") or ()), *(self.orgs.get("body_heads") or ())) if " " not in w})
+        if not heads:
+            return []
+        pattern = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]*[ \t]+){1,4}(?:" + "|".join(map(re.escape, heads)) + r"))[ \t]+of[ \t]+(?:the[ \t]+)?$")
+        found = []
+        for c in known:
+            key = c.mention.key or ""
+            if not key.startswith("org:") or c.mention.cls not in m.ORGANIZATION_CLASSES:
+                continue
+            before = pattern.search(text[max(0, c.start - 120) : c.start])
+            if not before:
+                continue
+            words = before.group(1).split()
+            while words and words[0] in {"The", "This", "Its", "Their", "Our"}:
+                words.pop(0)
+            if len(words) < 2 or self._only_title_words(words):
+                continue
+            start = c.start - (len(text[max(0, c.start - 120) : c.start]) - before.start(1)) + (len(before.group(1)) - len(" ".join(words)))
+            piece = text[start : c.end]
+            if "\n" in piece:
+                continue
+            parent = self.vocab.entities[key]
+            name = clean_name(piece)
+            mention = EntityMention(parent.cls if parent.cls != m.INTERNATIONAL_ORGANIZATION else m.INTERNATIONAL_ORGANIZATION,
+                                    Span(start, c.end, piece), name, key=f"unit:{parent.key}:{name}", attrs={"part_of": parent.key})
+            found.append(Candidate(mention, priority=90))
+        return found
+
     def sub_bodies(self, text: str, known: list[Candidate]) -> list[Candidate]:
         """ "OSCE Centre in Bishkek", "IOM’s Regional Office for the EU", "UN Trust Fund for Victims of
         Human Trafficking", "Anti-Mafia Directorate - Palermo Section": a unit named after a known body."""
@@ -442,7 +518,9 @@ class EntityExtractor:
     def possessive_offices(self, text: str) -> list[Candidate]:
         """ "the General Prosecutor’s Office", "the Ombudsman's office": an office named by its holder."""
         found = []
-        for match in re.finditer(r"(?<![\w-])((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)[’']s\s+([Oo]ffice)\b", text):
+        # "the Prosecutor’s Office for Human Trafficking and Exploitation": the field it is for goes with its name
+        tail = r"(?:[ \t]+(?:for|on|against)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+(?:(?:and|of|in|on|for|against|the)[ \t]+)*[A-Z][\w’'-]*)*)?"
+        for match in re.finditer(r"(?<![\w-])((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)[’']s\s+([Oo]ffice)\b" + tail, text):
             words = match.group(1).split()
             while words and words[0] in {"The", "This", "That"}:
                 words.pop(0)
@@ -524,6 +602,12 @@ class EntityExtractor:
                 word = word[: possessive.start()]
             if not word or not word[0].isupper() or word in self.matchers.not_person_words:
                 break
+            # "Lord Maurice Morrow Lord Maurice Morrow DUP": a caption repeats the titled name and adds the party's
+            # acronym; a title or an acronym after a name is no part of it
+            bare_word = word.rstrip(".")
+            if len(words) >= 2 and (word in self.matchers.one_word_titles
+                                    or len(bare_word) >= 2 and bare_word.isupper() and not all(w.isupper() for w in words)):
+                break
             if possessive:
                 words.append(word)
                 break
@@ -584,6 +668,16 @@ class EntityExtractor:
                                                                       or re.fullmatch(r"\d{4}", tokens[left - 2].text)):
                         left -= 2  # "High-Level Conference", "2013-2016 National Programme"
                         continue
+                    # "Human Trafficking and Exploitation (Criminal Justice and Support for Victims) Bill": a
+                    # bracketed part of a statute's short title, between capitalised words
+                    if prev.text == ")" and left == i:
+                        opening = next((j for j in range(left - 2, max(-1, left - 14), -1) if tokens[j].text == "("), None)
+                        inner = tokens[opening + 1 : left - 1] if opening is not None else []
+                        if opening is not None and opening >= 1 and len(inner) >= 2 and tokens[opening - 1].text[:1].isupper() \
+                                and all(t.text[:1].isupper() or t.text in connectors or t.text in {"of", "for", "and", "in", "on", "the"} for t in inner) \
+                                and not any("\n" in t.whitespace_ for t in tokens[opening - 1 : left]):
+                            left = opening
+                            continue
                     # "Council of Europe Convention": a connector between capitalised words
                     # "Alliance against Trafficking in Persons Conference"
                     if prev.text in {"of", "for", "and", "against", "in", "on"} and left - 2 >= 0 and tokens[left - 2].text[:1].isupper() \
@@ -592,6 +686,8 @@ class EntityExtractor:
                         left -= 2
                         continue
                     break
+                if tokens[left].text == "(":
+                    left = i  # "Asia Europe Meeting (ASEM) Seminar": no name ran on before the bracket
                 # "Conference Services": a keyword followed by a capitalised noun is not the head of a name.
                 if k_end < len(tokens) and tokens[k_end].text[:1].isupper() and "\n" not in tokens[k_end - 1].whitespace_ \
                         and not re.match(r"^\d", tokens[k_end].text):
@@ -876,6 +972,7 @@ class EntityExtractor:
     def statistical(self, parsed: Doc, text: str) -> list[Candidate]:
         found = []
         self._parsed_ents = list(parsed.ents)
+        self._doc = parsed
         # words the document also writes in lower case are common nouns ("Response", "Slavery")
         lower_words = {t.text for t in parsed if t.text.isalpha() and t.text.islower()}
         places = self.vocab.places
@@ -885,6 +982,11 @@ class EntityExtractor:
                 cut = text.find(mark, ent_start + 1, end)
                 if cut > 0:
                     end = cut
+            # "the Coastal Prosecutor’s Office for Labour Exploitation (COPLE, in Spanish)": a bracket the name
+            # does not close is its acronym's, read apart
+            bracket = text.find("(", ent_start + 1, end)
+            if bracket > 0 and text.find(")", bracket, end) < 0:
+                end = bracket
             span = trimmed_span(text, ent_start, end)
             # "Plymouth Crown Court on Oct. 24": a date after the name is no part of it
             dated = re.search(r"\s+(?:on|in|since|from|until|by)\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?\d", span.text)
@@ -913,6 +1015,13 @@ class EntityExtractor:
                 continue
             if label == "ORG" and name.split()[-1] in self.matchers.not_org_heads:
                 continue  # "Keynote Address", "Annual Report": a document or event, not a body
+            if label == "ORG" and len(name.split()) >= 2 and name.split()[-1] not in self.matchers.body_head_words \
+                    and not name.isupper() and _title_case_line(text, span.start):
+                continue  # "Argentina: Security Forces Rescue Human Trafficking Victims": a headline's words, not a body
+            if label == "ORG" and len(words := name.split()) == 1 and not name.isupper():
+                token = next((t for t in self._doc if t.idx == span.start), None) if self._doc is not None else None
+                if token is not None and token.pos_ == "ADJ" and token.is_sent_start:
+                    continue  # "Key ministry officials will ...": an adjective opening a sentence
             if not name[0].isupper() or len(name) < 2:
                 continue
             words = name.split()
@@ -948,6 +1057,11 @@ class EntityExtractor:
             if re.search(r"(?:entitled|titled|called|named|themed)\s+[‘'“\"][^’'”\"\n]{0,160}$", text[max(0, span.start - 180) : span.start]) \
                     and label in {"ORG", "PERSON", "WORK_OF_ART", "GPE"}:
                 continue
+            outlet = self._outlet_noun_re.search(text[max(0, span.start - 40) : span.start]) if self._outlet_noun_re else None
+            if outlet and label in {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "GPE", "NORP"}:
+                # "Swedish newspaper Dagens Nyheter reported": the outlet the noun says the name is
+                found.append(Candidate(EntityMention(m.MEDIA_ORGANIZATION, span, name, attrs={"outlet_noun": True}), priority=21))
+                continue
             if label in {"ORG", "WORK_OF_ART", "PRODUCT", "GPE"} and self._person_in_context(name, span, text):
                 found.append(Candidate(EntityMention(m.PERSON, span, name), priority=20))
                 continue
@@ -960,6 +1074,14 @@ class EntityExtractor:
                 found.append(Candidate(EntityMention(m.PLACE, span, name, attrs=self._place_attrs(name)), priority=10))
                 continue
             if label == "PERSON":
+                credit = re.fullmatch(r"([^/]+?)\s*/\s*([^\W\d_][^/]*)", span.text)
+                if credit and re.match(r"[ \t*_]*[Bb]y\s+$", text[text.rfind("\n", 0, span.start) + 1 : span.start]):
+                    # "By Eduardo Szklarz/Diálogo": a byline's reporter and the outlet, joined by a slash
+                    person = trimmed_span(text, span.start, span.start + len(credit.group(1)))
+                    outlet = trimmed_span(text, span.start + credit.start(2), span.end)
+                    found.append(Candidate(EntityMention(m.PERSON, person, clean_name(person.text)), priority=20))
+                    found.append(Candidate(EntityMention(m.MEDIA_ORGANIZATION, outlet, clean_name(outlet.text)), priority=20))
+                    continue
                 if any(w in self.matchers.not_person_words for w in words) or len(words) > 4:
                     continue
                 if len(words) == 1 and (name in self.instruments.get("keywords") or () or name.endswith("s") and name[:-1] in (self.instruments.get("keywords") or ())):
@@ -1083,6 +1205,16 @@ class EntityExtractor:
 
 
 _QUOTES = {"“": "”", "‘": "’'", '"': '"', "'": "'", "«": "»"}
+_MINOR_WORDS = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "at", "to", "by", "with", "from", "as", "into", "over", "after", "against"}
+
+
+def _title_case_line(text: str, position: int) -> bool:
+    """The line holding `position` is a headline in Title Case: every word but the minor ones capitalised."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    words = re.findall(r"[^\W\d_][\w’'-]*", text[start : end if end >= 0 else len(text)])
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return len(content) >= 4 and all(w[0].isupper() for w in content)
 
 
 def _quoted_title_end(text: str, end: int) -> int:
@@ -1210,6 +1342,21 @@ def _agency_datelines(text: str, vocab: Vocabulary) -> list[Candidate]:
             country = vocab.places[town]
             found.append(Candidate(EntityMention(m.PLACE, Span(match.start(1), match.end(1), match.group(1)), town,
                                                  attrs={"country": country} if country else {}), priority=25))
+    # "Accra, May 4, GNA - The Ministry ...": a wire's acronym after the place and day of its dateline
+    from tipgraph.extract.metadata import parse_date
+
+    for match in re.finditer(r"(?m)^[ \t*_#]*[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,2},[ \t]+([^,\n]{3,24}),[ \t]+([A-Z]{2,8})[ \t]*[—–-]", text[:600]):
+        if parse_date(match.group(1)) is None and not re.fullmatch(MONTHS + r"\.?[ \t]+\d{1,2}", match.group(1)):
+            continue
+        agency = match.group(2)
+        key = vocab_body_key(vocab, agency)
+        if key is not None:
+            known = vocab.entities[key]
+            found.append(Candidate(EntityMention(known.cls, Span(match.start(2), match.end(2), agency), known.name, key=key,
+                                                 attrs={"dateline": True}), priority=26))
+        else:
+            found.append(Candidate(EntityMention(m.MEDIA_ORGANIZATION, Span(match.start(2), match.end(2), agency), agency,
+                                                 attrs={"dateline": True}), priority=26))
     for match in re.finditer(r"(?<![\w-])([A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+){0,2})\.[ \t]+([A-Z][A-Z.-]*[A-Z])[ \t]+[—–-][ \t]", text[:600]):
         town = " ".join("-".join(part.capitalize() for part in word.split("-")) for word in match.group(1).split())
         agency = match.group(2)
@@ -1219,6 +1366,11 @@ def _agency_datelines(text: str, vocab: Vocabulary) -> list[Candidate]:
         found.append(Candidate(EntityMention(m.MEDIA_ORGANIZATION, Span(match.start(2), match.end(2), agency), agency_name,
                                              attrs={"dateline": True}), priority=26))
     return found
+
+
+def vocab_body_key(vocab: Vocabulary, name: str) -> str | None:
+    """The key of the known body `name` is a name or acronym of, if any."""
+    return matchers_for(vocab).body_by_name.get(name) or matchers_for(vocab).body_by_name.get(name.lower())
 
 
 def _one_sense_for_datelines(kept: list[Candidate]) -> None:
@@ -1439,16 +1591,24 @@ def _short_units(text: str, kept: list[Candidate], vocab: Vocabulary) -> list[Ca
     return found
 
 
-def _bare_unit_nouns(text: str, kept: list[Candidate]) -> None:
+def _bare_unit_nouns(text: str, kept: list[Candidate], head_words: set[str]) -> None:
     """ "The Group is planning ..." after "the OSCE Group of Friends on ...": a unit's noun alone after "the" is
-    the one unit the text names with that noun."""
+    the one unit the text names with that noun; "the Gendarmerie reported" after "The Argentine National
+    Gendarmerie", whatever class the parser gave it: a body's head noun alone is the one body it heads."""
     for cand in kept:
         mention = cand.mention
-        if mention.key or mention.cls not in m.ORGANIZATION_CLASSES or len(mention.name.split()) != 1 \
-                or not re.search(r"(?:^|\s)(?:the|The)\s+$", text[max(0, mention.span.start - 5) : mention.span.start]):
+        if mention.key or mention.cls not in m.ORGANIZATION_CLASSES | {m.PLACE} or len(mention.name.split()) != 1:
             continue
+        definite = re.search(r"(?:^|\s)(?:the|The)\s+$", text[max(0, mention.span.start - 5) : mention.span.start])
+        if not definite and mention.name not in head_words:
+            continue  # "Gendarmerie agents rescued ...": a body's head word needs no article to name it
         units = {c.mention.key: c.mention for c in kept if (c.mention.key or "").startswith("unit:") and c.start < mention.span.start
-                 and re.search(rf"(?<![\w-]){re.escape(mention.name)}(?![\w-])", c.mention.name)}
+                 and re.search(rf"(?<![\w-]){re.escape(mention.name)}(?![\w-])", c.mention.name)} \
+            if mention.cls != m.PLACE else {}
+        if not units:
+            units = {(c.mention.key or c.mention.name): c.mention for c in kept
+                     if c.mention.cls in m.ORGANIZATION_CLASSES and c.start < mention.span.start
+                     and len(c.mention.name.split()) >= 2 and c.mention.name.split()[-1] == mention.name}
         if len(units) == 1:
             unit = next(iter(units.values()))
             mention.key, mention.cls, mention.name = unit.key, unit.cls, unit.name
@@ -1495,6 +1655,56 @@ def _surnames_of_people(kept: list[Candidate]) -> None:
                 and not mention.attrs.get("country") and not mention.attrs.get("venue_line"):
             mention.cls = m.PERSON
             mention.name = surnames[mention.name]
+
+
+def _apposed_offices(text: str, kept: list[Candidate], title_words: set[str]) -> None:
+    """ "Mrs Lariba Abudu, Deputy Gender Minister, said": an office in apposition right after a person's name
+    names that person, not another one."""
+    people = [c for c in kept if c.mention.cls == m.PERSON and len(c.mention.name.split()) >= 2]
+    for cand in kept:
+        mention = cand.mention
+        words = mention.name.split()
+        if mention.cls != m.PERSON or mention.title or not words or words[-1].lower() not in title_words:
+            continue
+        before = re.search(r",[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+){0,2}$", text[max(0, cand.start - 60) : cand.start])
+        if not before:
+            continue
+        end = cand.start - len(before.group())
+        holder = next((p for p in people if p.end == end and p is not cand), None)
+        if holder is not None:
+            mention.name = holder.mention.name
+
+
+def _one_sense_per_name(kept: list[Candidate]) -> None:
+    """A name the text gives a person's title ("Ms. Grizelda Grootboom") or an outlet's noun ("the newspaper Dagens
+    Nyheter") names that person or outlet wherever it stands, whatever class the parser gave it there."""
+    titled = {c.mention.name for c in kept if c.mention.cls == m.PERSON and "title_start" in c.mention.attrs}
+    outlets = {c.mention.name for c in kept if c.mention.cls == m.MEDIA_ORGANIZATION and c.mention.attrs.get("outlet_noun")}
+    for cand in kept:
+        mention = cand.mention
+        if mention.key:
+            continue
+        if mention.name in titled and mention.cls in m.ORGANIZATION_CLASSES | {m.PLACE}:
+            mention.cls = m.PERSON
+        elif mention.name in outlets and mention.cls in m.ORGANIZATION_CLASSES | {m.PERSON, m.PLACE} - {m.MEDIA_ORGANIZATION}:
+            mention.cls = m.MEDIA_ORGANIZATION
+
+
+def _short_ministries(kept: list[Candidate]) -> None:
+    """ "the Gender Ministry" after "the Ministry of Gender, Children and Social Protection": a ministry named by
+    the first portfolio of a ministry the text names in full is that ministry."""
+    full = [c.mention for c in kept if c.mention.cls == m.GOVERNMENT_BODY and c.mention.key]
+    for cand in kept:
+        mention = cand.mention
+        if mention.cls != m.GOVERNMENT_BODY or not mention.key:
+            continue
+        short = canonical_body_name(mention.name)
+        longer = {o.key: o for o in full if o.key != mention.key
+                  and re.match(re.escape(short) + r"(?:,|\s+and\s)", canonical_body_name(o.name))}
+        if len(longer) == 1:
+            other = next(iter(longer.values()))
+            mention.key, mention.name = other.key, other.name
+            mention.attrs.update({k: v for k, v in other.attrs.items() if k == "country"})
 
 
 def _short_names_of_known(kept: list[Candidate]) -> None:
@@ -1627,12 +1837,17 @@ def _adopt_parenthesised_acronyms(text: str, kept: list[Candidate]) -> list[Cand
     by_start = {c.start: c for c in kept}
     added: list[Candidate] = []
     for cand in kept:
-        tail = re.match(r" ?\((?P<acr>[A-Z][A-Za-z.-]{1,12})\)", text[cand.end : cand.end + 16])
+        # "(UNIAP,)", "(PROTEX, in Spanish)": a note after the acronym inside its brackets
+        tail = re.match(r" ?\((?P<acr>[A-Z][A-Za-z.-]{1,12})(?:,[^()\n]{0,30})?\)", text[cand.end : cand.end + 48])
         if not tail:
             continue
         letters = [ch for ch in tail.group("acr") if ch.isalpha()]
         if cand.mention.cls in {m.PLACE, m.COUNTRY, m.REGION, m.PERSON} or sum(ch.isupper() for ch in letters) * 2 < len(letters):
             continue  # "SARAJEVO (Reuters)": a dateline and its agency, not a name and its acronym
+        if re.fullmatch(r"[A-Z]{2,6}", cand.mention.span.text):
+            continue  # "... Project in the GMS (UNIAP)": an acronym has no acronym of its own; the bracket is the longer name's
+        if "," in tail.group() and tail.group("acr")[0].lower() != clean_name(cand.mention.span.text)[:1].lower():
+            continue
         acronym = by_start.get(cand.end + tail.start("acr"))
         if acronym is None and cand.mention.cls in m.ORGANIZATION_CLASSES and re.fullmatch(r"[A-Z][A-Z-]{1,9}", tail.group("acr")):
             # "the Department for Fighting Organized Crime (DFOC)" where no extractor found DFOC
@@ -1698,6 +1913,7 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
         + extractor.ministries(text, countries, doc_country)
         + extractor.missions(text, countries)
         + extractor.sub_bodies(text, known)
+        + extractor.units_of_known(text, known)
         + extractor.possessive_offices(text)
         + people
         + extractor.events_in(parsed, text)
@@ -1719,12 +1935,15 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     if extra:
         kept = _resolve_overlaps(kept + extra)
     _short_names_of_known(kept)
+    _short_ministries(kept)
     _short_names_of_parts(kept, vocab)
-    _bare_unit_nouns(text, kept)
+    _bare_unit_nouns(text, kept, extractor.matchers.body_head_words)
     short_bodies = _definite_short_bodies(text, kept, vocab)
     if short_bodies:
         kept = _resolve_overlaps(kept + short_bodies)
     _surnames_of_people(kept)
+    _apposed_offices(text, kept, extractor.matchers.title_words)
+    _one_sense_per_name(kept)
     kept = _venues(text, kept, vocab)
     _one_sense_for_datelines(kept)
     mentions = []

@@ -137,6 +137,11 @@ def _cues(vocab: Vocabulary) -> _Cues:
     return cues
 
 
+def _soft_breaks_as_spaces(text: str) -> str:
+    """`text` with each line break before a lower-case word made a space (same length, same offsets)."""
+    return re.sub(r"[ \t]*\n[ \t]*(?=[a-z])", lambda b: " " * len(b.group()), text)
+
+
 def _shift(iso: str, days: int = 0, months: int = 0, years: int = 0) -> dt.date:
     day = dt.date.fromisoformat(iso)
     month_index = day.year * 12 + (day.month - 1) + months + years * 12
@@ -255,9 +260,13 @@ class _Reader:
         return start, (len(self.text) if end < 0 else end)
 
     def clause(self, mention: EntityMention) -> tuple[int, int]:
-        """The sentence, clipped to the mention's line (headers carry no full stops)."""
+        """The sentence, clipped to the mention's line (headers carry no full stops); a sentence the parser ended
+        at a soft line break goes on to the next full stop of that line."""
         s, e = self.sentence(mention)
         ls, le = self.line(mention.span.start)
+        if e < le and "\n" in self.document.text[max(s, e - 2) : le] and not re.search(r"[.!?;:]", self.text[max(s, e - 2) : e]):
+            stop = re.search(r"[.!?;]", self.text[e:le])
+            e = e + stop.start() if stop else le
         return max(s, ls), min(e, le)
 
     def starting_at(self, position: int, classes) -> EntityMention | None:
@@ -951,6 +960,16 @@ class _Reader:
 
     # -- affiliations ------------------------------------------------------------------
     def affiliations(self) -> None:
+        # a line that opens with a lower-case word goes on from the line before ("X, Deputy Permanent Representative
+        # / of Norway to the United Nations", hard-wrapped paragraphs): read across that break, offsets unchanged
+        whole = self.text
+        self.text = _soft_breaks_as_spaces(whole)
+        try:
+            self._affiliations()
+        finally:
+            self.text = whole
+
+    def _affiliations(self) -> None:
         text = self.text
         cues = self.cues
         affiliated: dict[str, set[str]] = {}
@@ -1159,6 +1178,11 @@ class _Reader:
 
         def member_before(org: EntityMention, limit: int) -> EntityMention | None:
             s, _ = self.sentence(org)
+            # "X, member of the Human Rights Committee": the person the office is in apposition to
+            apposed = re.search(r",\s+(?:a\s+|an\s+|the\s+)?$", text[max(s, limit - 8) : limit])
+            person = self.ending_at(limit - len(apposed.group()), {m.PERSON}) if apposed else None
+            if person is not None:
+                return person
             before = [
                 mm for mm in self.ordered
                 if mm.cls in BODY_CLASSES and s <= mm.span.start and mm.span.end <= limit

@@ -81,6 +81,8 @@ class AddresseesMixin:
                     if actor:
                         found.append(reference(actor))
             if not found:
+                found.extend(self._wished_subject(sent, claimant))
+            if not found:
                 found.extend(self._obliged_subject(sent, claimant))
             if not found:
                 found.extend(self._appealed_owner(sent, claimant))
@@ -468,6 +470,25 @@ class AddresseesMixin:
                                 return named
         return []
 
+    def _wished_subject(self, sent: SpacySpan, claimant: str | None) -> list[str]:
+        """ "We hope the Georgian government and civil society will come up with a strategy", "we expect the
+        authorities to act": the subject of what the speaker wishes done is urged."""
+        wishing = set(self.addressee_lexicon.get("wish_verbs") or ())
+        for tok in sent:
+            if tok.lemma_.lower() not in wishing or tok.pos_ not in {"VERB", "AUX"}:
+                continue
+            if not any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in tok.children):
+                continue
+            for clause in (c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}):
+                subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                if not subjects and clause.dep_ == "xcomp":
+                    subjects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+                if subjects and subjects[0].lower_ not in {"i", "we", "it", "this", "that", "there", "they"}:
+                    named = self.addressee_of(subjects[0], claimant)
+                    if named:
+                        return named
+        return []
+
     def _obliged_subject(self, sent: SpacySpan, claimant: str | None) -> list[str]:
         """'UNODC and member states may wish to take a closer look', 'The authorities should ...':
         the subject of a verb of obligation is urged."""
@@ -493,6 +514,9 @@ class AddresseesMixin:
             clause_start = max([sent.start_char] + [t.idx + 1 for t in sent if t.i < tok.i and t.text in {",", ";", ":"}])
             before = [mm for mm in self.mentions_in(clause_start, tok.idx) if mm.cls in ACTOR_CLASSES
                       and reference(mm) != claimant and reference(mm) not in self.own_voice and not self._is_title(mm)]
+            # "the Georgian government and civil society will ...": the government, not the country inside its name
+            before = [mm for mm in before if not any(o is not mm and o.span.start <= mm.span.start and mm.span.end <= o.span.end
+                                                     and (o.span.start, o.span.end) != (mm.span.start, mm.span.end) for o in before)]
             if before:
                 return [reference(before[0])]
         return []
