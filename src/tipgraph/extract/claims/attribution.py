@@ -897,8 +897,9 @@ class AttributionMixin:
             adjunct = not rest or rest[0].is_punct or rest[0].pos_ == "ADP" and len(rest) <= 6 or (
                 len(rest) <= 3 and all(t.ent_type_ in {"DATE", "TIME"} or t.pos_ == "ADV" for t in rest)) or (
                 verb.lemma_.lower() in {"tell", "inform"} and rest[0].pos_ != "PROPN")
-            if verb_at == 0 and verb.tag_ == "VBG":
-                continue  # "urging States to adhere": a participle, not an inverted "said X"
+            if verb_at == 0 and (verb.tag_ == "VBG" or verb.tag_ == "VBN" and rest and rest[0].pos_ == "ADP"):
+                # "urging States to adhere", "accused of recruiting the workers": a participle, not an inverted "said X"
+                continue
             if verb_at == 0 and verb.lemma_.lower() not in self._inverting_verbs and any(
                     c.dep_ in {"dobj", "ccomp", "xcomp"} and c in rest for c in verb.children):
                 # "..., Ambassador X, praised today the Government's efforts": what follows a verb of stance
