@@ -37,3 +37,13 @@ def test_the_responsibility_of_another_is_a_call(claims):
 
 def test_the_number_of_an_act_counts_nothing(claims):
     assert claim(claims, DOC, "2012 Act 415 to protect workers").cls == "Assertion"
+
+
+def test_an_actor_avowing_its_own_resolve_pledges(claims):
+    c = claim(claims, DOC, "restated its determination to close the gaps")
+    assert c.cls == "Commitment" and c.class_rule == "pledge", (c.cls, c.class_rule, c.class_evidence)
+
+
+def test_a_priority_named_for_a_body_is_its_pledge(claims):
+    c = claim(claims, DOC, "remains an ILO priority")
+    assert c.cls == "Commitment" and c.class_rule == "pledge", (c.cls, c.class_rule, c.class_evidence)

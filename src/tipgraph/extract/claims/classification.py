@@ -810,6 +810,7 @@ class ClassificationMixin:
         undertakings = set(spec.get("undertaking_verbs") or ())
         parties = set(spec.get("party_nouns") or ())
         descriptive = set(spec.get("descriptive_verbs") or ())
+        avowals = set(spec.get("avowal_verbs") or ())
         cues = []
         for tok in sent:
             evidence = None
@@ -879,6 +880,19 @@ class ClassificationMixin:
                 elif owner and owner[0].lower_ in {"its", "their"} and self._own_subject(tok):
                     # "Our Government has made the fight one of its top priorities": the owner is the speaker's side
                     evidence = self._words(owner[0], tok)
+                elif owner and owner[0].lower_ in {"its", "their"} and tok.dep_ == "dobj" \
+                        and tok.head.lemma_.lower() in avowals and not any(c.dep_ == "neg" for c in tok.head.children) \
+                        and (self._speaking_subject(tok.head) is not None
+                             and self._speaking_subject(tok.head).lower_ not in FIRST_PERSON):
+                    # "The Ministry has stated its resolve to address ...", "Belarus reaffirmed its commitment to":
+                    # an actor's own pledge, avowed (not "I congratulate Belarus on its commitment")
+                    evidence = self._words(tok.head, tok, limit=3)
+                elif not owner and tok.dep_ == "attr" and tok.head.lemma_ in {"be", "remain", "stay"} \
+                        and not any(c.dep_ == "neg" for c in tok.head.children) and any(
+                        c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "PROPN" and self.mention_at(c.idx) is not None
+                        and self.mention_at(c.idx).cls in m.ORGANIZATION_CLASSES | {m.COUNTRY} for c in tok.children):
+                    # "The fight against trafficking remains an OSCE priority": the body named owns the pledge
+                    evidence = self._words(tok.head, tok, limit=3)
             if evidence is None:
                 continue
             rank = self.clause_rank(tok, sent)
