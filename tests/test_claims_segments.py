@@ -84,3 +84,12 @@ def test_unwrapping_keeps_titles_lists_and_lengths():
         "Norway supports the victim-centred, rights-based approach.\n"
     assert unwrap_lines("Delivered by Anna Berg, Deputy Representative\nof Norway to the OSCE\n") == \
         "Delivered by Anna Berg, Deputy Representative\nof Norway to the OSCE\n"
+
+
+def test_what_a_speech_says_about_itself_is_no_claim(claims):
+    texts = [c.span.text for c in claims["speech_about_itself.txt"]]
+    assert not any(t.startswith(("In my opening remarks", "That is my message", "I beg to move", "This content was"))
+                   for t in texts), texts
+    assert any(t.startswith("The resolution recognises for the first time") for t in texts), texts
+    # a message that is spelt out after a colon is a claim
+    assert any("no worker may be held by debt" in t for t in texts), texts
