@@ -47,3 +47,10 @@ def test_according_to_the_police_takes_up_the_police_named_before(claims):
     c = claim(claims, "news_definite_bodies.txt", "around 12 criminal networks")
     assert c.claimant == "govbody:NOR:Police of Norway", (c.claimant, c.claimant_evidence)
     assert c.claimant_rule == "according-to"
+
+
+def test_a_quotation_carried_into_the_next_paragraph_is_the_speakers_who_closes_it(claims):
+    doc = "release_quote_over_paragraphs.txt"
+    for words in ("Every county must have a shelter", "The police cannot be the only ones", "We will publish a guide"):
+        c = claim(claims, doc, words)
+        assert c.claimant == "Person:Kadri Tamm", (words, c.claimant, c.claimant_rule, c.claimant_evidence)

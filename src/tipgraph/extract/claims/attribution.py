@@ -537,6 +537,16 @@ class AttributionMixin:
         if quotation.source is not None:
             return quotation.source
         source = None
+        if not quotation.closed:
+            # '“A. B.' | 'C. D,” points out X.': a quotation carried into the next paragraph without a mark that
+            # reopens it, closed there; it is the speaker's who closes it
+            carried = next((q for q in self.quotations() if q.start == quotation.end and q.closed
+                            and self.text[q.start:q.start + 1] not in OPENING_QUOTES + '"'), None)
+            if carried is not None:
+                source = self.quotation_source(carried, state)
+                if source is not None:
+                    quotation.source = source
+                    return source
         if quotation.closed:
             sent = self._sentence_at(quotation.end)
             if sent is not None and sent.end_char <= quotation.end + 1:
