@@ -537,6 +537,16 @@ class AttributionMixin:
         if quotation.source is not None:
             return quotation.source
         source = None
+        if not quotation.closed:
+            # '“A. B.' | 'C. D,” points out X.': a quotation carried into the next paragraph without a mark that
+            # reopens it, closed there; it is the speaker's who closes it
+            carried = next((q for q in self.quotations() if q.start == quotation.end and q.closed
+                            and self.text[q.start:q.start + 1] not in OPENING_QUOTES + '"'), None)
+            if carried is not None:
+                source = self.quotation_source(carried, state)
+                if source is not None:
+                    quotation.source = source
+                    return source
         if quotation.closed:
             sent = self._sentence_at(quotation.end)
             if sent is not None and sent.end_char <= quotation.end + 1:
@@ -612,6 +622,15 @@ class AttributionMixin:
         return tok.dep_ == "parataxis" or (previous is not None and (previous.is_punct or subject_before)
                                            and tok.i > tok.sent.start + 2 and not any(c.dep_ == "dobj" for c in tok.children))
 
+    def _person_reports_that(self, verb) -> bool:
+        """'Ms. Ana Ruiz, the Goodwill Ambassador, commented that ...': in any genre, a verb of stance with a
+        "that"-clause and a person named as its subject reports what that person said."""
+        if not any(c.dep_ == "ccomp" for c in verb.children):
+            return False
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        actor = self.subject_actor(subject) if subject is not None and subject.pos_ == "PROPN" else None
+        return actor is not None and actor.cls == m.PERSON and reference(actor) not in self.own_voice
+
     def reported_source(self, sent: SpacySpan | None, state: Attribution, outside_quotes: bool = False,
                         after: int | None = None, before: int | None = None, speech_reporting: bool = False) -> Source | None:
         """The person or body a reporting verb attributes the sentence to."""
@@ -625,7 +644,8 @@ class AttributionMixin:
                 continue
             if outside_quotes and not self._outside_quotes(tok):
                 continue
-            if not self._reports(tok, third_person or tok.lemma_.lower() in self.speech_reporting_verbs):
+            if not self._reports(tok, third_person or tok.lemma_.lower() in self.speech_reporting_verbs
+                                 or self._person_reports_that(tok)):
                 continue
             if speaker_leads and tok is not sent.root and not outside_quotes:
                 return None  # "I praise Maria, who told her story to the BBC": the speaker's claim
@@ -716,7 +736,7 @@ class AttributionMixin:
                         break
             return Source(reference(actor), "reporting-verb", f"{actor.span.text}, {subject.text} {verb.text}") if actor else None
         if lower in PRONOUNS_PERSON:
-            human = self._person_antecedent(lower, state)
+            human = self._person_antecedent(lower, state) or self._person_mentioned_before(subject.idx, lower)
             if human:
                 return Source(human.ref, "pronoun", f"{subject.text} {verb.text}: {subject.text} = {_antecedent(human)}")
             return None
@@ -755,11 +775,28 @@ class AttributionMixin:
             body = self._body_named_by(sorted(subject.subtree, key=lambda t: t.i))
             if body is not None:
                 return Source(body, "body-coreference", f"{said}: {phrase} = {body}")
+            earlier = self._source_named_with(subject, state)
+            if earlier is not None:
+                return Source(earlier.ref, "body-coreference", f"{said}: {phrase} = {_antecedent(earlier)}")
         if actor is None:
             return None
         if reference(actor) in self.own_voice:
             return None  # "Canada will ...", "The United States supports ...": the speaker's side
         return Source(reference(actor), "reporting-verb", said)
+
+    def _source_named_with(self, subject, state: Attribution) -> Source | None:
+        """'The Azerbaijani delegation announced ... The delegation stressed that': "the <noun>" takes up the
+        last body or source whose own subject had that head noun."""
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subject.children):
+            return None
+        noun = subject.lemma_.lower()
+        for earlier in (state.last_body, state.last_source):
+            if earlier is None or earlier.rule not in {"reporting-verb", "body-coreference"}:
+                continue
+            said_by = earlier.evidence.split(":")[0].lower().split()
+            if noun in said_by[:-1] or subject.lower_ in said_by[:-1]:
+                return earlier
+        return None
 
     def _said_noun_subject(self, sent: SpacySpan | None, state: Attribution) -> Source | None:
         """'Another recommendation is to strengthen ...': what the last source said, continued."""
@@ -811,6 +848,9 @@ class AttributionMixin:
                 continue
             context = (mm.title or "") + " " + self.text[max(0, mm.span.start - 120) : mm.span.start]
             context = context.lower().split(".")[-1]
+            # "Mrs Ama Owusu, Deputy Gender Minister, said": the title set after the name, between commas
+            apposed = re.match(r",\s*([^,.;:\n]{3,80})", self.text[mm.span.end : mm.span.end + 90])
+            context += " " + (apposed.group(1).lower() if apposed else "")
             if all(w in context for w in words):
                 best = reference(mm)
         return best
@@ -867,8 +907,9 @@ class AttributionMixin:
             adjunct = not rest or rest[0].is_punct or rest[0].pos_ == "ADP" and len(rest) <= 6 or (
                 len(rest) <= 3 and all(t.ent_type_ in {"DATE", "TIME"} or t.pos_ == "ADV" for t in rest)) or (
                 verb.lemma_.lower() in {"tell", "inform"} and rest[0].pos_ != "PROPN")
-            if verb_at == 0 and verb.tag_ == "VBG":
-                continue  # "urging States to adhere": a participle, not an inverted "said X"
+            if verb_at == 0 and (verb.tag_ == "VBG" or verb.tag_ == "VBN" and rest and rest[0].pos_ == "ADP"):
+                # "urging States to adhere", "accused of recruiting the workers": a participle, not an inverted "said X"
+                continue
             if verb_at == 0 and verb.lemma_.lower() not in self._inverting_verbs and any(
                     c.dep_ in {"dobj", "ccomp", "xcomp"} and c in rest for c in verb.children):
                 # "..., Ambassador X, praised today the Government's efforts": what follows a verb of stance
@@ -976,6 +1017,11 @@ class AttributionMixin:
             if actor is None:
                 actor = next((mm for mm in self.mentions_in(position, sentence.end) if mm.cls in ACTOR_CLASSES and not self._is_title(mm)
                               and ("," in self.text[mm.span.end : mm.span.end + 2] or mm.span.start - position < 60)), None)
+            if actor is None and head.pos_ == "NOUN":
+                # "According to the police, ...": the body named before with that noun
+                body = self._body_named_by(sorted(head.subtree, key=lambda t: t.i))
+                if body is not None and body not in self.own_voice:
+                    return Source(body, "according-to", f"{phrase} {_words(' '.join(t.text for t in head.subtree))} = {body}")
             if actor is not None and reference(actor) not in self.own_voice:
                 named = _words(self.text[position : min(sentence.end, position + 80)].split(",")[0])
                 return Source(reference(actor), "according-to", f"{phrase} {named}")
@@ -1196,6 +1242,24 @@ class AttributionMixin:
                 self._genders.setdefault(human.ref, wanted)
                 return human
         return state.last_human
+
+    def _person_mentioned_before(self, position: int, pronoun: str) -> Source | None:
+        """'I would like to thank Ms. Ana Ruiz ... She said, "...': with no speaker yet to take it up, "she" or
+        "he" is the last person the text named, in this paragraph or the one before, not of the other gender
+        and not the document's own speaker."""
+        wanted = "f" if pronoun.lower() == "she" else "m"
+        paragraph = self.paragraph_index(position)
+        for mm in reversed(self.mentions):
+            if mm.span.start >= position:
+                continue
+            if self.paragraph_index(mm.span.start) < paragraph - 1:
+                break
+            ref = reference(mm)
+            if mm.cls != m.PERSON or self._is_title(mm) or ref in self.own_voice or ref == self.speaker_ref:
+                continue
+            if self._gender(ref) in {None, wanted}:
+                return Source(ref, "named", mm.span.text)
+        return None
 
     def _gender(self, ref: str) -> str | None:
         if ref in self._genders:

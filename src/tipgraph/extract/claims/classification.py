@@ -98,6 +98,23 @@ def _flat(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'").replace("*", " ").replace("_", " ").lower()
 
 
+_OPENING = "“\"«"
+_CLOSING = "”\"»"
+
+
+def _in_quoted_title(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] inside a quoted name in title case ('opened the conference "10 Years of Combating
+    Trafficking - Achievements and Challenges"')? A title's words are no cue of the clause that names it."""
+    opening = max(text.rfind(q, 0, start) for q in _OPENING)
+    if opening < 0:
+        return False
+    closings = [i for i in (text.find(q, end) for q in _CLOSING) if i >= 0]
+    if not closings or any(text.find(q, opening + 1, start) >= 0 for q in "”»"):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[opening + 1 : min(closings)]) if len(w) > 3]
+    return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) * 10 >= len(words) * 7
+
+
 class ClassificationMixin:
     # ---- the reading of one clause -------------------------------------------------------------
     def classify(self, sentence: Span, sent: SpacySpan | None) -> ClassReading:
@@ -257,6 +274,8 @@ class ClassificationMixin:
                     for match in pattern.finditer(flat):
                         if any(s < match.end() and match.start() < e for s, e in masked):
                             continue
+                        if in_clause and _in_quoted_title(text, match.start(), match.end()):
+                            continue
                         rank = 0
                         if in_clause and sent is not None:
                             token = self._phrase_head(sent, offset + match.start(), offset + match.end())
@@ -275,6 +294,17 @@ class ClassificationMixin:
                         break
         return cues
 
+    @staticmethod
+    def _duty_of_another(noun: Token) -> bool:
+        """The duty noun of "it is the responsibility of X to V" / "the responsibility of X is to V": whose
+        duty (an "of" phrase that is not the speaker's side) and what to do (an infinitive)."""
+        bearers = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        if not bearers or any(o.lower_ in FIRST_PERSON for o in bearers) or any(c.dep_ == "poss" for c in noun.children):
+            return False
+        infinitives = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VB"] + \
+            [c for c in noun.head.children if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.tag_ == "VB"]
+        return any(any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children) for v in infinitives)
+
     def _trigger_reads(self, token: Token, cls: str) -> bool:
         """Whether a matched trigger word means what the class needs here."""
         word = token.lower_
@@ -282,6 +312,10 @@ class ClassificationMixin:
             # "information concerning victims", "the parties concerned": not a concern voiced
             if token.dep_ == "prep" or (token.dep_ in {"acl", "amod"} and token.i > token.head.i):
                 return False
+        if cls == "Criticism" and word in {"accused", "suspected", "charged"} and (
+                token.pos_ == "NOUN" or token.tag_ == "VBN" and token.dep_ in {"acl", "amod", "advcl", "relcl"}):
+            # "arrested a third man, accused of collaborating", "the accused": whom a case is about, not a reproach
+            return False
         if cls == "CallToAction" and self._frames_a_statement(token):
             return False  # "we must point out that children are vulnerable": the speaker's framing of a statement
         if cls in {"CallToAction", "Criticism"} and self._on_the_agenda(token):
@@ -690,6 +724,12 @@ class ClassificationMixin:
                 # "everybody carries the responsibility to counter it", "States bear a duty to protect"
                 evidence = self._words(tok.head, tok, limit=3)
                 tok = tok.head
+            elif tok.lemma_.lower() in duty_nouns and tok.pos_ == "NOUN" and tok.dep_ in {"attr", "nsubj"} \
+                    and tok.head.lemma_ == "be" and self._duty_of_another(tok):
+                # "It is the responsibility of the government to develop ...", "The responsibility of the State is
+                # to protect ...": a duty laid by name on another (not "our responsibility", a pledge)
+                evidence = f"{tok.text} of" if tok.dep_ == "nsubj" else self._words(tok.head, tok, limit=3)
+                tok = tok.head
             elif tok.lower_ == "up" and tok.dep_ == "prep" and tok.head.lemma_ == "be" and any(
                     c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and any(
                     c.dep_ in {"xcomp", "ccomp", "advcl"} and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
@@ -770,6 +810,7 @@ class ClassificationMixin:
         undertakings = set(spec.get("undertaking_verbs") or ())
         parties = set(spec.get("party_nouns") or ())
         descriptive = set(spec.get("descriptive_verbs") or ())
+        avowals = set(spec.get("avowal_verbs") or ())
         cues = []
         for tok in sent:
             evidence = None
@@ -839,6 +880,19 @@ class ClassificationMixin:
                 elif owner and owner[0].lower_ in {"its", "their"} and self._own_subject(tok):
                     # "Our Government has made the fight one of its top priorities": the owner is the speaker's side
                     evidence = self._words(owner[0], tok)
+                elif owner and owner[0].lower_ in {"its", "their"} and tok.dep_ == "dobj" \
+                        and tok.head.lemma_.lower() in avowals and not any(c.dep_ == "neg" for c in tok.head.children) \
+                        and (self._speaking_subject(tok.head) is not None
+                             and self._speaking_subject(tok.head).lower_ not in FIRST_PERSON):
+                    # "The Ministry has stated its resolve to address ...", "Belarus reaffirmed its commitment to":
+                    # an actor's own pledge, avowed (not "I congratulate Belarus on its commitment")
+                    evidence = self._words(tok.head, tok, limit=3)
+                elif not owner and tok.dep_ == "attr" and tok.head.lemma_ in {"be", "remain", "stay"} \
+                        and not any(c.dep_ == "neg" for c in tok.head.children) and any(
+                        c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "PROPN" and self.mention_at(c.idx) is not None
+                        and self.mention_at(c.idx).cls in m.ORGANIZATION_CLASSES | {m.COUNTRY} for c in tok.children):
+                    # "The fight against trafficking remains an OSCE priority": the body named owns the pledge
+                    evidence = self._words(tok.head, tok, limit=3)
             if evidence is None:
                 continue
             rank = self.clause_rank(tok, sent)
@@ -1019,6 +1073,7 @@ class ClassificationMixin:
                 or (len(tok.text) > 1 and tok.text[0] == "0" and tok.text.isdigit())  # "08000 121700": a number that dials
                 or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in labels)
                 or self._inside_name(tok)
+                or _in_quoted_title(text, start, end)  # 'the conference "10 Years of Combating Trafficking ..."'
                 or self._one_of(tok)
                 or self._figure_depth(tok, sent) > depth_limit
                 or (self.clause_rank(tok, sent) is None and not (restrictive and self._in_restrictive_relative(tok, sent)))

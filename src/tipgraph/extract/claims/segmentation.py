@@ -11,11 +11,12 @@ from tipgraph.extract.patterns import compiled
 
 # A dateline before a release's or story's first sentence: "CHISINAU, 18 November 2003 - ",
 # "Vienna (Austria), 24 July 2023 – ", "SARAJEVO (Reuters) - ", "ACCRA, 14 March 2022 – ".
-_DATE = r",?\s+(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4}"
-DATELINE = re.compile(
-    rf"[A-Z][\w .'’/-]{{1,40}}?(?:\s*\([^()\n]{{2,40}}\)(?:{_DATE})?|{_DATE})"
-    r"\s*[–—-]{1,2}\s+(?=[A-Z“\"])"
-)
+# The year may give way to the agency's tag: "Accra, May 4, GNA- ".
+_AGENCY = r",?\s*\(?[A-Z]{2,8}\)?"
+_DATE = rf",?\s+(?:\d{{1,2}}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{{1,2}},?)(?:\s+\d{{4}}(?:{_AGENCY})?|{_AGENCY})"
+_PLACE_DATE = rf"[A-Z][\w .'’/-]{{1,40}}?(?:\s*\([^()\n]{{2,40}}\)(?:{_DATE})?|{_DATE})"
+DATELINE = re.compile(_PLACE_DATE + r"\s*[–—-]{1,2}\s+(?=[A-Z“\"])")
+DATELINE_ALONE = re.compile(_PLACE_DATE + r"\s*[–—-]{0,2}\s*")
 
 
 class SegmentationMixin:
@@ -43,14 +44,21 @@ class SegmentationMixin:
                 end -= 1
             if end <= start or start < start_of_body:
                 continue
+            line_start = self.text.rfind("\n", 0, start) + 1
             dateline = DATELINE.match(self.text, start, end)
+            if dateline is None and line_start < start:
+                # the parser cut the place off its dateline ("Lima" | ", 3 March 2021 – The referral ...")
+                dateline = DATELINE.match(self.text, line_start, end)
+                dateline = dateline if dateline and dateline.end() > start else None
             if dateline and len(self.text[dateline.end():end].split()) >= min_words:
                 start = dateline.end()  # "VIENNA (Austria), 24 July 2023 – UNODC is urging ...": the claim follows the dateline
             piece = self.text[start:end]
-            if self._is_heading(sent, piece, in_header):
+            if DATELINE_ALONE.fullmatch(piece) or self._is_heading(sent, piece, in_header):
                 continue
             if piece[-1:] in ".!" and self._finite(sent):
                 in_header = False
+            if not in_header and self._fragment(sent, piece):
+                continue
             flat = normalise(re.sub(r"[*_#]", "", piece))
             if len(flat.split()) < min_words or any(p.search(flat) for p in skip):
                 continue
@@ -63,6 +71,17 @@ class SegmentationMixin:
                 if not any(p.search(clause_flat) for p in skip):
                     out.append(clause)
         return out
+
+    @staticmethod
+    def _fragment(sent, piece: str) -> bool:
+        """A phrase the writer stopped with a full stop, not a sentence: no verb at all, and it opens with a
+        preposition or in small letters ("With its specific integration of the issue of trafficking.",
+        "human rights-based approach in the work ..."). A tagger that takes "spans" or "profit" for a noun
+        leaves a sentence that opens with its subject ("The work of the Office spans ...") standing."""
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if not words or any(t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB") or t.tag_ == "MD" for t in words):
+            return False
+        return words[0].pos_ in {"ADP", "SCONJ"} or piece.lstrip(" \"'“‘(")[:1].islower()
 
     @staticmethod
     def _finite(sent) -> bool:
@@ -113,11 +132,38 @@ class SegmentationMixin:
         spans, cursor = [], start
         for left_end, right_start in cuts:
             if len(self.text[cursor:left_end].split()) >= min_words and len(self.text[right_start:end].split()) >= min_words:
-                spans.append(Span(cursor, left_end, self.text[cursor:left_end]))
                 governing = re.match(r"(.*?)\bthat\b", self.text[start:left_end], re.S)
-                if governing and self.text[right_start:].lower().startswith("that "):
+                governed = bool(governing) and self.text[right_start:].lower().startswith("that ")
+                if governed:
                     # "GRETA is concerned that A, and that B": B is governed by the same words
                     self.governing[right_start] = governing.group(1)
+                if not self._separate_claims(Span(cursor, left_end, self.text[cursor:left_end]),
+                                             Span(right_start, end, self.text[right_start:end]),
+                                             start + governing.end(1) if governed else None):
+                    self.governing.pop(right_start, None)
+                    continue
+                spans.append(Span(cursor, left_end, self.text[cursor:left_end]))
                 cursor = right_start
         spans.append(Span(cursor, end, self.text[cursor:end]))
         return spans
+
+    def _separate_claims(self, left: Span, right: Span, governor_end: int | None = None) -> bool:
+        """Are the two halves of "A, and that B" / "A… B" / "A, and we B" two claims? Only when the right
+        half is a clause of its own (a finite verb: "… just as a part of my past" is the left's afterthought);
+        a second complement "that B" only when it says a different kind of thing of its own ("I reiterate
+        that we stay committed to X, and that tackling Y brings us closer to Z"). "It is important that A, and that B" is one appeal (the force is the
+        governing words', over both complements), "the Declaration makes it clear that A, and that B" one
+        assertion; their cues all stay in the one claim."""
+        right_sent = self.parsed.char_span(right.start, right.end, alignment_mode="expand")
+        if right_sent is None or not self._finite(right_sent):
+            return False
+        left_sent = self.parsed.char_span(left.start, left.end, alignment_mode="expand")
+        left_reading = self._read_clause(left, left_sent)
+        right_reading = self._read_clause(right, right_sent)
+        if governor_end is None:
+            # "..., and we thank X": a main clause with a subject of its own is a claim of its own, unless
+            # neither half has a cue ("We met many survivors, and we heard their stories": one account)
+            return bool(left_reading.evidence or right_reading.evidence)
+        if left_reading.evidence and left_reading.position < governor_end:
+            return False
+        return left_reading.cls != right_reading.cls
