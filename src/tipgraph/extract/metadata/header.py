@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass
 
 from tipgraph.extract.patterns import compiled
-from tipgraph.textlayout import wrapped_line_ends
 
 _MARKUP = re.compile(r"^[#>\s]+|[*_]{1,3}")
 _SENTENCE_END = ('.', '?', '!', '"', '”', ':', '.)')
@@ -83,12 +82,10 @@ def front_matter(text: str, lexicon: dict) -> list[Line]:
     limit = int(lexicon.get("front_max_lines") or 14)
     lines: list[Line] = []
     prose_run = 0
-    wraps = wrapped_line_ends(text)
     for line in _lines(text):
         if lines and len(line.text.split()) <= 14 and any(p.search(line.text) for p in salutations):
             break
-        # a line of a hard-wrapped paragraph is running text however short the wrap made it
-        prose = is_prose(line.text, openers) or line.end in wraps or (line.start - 1) in wraps
+        prose = is_prose(line.text, openers)
         if not prose and any(ln.prose for ln in lines) and len(line.text.split()) >= 5 \
                 and line.text.rstrip().endswith(_SENTENCE_END) and not line.text.lower().startswith(openers):
             prose = True  # after the lede, a short sentence is the body going on, not a header line
