@@ -105,6 +105,13 @@ EXPECTED = {
     "press_release_about_boilerplate.txt": ("PressRelease", None, None, None),
     # a reporter's own voice: "declined to comment", "could not be reached for comment"
     "news_declined_to_comment.txt": ("NewsArticle", None, None, None),
+    # "By X/Outlet" and "By X – Outlet:": the writer before the slash or the dash, the outlet after it
+    "news_byline_slash_outlet.txt": ("NewsArticle", None, "Marta Quiroga", "2021-03-09"),
+    "news_byline_dash_outlet.txt": ("NewsArticle", None, "Tariq Hamidov", "2022-05-04"),
+    # "Kumasi, June 12, KNA- The ...": an agency's mark after the dateline's day makes it a news story
+    "news_agency_after_date.txt": ("NewsArticle", None, None, None),
+    # "Nordpress, March 3, 2019" under the headline: the outlet's stamp line
+    "news_outlet_stamp_line.txt": ("NewsArticle", None, None, "2019-03-03"),
     # "Name, Senior Correspondent" under the headline
     "news_byline_role.txt": ("NewsArticle", None, "Farah Aziz", None),
     # "(Reporting by X in Kyiv; Editing by Y)"
@@ -289,6 +296,10 @@ def test_every_name_of_a_byline_is_an_author(graph, source_file, names):
     ("news_agency_capitals_dateline_stamp.txt", "Steppewire"),  # "TARAZ. STEPPEWIRE -", "Steppewire has learnt from"
     ("news_byline_run_on_dateline.txt", "Alpine News Service"),  # "By X ROTTERDAM (Alpine News Service) - ..."
     ("news_told_lowercase_outlet.txt", "nordicnews"),  # "Lindholm told nordicnews."
+    ("news_byline_slash_outlet.txt", "Andes Post"),  # "By Marta Quiroga/Andes Post"
+    ("news_byline_dash_outlet.txt", "Caspian Wire"),  # "By Tariq Hamidov – Caspian Wire:"
+    ("news_agency_after_date.txt", "KNA"),  # "Kumasi, June 12, KNA- The Regional ..."
+    ("news_outlet_stamp_line.txt", "Nordpress"),  # "Nordpress, March 3, 2019"
 ])
 def test_outlet_no_entity_was_found_for(graph, source_file, outlet):
     publisher = graph.value(document(graph, source_file), TIP.publisher)

@@ -277,7 +277,10 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
             speaking_body.cls = _organization_class(speaking_body.name, vocab)
             info.header_mentions.append(_mention(speaking_body))
             info.publisher = f"{speaking_body.cls}:{speaking_body.name}"
-    if info.publisher is None and outlet is not None:
+    if info.publisher is None and isinstance(outlet, Named):
+        info.header_mentions.append(_mention(outlet))
+        info.publisher = f"{outlet.cls}:{outlet.name}"
+    elif info.publisher is None and outlet is not None:
         info.publisher = reference(outlet)
     if info.publisher is None and info.genre != "NewsArticle":
         # "VIENNA, 25 June (UN Information Service) - Thank you ...": the service that issues a speech or release
@@ -296,6 +299,8 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
             info.publisher = f"{named.cls}:{named.name}"
     if info.genre == "NewsArticle" and info.publisher is None:
         info.publisher = _self_named_outlet(text, mentions, lexicon, info)
+    if info.genre == "NewsArticle" and info.publisher is None:
+        info.publisher = _stamp_outlet(front, mentions, info, vocab)
 
     if spoken and info.speaker is None and info.publisher is None:
         info.publisher = _own_office_body(text, front, mentions, lexicon)
@@ -349,7 +354,7 @@ def _self_named_outlet(text: str, mentions: list[EntityMention], lexicon: dict, 
     place or a person is the outlet's."""
     shape = lexicon.get("news_shape") or {}
     found: list[tuple[int, int]] = []
-    for name in ("outlet_reports", "capitals_agency_dateline"):
+    for name in ("outlet_reports", "capitals_agency_dateline", "agency_after_date"):
         pattern = (shape.get(name) or {}).get("pattern")
         match = re.search(pattern, text) if pattern else None
         if match and match.groupdict().get("outlet"):
@@ -362,6 +367,7 @@ def _self_named_outlet(text: str, mentions: list[EntityMention], lexicon: dict, 
     if told and not plural and not re.fullmatch(r"(?i)him|her|them|us|me|parliament|police|congress|court", told.group("outlet")):
         found.append(told.span("outlet"))
     for start, end in found:
+        _cut_at_dateline_dash(text, mentions, start, end)
         at = [mm for mm in mentions if mm.span.start < end and start < mm.span.end]
         outlets = [mm for mm in at if mm.cls in m.ORGANIZATION_CLASSES and mm.span.end == end]
         if outlets:
@@ -380,6 +386,61 @@ def _self_named_outlet(text: str, mentions: list[EntityMention], lexicon: dict, 
         named = Named(name, span=Span(first, end, text[first:end]), cls=m.MEDIA_ORGANIZATION)
         info.header_mentions.append(_mention(named))
         return f"{m.MEDIA_ORGANIZATION}:{name}"
+    return None
+
+
+def _cut_at_dateline_dash(text: str, mentions: list[EntityMention], start: int, end: int) -> None:
+    """ "GNA- The Ministry of Gender ...": a name read across the dash that ends an agency's dateline mark
+    begins after it."""
+    dash = re.match(r"\s*[-–—]+\s*(?:[Tt]he\s+)?", text[end : end + 12])
+    if not dash:
+        return
+    after = end + dash.end()
+    for mm in mentions:
+        if start <= mm.span.start < end and mm.span.end > after and mm.cls in m.ORGANIZATION_CLASSES:
+            mm.span = Span(after, mm.span.end, text[after : mm.span.end])
+            mm.name = re.sub(r"^.*?[-–—]+\s*(?:[Tt]he\s+)?", "", mm.name, count=1) if re.search(r"[-–—]", mm.name) else mm.name
+            if mm.sentence is not None:
+                mm.sentence = (max(mm.sentence[0], after), mm.sentence[1])
+
+
+# "Xinhua, August 19, 2016" under a story's headline: who stamps the story and when
+_NAME_AND_DATE = re.compile(r"^(?P<name>[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,2}),\s+(?P<date>.{6,30}?)\.?$")
+
+
+def _stamp_outlet(front: list[Line], mentions: list[EntityMention], info: DocumentInfo, vocab: Vocabulary) -> str | None:
+    """The outlet of a news story's stamp line "Name, <date>" when the name is no known place and no person or
+    body the entity stage found (a dateline's "The Hague, 28 September 2021" names a place); a place the entity
+    stage guessed from the line's shape alone is the outlet's name."""
+    for line in front[1:]:
+        match = _NAME_AND_DATE.match(line.text)
+        if line.prose or not match or _WEEKDAY.fullmatch(match.group("name")):
+            continue
+        dated = parse_date(match.group("date"))
+        if not dated or dated[1] != 0 or dated[2] < len(match.group("date").rstrip(". ")):
+            continue
+        start = line.start + match.start("name")
+        end = line.start + match.end("name")
+        at = [mm for mm in mentions if mm.span.start < end and start < mm.span.end]
+        outlets = [mm for mm in at if mm.cls in m.ORGANIZATION_CLASSES and (mm.span.start, mm.span.end) == (start, end)]
+        if outlets:
+            return reference(outlets[0])
+        name = match.group("name")
+        if name in vocab.places:
+            continue
+        # (one word: "New York, 3 March 2019" is a dateline whatever list the entity stage knew it from)
+        guessed = [mm for mm in at if mm.cls == m.PLACE and mm.key is None and " " not in name
+                   and (mm.span.start, mm.span.end) == (start, end)]
+        for mm in guessed:
+            mm.cls = m.MEDIA_ORGANIZATION
+        if guessed:
+            return reference(guessed[0])
+        if at:
+            continue
+        named = Named(match.group("name"), span=Span(start, end, match.group("name")), cls=m.MEDIA_ORGANIZATION,
+                      how="stamp line of a news story")
+        info.header_mentions.append(_mention(named))
+        return f"{m.MEDIA_ORGANIZATION}:{named.name}"
     return None
 
 

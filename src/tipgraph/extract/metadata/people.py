@@ -129,7 +129,9 @@ def _office_only(name: str, reader: NameReader) -> bool:
 
 
 def as_label(name: str) -> str:
-    """ "JOHN SMITH" is labelled "John Smith"."""
+    """ "JOHN SMITH" is labelled "John Smith"; an acronym ("GNA") stays one."""
+    if name.isupper() and " " not in name.strip() and len(name.strip()) <= 4:
+        return name
     return name.title() if name.isupper() else name
 
 
@@ -301,7 +303,7 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
 
 
 def find_author(text: str, front: list[Line], mentions: list[EntityMention], lexicon: dict,
-                reader: NameReader, loose: bool) -> tuple[Named | None, EntityMention | None]:
+                reader: NameReader, loose: bool) -> tuple[Named | None, EntityMention | Named | None]:
     """(author, outlet) a byline or a credit line names.
 
     `loose`: also read bylines with no "By" (a line of names under the headline,
@@ -318,7 +320,7 @@ def find_author(text: str, front: list[Line], mentions: list[EntityMention], lex
                 if named:
                     named.how = f"byline {line.text[:40]!r}"
                     named.publishing = re.match(r"(?i)^\W*from\b", line.text) is not None
-                    return named, _outlet_in(text, line, match.groupdict().get("rest"), mentions)
+                    return named, _outlet_in(text, line, match.groupdict().get("rest"), mentions, reader)
         if index == 0 or not loose:
             continue  # the headline
         placed = re.match(r"^(?P<name>.+?)\s+in\s+(?P<place>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})$", line.text)
@@ -367,13 +369,27 @@ def find_author(text: str, front: list[Line], mentions: list[EntityMention], lex
     return None, None
 
 
-def _outlet_in(text: str, line: Line, rest: str | None, mentions: list[EntityMention]) -> EntityMention | None:
-    """The body named after the byline's name ("by X | handle | Thomson Reuters Foundation")."""
+def _outlet_in(text: str, line: Line, rest: str | None, mentions: list[EntityMention],
+               reader: NameReader) -> EntityMention | Named | None:
+    """The body named after the byline's name ("by X | handle | Thomson Reuters Foundation", "By X/Outlet",
+    "By X – Outlet:"), read from its words when no entity was found there."""
     if not rest:
         return None
     start = _absolute(text, line, rest, 0)
     bodies = mentions_in(mentions, start, start + len(rest), m.ORGANIZATION_CLASSES)
-    return max(bodies, key=lambda b: (len(b.span.text), -b.span.start)) if bodies else None
+    if bodies:
+        return max(bodies, key=lambda b: (len(b.span.text), -b.span.start))
+    # the last part after a bar is the outlet; a handle before it ("KieranG77") is no name
+    name = re.split(r"\s*\|\s*", rest.strip(" :"))[-1].strip(" :")
+    tokens = name.split()
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", name)}
+    if (not 1 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens) or any(ch.isdigit() for ch in name)
+            or words & reader.anonymous or mentions_in(mentions, start, start + len(rest), {m.PERSON})):
+        return None
+    at = text.find(name, start, line.end + 1)
+    if at < 0:
+        return None
+    return Named(name, span=Span(at, at + len(name), name), cls=m.MEDIA_ORGANIZATION, how="outlet in the byline")
 
 
 def _byline_name(text: str, line: Line, name: str, offset: int, mentions: list[EntityMention],
@@ -424,7 +440,7 @@ def further_authors(text: str, front: list[Line], first: Named, mentions: list[E
         return []
     people = [mm for mm in mentions if mm.cls == m.PERSON]
     rest = line.text[at - line.start :]
-    rest = re.split(r"\s*\|\s*", rest)[0]  # "| handle | Outlet"
+    rest = re.split(r"\s*(?:\||/|[–—]|\s-\s)\s*", rest)[0]  # "| handle | Outlet", "/Outlet", "– Outlet"
     pieces = re.split(r"\s*,\s*|\s+(?:and|&)\s+", rest)[1:]
     found = []
     offset = at - line.start
