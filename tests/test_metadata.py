@@ -388,6 +388,23 @@ def test_month_or_year_stamps_and_occasion_years():
     assert occasion_year("According to the 2018 ILO Global Estimates of Child Labour Report, one in ten children") is None
 
 
+def test_numeric_dates_with_the_year_first_or_the_day_shown_by_a_number_over_twelve():
+    assert parse_date("2022 12 05")[0] == "2022-12-05"
+    assert parse_date("2019.03.07")[0] == "2019-03-07"
+    assert parse_date("Riga, 18/10/2013. Today")[0] == "2013-10-18"
+    assert parse_date("posted 10/18/2013")[0] == "2013-10-18"
+    assert parse_date("call 2022 12 50") is None  # no fiftieth day
+
+
+def test_a_slashed_date_either_way_round_is_read_only_from_its_text():
+    assert parse_date("04/02/2021 | News") is None
+    # another date of the text puts the day first, or a month it names is after the January reading
+    assert parse_date("04/02/2021", context="... 04/02/2021 ... updated 15/02/2021")[0] == "2021-02-04"
+    assert parse_date("04/02/2021", context="04/02/2021\nOn 27 March, officers raided ...")[0] == "2021-04-02"
+    # "may" as a verb names no month
+    assert parse_date("04/02/2021", context="04/02/2021\nVictims may be children.") is None
+
+
 def test_header_lines_end_where_the_body_begins():
     text = (
         "Statement by Ambassador Rui Costa, Permanent Representative of Portugal, in Response to the Report of "

@@ -451,3 +451,13 @@ def test_a_numbered_session_the_title_names_whole(graph):
     assert (doc(graph, "o45_remarks-numbered-session-of-meeting.txt"), TIP.deliveredAt, session) in graph
     assert (session, TIP.location, node(graph, "Yerevan")) in graph
     assert dates(graph, session) == {"2018-05-14"}
+
+
+def test_lead_opening_with_today_and_a_numeric_dateline_dates_and_places_its_press_conference(graph):
+    """ "Bratislava, 21/11/2016. Today, ... was stressed at the press conference organised by ...": the occasion
+    the release reports from is held on its date, at its dateline's place."""
+    conference = node(graph, "press conference")
+    assert dates(graph, conference) == {"2016-11-21"}
+    assert (conference, TIP.location, node(graph, "Bratislava")) in graph
+    assert graph.value(doc(graph, "o46_release-today-at-the-press-conference-numeric-dateline.txt"), TIP.date) \
+        == Literal("2016-11-21", datatype=graph.value(conference, TIP.date).datatype)

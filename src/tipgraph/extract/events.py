@@ -45,7 +45,13 @@ WEEKDAYS = (r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
             r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 # "LYON, France –", "VIENNA, 25 June (UN Information Service) -", "Bern, 24.11.2015 -", "Minsk -", "Washington:"
 DATELINE = re.compile(r"(?P<place>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
-                      r"(?:,?\s+[^–—\n()]{3,30}?)?(?:\s*\([^()\n]{1,40}\))?\s*(?:[–—:]|\s-{1,2})\s")
+                      r"(?:,?\s+[^–—\n()]{3,30}?)?(?:\s*\([^()\n]{1,40}\))?\s*(?:[–—:]|\s-{1,2})\s"
+                      # "Riga, 18/10/2013. Today, ...": a numeric date ended by a full stop
+                      r"|(?P<place_dot>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}),\s+\d{1,2}[./]\d{1,2}[./]\d{4}\.\s+(?=[A-Z])")
+
+
+def _place_span(dateline: re.Match) -> tuple[int, int]:
+    return dateline.span("place") if dateline.group("place") else dateline.span("place_dot")
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -500,7 +506,7 @@ class _Occasions:
         for start, end in self.lines:
             found = DATELINE.match(self.text, start, end)
             if found:
-                place = self.place_written(*found.span("place"))
+                place = self.place_written(*_place_span(found))
                 if place is not None:
                     return place
         return None
@@ -661,8 +667,10 @@ class _Occasions:
                              and re.fullmatch(r"(?:[A-Z][\w’'-]*\s+)*?(?:\([A-Z]{2,8}\)\s*)?", self.text[at : ev.span.start])
                              and not re.match(r"\s*\([A-Z]{2,8}\)\s*[A-Z]", self.text[ev.span.end : ev.span.end + 12])), None)
         for sent in sentences if occasion is None else ():
-            today = re.search(r"\b(" + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) + r")\b[^.;]{0,60}?\btoday\b",
-                              sent.text, re.IGNORECASE)
+            alternatives = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+            today = re.search(r"\b(" + alternatives + r")\b[^.;]{0,60}?\btoday\b", sent.text, re.IGNORECASE) \
+                or re.search(r"^\W*Today\b[^.;]*?\b(?:in|at|during)\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}?(" + alternatives + r")\b",
+                             sent.text, re.IGNORECASE)
             if not today:
                 continue
             noun = today.group(1).lower()
@@ -681,7 +689,7 @@ class _Occasions:
                          and any(f.subject == reference(ev) and f.predicate in {"organizer", "host"}
                                  for f in (*self.all_facts, *self.facts))), None)
             if held is not None and dateline and not self.has_venue(reference(held)):
-                place = self.place_written(*dateline.span("place"))
+                place = self.place_written(*_place_span(dateline))
                 if place is not None:
                     self.add(reference(held), "location", reference(place), place.span)
             return
@@ -691,7 +699,7 @@ class _Occasions:
         if self.info.date:
             self.add_date(ref, self.info.date)
         if not self.has_venue(ref) and dateline:
-            place = self.place_written(*dateline.span("place"))
+            place = self.place_written(*_place_span(dateline))
             if place is not None:
                 self.add(ref, "location", reference(place), place.span)
 

@@ -23,6 +23,8 @@ __all__ = ["Line", "extract_info", "find_dates", "header_lines", "parse_date"]
 # "The Hague, 28 September 2021", "CHISINAU, 18 November 2003 -", "21 September 2023, Chisinau –", "Geneva/Brussels –"
 _PLACE = r"[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3}"
 _DATELINE_PLACE_FIRST = re.compile(rf"^(?P<place>{_PLACE})(?:\s*\([A-Z][\w .'’-]{{1,30}}\))?(?:,\s*[A-Z][\w.'’-]*)?(?:,?\s+(?P<date>[^–—\n]{{6,40}}?))?\s*(?:[–—]|\s-)\s")
+# "Riga, 18/10/2013. Today, ...": a dateline ended by a full stop, the date whole between the comma and it
+_DATELINE_FULL_STOP = re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>[^\n]{{6,30}}?)\.\s+(?=[A-Z])")
 _DATELINE_DATE_FIRST = re.compile(rf"^(?P<date>[^–—\n]{{6,30}}?),\s*(?P<place>{_PLACE})\s*(?:[–—]|\s-)\s")
 _OUTLET_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,40}\s*\([A-Z][^)\n]{1,40}\)\s*[-–—:]", re.MULTILINE)
 _PHOTO_CREDIT = re.compile(r"(?i)^(?:photo|picture|image|pic)s?\b[^\n]{0,20}?(?:courtesy|credit|©|:)")
@@ -52,13 +54,15 @@ def _dateline(front: list[Line], text: str) -> tuple[str | None, bool]:
             if dated:
                 return dated[0], False
             continue
-        for pattern in (_DATELINE_DATE_FIRST, _DATELINE_PLACE_FIRST, _DATELINE_LINE):
+        for pattern in (_DATELINE_DATE_FIRST, _DATELINE_PLACE_FIRST, _DATELINE_FULL_STOP, _DATELINE_LINE):
             match = pattern.match(candidate)
             if not match or _WEEKDAY.fullmatch(match.group("place")):
                 continue  # "Monday, December 22, 2008 9:44 AM" is a stamp: a weekday is no place
             date = match.groupdict().get("date")
             dated = parse_date(date) if date else None
             if pattern is _DATELINE_LINE and not (dated and dated[1] == 0):
+                continue
+            if pattern is _DATELINE_FULL_STOP and not (dated and dated[1] == 0 and dated[2] == len(date)):
                 continue
             if pattern is _DATELINE_PLACE_FIRST and date and not dated:
                 continue
@@ -80,7 +84,7 @@ def _document_date(front: list[Line], text: str, dateline_date: str | None, repo
         return found[0]
     header = [line for line in front if not line.prose]
     for index, line in enumerate(header):
-        found = parse_date(line.text)
+        found = parse_date(line.text, context=text)
         if found:
             if dateline_date and _TIME_OF_DAY.match(line.text[found[2]:]):
                 return dateline_date  # "Monday, December 22, 2008 9:44 AM": a site's posting stamp, not the text's own date
