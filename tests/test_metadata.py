@@ -112,6 +112,10 @@ EXPECTED = {
     "news_agency_after_date.txt": ("NewsArticle", None, None, None),
     # "Nordpress, March 3, 2019" under the headline: the outlet's stamp line
     "news_outlet_stamp_line.txt": ("NewsArticle", None, None, "2019-03-03"),
+    # "Remarks to the press by Ms X, office - date": a statement to the media, by the one named after "by"
+    "statement_remarks_to_the_press.txt": ("Statement", "Ingrid Haugen", None, "2019-03-03"),
+    # a debate record: the member's name (printed twice), party and the time they rose; "I beg to move"
+    "speech_debate_record_timed_line.txt": ("Speech", "Jane Doyle", None, "2015-03-04"),
     # "Name, Senior Correspondent" under the headline
     "news_byline_role.txt": ("NewsArticle", None, "Farah Aziz", None),
     # "(Reporting by X in Kyiv; Editing by Y)"
@@ -443,3 +447,11 @@ def test_metadata_holds_on_the_metadev_set(tmp_path):
                     str(METADEV / "gold"), "--json", str(summary)], capture_output=True, text=True, check=True)
     accuracy = json.loads(summary.read_text())["document_metadata_accuracy"]
     assert accuracy >= METADEV_METADATA_FLOOR, accuracy
+
+
+@pytest.mark.parametrize("source_file, speaker", [
+    ("speech_debate_record_timed_line.txt", "Jane Doyle"),  # not "Jane Doyle Jane Doyle SNP"
+    ("statement_remarks_to_the_press.txt", "Ingrid Haugen"),
+])
+def test_speaker_is_labelled_by_the_name_alone(graph, source_file, speaker):
+    assert labels(graph, graph.value(document(graph, source_file), TIP.speaker)) == {speaker}

@@ -211,6 +211,9 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
                 at = text.find(office, start, end + 1)
                 if at >= 0:
                     return Named(office, span=Span(at, at + len(office), office), how="header line naming an office"), None
+    timed = _timed_contribution(text, front, reader)
+    if timed is not None:
+        return timed, None
     # a name alone on its line over a line of office words ("Helena Marsh" / "Executive Secretary"),
     # whatever class the entity stage gave the name
     for index, line in enumerate(front[:-1]):
@@ -300,6 +303,39 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
             if at >= 0:
                 return Named(as_label(name), span=Span(at, at + len(name), name), how="transcript speaker label"), None
     return None, None
+
+
+# a debate record's contribution line: "Photo of Lord Jane Roe Lord Jane Roe DUP 11:45 am, 9th December 2014",
+# "Ms Ann Lee (Labour) 3.15 pm"
+_TIME_STAMP = re.compile(r"\s+\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![\w])", re.IGNORECASE)
+_PICTURE_OF = re.compile(r"^(?:photo|picture|image|portrait)\s+of\s+", re.IGNORECASE)
+
+
+def _timed_contribution(text: str, front: list[Line], reader: NameReader) -> Named | None:
+    """The member whose contribution a debate record heads with their name, party and the time they rose;
+    the name may be printed twice (a picture's caption and the label) and the party follows it."""
+    for line in front:
+        stamp = _TIME_STAMP.search(line.text)
+        if line.prose or not stamp:
+            continue
+        head = line.text[: stamp.start()]
+        head = head[_PICTURE_OF.match(head).end():] if _PICTURE_OF.match(head) else head
+        head = re.sub(r"\s*\([^)]{1,40}\)$", "", head)  # "(Labour)"
+        tokens = head.split()
+        while tokens and len(tokens) > 2 and re.fullmatch(r"[A-Z]{2,6}", tokens[-1]):
+            tokens.pop()  # the party's acronym
+        half = len(tokens) // 2
+        if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
+            tokens = tokens[:half]
+        name = " ".join(tokens)
+        found = reader.person_name(name)
+        if not found:
+            continue
+        bare = name[found[0] : found[1]]
+        at = text.find(bare, line.start, line.end + 1)
+        if at >= 0:
+            return Named(as_label(bare), span=Span(at, at + len(bare), bare), how="a debate record's timed contribution line")
+    return None
 
 
 def find_author(text: str, front: list[Line], mentions: list[EntityMention], lexicon: dict,
