@@ -86,6 +86,8 @@ EXPECTED = {
     # a message signed on its last line
     "message_signature.txt": ("Statement", "António Guterres", None, "2023-07-30"),
     "press_release_label.txt": ("PressRelease", None, None, "2023-05-12"),
+    "press_release_blank_lines_organised_by.txt": ("PressRelease", None, None, "2023-05-17"),
+    "press_release_known_body_over_guessed_name.txt": ("PressRelease", None, None, None),
     # national news quoting a body's press service, with no byline or weekday
     "news_national_press_service.txt": ("NewsArticle", None, None, None),
     # "Vienna (Austria), 12 March 2024 –": a dateline with the country in brackets is no outlet's
@@ -319,6 +321,10 @@ def test_outlet_no_entity_was_found_for(graph, source_file, outlet):
     ("press_release_no_title_cites_a_source.txt", "Plan International"),
     # "GENEVA, 3 May 2022 – The International Labour Organization and ... launched": the subject after the dateline
     ("press_release_agency_reported_citing.txt", "International Labour Organization"),
+    # blank lines under the header stamp; the lede's occasion "organised by the Ministry of Justice"
+    ("press_release_blank_lines_organised_by.txt", "Ministry of Justice"),
+    # named as often as a body the entity stage only guessed at ("CAN"), the known one issues the release
+    ("press_release_known_body_over_guessed_name.txt", "UNICEF"),
 ])
 def test_a_release_or_report_is_published_by_the_body_it_is_about(graph, source_file, issuer):
     publisher = graph.value(document(graph, source_file), TIP.publisher)

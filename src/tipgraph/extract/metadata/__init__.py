@@ -477,6 +477,7 @@ def _protagonist(text: str, front: list[Line], mentions: list[EntityMention]) ->
     """The body a release is about and by: named in its headline or lede and the most often in the text,
     else the one whose name opens its sentences."""
     start = body_start(text, front)
+    start += len(text[start:]) - len(text[start:].lstrip())  # the blank lines under the header are no lede
     lede_end = text.find("\n", start + 1)
     lede_end = len(text) if lede_end < 0 else lede_end
     named = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION]
@@ -503,7 +504,12 @@ def _protagonist(text: str, front: list[Line], mentions: list[EntityMention]) ->
         first = min(opening, key=lambda mm: mm.span.start)
         if first.span.start == subject_at:
             return reference(first)  # "The European Commission is today reporting ...": the lede's subject
-        best = max(opening, key=lambda mm: (counts[reference(mm)], -mm.span.start))
+        # "... opened the conference organised by the Ministry of ...": a release reports its issuer's own occasion
+        for mm in sorted(opening, key=lambda mm: mm.span.start):
+            if re.search(r"\b(?:organi[sz]ed|hosted|convened)\s+by\s+(?:the\s+)?$", text[max(0, mm.span.start - 30) : mm.span.start]):
+                return reference(mm)
+        # a body the entity stage knows before a name it only guessed at ("GMS"), when both are named as often
+        best = max(opening, key=lambda mm: (counts[reference(mm)], mm.key is not None, -mm.span.start))
         if counts[reference(best)] >= 2:
             return reference(best)
     # "ECPAT works to ...", "ECPAT joins in this call ...": the body whose name opens the text's sentences
