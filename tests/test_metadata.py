@@ -324,7 +324,7 @@ def test_outlet_no_entity_was_found_for(graph, source_file, outlet):
     # blank lines under the header stamp; the lede's occasion "organised by the Ministry of Justice"
     ("press_release_blank_lines_organised_by.txt", "Ministry of Justice"),
     # named as often as a body the entity stage only guessed at ("CAN"), the known one issues the release
-    ("press_release_known_body_over_guessed_name.txt", "UNICEF"),
+    ("press_release_known_body_over_guessed_name.txt", "United Nations Children's Fund"),
 ])
 def test_a_release_or_report_is_published_by_the_body_it_is_about(graph, source_file, issuer):
     publisher = graph.value(document(graph, source_file), TIP.publisher)
