@@ -22,7 +22,7 @@ DEV_FLOORS = {
     "claim_recall": 0.97,
 }
 
-# The holdout sets (tests/holdout*/README.md): holdout, holdout2, holdout3 and holdout4 were each scored
+# The holdout sets (tests/holdout*/README.md): holdout, holdout2, holdout3, holdout4 and holdout5 were each scored
 # blind once and then used for development. Floors sit just under the figures last measured and guard
 # against regressions only.
 HOLDOUT_FLOORS = {
@@ -34,6 +34,10 @@ HOLDOUT_FLOORS = {
                 "entity_f1": 0.89, "relation_recall": 0.69, "event_attribute_recall": 0.98, "claim_precision": 0.95},
     "holdout4": {"document_metadata_accuracy": 0.98, "claimant_accuracy": 0.85, "claim_type_accuracy": 0.9, "claim_type_macro_f1": 0.77,
                 "entity_f1": 0.91, "relation_recall": 0.77, "event_attribute_recall": 0.93, "claim_precision": 0.96},
+    # holdout5: scored blind twice, opened for development at stop 14 (metadata, voice and events measured 1.000,
+    # 0.917, 0.706 after the h5meta round)
+    "holdout5": {"document_metadata_accuracy": 0.98, "claimant_accuracy": 0.9, "claim_type_accuracy": 0.78,
+                "entity_f1": 0.82, "relation_recall": 0.55, "event_attribute_recall": 0.68, "claim_precision": 0.86},
 }
 
 
