@@ -118,6 +118,12 @@ EXPECTED = {
     "statement_remarks_to_the_press.txt": ("Statement", "Ingrid Haugen", None, "2019-03-03"),
     # a debate record: the member's name (printed twice), party and the time they rose; "I beg to move"
     "speech_debate_record_timed_line.txt": ("Speech", "Jane Doyle", None, "2015-03-04"),
+    # "By JEAN DUPONT, AFP": an agency's acronym after the name; "Published: 03/15/2022" month first
+    "news_byline_comma_agency_acronym.txt": ("NewsArticle", None, "Jean Dupont", "2022-03-15"),
+    # "Intervention of Mr. X, Head of the Delegation of ..."
+    "statement_intervention_of.txt": ("Statement", "Jan Novak", None, None),
+    # a year-first stamp "2021.09.14"; the headline names the ministry shorter than the lede's subject
+    "press_release_headline_short_name_lede_subject.txt": ("PressRelease", None, None, "2021-09-14"),
     # "Name, Senior Correspondent" under the headline
     "news_byline_role.txt": ("NewsArticle", None, "Farah Aziz", None),
     # "(Reporting by X in Kyiv; Editing by Y)"
@@ -321,6 +327,7 @@ def test_outlet_no_entity_was_found_for(graph, source_file, outlet):
     ("press_release_no_title_cites_a_source.txt", "Plan International"),
     # "GENEVA, 3 May 2022 – The International Labour Organization and ... launched": the subject after the dateline
     ("press_release_agency_reported_citing.txt", "International Labour Organization"),
+    ("press_release_headline_short_name_lede_subject.txt", "Ministry of Labour and Social Protection"),
     # blank lines under the header stamp; the lede's occasion "organised by the Ministry of Justice"
     ("press_release_blank_lines_organised_by.txt", "Ministry of Justice"),
     # named as often as a body the entity stage only guessed at ("CAN"), the known one issues the release
@@ -461,3 +468,8 @@ def test_metadata_holds_on_the_metadev_set(tmp_path):
 ])
 def test_speaker_is_labelled_by_the_name_alone(graph, source_file, speaker):
     assert labels(graph, graph.value(document(graph, source_file), TIP.speaker)) == {speaker}
+
+
+def test_an_agency_acronym_after_the_byline_name_is_the_outlet(graph):
+    publisher = graph.value(document(graph, "news_byline_comma_agency_acronym.txt"), TIP.publisher)
+    assert labels(graph, publisher) == {"Agence France-Presse"}

@@ -501,8 +501,9 @@ def _protagonist(text: str, front: list[Line], mentions: list[EntityMention]) ->
         dateline = _DATELINE_PLACE_FIRST.match(text[subject_at:lede_end]) or _DATELINE_DATE_FIRST.match(text[subject_at:lede_end])
         subject_at += dateline.end() if dateline else 0
         subject_at += 4 if text[subject_at : subject_at + 4].lower() == "the " else 0
-        first = min(opening, key=lambda mm: mm.span.start)
-        if first.span.start == subject_at:
+        # (the headline's shorter name for it, "Ministry of Labour launches ...", comes before the lede)
+        first = min((mm for mm in opening if mm.span.start >= start), key=lambda mm: mm.span.start, default=None)
+        if first is not None and first.span.start == subject_at:
             return reference(first)  # "The European Commission is today reporting ...": the lede's subject
         # "... opened the conference organised by the Ministry of ...": a release reports its issuer's own occasion
         for mm in sorted(opening, key=lambda mm: mm.span.start):

@@ -356,7 +356,12 @@ def find_author(text: str, front: list[Line], mentions: list[EntityMention], lex
                 if named:
                     named.how = f"byline {line.text[:40]!r}"
                     named.publishing = re.match(r"(?i)^\W*from\b", line.text) is not None
-                    return named, _outlet_in(text, line, match.groupdict().get("rest"), mentions, reader)
+                    rest = match.groupdict().get("rest")
+                    # "By JANE ROE, AFP": an agency's acronym after the writer's name (not "MP", an office)
+                    agency = re.search(r",\s*(?P<acronym>[A-Z]{2,6})$", match.group("name"))
+                    if not rest and agency and agency.group("acronym").lower() not in reader.title_words:
+                        rest = agency.group("acronym")
+                    return named, _outlet_in(text, line, rest, mentions, reader)
         if index == 0 or not loose:
             continue  # the headline
         placed = re.match(r"^(?P<name>.+?)\s+in\s+(?P<place>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})$", line.text)
