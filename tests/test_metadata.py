@@ -124,6 +124,10 @@ EXPECTED = {
     "statement_intervention_of.txt": ("Statement", "Jan Novak", None, None),
     # a year-first stamp "2021.09.14"; the headline names the ministry shorter than the lede's subject
     "press_release_headline_short_name_lede_subject.txt": ("PressRelease", None, None, "2021-09-14"),
+    # "Remarks as Prepared for Delivery by Ambassador X at the ..."
+    "speech_remarks_as_prepared_for_delivery.txt": ("Speech", "Karen Whitfield", None, "2021-06-30"),
+    # "Reporting by X; Editing by Y" on the last line, without brackets
+    "wire_credit_line_without_brackets.txt": ("NewsArticle", None, "Elena Ruiz", None),
     # "Name, Senior Correspondent" under the headline
     "news_byline_role.txt": ("NewsArticle", None, "Farah Aziz", None),
     # "(Reporting by X in Kyiv; Editing by Y)"
