@@ -411,6 +411,10 @@ class _Occasions:
             keyword = self.keyword_of(name, keywords)
             if keyword is None or not 3 <= len(words) <= 14 or not all(w[:1].isupper() or w.lower() in connectors for w in words):
                 continue
+            # "Statement on the Outcome of the ... Ministerial Council": a title about an occasion, not its name
+            before = name[: re.search(rf"\b{re.escape(keyword)}\b", name).start()]
+            if re.match(r"\s*" + labels + r"\b", name, re.IGNORECASE) or re.search(r"\b(?:of|on|about|for)\s+the\b", before, re.IGNORECASE):
+                continue
             if self.within(start, start + len(name), BODY_CLASSES | LOCATION_CLASSES) and \
                     any(mm.span.start == start and mm.span.end >= start + len(name.rstrip()) for mm in self.within(start, end, BODY_CLASSES)):
                 continue  # a letterhead
