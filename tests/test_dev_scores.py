@@ -35,9 +35,9 @@ HOLDOUT_FLOORS = {
     "holdout4": {"document_metadata_accuracy": 0.98, "claimant_accuracy": 0.85, "claim_type_accuracy": 0.9, "claim_type_macro_f1": 0.77,
                 "entity_f1": 0.91, "relation_recall": 0.77, "event_attribute_recall": 0.93, "claim_precision": 0.96},
     # holdout5: scored blind twice, opened for development at stop 14 (metadata, voice and events measured 1.000,
-    # 0.917, 0.706 after the h5meta round)
+    # 0.912, 0.706 after the h5meta round; claim precision 0.938 once hard-wrapped paragraphs are read whole)
     "holdout5": {"document_metadata_accuracy": 0.98, "claimant_accuracy": 0.9, "claim_type_accuracy": 0.78,
-                "entity_f1": 0.82, "relation_recall": 0.55, "event_attribute_recall": 0.68, "claim_precision": 0.86},
+                "entity_f1": 0.82, "relation_recall": 0.57, "event_attribute_recall": 0.68, "claim_precision": 0.92},
 }
 
 
