@@ -327,3 +327,36 @@ def test_near_identical_texts_are_one_but_a_quoting_article_is_its_own():
                + "Critics said the inspections come too late and that victims still wait for compensation. " * 6)
     other = "Borduria and Ruritania signed an agreement on the return of victims of trafficking. " * 4
     assert duplicate_groups([release, saved_as_text, article, other]) == [[0, 1], [2], [3]]
+
+
+def test_a_hard_wrapped_paragraph_is_read_as_one():
+    from tipgraph.corpus.readers import unwrap_lines
+
+    wrapped = ("Shelters for victims of labour exploitation\n\n"
+               "The number of victims referred to shelters in the Baltic states\n"
+               "has doubled since 2019, as labour inspectors and police have\n"
+               "learned to recognise the signs of forced labour, according to a\n"
+               "new study by the regional anti-trafficking network.\n")
+    unwrapped = unwrap_lines(wrapped)
+    assert len(unwrapped) == len(wrapped)  # offsets keep their places
+    assert unwrapped.split("\n\n")[1].count("\n") == 1  # only the paragraph's own end
+    assert unwrapped.startswith("Shelters for victims of labour exploitation\n\n")
+
+
+@pytest.mark.parametrize("text", [
+    # header lines: a speaker, an office over two lines, an occasion
+    "Statement of Ambassador Lena Fischer\nHead of the Delegation of Austria to the\n"
+    "Meeting of the Council on the review of the\nNational Action Plan against Trafficking\n",
+    # one sentence a line, as some agencies print a story
+    "Accra, May 4 - The ministry has pledged support for shelters in the region this year.\n"
+    "Mr Kofi Mensah, the Deputy Minister, said the shelters would open in June for all victims.\n"
+    "He said this at a forum organised by the Department of Social Welfare in the capital city.\n",
+    # a list
+    "- identify victims of forced labour in construction and agriculture\n"
+    "- refer them to shelters run by the network and its partners\n"
+    "- train inspectors and police officers in the three countries.\n",
+])
+def test_lines_that_are_not_a_wrapped_paragraph_keep_their_breaks(text):
+    from tipgraph.corpus.readers import unwrap_lines
+
+    assert unwrap_lines(text) == text

@@ -86,6 +86,8 @@ EXPECTED = {
     # a message signed on its last line
     "message_signature.txt": ("Statement", "António Guterres", None, "2023-07-30"),
     "press_release_label.txt": ("PressRelease", None, None, "2023-05-12"),
+    "press_release_blank_lines_organised_by.txt": ("PressRelease", None, None, "2023-05-17"),
+    "press_release_known_body_over_guessed_name.txt": ("PressRelease", None, None, None),
     # national news quoting a body's press service, with no byline or weekday
     "news_national_press_service.txt": ("NewsArticle", None, None, None),
     # "Vienna (Austria), 12 March 2024 –": a dateline with the country in brackets is no outlet's
@@ -105,6 +107,27 @@ EXPECTED = {
     "press_release_about_boilerplate.txt": ("PressRelease", None, None, None),
     # a reporter's own voice: "declined to comment", "could not be reached for comment"
     "news_declined_to_comment.txt": ("NewsArticle", None, None, None),
+    # "By X/Outlet" and "By X – Outlet:": the writer before the slash or the dash, the outlet after it
+    "news_byline_slash_outlet.txt": ("NewsArticle", None, "Marta Quiroga", "2021-03-09"),
+    "news_byline_dash_outlet.txt": ("NewsArticle", None, "Tariq Hamidov", "2022-05-04"),
+    # "Kumasi, June 12, KNA- The ...": an agency's mark after the dateline's day makes it a news story
+    "news_agency_after_date.txt": ("NewsArticle", None, None, None),
+    # "Nordpress, March 3, 2019" under the headline: the outlet's stamp line
+    "news_outlet_stamp_line.txt": ("NewsArticle", None, None, "2019-03-03"),
+    # "Remarks to the press by Ms X, office - date": a statement to the media, by the one named after "by"
+    "statement_remarks_to_the_press.txt": ("Statement", "Ingrid Haugen", None, "2019-03-03"),
+    # a debate record: the member's name (printed twice), party and the time they rose; "I beg to move"
+    "speech_debate_record_timed_line.txt": ("Speech", "Jane Doyle", None, "2015-03-04"),
+    # "By JEAN DUPONT, AFP": an agency's acronym after the name; "Published: 03/15/2022" month first
+    "news_byline_comma_agency_acronym.txt": ("NewsArticle", None, "Jean Dupont", "2022-03-15"),
+    # "Intervention of Mr. X, Head of the Delegation of ..."
+    "statement_intervention_of.txt": ("Statement", "Jan Novak", None, None),
+    # a year-first stamp "2021.09.14"; the headline names the ministry shorter than the lede's subject
+    "press_release_headline_short_name_lede_subject.txt": ("PressRelease", None, None, "2021-09-14"),
+    # "Remarks as Prepared for Delivery by Ambassador X at the ..."
+    "speech_remarks_as_prepared_for_delivery.txt": ("Speech", "Karen Whitfield", None, "2021-06-30"),
+    # "Reporting by X; Editing by Y" on the last line, without brackets
+    "wire_credit_line_without_brackets.txt": ("NewsArticle", None, "Elena Ruiz", None),
     # "Name, Senior Correspondent" under the headline
     "news_byline_role.txt": ("NewsArticle", None, "Farah Aziz", None),
     # "(Reporting by X in Kyiv; Editing by Y)"
@@ -289,6 +312,10 @@ def test_every_name_of_a_byline_is_an_author(graph, source_file, names):
     ("news_agency_capitals_dateline_stamp.txt", "Steppewire"),  # "TARAZ. STEPPEWIRE -", "Steppewire has learnt from"
     ("news_byline_run_on_dateline.txt", "Alpine News Service"),  # "By X ROTTERDAM (Alpine News Service) - ..."
     ("news_told_lowercase_outlet.txt", "nordicnews"),  # "Lindholm told nordicnews."
+    ("news_byline_slash_outlet.txt", "Andes Post"),  # "By Marta Quiroga/Andes Post"
+    ("news_byline_dash_outlet.txt", "Caspian Wire"),  # "By Tariq Hamidov – Caspian Wire:"
+    ("news_agency_after_date.txt", "KNA"),  # "Kumasi, June 12, KNA- The Regional ..."
+    ("news_outlet_stamp_line.txt", "Nordpress"),  # "Nordpress, March 3, 2019"
 ])
 def test_outlet_no_entity_was_found_for(graph, source_file, outlet):
     publisher = graph.value(document(graph, source_file), TIP.publisher)
@@ -304,6 +331,11 @@ def test_outlet_no_entity_was_found_for(graph, source_file, outlet):
     ("press_release_no_title_cites_a_source.txt", "Plan International"),
     # "GENEVA, 3 May 2022 – The International Labour Organization and ... launched": the subject after the dateline
     ("press_release_agency_reported_citing.txt", "International Labour Organization"),
+    ("press_release_headline_short_name_lede_subject.txt", "Ministry of Labour and Social Protection"),
+    # blank lines under the header stamp; the lede's occasion "organised by the Ministry of Justice"
+    ("press_release_blank_lines_organised_by.txt", "Ministry of Justice"),
+    # named as often as a body the entity stage only guessed at ("CAN"), the known one issues the release
+    ("press_release_known_body_over_guessed_name.txt", "United Nations Children's Fund"),
 ])
 def test_a_release_or_report_is_published_by_the_body_it_is_about(graph, source_file, issuer):
     publisher = graph.value(document(graph, source_file), TIP.publisher)
@@ -377,6 +409,23 @@ def test_month_or_year_stamps_and_occasion_years():
     assert occasion_year("According to the 2018 ILO Global Estimates of Child Labour Report, one in ten children") is None
 
 
+def test_numeric_dates_with_the_year_first_or_the_day_shown_by_a_number_over_twelve():
+    assert parse_date("2022 12 05")[0] == "2022-12-05"
+    assert parse_date("2019.03.07")[0] == "2019-03-07"
+    assert parse_date("Riga, 18/10/2013. Today")[0] == "2013-10-18"
+    assert parse_date("posted 10/18/2013")[0] == "2013-10-18"
+    assert parse_date("call 2022 12 50") is None  # no fiftieth day
+
+
+def test_a_slashed_date_either_way_round_is_read_only_from_its_text():
+    assert parse_date("04/02/2021 | News") is None
+    # another date of the text puts the day first, or a month it names is after the January reading
+    assert parse_date("04/02/2021", context="... 04/02/2021 ... updated 15/02/2021")[0] == "2021-02-04"
+    assert parse_date("04/02/2021", context="04/02/2021\nOn 27 March, officers raided ...")[0] == "2021-04-02"
+    # "may" as a verb names no month
+    assert parse_date("04/02/2021", context="04/02/2021\nVictims may be children.") is None
+
+
 def test_header_lines_end_where_the_body_begins():
     text = (
         "Statement by Ambassador Rui Costa, Permanent Representative of Portugal, in Response to the Report of "
@@ -415,3 +464,16 @@ def test_metadata_holds_on_the_metadev_set(tmp_path):
                     str(METADEV / "gold"), "--json", str(summary)], capture_output=True, text=True, check=True)
     accuracy = json.loads(summary.read_text())["document_metadata_accuracy"]
     assert accuracy >= METADEV_METADATA_FLOOR, accuracy
+
+
+@pytest.mark.parametrize("source_file, speaker", [
+    ("speech_debate_record_timed_line.txt", "Jane Doyle"),  # not "Jane Doyle Jane Doyle SNP"
+    ("statement_remarks_to_the_press.txt", "Ingrid Haugen"),
+])
+def test_speaker_is_labelled_by_the_name_alone(graph, source_file, speaker):
+    assert labels(graph, graph.value(document(graph, source_file), TIP.speaker)) == {speaker}
+
+
+def test_an_agency_acronym_after_the_byline_name_is_the_outlet(graph):
+    publisher = graph.value(document(graph, "news_byline_comma_agency_acronym.txt"), TIP.publisher)
+    assert labels(graph, publisher) == {"Agence France-Presse"}

@@ -451,3 +451,35 @@ def test_a_numbered_session_the_title_names_whole(graph):
     assert (doc(graph, "o45_remarks-numbered-session-of-meeting.txt"), TIP.deliveredAt, session) in graph
     assert (session, TIP.location, node(graph, "Yerevan")) in graph
     assert dates(graph, session) == {"2018-05-14"}
+
+
+def test_lead_opening_with_today_and_a_numeric_dateline_dates_and_places_its_press_conference(graph):
+    """ "Bratislava, 21/11/2016. Today, ... was stressed at the press conference organised by ...": the occasion
+    the release reports from is held on its date, at its dateline's place."""
+    conference = node(graph, "press conference")
+    assert dates(graph, conference) == {"2016-11-21"}
+    assert (conference, TIP.location, node(graph, "Bratislava")) in graph
+    assert graph.value(doc(graph, "o46_release-today-at-the-press-conference-numeric-dateline.txt"), TIP.date) \
+        == Literal("2016-11-21", datatype=graph.value(conference, TIP.date).datatype)
+
+
+def test_an_event_titled_in_quotes_is_named_by_its_title_and_set_by_its_sentence(graph):
+    """ "On 14 June, a regional workshop entitled “...” was held in Georgia’s capital": the title names the
+    workshop; an undated story's lead that speaks of 2023 in the present gives the day its year."""
+    workshop = node(graph, "Protecting Migrant Workers from Forced Labour in the South Caucasus")
+    assert dates(graph, workshop) == {"2023-06-14"}
+    assert (workshop, TIP.location, node(graph, "Georgia", "Country")) in graph
+    # "The workshop was organized ..." is the same occasion, not a second one
+    assert not list(graph.subjects(RDFS.label, Literal("workshop")))
+
+
+def test_an_occasion_line_in_a_speech_header_with_venue_and_city(graph):
+    day = node(graph, "World Day Against Child Labour")
+    assert (doc(graph, "o48_speech-occasion-line-venue-city.txt"), TIP.deliveredAt, day) in graph
+    assert (day, TIP.location, node(graph, "Nairobi")) in graph
+    assert dates(graph, day) == {"2019-06-12"}
+
+
+def test_a_long_office_before_the_occasion_of_a_statement_by_line(graph):
+    panel = node(graph, "High-level panel on the rights of migrant domestic workers")
+    assert (doc(graph, "o49_statement-by-long-office-at-closing-of-event.txt"), TIP.deliveredAt, panel) in graph

@@ -45,7 +45,13 @@ WEEKDAYS = (r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
             r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 # "LYON, France –", "VIENNA, 25 June (UN Information Service) -", "Bern, 24.11.2015 -", "Minsk -", "Washington:"
 DATELINE = re.compile(r"(?P<place>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
-                      r"(?:,?\s+[^–—\n()]{3,30}?)?(?:\s*\([^()\n]{1,40}\))?\s*(?:[–—:]|\s-{1,2})\s")
+                      r"(?:,?\s+[^–—\n()]{3,30}?)?(?:\s*\([^()\n]{1,40}\))?\s*(?:[–—:]|\s-{1,2})\s"
+                      # "Riga, 18/10/2013. Today, ...": a numeric date ended by a full stop
+                      r"|(?P<place_dot>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}),\s+\d{1,2}[./]\d{1,2}[./]\d{4}\.\s+(?=[A-Z])")
+
+
+def _place_span(dateline: re.Match) -> tuple[int, int]:
+    return dateline.span("place") if dateline.group("place") else dateline.span("place_dot")
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -175,7 +181,9 @@ class _Occasions:
             for place in places:
                 rest = rest[: place.span.start - start] + " " * len(place.span.text) + rest[place.span.end - start :]
             if not places:
-                written = re.search(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}", rest)
+                # "GNAT Hall, Accra": the city of the gazetteer among the line's names, a venue before it
+                runs = list(re.finditer(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}", rest))
+                written = next((w for w in runs if self.place_written(start + w.start(), start + w.end()) is not None), None)
                 place = self.place_written(start + written.start(), start + written.end()) if written else None
                 if place is not None:
                     places = [place]
@@ -258,7 +266,7 @@ class _Occasions:
             # "Remarks by X at the <event>", "Remarks of the <office> at the <event>", and, after a session label,
             # "HRC 52 - Norway Intervention: Panel discussion on ...": a delivery noun, then the occasion
             # ("Statement delivered by the Deputy Minister of ..., X, at the High-Level Meeting ...")
-            head = (re.match(r"[#*_>\s]*" + nouns + r"\s+(?:delivered\s+by\s+[^\n]{1,160}?\s+|(?:by|of)\s+[^\n]{1,160}?\s+(?:presented|delivered|given)\s+(?=at\b)|(?:by|of)\s+[^\n]{1,80}?\s+)?" + links + r"\s+(?:the\s+)?", line, re.IGNORECASE)
+            head = (re.match(r"[#*_>\s]*" + nouns + r"\s+(?:delivered\s+by\s+[^\n]{1,160}?\s+|(?:by|of)\s+[^\n]{1,160}?\s+(?:presented|delivered|given)\s+(?=at\b)|(?:by|of)\s+[^\n]{1,120}?\s+)?" + links + r"\s+(?:the\s+)?", line, re.IGNORECASE)
                     or re.match(r"[#*_>\s]*" + nouns + r"\s+" + _alternation(self.lex.get("title_direct_links")) + r"\s+(?:the\s+)?", line, re.IGNORECASE)
                     or re.match(r"[#*_>\s]*(?:[^\n:]{1,40}?\s)?" + nouns + r"\s*:\s+(?=[^\n]*?\b" + _alternation(keywords) + r"\b)",
                                 line, re.IGNORECASE))
@@ -385,6 +393,38 @@ class _Occasions:
                     self.add(ref, "organizer", body, event.span)
             return
 
+    def occasion_line(self) -> None:
+        """ "World Day Against Trafficking in Persons" alone on a line of a speech's header, or before its delivery
+        label ("World Day Against ... -Remarks by ..."): the occasion it was delivered at, set by the header's
+        place and date lines."""
+        if self.info.genre not in {"Statement", "Speech"} or self.info.delivered_at:
+            return
+        keywords = self.events_lex.get("keywords") or {}
+        connectors = {c.lower() for c in self.events_lex.get("connectors") or ()}
+        labels = _alternation(self.lex.get("title_delivery_nouns"))
+        header = self.header_lines()
+        for index, (start, end) in enumerate(header[:6]):
+            line = self.text[start:end]
+            label = re.search(r"\s*[–—-]\s*(?=" + labels + r"\b)", line, re.IGNORECASE)
+            name = line[: label.start()] if label else line
+            words = name.split()
+            keyword = self.keyword_of(name, keywords)
+            if keyword is None or not 3 <= len(words) <= 14 or not all(w[:1].isupper() or w.lower() in connectors for w in words):
+                continue
+            # "Statement on the Outcome of the ... Ministerial Council": a title about an occasion, not its name
+            before = name[: re.search(rf"\b{re.escape(keyword)}\b", name).start()]
+            if re.match(r"\s*" + labels + r"\b", name, re.IGNORECASE) or re.search(r"\b(?:of|on|about|for)\s+the\b", before, re.IGNORECASE):
+                continue
+            if self.within(start, start + len(name), BODY_CLASSES | LOCATION_CLASSES) and \
+                    any(mm.span.start == start and mm.span.end >= start + len(name.rstrip()) for mm in self.within(start, end, BODY_CLASSES)):
+                continue  # a letterhead
+            name = name.rstrip(" .,:;")
+            event = next((mm for mm in self.mentions if mm.cls in m.EVENT_CLASSES and mm.span.start == start), None) \
+                or self.new_event(keywords[keyword], start, start + len(name), name, keyword=keyword)
+            self.header_setting(event, header[:index] + header[index + 1 :])
+            self.deliver(event)
+            return
+
     def numbered_session_line(self) -> None:
         """ "Plenary Session 9: Humanitarian Issues ... (Combating Trafficking ...)" alone on a header line of a
         statement: the numbered session of a conference it is delivered at; the words after the colon are its theme."""
@@ -500,7 +540,7 @@ class _Occasions:
         for start, end in self.lines:
             found = DATELINE.match(self.text, start, end)
             if found:
-                place = self.place_written(*found.span("place"))
+                place = self.place_written(*_place_span(found))
                 if place is not None:
                     return place
         return None
@@ -577,6 +617,43 @@ class _Occasions:
                                and mm.span.start - (start + together.end()) in range(0, 6)), None)
                 if person is not None:
                     self.add(ref, "participant", reference(person), person.span)
+
+    def titled_events(self) -> None:
+        """ "On 30 July, an international conference titled “Partners against ...” was held in Riga": an event
+        noun that a participle of naming ("titled", "entitled", "called", "themed") ties to a quoted title is the
+        event that title names; its setting follows the title, and a day that opens its sentence dates it."""
+        nouns = {k.lower(): v for k, v in (self.events_lex.get("described_nouns") or {}).items()}
+        if not nouns:
+            return
+        pattern = re.compile(r"\b(?P<noun>" + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+                             + r")\s*,?\s+(?:titled|entitled|called|themed|named)\s*:?\s+[“\"](?P<title>[A-Z0-9][^”\"\n]{8,200}?)[”\"]",
+                             re.IGNORECASE)
+        for match in pattern.finditer(self.text):
+            start, end = match.span("title")
+            title = " ".join(match.group("title").split()).rstrip(" .,;")
+            if any(mm.cls in m.EVENT_CLASSES and mm.span.start < end and start < mm.span.end and mm.name == title
+                   for mm in self.mentions):
+                continue
+            event = self.new_event(nouns[match.group("noun").lower()], start, end, title, keyword=match.group("noun"))
+            # the bare noun before the title, and "the conference" said of it after, are the same occasion
+            noun = match.group("noun").lower()
+            for mm in self.mentions:
+                if mm is event or mm.cls not in m.EVENT_CLASSES or not mm.attrs.get("described"):
+                    continue
+                if (mm.span.start < match.end("noun") and match.start("noun") < mm.span.end <= start
+                        or (mm.span.start > end and mm.name.lower() == noun and (mm.attrs.get("keyword") or "").lower() == noun)):
+                    mm.name, mm.cls = title, event.cls
+                    mm.attrs.pop("described", None)
+                    if mm.attrs.get("refers_to"):
+                        mm.attrs["refers_to"] = title
+            ref = reference(event)
+            self.setting_after([ref], match.end())
+            sentence_start = next((sent.start_char for sent in self.parsed.sents if sent.start_char <= match.start() < sent.end_char), None)
+            if sentence_start is not None:
+                opening = re.match(rf"\s*On\s+(?P<day>[^,]{{4,30}}),", self.text[sentence_start : match.start()])
+                found = opening and (first_date(opening.group("day")) or self.yearless_date(opening.group("day")))
+                if found:
+                    self.add(ref, "date", "", literal=found[0])
 
     def held_events(self) -> None:
         """ "a high level meeting of the General Assembly on ... took place in New York", "A two-day seminar
@@ -661,8 +738,10 @@ class _Occasions:
                              and re.fullmatch(r"(?:[A-Z][\w’'-]*\s+)*?(?:\([A-Z]{2,8}\)\s*)?", self.text[at : ev.span.start])
                              and not re.match(r"\s*\([A-Z]{2,8}\)\s*[A-Z]", self.text[ev.span.end : ev.span.end + 12])), None)
         for sent in sentences if occasion is None else ():
-            today = re.search(r"\b(" + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) + r")\b[^.;]{0,60}?\btoday\b",
-                              sent.text, re.IGNORECASE)
+            alternatives = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+            today = re.search(r"\b(" + alternatives + r")\b[^.;]{0,60}?\btoday\b", sent.text, re.IGNORECASE) \
+                or re.search(r"^\W*Today\b[^.;]*?\b(?:in|at|during)\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}?(" + alternatives + r")\b",
+                             sent.text, re.IGNORECASE)
             if not today:
                 continue
             noun = today.group(1).lower()
@@ -681,7 +760,7 @@ class _Occasions:
                          and any(f.subject == reference(ev) and f.predicate in {"organizer", "host"}
                                  for f in (*self.all_facts, *self.facts))), None)
             if held is not None and dateline and not self.has_venue(reference(held)):
-                place = self.place_written(*dateline.span("place"))
+                place = self.place_written(*_place_span(dateline))
                 if place is not None:
                     self.add(reference(held), "location", reference(place), place.span)
             return
@@ -691,7 +770,7 @@ class _Occasions:
         if self.info.date:
             self.add_date(ref, self.info.date)
         if not self.has_venue(ref) and dateline:
-            place = self.place_written(*dateline.span("place"))
+            place = self.place_written(*_place_span(dateline))
             if place is not None:
                 self.add(ref, "location", reference(place), place.span)
 
@@ -802,12 +881,26 @@ class _Occasions:
 
     def yearless_date(self, text: str) -> tuple[str, int, int] | None:
         """ "held on 17 and 18 November" in a text dated 2003: the first day, in the text's year."""
-        year = (self.info.date or "")[:4]
+        year = (self.info.date or "")[:4] or self.present_year()
         day = re.search(rf"\b(\d{{1,2}})(?:\s*(?:-|–|and|to)\s*\d{{1,2}})?\s+({MONTHS})\b(?!\s*,?\s*\d{{4}})", text)
         if not (year.isdigit() and day):
             return None
         found = parse_date(f"{day.group(1)} {day.group(2)} {year}")
         return (found[0], day.start(), day.end()) if found else None
+
+    def present_year(self) -> str:
+        """ "In 2024, this problem continues to be pressing": the year an undated text's lead speaks of in the
+        present tense is the text's own."""
+        lead = self.lead_paragraph()
+        if lead is None:
+            return ""
+        for sent in self.parsed.sents:
+            if not lead[0] <= sent.start_char < lead[1]:
+                continue
+            opening = re.match(r"\s*In\s+((?:19|20)\d{2}),\s", sent.text)
+            if opening and sent.root.tag_ in {"VBZ", "VBP"}:
+                return opening.group(1)
+        return ""
 
     def header_lines(self) -> list[tuple[int, int]]:
         """The lines above a text's first paragraph of running prose (at most twenty)."""
@@ -1220,11 +1313,13 @@ def extract_occasions(document: SourceDocument, parsed: Doc, mentions: list[Enti
     reader.place_tails()
     reader.numbered_meetings()
     reader.title_occasion()
+    reader.occasion_line()
     reader.numbered_session_line()
     reader.opening_occasion()
     reader.this_occasion()
     reader.delivered_setting()
     reader.joint_occasions()
+    reader.titled_events()
     reader.held_events()
     reader.described_settings()
     reader.possessives()

@@ -23,6 +23,8 @@ __all__ = ["Line", "extract_info", "find_dates", "header_lines", "parse_date"]
 # "The Hague, 28 September 2021", "CHISINAU, 18 November 2003 -", "21 September 2023, Chisinau –", "Geneva/Brussels –"
 _PLACE = r"[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3}"
 _DATELINE_PLACE_FIRST = re.compile(rf"^(?P<place>{_PLACE})(?:\s*\([A-Z][\w .'’-]{{1,30}}\))?(?:,\s*[A-Z][\w.'’-]*)?(?:,?\s+(?P<date>[^–—\n]{{6,40}}?))?\s*(?:[–—]|\s-)\s")
+# "Riga, 18/10/2013. Today, ...": a dateline ended by a full stop, the date whole between the comma and it
+_DATELINE_FULL_STOP = re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>[^\n]{{6,30}}?)\.\s+(?=[A-Z])")
 _DATELINE_DATE_FIRST = re.compile(rf"^(?P<date>[^–—\n]{{6,30}}?),\s*(?P<place>{_PLACE})\s*(?:[–—]|\s-)\s")
 _OUTLET_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'’-]{1,40}\s*\([A-Z][^)\n]{1,40}\)\s*[-–—:]", re.MULTILINE)
 _PHOTO_CREDIT = re.compile(r"(?i)^(?:photo|picture|image|pic)s?\b[^\n]{0,20}?(?:courtesy|credit|©|:)")
@@ -52,13 +54,15 @@ def _dateline(front: list[Line], text: str) -> tuple[str | None, bool]:
             if dated:
                 return dated[0], False
             continue
-        for pattern in (_DATELINE_DATE_FIRST, _DATELINE_PLACE_FIRST, _DATELINE_LINE):
+        for pattern in (_DATELINE_DATE_FIRST, _DATELINE_PLACE_FIRST, _DATELINE_FULL_STOP, _DATELINE_LINE):
             match = pattern.match(candidate)
             if not match or _WEEKDAY.fullmatch(match.group("place")):
                 continue  # "Monday, December 22, 2008 9:44 AM" is a stamp: a weekday is no place
             date = match.groupdict().get("date")
             dated = parse_date(date) if date else None
             if pattern is _DATELINE_LINE and not (dated and dated[1] == 0):
+                continue
+            if pattern is _DATELINE_FULL_STOP and not (dated and dated[1] == 0 and dated[2] == len(date)):
                 continue
             if pattern is _DATELINE_PLACE_FIRST and date and not dated:
                 continue
@@ -80,7 +84,7 @@ def _document_date(front: list[Line], text: str, dateline_date: str | None, repo
         return found[0]
     header = [line for line in front if not line.prose]
     for index, line in enumerate(header):
-        found = parse_date(line.text)
+        found = parse_date(line.text, context=text)
         if found:
             if dateline_date and _TIME_OF_DAY.match(line.text[found[2]:]):
                 return dateline_date  # "Monday, December 22, 2008 9:44 AM": a site's posting stamp, not the text's own date
@@ -277,7 +281,10 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
             speaking_body.cls = _organization_class(speaking_body.name, vocab)
             info.header_mentions.append(_mention(speaking_body))
             info.publisher = f"{speaking_body.cls}:{speaking_body.name}"
-    if info.publisher is None and outlet is not None:
+    if info.publisher is None and isinstance(outlet, Named):
+        info.header_mentions.append(_mention(outlet))
+        info.publisher = f"{outlet.cls}:{outlet.name}"
+    elif info.publisher is None and outlet is not None:
         info.publisher = reference(outlet)
     if info.publisher is None and info.genre != "NewsArticle":
         # "VIENNA, 25 June (UN Information Service) - Thank you ...": the service that issues a speech or release
@@ -296,6 +303,8 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
             info.publisher = f"{named.cls}:{named.name}"
     if info.genre == "NewsArticle" and info.publisher is None:
         info.publisher = _self_named_outlet(text, mentions, lexicon, info)
+    if info.genre == "NewsArticle" and info.publisher is None:
+        info.publisher = _stamp_outlet(front, mentions, info, vocab)
 
     if spoken and info.speaker is None and info.publisher is None:
         info.publisher = _own_office_body(text, front, mentions, lexicon)
@@ -349,7 +358,7 @@ def _self_named_outlet(text: str, mentions: list[EntityMention], lexicon: dict, 
     place or a person is the outlet's."""
     shape = lexicon.get("news_shape") or {}
     found: list[tuple[int, int]] = []
-    for name in ("outlet_reports", "capitals_agency_dateline"):
+    for name in ("outlet_reports", "capitals_agency_dateline", "agency_after_date"):
         pattern = (shape.get(name) or {}).get("pattern")
         match = re.search(pattern, text) if pattern else None
         if match and match.groupdict().get("outlet"):
@@ -362,6 +371,7 @@ def _self_named_outlet(text: str, mentions: list[EntityMention], lexicon: dict, 
     if told and not plural and not re.fullmatch(r"(?i)him|her|them|us|me|parliament|police|congress|court", told.group("outlet")):
         found.append(told.span("outlet"))
     for start, end in found:
+        _cut_at_dateline_dash(text, mentions, start, end)
         at = [mm for mm in mentions if mm.span.start < end and start < mm.span.end]
         outlets = [mm for mm in at if mm.cls in m.ORGANIZATION_CLASSES and mm.span.end == end]
         if outlets:
@@ -380,6 +390,61 @@ def _self_named_outlet(text: str, mentions: list[EntityMention], lexicon: dict, 
         named = Named(name, span=Span(first, end, text[first:end]), cls=m.MEDIA_ORGANIZATION)
         info.header_mentions.append(_mention(named))
         return f"{m.MEDIA_ORGANIZATION}:{name}"
+    return None
+
+
+def _cut_at_dateline_dash(text: str, mentions: list[EntityMention], start: int, end: int) -> None:
+    """ "GNA- The Ministry of Gender ...": a name read across the dash that ends an agency's dateline mark
+    begins after it."""
+    dash = re.match(r"\s*[-–—]+\s*(?:[Tt]he\s+)?", text[end : end + 12])
+    if not dash:
+        return
+    after = end + dash.end()
+    for mm in mentions:
+        if start <= mm.span.start < end and mm.span.end > after and mm.cls in m.ORGANIZATION_CLASSES:
+            mm.span = Span(after, mm.span.end, text[after : mm.span.end])
+            mm.name = re.sub(r"^.*?[-–—]+\s*(?:[Tt]he\s+)?", "", mm.name, count=1) if re.search(r"[-–—]", mm.name) else mm.name
+            if mm.sentence is not None:
+                mm.sentence = (max(mm.sentence[0], after), mm.sentence[1])
+
+
+# "Xinhua, August 19, 2016" under a story's headline: who stamps the story and when
+_NAME_AND_DATE = re.compile(r"^(?P<name>[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,2}),\s+(?P<date>.{6,30}?)\.?$")
+
+
+def _stamp_outlet(front: list[Line], mentions: list[EntityMention], info: DocumentInfo, vocab: Vocabulary) -> str | None:
+    """The outlet of a news story's stamp line "Name, <date>" when the name is no known place and no person or
+    body the entity stage found (a dateline's "The Hague, 28 September 2021" names a place); a place the entity
+    stage guessed from the line's shape alone is the outlet's name."""
+    for line in front[1:]:
+        match = _NAME_AND_DATE.match(line.text)
+        if line.prose or not match or _WEEKDAY.fullmatch(match.group("name")):
+            continue
+        dated = parse_date(match.group("date"))
+        if not dated or dated[1] != 0 or dated[2] < len(match.group("date").rstrip(". ")):
+            continue
+        start = line.start + match.start("name")
+        end = line.start + match.end("name")
+        at = [mm for mm in mentions if mm.span.start < end and start < mm.span.end]
+        outlets = [mm for mm in at if mm.cls in m.ORGANIZATION_CLASSES and (mm.span.start, mm.span.end) == (start, end)]
+        if outlets:
+            return reference(outlets[0])
+        name = match.group("name")
+        if name in vocab.places:
+            continue
+        # (one word: "New York, 3 March 2019" is a dateline whatever list the entity stage knew it from)
+        guessed = [mm for mm in at if mm.cls == m.PLACE and mm.key is None and " " not in name
+                   and (mm.span.start, mm.span.end) == (start, end)]
+        for mm in guessed:
+            mm.cls = m.MEDIA_ORGANIZATION
+        if guessed:
+            return reference(guessed[0])
+        if at:
+            continue
+        named = Named(match.group("name"), span=Span(start, end, match.group("name")), cls=m.MEDIA_ORGANIZATION,
+                      how="stamp line of a news story")
+        info.header_mentions.append(_mention(named))
+        return f"{m.MEDIA_ORGANIZATION}:{named.name}"
     return None
 
 
@@ -412,6 +477,7 @@ def _protagonist(text: str, front: list[Line], mentions: list[EntityMention]) ->
     """The body a release is about and by: named in its headline or lede and the most often in the text,
     else the one whose name opens its sentences."""
     start = body_start(text, front)
+    start += len(text[start:]) - len(text[start:].lstrip())  # the blank lines under the header are no lede
     lede_end = text.find("\n", start + 1)
     lede_end = len(text) if lede_end < 0 else lede_end
     named = [mm for mm in mentions if mm.cls in m.ORGANIZATION_CLASSES and mm.cls != m.MEDIA_ORGANIZATION]
@@ -435,10 +501,16 @@ def _protagonist(text: str, front: list[Line], mentions: list[EntityMention]) ->
         dateline = _DATELINE_PLACE_FIRST.match(text[subject_at:lede_end]) or _DATELINE_DATE_FIRST.match(text[subject_at:lede_end])
         subject_at += dateline.end() if dateline else 0
         subject_at += 4 if text[subject_at : subject_at + 4].lower() == "the " else 0
-        first = min(opening, key=lambda mm: mm.span.start)
-        if first.span.start == subject_at:
+        # (the headline's shorter name for it, "Ministry of Labour launches ...", comes before the lede)
+        first = min((mm for mm in opening if mm.span.start >= start), key=lambda mm: mm.span.start, default=None)
+        if first is not None and first.span.start == subject_at:
             return reference(first)  # "The European Commission is today reporting ...": the lede's subject
-        best = max(opening, key=lambda mm: (counts[reference(mm)], -mm.span.start))
+        # "... opened the conference organised by the Ministry of ...": a release reports its issuer's own occasion
+        for mm in sorted(opening, key=lambda mm: mm.span.start):
+            if re.search(r"\b(?:organi[sz]ed|hosted|convened)\s+by\s+(?:the\s+)?$", text[max(0, mm.span.start - 30) : mm.span.start]):
+                return reference(mm)
+        # a body the entity stage knows before a name it only guessed at ("GMS"), when both are named as often
+        best = max(opening, key=lambda mm: (counts[reference(mm)], mm.key is not None, -mm.span.start))
         if counts[reference(best)] >= 2:
             return reference(best)
     # "ECPAT works to ...", "ECPAT joins in this call ...": the body whose name opens the text's sentences

@@ -34,7 +34,15 @@ DATE_PATTERNS = [
     re.compile(rf"\b{_DAY}{_SECOND_DAY_FIRST}\s+(?:of\s+)?{_MONTH_DAY_FIRST}(?:\s*[,/]\s*|\s+){_YEAR}\b", re.IGNORECASE),
     # day-first numeric dates are the European form these documents use ("19.12.2013")
     re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<mnum>\d{{1,2}})\.{_YEAR}\b"),
+    # a year first is always followed by its month: "2022 12 05", "2022.12.05", "2022/12/05"
+    re.compile(rf"\b{_YEAR}(?P<sep>[ ./])(?P<mnum>\d{{2}})(?P=sep)(?P<day>\d{{2}})\b(?![./]\d)"),
 ]
+# "18/10/2013" is day first and "10/18/2013" month first, as the number over twelve shows; "06/01/2023" is
+# either, and is read only as another date or a month the text names shows (`find_dates(context=...)`)
+_SLASHED = re.compile(rf"\b(?P<first>\d{{1,2}})/(?P<second>\d{{1,2}})/{_YEAR}\b")
+# a month named with a day ("8-15 May", "May 8"): "may" and "march" alone are verbs
+_NAMED_MONTH = re.compile(rf"\d(?:st|nd|rd|th)?\s+(?P<after>{_MONTH_NAMES})\b|\b(?P<before>{_MONTH_NAMES})\.?\s+\d{{1,2}}\b",
+                          re.IGNORECASE)
 _DEFAULT = datetime(2000, 1, 1)
 
 
@@ -50,8 +58,52 @@ def _read(match: re.Match) -> str | None:
     return when.date().isoformat()
 
 
-def find_dates(text: str) -> list[tuple[str, int, int]]:
-    """Every full date in `text` as (ISO date, start, end), in text order, without overlaps."""
+def _on_calendar(year: str, month: int, day: int) -> str | None:
+    try:
+        return datetime(int(year), month, day).date().isoformat()
+    except ValueError:
+        return None
+
+
+def _slash_order(context: str) -> str | None:
+    """ "day" or "month": which comes first in the slashed dates of `context`, as one over twelve shows."""
+    for match in _SLASHED.finditer(context):
+        first, second = int(match.group("first")), int(match.group("second"))
+        if first > 12 >= second:
+            return "day"
+        if second > 12 >= first:
+            return "month"
+    return None
+
+
+def _slashed(match: re.Match, context: str | None) -> str | None:
+    first, second, year = int(match.group("first")), int(match.group("second")), match.group("year")
+    if first > 12 or first == second:
+        return _on_calendar(year, second, first)
+    if second > 12:
+        return _on_calendar(year, first, second)
+    if context is None:
+        return None
+    order = _slash_order(context)
+    if order:
+        return _on_calendar(year, second, first) if order == "day" else _on_calendar(year, first, second)
+    # a text is dated after what it reports: the reading whose month alone is not before the latest month the
+    # text names ("between 8-15 May" under "06/01/2023" is 1 June, not 6 January)
+    named = [date_parser.parse(f"1 {m.group('after') or m.group('before')} 2000", default=_DEFAULT).month
+             for m in _NAMED_MONTH.finditer(context)]
+    if not named:
+        return None
+    latest = max(named)
+    readings = [(second, first), (first, second)]  # (month, day) day first, month first
+    after = [(month, day) for month, day in readings if month >= latest]
+    if len(after) != 1:
+        return None
+    return _on_calendar(year, *after[0])
+
+
+def find_dates(text: str, context: str | None = None) -> list[tuple[str, int, int]]:
+    """Every full date in `text` as (ISO date, start, end), in text order, without overlaps; `context` (the
+    whole text) reads a slashed date whose numbers do not say which is the day."""
     found: list[tuple[str, int, int]] = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
@@ -60,12 +112,18 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
             iso = _read(match)
             if iso is not None:
                 found.append((iso, match.start(), match.end()))
+    for match in _SLASHED.finditer(text):
+        if any(match.start() < end and start < match.end() for _, start, end in found):
+            continue
+        iso = _slashed(match, context)
+        if iso is not None:
+            found.append((iso, match.start(), match.end()))
     return sorted(found, key=lambda item: item[1])
 
 
-def parse_date(text: str) -> tuple[str, int, int] | None:
+def parse_date(text: str, context: str | None = None) -> tuple[str, int, int] | None:
     """The first full date in `text` as (ISO date, start, end)."""
-    found = find_dates(text)
+    found = find_dates(text, context)
     return found[0] if found else None
 
 

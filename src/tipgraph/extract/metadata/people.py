@@ -129,7 +129,9 @@ def _office_only(name: str, reader: NameReader) -> bool:
 
 
 def as_label(name: str) -> str:
-    """ "JOHN SMITH" is labelled "John Smith"."""
+    """ "JOHN SMITH" is labelled "John Smith"; an acronym ("GNA") stays one."""
+    if name.isupper() and " " not in name.strip() and len(name.strip()) <= 4:
+        return name
     return name.title() if name.isupper() else name
 
 
@@ -209,6 +211,9 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
                 at = text.find(office, start, end + 1)
                 if at >= 0:
                     return Named(office, span=Span(at, at + len(office), office), how="header line naming an office"), None
+    timed = _timed_contribution(text, front, reader)
+    if timed is not None:
+        return timed, None
     # a name alone on its line over a line of office words ("Helena Marsh" / "Executive Secretary"),
     # whatever class the entity stage gave the name
     for index, line in enumerate(front[:-1]):
@@ -300,8 +305,41 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
     return None, None
 
 
+# a debate record's contribution line: "Photo of Lord Jane Roe Lord Jane Roe DUP 11:45 am, 9th December 2014",
+# "Ms Ann Lee (Labour) 3.15 pm"
+_TIME_STAMP = re.compile(r"\s+\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![\w])", re.IGNORECASE)
+_PICTURE_OF = re.compile(r"^(?:photo|picture|image|portrait)\s+of\s+", re.IGNORECASE)
+
+
+def _timed_contribution(text: str, front: list[Line], reader: NameReader) -> Named | None:
+    """The member whose contribution a debate record heads with their name, party and the time they rose;
+    the name may be printed twice (a picture's caption and the label) and the party follows it."""
+    for line in front:
+        stamp = _TIME_STAMP.search(line.text)
+        if line.prose or not stamp:
+            continue
+        head = line.text[: stamp.start()]
+        head = head[_PICTURE_OF.match(head).end():] if _PICTURE_OF.match(head) else head
+        head = re.sub(r"\s*\([^)]{1,40}\)$", "", head)  # "(Labour)"
+        tokens = head.split()
+        while tokens and len(tokens) > 2 and re.fullmatch(r"[A-Z]{2,6}", tokens[-1]):
+            tokens.pop()  # the party's acronym
+        half = len(tokens) // 2
+        if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
+            tokens = tokens[:half]
+        name = " ".join(tokens)
+        found = reader.person_name(name)
+        if not found:
+            continue
+        bare = name[found[0] : found[1]]
+        at = text.find(bare, line.start, line.end + 1)
+        if at >= 0:
+            return Named(as_label(bare), span=Span(at, at + len(bare), bare), how="a debate record's timed contribution line")
+    return None
+
+
 def find_author(text: str, front: list[Line], mentions: list[EntityMention], lexicon: dict,
-                reader: NameReader, loose: bool) -> tuple[Named | None, EntityMention | None]:
+                reader: NameReader, loose: bool) -> tuple[Named | None, EntityMention | Named | None]:
     """(author, outlet) a byline or a credit line names.
 
     `loose`: also read bylines with no "By" (a line of names under the headline,
@@ -318,7 +356,12 @@ def find_author(text: str, front: list[Line], mentions: list[EntityMention], lex
                 if named:
                     named.how = f"byline {line.text[:40]!r}"
                     named.publishing = re.match(r"(?i)^\W*from\b", line.text) is not None
-                    return named, _outlet_in(text, line, match.groupdict().get("rest"), mentions)
+                    rest = match.groupdict().get("rest")
+                    # "By JANE ROE, AFP": an agency's acronym after the writer's name (not "MP", an office)
+                    agency = re.search(r",\s*(?P<acronym>[A-Z]{2,6})$", match.group("name"))
+                    if not rest and agency and agency.group("acronym").lower() not in reader.title_words:
+                        rest = agency.group("acronym")
+                    return named, _outlet_in(text, line, rest, mentions, reader)
         if index == 0 or not loose:
             continue  # the headline
         placed = re.match(r"^(?P<name>.+?)\s+in\s+(?P<place>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})$", line.text)
@@ -367,13 +410,27 @@ def find_author(text: str, front: list[Line], mentions: list[EntityMention], lex
     return None, None
 
 
-def _outlet_in(text: str, line: Line, rest: str | None, mentions: list[EntityMention]) -> EntityMention | None:
-    """The body named after the byline's name ("by X | handle | Thomson Reuters Foundation")."""
+def _outlet_in(text: str, line: Line, rest: str | None, mentions: list[EntityMention],
+               reader: NameReader) -> EntityMention | Named | None:
+    """The body named after the byline's name ("by X | handle | Thomson Reuters Foundation", "By X/Outlet",
+    "By X – Outlet:"), read from its words when no entity was found there."""
     if not rest:
         return None
     start = _absolute(text, line, rest, 0)
     bodies = mentions_in(mentions, start, start + len(rest), m.ORGANIZATION_CLASSES)
-    return max(bodies, key=lambda b: (len(b.span.text), -b.span.start)) if bodies else None
+    if bodies:
+        return max(bodies, key=lambda b: (len(b.span.text), -b.span.start))
+    # the last part after a bar is the outlet; a handle before it ("KieranG77") is no name
+    name = re.split(r"\s*\|\s*", rest.strip(" :"))[-1].strip(" :")
+    tokens = name.split()
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", name)}
+    if (not 1 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens) or any(ch.isdigit() for ch in name)
+            or words & reader.anonymous or mentions_in(mentions, start, start + len(rest), {m.PERSON})):
+        return None
+    at = text.find(name, start, line.end + 1)
+    if at < 0:
+        return None
+    return Named(name, span=Span(at, at + len(name), name), cls=m.MEDIA_ORGANIZATION, how="outlet in the byline")
 
 
 def _byline_name(text: str, line: Line, name: str, offset: int, mentions: list[EntityMention],
@@ -424,7 +481,7 @@ def further_authors(text: str, front: list[Line], first: Named, mentions: list[E
         return []
     people = [mm for mm in mentions if mm.cls == m.PERSON]
     rest = line.text[at - line.start :]
-    rest = re.split(r"\s*\|\s*", rest)[0]  # "| handle | Outlet"
+    rest = re.split(r"\s*(?:\||/|[–—]|\s-\s)\s*", rest)[0]  # "| handle | Outlet", "/Outlet", "– Outlet"
     pieces = re.split(r"\s*,\s*|\s+(?:and|&)\s+", rest)[1:]
     found = []
     offset = at - line.start
