@@ -7,7 +7,7 @@ import shutil
 from conftest import DEV, run_cli
 from tipgraph.corpus import read_corpus
 from tipgraph.nlp import WINDOW_CHARS, parse_text, parse_texts
-from tipgraph.pipeline import _batches, extract_document, extract_documents
+from tipgraph.pipeline import document_batches, extract_document, extract_documents
 
 
 def _dev_documents(count: int):
@@ -39,10 +39,10 @@ def test_a_batch_extracts_as_each_document_alone():
     assert extract_documents(documents) == alone
 
 
-def test_batches_keep_every_document_once_in_order_and_give_every_worker_several():
+def testdocument_batches_keep_every_document_once_in_order_and_give_every_worker_several():
     documents = _dev_documents(30)
     for jobs in (1, 2, 8):
-        batches = list(_batches(documents, jobs))
+        batches = list(document_batches(documents, jobs))
         assert [d for batch in batches for d in batch] == documents
         assert len(batches) >= min(len(documents), 4 * jobs)
 

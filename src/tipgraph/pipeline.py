@@ -96,7 +96,7 @@ def extract_documents(documents: list[SourceDocument]) -> list[Extraction]:
     return [extract_document(document, parsed.pop(i, None)) for i, document in enumerate(documents)]
 
 
-def _batches(documents: list[SourceDocument], jobs: int) -> Iterator[list[SourceDocument]]:
+def document_batches(documents: list[SourceDocument], jobs: int) -> Iterator[list[SourceDocument]]:
     """Runs of documents parsed together: PIPE_BATCH, fewer for a small corpus, so that every
     worker gets several."""
     size = max(1, min(PIPE_BATCH, len(documents) // (4 * max(1, jobs))))
@@ -214,12 +214,12 @@ def extract_corpus(
         yield from executor(documents)
         return
     if jobs <= 1 or len(documents) < 4:
-        for batch in _batches(documents, 1):
+        for batch in document_batches(documents, 1):
             yield from extract_documents(batch)
         return
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
     try:
-        for extractions in pool.map(extract_documents, _batches(documents, jobs), chunksize=1):
+        for extractions in pool.map(extract_documents, document_batches(documents, jobs), chunksize=1):
             yield from extractions
     except BaseException:
         _stop_workers(pool)
