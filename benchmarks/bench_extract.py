@@ -35,7 +35,10 @@ def main() -> None:
     from tipgraph.corpus import read_corpus
     from tipgraph.extract import run_extractors
     from tipgraph.nlp import parse_text
+    from tipgraph.pipeline import _room_for_patterns
     from tipgraph.vocab import load_vocabulary
+
+    _room_for_patterns()  # as the build's per-document stage has it
 
     documents = [d for folder in args.corpora for d in read_corpus(folder).documents]
     vocab = load_vocabulary()

@@ -360,3 +360,31 @@ def test_lines_that_are_not_a_wrapped_paragraph_keep_their_breaks(text):
     from tipgraph.corpus.readers import unwrap_lines
 
     assert unwrap_lines(text) == text
+
+
+def test_the_sampled_comparison_of_two_texts_decides_as_the_full_one():
+    import random
+
+    from tipgraph.corpus.dedupe import SAMPLE, _one_text, _shingles
+
+    rng = random.Random(7)
+    words = ("victims police border labour inspectors farms ministry suspects agreement return compensation "
+             "trafficking employers suppliers investigation court shelter report").split()
+    base = [rng.choice(words) for _ in range(600)]
+    texts = []
+    for keep in (1.0, 0.995, 0.99, 0.985, 0.98, 0.97, 0.9, 0.6, 0.0):  # from a copy to an unrelated text
+        for length in (1.0, 0.8, 0.7):
+            changed = [w if rng.random() < keep else rng.choice(words) + "s" for w in base]
+            texts.append(" ".join(changed[: int(len(changed) * length)]))
+    sets = [_shingles(t) for t in texts]
+    decided = {True: 0, False: 0}
+    for a in sets:
+        for b in sets:
+            smaller, other = (a, b) if len(a) <= len(b) else (b, a)
+            # the worst samples hold the shingles the other text lacks first
+            ordered = sorted(smaller - other) + sorted(smaller & other)
+            for size in (SAMPLE, 0.12, 0.5, 1.0):
+                sample = set(ordered[: int(len(smaller) * size) + 1])
+                assert _one_text(a, b, sample) == _one_text(a, b)
+            decided[_one_text(a, b)] += 1
+    assert decided[True] > len(sets) and decided[False] > len(sets)  # both verdicts were tried

@@ -6,7 +6,8 @@
 The per-document stage (parse + extract, `pipeline.extract_document`) is pure,
 so it can run anywhere the same tipgraph, vocabulary and spaCy model are
 installed. Each Dask worker loads the model once (it is cached in the worker
-process) and sends back one `Extraction` per document; the main process
+process), takes documents a few at a time (`pipeline.document_batches`, parsed
+together as local workers parse them) and sends back their `Extraction`s; the main process
 consumes them in corpus order, so resolution, the graph and every output
 are the same code as a local build and give the same bytes. The extraction
 cache works in front of it: only documents it misses are sent out.
@@ -22,7 +23,7 @@ from tipgraph.graphio import TipgraphError
 from tipgraph.model import Extraction, SourceDocument
 
 EXECUTORS = ("local", "dask")
-IN_FLIGHT_PER_WORKER = 8  # documents submitted ahead per worker thread: bounds memory on both ends
+IN_FLIGHT_PER_WORKER = 2  # batches of documents submitted ahead per worker thread: bounds memory on both ends
 LOCAL_CLUSTER_HOST = "127.0.0.1"
 
 Executor = Callable[[list[SourceDocument]], Iterable[Extraction]]
@@ -45,43 +46,45 @@ def _client(scheduler: str | None, stack: contextlib.ExitStack):
 
 
 def dask_executor(scheduler: str | None = None, *, client=None) -> Executor:
-    """An executor running `extract_document` on the Dask cluster at `scheduler` (or a local one, or `client`)."""
+    """An executor running `extract_documents` on the Dask cluster at `scheduler` (or a local one, or `client`)."""
 
     def run(documents: list[SourceDocument]) -> Iterator[Extraction]:
-        from tipgraph.pipeline import extract_document as _extract_one
+        from tipgraph.pipeline import document_batches, extract_documents
 
         if not documents:
             return
         with contextlib.ExitStack() as stack:
             active = client if client is not None else _client(scheduler, stack)
             threads = sum(active.nthreads().values()) or 1
+            batches = list(document_batches(documents, threads))
             window = threads * IN_FLIGHT_PER_WORKER
             futures = []
             submitted = 0
 
             def submit_upto(limit: int) -> None:
                 nonlocal submitted
-                while submitted < min(limit, len(documents)):
-                    document = documents[submitted]
-                    # the key names the document, so two equal texts are still two tasks
-                    futures.append(active.submit(_extract_one, document, key=f"tipgraph-extract-{submitted}-"
-                                                 f"{document.doc_id}", pure=False))
+                while submitted < min(limit, len(batches)):
+                    batch = batches[submitted]
+                    # the key names the documents, so two equal texts are still two tasks
+                    futures.append(active.submit(extract_documents, batch, key=f"tipgraph-extract-{submitted}-"
+                                                 f"{batch[0].doc_id}-{len(batch)}", pure=False))
                     submitted += 1
 
             submit_upto(window)
-            for i in range(len(documents)):
+            for i, batch in enumerate(batches):
                 future = futures[i]
                 try:
-                    extraction = future.result()
+                    extractions = future.result()
                 except TipgraphError:
                     raise
                 except Exception as exc:  # a worker without the model, a lost worker ...
-                    raise TipgraphError(f"{documents[i].source_file}: the Dask worker failed: "
+                    others = f" (and the {len(batch) - 1} sent with it)" if len(batch) > 1 else ""
+                    raise TipgraphError(f"{batch[0].source_file}{others}: the Dask worker failed: "
                                         f"{type(exc).__name__}: {exc}") from None
                 futures[i] = None  # release the result on the cluster
                 future.release()
                 submit_upto(i + 1 + window)
-                yield extraction
+                yield from extractions
 
     return run
 

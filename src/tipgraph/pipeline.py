@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from spacy.tokens import Doc
+
 from tipgraph import model as m
 from tipgraph.cache import ExtractionCache, open_cache
 from tipgraph.corpus import Skipped, read_corpus
@@ -21,7 +23,7 @@ from tipgraph.graph import build_graph
 from tipgraph.graphio import OutputSet, TipgraphError
 from tipgraph.model import Extraction, SourceDocument, Span
 from tipgraph.namespaces import TIP
-from tipgraph.nlp import parse_text, windows
+from tipgraph.nlp import PIPE_BATCH, parse_text, parse_texts, windows
 from tipgraph.processes import end_with_parent
 from tipgraph.resolve import resolve
 from tipgraph.shards import TEXT_FOLDER, text_file_name  # noqa: F401 (public here too)
@@ -53,11 +55,13 @@ HEAD_LINES = 15
 HEAD_CHARS = 3_000
 
 
-def extract_document(document: SourceDocument) -> Extraction:
+def extract_document(document: SourceDocument, parsed: Doc | None = None) -> Extraction:
     """The per-document stage: parse (in windows) and run every extractor. Pure: the same
-    document always gives the same extraction, whichever process runs it."""
+    document always gives the same extraction, whichever process runs it. `parsed`: its
+    text's parse, made already (`parse_texts`)."""
+    _room_for_patterns()
     try:
-        return _extract(document)
+        return _extract(document, parsed)
     except TipgraphError:
         raise
     except Exception as exc:  # a bug met on this document: say which one, in one line
@@ -70,10 +74,45 @@ def extract_document(document: SourceDocument) -> Extraction:
         ) from None
 
 
-def _extract(document: SourceDocument) -> Extraction:
+def _extract(document: SourceDocument, parsed: Doc | None = None) -> Extraction:
     if len(document.text) <= SECTION_CHARS:
-        return run_extractors(document, parse_text(document.text), load_vocabulary())
+        return run_extractors(document, parsed if parsed is not None else parse_text(document.text),
+                              load_vocabulary())
     return _extract_in_sections(document)
+
+
+def extract_documents(documents: list[SourceDocument]) -> list[Extraction]:
+    """`extract_document` of each of `documents`, in order, the texts parsed together
+    (`parse_texts`): a worker's unit of work."""
+    _room_for_patterns()
+    whole = [i for i, document in enumerate(documents) if len(document.text) <= SECTION_CHARS]
+    parsed: dict[int, Doc] = {}
+    try:
+        parsed = dict(zip(whole, parse_texts([documents[i].text for i in whole])))
+    except Exception:
+        if os.environ.get("TIPGRAPH_DEBUG"):
+            raise
+        # parsed again one by one below, so that the error names its document
+    return [extract_document(document, parsed.pop(i, None)) for i, document in enumerate(documents)]
+
+
+def document_batches(documents: list[SourceDocument], jobs: int) -> Iterator[list[SourceDocument]]:
+    """Runs of documents parsed together: PIPE_BATCH, fewer for a small corpus, so that every
+    worker gets several."""
+    size = max(1, min(PIPE_BATCH, len(documents) // (4 * max(1, jobs))))
+    for start in range(0, len(documents), size):
+        yield documents[start : start + size]
+
+
+# The extractors' regular expressions (about 750 distinct ones over a corpus, more as the lexicons
+# grow) outnumber the 512 that `re` keeps compiled, and `re` forgets its oldest first: most were
+# compiled again for every document, a sixth of the extractors' time. Room for all of them:
+REGEX_CACHE_SIZE = 4096
+
+
+def _room_for_patterns() -> None:
+    if getattr(re, "_MAXCACHE", REGEX_CACHE_SIZE) < REGEX_CACHE_SIZE:
+        re._MAXCACHE = REGEX_CACHE_SIZE
 
 
 def document_head(text: str) -> str:
@@ -147,6 +186,7 @@ def _die_with_parent(parent: int) -> None:
 
     load_model()
     load_vocabulary()
+    _room_for_patterns()
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -174,12 +214,13 @@ def extract_corpus(
         yield from executor(documents)
         return
     if jobs <= 1 or len(documents) < 4:
-        for document in documents:
-            yield extract_document(document)
+        for batch in document_batches(documents, 1):
+            yield from extract_documents(batch)
         return
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
     try:
-        yield from pool.map(extract_document, documents, chunksize=1)
+        for extractions in pool.map(extract_documents, document_batches(documents, jobs), chunksize=1):
+            yield from extractions
     except BaseException:
         _stop_workers(pool)
         raise
