@@ -328,12 +328,13 @@ def finish_build(
         preload = None
         store_at = store_folder(out / "graph.ttl")
         if store_at is not None:
-            preload = Preload(store_at, answers=answers)
+            previous = out / "graph.ttl"  # the graph the store holds now, if the last build's: patched
+            preload = Preload(store_at, answers=answers, previous=previous if previous.is_file() else None)
             cleanup.callback(preload.discard)
             with clock("write outputs"):
                 with open(preload.source, "w", encoding="utf-8", newline="\n") as handle:
                     triples = graph.write_turtle(handle)
-            preload.start()
+            preload.start(triples)
 
         page = None
         if view is not None:
