@@ -335,3 +335,42 @@ def test_a_patch_that_would_lose_a_triple_is_not_used(tmp_path):
     # a store of other bytes than the file's is never patched
     assert patched_copy(out / "store", source, source, tmp_path / "other", 3) is None
     assert os.path.islink(out / "store" / CURRENT_LINK)
+
+
+def test_a_rebuild_killed_while_it_patches_the_store_leaves_the_old_version_whole(tmp_path):
+    """Killed (as kill -9) half-way through patching the copy of the store: the current version
+    is untouched (the copy shares only files the database never rewrites), and the next build's
+    store holds its graph quad for quad."""
+    import os
+    import subprocess
+    import sys
+
+    from tipgraph.graphio import FAULT_ENV
+    from tipgraph.store import open_store
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build = [sys.executable, "-c", "from tipgraph.cli import main; main()", "build", str(corpus), "--out", str(out),
+             "--cache-dir", str(cache), "--no-validate", "--no-html", "-q"]
+    env = {k: v for k, v in os.environ.items() if k != FAULT_ENV}
+    assert subprocess.run(build, env=env, capture_output=True, timeout=600).returncode == 0
+    old_quads = _fresh_quads(out / "graph.ttl")
+    changed = sorted(corpus.glob("*.txt"))[4]
+    changed.write_text("The Deputy Minister of Labour of Ruritania urged Borduria to inspect farms.\n\n"
+                       + changed.read_text(encoding="utf-8"), encoding="utf-8")
+    killed = subprocess.run(build, env={**env, FAULT_ENV: "store-patching"}, capture_output=True, timeout=600)
+    assert killed.returncode == -9, killed.stderr[-2000:]
+    current = open_store(out / "graph.ttl", create=False)
+    if current is not None:  # the old graph.ttl is still in place: its store is the old one, whole
+        assert _quads(current.store) == old_quads
+        current.close()
+    assert [p for p in (out / "store").iterdir() if p.name.startswith(".tmp-")]  # what the kill left
+
+    assert subprocess.run(build, env=env, capture_output=True, timeout=600).returncode == 0
+    assert not [p for p in (out / "store").iterdir() if p.name.startswith(".tmp-")]
+    opened = open_store(out / "graph.ttl", create=False)
+    assert opened is not None and _quads(opened.store) == _fresh_quads(out / "graph.ttl") != old_quads
+    opened.close()
+    assert run_cli("build", corpus, "--out", tmp_path / "fresh", "--no-cache", *FAST).exit_code == 0
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()

@@ -534,6 +534,7 @@ def patched_copy(folder: Path, previous: Path, source: Path, target: Path, tripl
     store = ox.Store(str(target))
     for quad in gone:
         store.remove(quad)
+    fault_point("store-patching")
     store.extend(came)
     # The patched store holds no triple `source` does not (what it kept is in a block both files
     # have, what it added is `source`'s): holding as many as `source` is holding the same.
