@@ -260,10 +260,13 @@ def _pick_class(types: set[str], order: tuple[str, ...]) -> str | None:
 def _read(graph: Graph, include_documents: bool) -> tuple[dict[str, _Node], dict[str, str]]:
     """Drawable resources by IRI, and each document's display name by IRI."""
     types: dict[str, set[str]] = defaultdict(set)
+    subjects: dict[str, URIRef] = {}  # the graph's own term for each typed subject (found by identity below)
     tip = str(TIP)
     for s, o in graph.subject_objects(RDF.type):
         if isinstance(s, URIRef) and isinstance(o, URIRef) and str(o).startswith(tip):
-            types[str(s)].add(str(o)[len(tip):])
+            key = str(s)
+            types[key].add(str(o)[len(tip):])
+            subjects[key] = s
 
     documents: dict[str, str] = {}
     for iri, names in types.items():
@@ -347,7 +350,8 @@ def _read(graph: Graph, include_documents: bool) -> tuple[dict[str, _Node], dict
         if rule is None:
             return "", ""
         general = r_general.get(rule, rule)
-        return labels.get(str(general), local_name(str(general))), _str(r_evidence.get(rule))
+        name = labels.get(str(general))
+        return name if name is not None else local_name(str(general)), _str(r_evidence.get(rule))
 
     stated_in: dict[str, list[str]] = defaultdict(list)
     for s, o in graph.subject_objects(TIP.statedIn):
@@ -355,7 +359,7 @@ def _read(graph: Graph, include_documents: bool) -> tuple[dict[str, _Node], dict
     for node in nodes.values():
         if node.kind != "claim":
             continue
-        ref = URIRef(node.iri)
+        ref = subjects[node.iri]
         node.text = _str(c_text.get(ref))
         for heading, rules in (("Class", c_class_rule), ("Claimant", c_claimant_rule)):
             rule, words = reading(rules.get(ref))

@@ -408,6 +408,7 @@ class CorpusGraph:
         return Shard(index, self._decode(owned, own), self._decode(foreign, own)), written
 
     def _store(self, index: int, cache, shard: Shard, written: tuple, record: list) -> None:
+        record = list(dict.fromkeys(record))  # each answer checked once (a name is looked up many times)
         cache.put(self._shard_key(index), (record, _encode(shard.owned), _encode(shard.foreign), written))
 
     def _decode(self, triples: list, own: dict[str, URIRef] | None = None) -> list[Triple]:

@@ -400,6 +400,7 @@ class Preload:
         self.previous = previous
         self.expected_triples: int | None = None
         self.patched = False
+        self.discarded = False
         # named as _build_version names its folder, so that what a killed build leaves here
         # (the copy of the Turtle too) is removed by the next one
         self.tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-", dir=folder))
@@ -440,7 +441,7 @@ class Preload:
                 sha256 = reader.digest.hexdigest()
             self.triples = len(store)
             store.flush()
-            _answer(store, self.tmp, self.answers)
+            _answer(store, self.tmp, self.answers and not self.discarded)
             del store
             self.sha256 = sha256
         except BaseException:  # the store is made again from the file, as without a preload
@@ -461,6 +462,7 @@ class Preload:
         return _switch_to(folder, tmp, Stamp(self.sha256, before, before.recent(started), self.triples))
 
     def discard(self) -> None:
+        self.discarded = True  # not worth the bundled answers any more (a build that failed)
         self._join()
         if self.tmp is not None:
             shutil.rmtree(self.tmp, ignore_errors=True)
