@@ -401,6 +401,7 @@ class Preload:
         self.expected_triples: int | None = None
         self.patched = False
         self.discarded = False
+        self._previous: IO[bytes] | None = None
         # named as _build_version names its folder, so that what a killed build leaves here
         # (the copy of the Turtle too) is removed by the next one
         self.tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-", dir=folder))
@@ -413,6 +414,13 @@ class Preload:
     def start(self, triples: int | None = None) -> None:
         """Load (or patch) in a thread; `triples`, the number the new graph holds, is checked."""
         self.expected_triples = triples
+        if self.previous is not None:
+            # opened here, before the build replaces the outputs: the thread reads the old bytes
+            # even when graph.ttl is already the new file (the old one is unlinked, not rewritten)
+            try:
+                self._previous = open(self.previous, "rb")
+            except OSError:
+                self._previous = None
         self._thread = threading.Thread(target=self._load, args=(self.source,), name="tipgraph-store", daemon=True)
         self._thread.start()
 
@@ -425,9 +433,10 @@ class Preload:
     def _load(self, source: Path) -> None:
         try:
             patched = None
-            if self.previous is not None and self.expected_triples is not None:
-                patched = patched_copy(self.tmp.parent, self.previous, source, self.tmp / DATABASE_FOLDER,
-                                       self.expected_triples)
+            if self._previous is not None and self.expected_triples is not None:
+                with self._previous:
+                    patched = patched_copy(self.tmp.parent, self._previous, source, self.tmp / DATABASE_FOLDER,
+                                           self.expected_triples)
             if patched is not None:
                 store, sha256 = patched
                 self.patched = True
@@ -504,11 +513,13 @@ def _parsed(header: bytes, blocks: list[bytes]) -> set:
     return quads
 
 
-def patched_copy(folder: Path, previous: Path, source: Path, target: Path, triples: int) -> tuple[ox.Store, str] | None:
+def patched_copy(folder: Path, previous: Path | IO[bytes], source: Path, target: Path,
+                 triples: int) -> tuple[ox.Store, str] | None:
     """A copy of the current version at `target` (hard links to its immutable files), patched to
     hold `source`'s triples, and the SHA-256 of `source`; None when the current version is not
-    the store of `previous`'s bytes as they are now, or the two files cannot be compared by
-    block (the caller loads `source` then). The patched copy must hold `triples` triples."""
+    the store of the bytes of `previous` (a graph file, or one open for reading), or the two
+    files cannot be compared by block (the caller loads `source` then). The patched copy must
+    hold `triples` triples."""
     locked = _lock_current(folder)
     if locked is None:
         return None
@@ -517,7 +528,7 @@ def patched_copy(folder: Path, previous: Path, source: Path, target: Path, tripl
         if stamp.pyoxigraph != ox.__version__:
             return None
         try:
-            old = previous.read_bytes()
+            old = previous.read_bytes() if isinstance(previous, Path) else previous.read()
             new = source.read_bytes()
         except OSError:
             return None
