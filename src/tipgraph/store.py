@@ -21,6 +21,11 @@ the load could leave the times equal, so a stamp taken that close to the file's 
 change is marked racy and the file is hashed on use until it is no longer recent
 (git's "racy clean" rule).
 
+After a rebuild the new version is usually the current one patched (`patched_copy`): its
+files hard-linked into the temporary folder (RocksDB never rewrites a file, so the current
+version is not touched) and the difference between the old and new graph.ttl applied,
+kept only when it then holds exactly the new graph's triples.
+
 A version is built in a temporary folder under the lock and switched in by renaming a
 symbolic link: a killed process leaves a temporary folder the next builder removes,
 never a half store that is used. Readers hold a shared lock on the version's stamp
