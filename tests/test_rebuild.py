@@ -273,6 +273,20 @@ def test_a_rebuild_patches_the_store_and_it_holds_the_quads_of_a_fresh_load(tmp_
     assert opened is not None and opened.folder != reader.folder
     assert _quads(opened.store) == _fresh_quads(out / "graph.ttl")
     assert _quads(reader.store) != _quads(opened.store)
+    # the bundled answers made on the patched store are those of a store loaded afresh
+    import pyoxigraph as ox
+
+    from tipgraph.query import keep_bundled_answers
+    from tipgraph.store import ANSWERS_FOLDER
+
+    fresh = tmp_path / "fresh-store"
+    (fresh / ANSWERS_FOLDER).mkdir(parents=True)
+    loaded = ox.Store(str(fresh / "db"))
+    loaded.bulk_load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    keep_bundled_answers(loaded, fresh)
+    kept = {p.name: p.read_text(encoding="utf-8") for p in (opened.folder / ANSWERS_FOLDER).iterdir()}
+    assert len(kept) >= 10
+    assert kept == {p.name: p.read_text(encoding="utf-8") for p in (fresh / ANSWERS_FOLDER).iterdir()}
     opened.close()
     reader.close()
 
