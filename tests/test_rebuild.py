@@ -223,3 +223,168 @@ def test_a_rebuild_killed_while_its_store_loads_leaves_caches_and_store_usable(t
     for name in ("graph.ttl", "graph.html"):
         assert (out / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
     assert len(ExtractionCache(cache).duplicate_memo().sketches) == len(read_corpus(corpus).documents)
+
+
+# ---------------------------------------------------------------- the store patched in place
+
+
+def _quads(store) -> set:
+    return set(store.quads_for_pattern(None, None, None))
+
+
+def _fresh_quads(graph: Path) -> set:
+    import pyoxigraph as ox
+
+    fresh = ox.Store()
+    fresh.bulk_load(path=str(graph), format=ox.RdfFormat.TURTLE)
+    return _quads(fresh)
+
+
+def _current_files(out: Path) -> dict[str, int]:
+    import os
+
+    from tipgraph.store import CURRENT_LINK, DATABASE_FOLDER
+
+    database = Path(os.path.realpath(out / "store" / CURRENT_LINK)) / DATABASE_FOLDER
+    return {p.name: p.stat().st_ino for p in database.glob("*.sst")}
+
+
+def test_a_rebuild_patches_the_store_and_it_holds_the_quads_of_a_fresh_load(tmp_path):
+    """One document changed in its middle (its mentions move, so entities shared with other
+    documents change too): the new version is the old one's files plus the difference, and
+    holds, quad for quad, what loading the new graph.ttl afresh gives."""
+    from tipgraph.store import open_store
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out = tmp_path / "out"
+    assert run_cli("build", corpus, "--out", out, *FAST).exit_code == 0
+    before = _current_files(out)
+    reader = open_store(out / "graph.ttl", create=False)  # a reader holds the old version: it stays
+    changed = sorted(corpus.glob("*.txt"))[2]
+    text = changed.read_text(encoding="utf-8")
+    middle = text.index("\n\n", len(text) // 2)
+    changed.write_text(text[:middle] + "\n\nThe Minister of the Interior of Ruritania called on Borduria to close "
+                       "the border crossings used by traffickers.\n" + text[middle:], encoding="utf-8")
+    assert run_cli("build", corpus, "--out", out, *FAST).exit_code == 0
+    after = _current_files(out)
+    assert set(before.items()) & set(after.items()), "the new version shares no file with the old: loaded afresh"
+    opened = open_store(out / "graph.ttl", create=False)
+    assert opened is not None and opened.folder != reader.folder
+    assert _quads(opened.store) == _fresh_quads(out / "graph.ttl")
+    assert _quads(reader.store) != _quads(opened.store)
+    # the bundled answers made on the patched store are those of a store loaded afresh
+    import pyoxigraph as ox
+
+    from tipgraph.query import keep_bundled_answers
+    from tipgraph.store import ANSWERS_FOLDER
+
+    fresh = tmp_path / "fresh-store"
+    (fresh / ANSWERS_FOLDER).mkdir(parents=True)
+    loaded = ox.Store(str(fresh / "db"))
+    loaded.bulk_load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    keep_bundled_answers(loaded, fresh)
+    kept = {p.name: p.read_text(encoding="utf-8") for p in (opened.folder / ANSWERS_FOLDER).iterdir()}
+    assert len(kept) >= 10
+    assert kept == {p.name: p.read_text(encoding="utf-8") for p in (fresh / ANSWERS_FOLDER).iterdir()}
+    opened.close()
+    reader.close()
+
+
+def test_the_turtle_difference_is_the_set_difference_of_the_two_graphs(tmp_path):
+    import pyoxigraph as ox
+
+    from tipgraph.store import turtle_difference
+
+    out = tmp_path / "out"
+    assert run_cli("build", CORPUS, "--out", out, *FAST).exit_code == 0
+    old = (out / "graph.ttl").read_bytes()
+    text = old.decode("utf-8")
+    blocks = text.split("\n\n")
+    # a subject gone, a subject new, a value changed, a block moved to the end of the file
+    edited = blocks[:5] + blocks[6:]
+    edited[9] = edited[9].replace(" .", ' ;\n    rdfs:comment "added" .', 1) if edited[9].endswith(" .") else edited[9]
+    edited.insert(12, '<https://w3id.org/tipgraph/id/new> rdfs:label "new \\u00e9" .')
+    new = "\n\n".join(edited).encode("utf-8")
+    difference = turtle_difference(old, new)
+    assert difference is not None
+    gone, came = difference
+    a = set(ox.parse(input=old, format=ox.RdfFormat.TURTLE))
+    b = set(ox.parse(input=new, format=ox.RdfFormat.TURTLE))
+    assert (gone, came) == (a - b, b - a) and gone and came
+    assert turtle_difference(old, old) == (set(), set())
+    assert turtle_difference(old, b"@prefix x: <http://x/> .\n" + new) is None  # other prefixes
+    assert turtle_difference(old, new.replace(b" .\n\n", b" ;\n\n", 1)) is None  # a block that is no statement
+
+
+def test_a_patch_that_would_lose_a_triple_is_not_used(tmp_path):
+    """A graph file (not the build's writer's) with one subject in two blocks, one of them
+    changed: the triple the changed block no longer holds is still in the other. The patch
+    would remove it, so the count says no and the caller loads the file instead."""
+    import os
+
+    from tipgraph.graphio import OutputSet
+    from tipgraph.store import CURRENT_LINK, patched_copy, refresh_store
+
+    header = "@prefix ex: <http://example.org/> .\n"
+    old = header + "\nex:s\n    ex:p ex:o1 .\n\nex:s\n    ex:p ex:o1 ,\n        ex:o2 .\n\nex:t\n    ex:p ex:o3 .\n"
+    new = header + "\nex:s\n    ex:p ex:o1 .\n\nex:s\n    ex:p ex:o2 .\n\nex:t\n    ex:p ex:o4 .\n"
+    out = tmp_path / "out"
+    OutputSet(out, ("graph.ttl",)).replace({"graph.ttl": old})
+    assert refresh_store(out / "graph.ttl", answers=False, quiet=False) is not None
+    source = tmp_path / "new.ttl"
+    source.write_text(new, encoding="utf-8")
+    assert patched_copy(out / "store", out / "graph.ttl", source, tmp_path / "patched", 3) is None
+    assert not (tmp_path / "patched").exists()
+    # the same change with the subject in one block: patched, and the count agrees
+    old = header + "\nex:s\n    ex:p ex:o1 ,\n        ex:o2 .\n\nex:t\n    ex:p ex:o3 .\n"
+    new = header + "\nex:s\n    ex:p ex:o2 .\n\nex:t\n    ex:p ex:o3 ,\n        ex:o4 .\n"
+    OutputSet(out, ("graph.ttl",)).replace({"graph.ttl": old})
+    assert refresh_store(out / "graph.ttl", answers=False, quiet=False) is not None
+    source.write_text(new, encoding="utf-8")
+    patched = patched_copy(out / "store", out / "graph.ttl", source, tmp_path / "patched", 3)
+    assert patched is not None
+    store, sha256 = patched
+    assert _quads(store) == _fresh_quads(source)
+    # a store of other bytes than the file's is never patched
+    assert patched_copy(out / "store", source, source, tmp_path / "other", 3) is None
+    assert os.path.islink(out / "store" / CURRENT_LINK)
+
+
+def test_a_rebuild_killed_while_it_patches_the_store_leaves_the_old_version_whole(tmp_path):
+    """Killed (as kill -9) half-way through patching the copy of the store: the current version
+    is untouched (the copy shares only files the database never rewrites), and the next build's
+    store holds its graph quad for quad."""
+    import os
+    import subprocess
+    import sys
+
+    from tipgraph.graphio import FAULT_ENV
+    from tipgraph.store import open_store
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build = [sys.executable, "-c", "from tipgraph.cli import main; main()", "build", str(corpus), "--out", str(out),
+             "--cache-dir", str(cache), "--no-validate", "--no-html", "-q"]
+    env = {k: v for k, v in os.environ.items() if k != FAULT_ENV}
+    assert subprocess.run(build, env=env, capture_output=True, timeout=600).returncode == 0
+    old_quads = _fresh_quads(out / "graph.ttl")
+    changed = sorted(corpus.glob("*.txt"))[4]
+    changed.write_text("The Deputy Minister of Labour of Ruritania urged Borduria to inspect farms.\n\n"
+                       + changed.read_text(encoding="utf-8"), encoding="utf-8")
+    killed = subprocess.run(build, env={**env, FAULT_ENV: "store-patching"}, capture_output=True, timeout=600)
+    assert killed.returncode == -9, killed.stderr[-2000:]
+    current = open_store(out / "graph.ttl", create=False)
+    if current is not None:  # the old graph.ttl is still in place: its store is the old one, whole
+        assert _quads(current.store) == old_quads
+        current.close()
+    assert [p for p in (out / "store").iterdir() if p.name.startswith(".tmp-")]  # what the kill left
+
+    assert subprocess.run(build, env=env, capture_output=True, timeout=600).returncode == 0
+    assert not [p for p in (out / "store").iterdir() if p.name.startswith(".tmp-")]
+    opened = open_store(out / "graph.ttl", create=False)
+    assert opened is not None and _quads(opened.store) == _fresh_quads(out / "graph.ttl") != old_quads
+    opened.close()
+    assert run_cli("build", corpus, "--out", tmp_path / "fresh", "--no-cache", *FAST).exit_code == 0
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()

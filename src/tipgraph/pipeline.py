@@ -345,6 +345,23 @@ def finish_build(
                 validator.close()
             raise
 
+        # The graph is final: its store (tipgraph.store) is made in a thread from a copy of the
+        # Turtle while the page is made, and becomes the store when graph.ttl holds those bytes.
+        # A patch of the last build's store (a rebuild) starts before the last units are
+        # validated too; a whole load waits for them (both at once would raise the peak memory).
+        triples = 0
+        preload = None
+        store_at = store_folder(out / "graph.ttl")
+        if store_at is not None:
+            previous = out / "graph.ttl"  # the graph the store holds now, if the last build's: patched
+            preload = Preload(store_at, answers=answers, previous=previous if previous.is_file() else None)
+            cleanup.callback(preload.discard)
+            with clock("write outputs"):
+                with open(preload.source, "w", encoding="utf-8", newline="\n") as handle:
+                    triples = graph.write_turtle(handle)
+            if preload.previous is not None:
+                preload.start(triples)
+
         validation = None
         if validator is not None:
             waited = validator.seconds  # units are validated as the shards are made
@@ -362,19 +379,8 @@ def finish_build(
                     f" (--no-validate writes them anyway): {shown}{more}"
                 )
             del result
-
-        # The graph is final: its store (tipgraph.store) is loaded in a thread from a copy of the
-        # Turtle while the page is made, and becomes the store when graph.ttl holds those bytes.
-        triples = 0
-        preload = None
-        store_at = store_folder(out / "graph.ttl")
-        if store_at is not None:
-            preload = Preload(store_at, answers=answers)
-            cleanup.callback(preload.discard)
-            with clock("write outputs"):
-                with open(preload.source, "w", encoding="utf-8", newline="\n") as handle:
-                    triples = graph.write_turtle(handle)
-            preload.start()
+        if preload is not None and preload.previous is None:
+            preload.start(triples)
 
         page = None
         if view is not None:

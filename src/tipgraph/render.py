@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import click
 import networkx as nx
@@ -201,11 +201,23 @@ class GraphView:
 
     def __init__(self) -> None:
         self._by_predicate: dict = defaultdict(set)
+        self._literals_read: dict = {}  # predicate -> whether its literal values are kept
 
     def add_all(self, triples: Iterable[tuple]) -> None:
+        by_predicate, literals_read = self._by_predicate, self._literals_read
         for s, p, o in triples:
-            if isinstance(o, URIRef) or p in READ_LITERALS:
-                self._by_predicate[p].add((s, o))
+            if type(o) is URIRef or isinstance(o, URIRef):
+                by_predicate[p].add((s, o))
+                continue
+            kept = literals_read.get(p)
+            if kept is None:
+                kept = literals_read[p] = p in READ_LITERALS
+            if kept:
+                by_predicate[p].add((s, o))
+
+    def by_predicate(self) -> Iterator[tuple]:
+        """(predicate, {(subject, object)}) for each predicate."""
+        return iter(self._by_predicate.items())
 
     def subject_objects(self, predicate):
         return iter(self._by_predicate.get(predicate, ()))
@@ -248,10 +260,13 @@ def _pick_class(types: set[str], order: tuple[str, ...]) -> str | None:
 def _read(graph: Graph, include_documents: bool) -> tuple[dict[str, _Node], dict[str, str]]:
     """Drawable resources by IRI, and each document's display name by IRI."""
     types: dict[str, set[str]] = defaultdict(set)
+    subjects: dict[str, URIRef] = {}  # the graph's own term for each typed subject (found by identity below)
     tip = str(TIP)
     for s, o in graph.subject_objects(RDF.type):
         if isinstance(s, URIRef) and isinstance(o, URIRef) and str(o).startswith(tip):
-            types[str(s)].add(str(o)[len(tip):])
+            key = str(s)
+            types[key].add(str(o)[len(tip):])
+            subjects[key] = s
 
     documents: dict[str, str] = {}
     for iri, names in types.items():
@@ -314,13 +329,16 @@ def _read(graph: Graph, include_documents: bool) -> tuple[dict[str, _Node], dict
         sentence = _str(m_sentence.get(m))
         if doc_iri:
             node.docs.add(doc_iri)
-            documents.setdefault(doc_iri, local_name(doc_iri))
+            if doc_iri not in documents:
+                documents[doc_iri] = local_name(doc_iri)
         node.sources.append((doc_iri, _int(m_start.get(m)), anchor, sentence or anchor))
     for s, o in graph.subject_objects(TIP.mentionedIn):
         node = nodes.get(str(s))
         if node is not None:
-            node.docs.add(str(o))
-            documents.setdefault(str(o), local_name(str(o)))
+            doc_iri = str(o)
+            node.docs.add(doc_iri)
+            if doc_iri not in documents:
+                documents[doc_iri] = local_name(doc_iri)
 
     # Claims: their verbatim text is their source sentence.
     c_text = column(TIP.text)
@@ -332,7 +350,8 @@ def _read(graph: Graph, include_documents: bool) -> tuple[dict[str, _Node], dict
         if rule is None:
             return "", ""
         general = r_general.get(rule, rule)
-        return labels.get(str(general), local_name(str(general))), _str(r_evidence.get(rule))
+        name = labels.get(str(general))
+        return name if name is not None else local_name(str(general)), _str(r_evidence.get(rule))
 
     stated_in: dict[str, list[str]] = defaultdict(list)
     for s, o in graph.subject_objects(TIP.statedIn):
@@ -340,7 +359,7 @@ def _read(graph: Graph, include_documents: bool) -> tuple[dict[str, _Node], dict
     for node in nodes.values():
         if node.kind != "claim":
             continue
-        ref = URIRef(node.iri)
+        ref = subjects[node.iri]
         node.text = _str(c_text.get(ref))
         for heading, rules in (("Class", c_class_rule), ("Claimant", c_claimant_rule)):
             rule, words = reading(rules.get(ref))
@@ -351,7 +370,8 @@ def _read(graph: Graph, include_documents: bool) -> tuple[dict[str, _Node], dict
         stated = sorted(stated_in.get(node.iri, []))
         for doc_iri in stated:
             node.docs.add(doc_iri)
-            documents.setdefault(doc_iri, local_name(doc_iri))
+            if doc_iri not in documents:
+                documents[doc_iri] = local_name(doc_iri)
         if node.text:
             node.sources.append((stated[0] if stated else "", start, "", node.text))
         if not node.label:
@@ -375,6 +395,18 @@ def _read(graph: Graph, include_documents: bool) -> tuple[dict[str, _Node], dict
 def _edges(graph: Graph, drawn: set[str]) -> list[tuple[str, str, str]]:
     """(source, property IRI, target) for every object property between drawn nodes."""
     found = set()
+    if isinstance(graph, GraphView):  # the build's view: by predicate, each predicate tested once
+        for p, pairs in graph.by_predicate():
+            if p in SKIPPED_PREDICATES:
+                continue
+            p_key = str(p)
+            for s, o in pairs:
+                if type(o) is not URIRef and not isinstance(o, URIRef):
+                    continue
+                s_key, o_key = str(s), str(o)
+                if s_key in drawn and o_key in drawn and s_key != o_key:
+                    found.add((s_key, p_key, o_key))
+        return sorted(found)
     for s, p, o in graph:
         if p in SKIPPED_PREDICATES or not isinstance(o, URIRef):
             continue

@@ -404,21 +404,26 @@ class CorpusGraph:
         record, owned, foreign, written = found
         if not self._still_true(record):
             return None
-        return Shard(index, self._decode(owned), self._decode(foreign)), written
+        own: dict[str, URIRef] = {}
+        return Shard(index, self._decode(owned, own), self._decode(foreign, own)), written
 
     def _store(self, index: int, cache, shard: Shard, written: tuple, record: list) -> None:
+        record = list(dict.fromkeys(record))  # each answer checked once (a name is looked up many times)
         cache.put(self._shard_key(index), (record, _encode(shard.owned), _encode(shard.foreign), written))
 
-    def _decode(self, triples: list) -> list[Triple]:
+    def _decode(self, triples: list, own: dict[str, URIRef] | None = None) -> list[Triple]:
         """IRIs come back as the one URIRef per IRI a build needs (no parsing, no second copy),
-        literals as they were made (no parsing either: see _encode)."""
+        literals as they were made (no parsing either: see _encode). The document's own nodes
+        are one URIRef each within the shard (`own`), not remembered past it: later stages
+        compare them in sets and dicts, where one object is found without comparing text."""
         iris = self._iris
+        own = {} if own is None else own
         decoded = []
         for s, p, o in triples:
-            s = iris.get(s) or _iri(s)
+            s = iris.get(s) or own.get(s) or own.setdefault(s, _iri(s))
             p = iris.get(p) or iris.setdefault(p, _iri(p))
             if type(o) is str:
-                o = iris.get(o) or (_iri(o) if o.startswith(_OWN_NODES) else iris.setdefault(o, _iri(o)))
+                o = iris.get(o) or (own.get(o) or own.setdefault(o, _iri(o)) if o.startswith(_OWN_NODES) else iris.setdefault(o, _iri(o)))
             else:
                 o = _literal(*o)
             decoded.append((s, p, o))

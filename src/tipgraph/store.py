@@ -21,6 +21,11 @@ the load could leave the times equal, so a stamp taken that close to the file's 
 change is marked racy and the file is hashed on use until it is no longer recent
 (git's "racy clean" rule).
 
+After a rebuild the new version is usually the current one patched (`patched_copy`): its
+files hard-linked into the temporary folder (RocksDB never rewrites a file, so the current
+version is not touched) and the difference between the old and new graph.ttl applied,
+kept only when it then holds exactly the new graph's triples.
+
 A version is built in a temporary folder under the lock and switched in by renaming a
 symbolic link: a killed process leaves a temporary folder the next builder removes,
 never a half store that is used. Readers hold a shared lock on the version's stamp
@@ -391,9 +396,17 @@ class Preload:
 
     SOURCE = "graph.ttl.preload"
 
-    def __init__(self, folder: Path, answers: bool = True):
+    def __init__(self, folder: Path, answers: bool = True, previous: Path | None = None):
         folder.mkdir(exist_ok=True)
         self.answers = answers  # the bundled questions answered in the thread too
+        # the graph file the current version holds (graph.ttl before this build replaces it): when
+        # the new graph is that one with a few subjects changed, the version is a copy of the
+        # current one patched with the difference (see `patched_copy`) instead of a new load
+        self.previous = previous
+        self.expected_triples: int | None = None
+        self.patched = False
+        self.discarded = False
+        self._previous: IO[bytes] | None = None
         # named as _build_version names its folder, so that what a killed build leaves here
         # (the copy of the Turtle too) is removed by the next one
         self.tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{os.getpid()}-", dir=folder))
@@ -403,7 +416,16 @@ class Preload:
         self.failed = False
         self._thread: threading.Thread | None = None
 
-    def start(self) -> None:
+    def start(self, triples: int | None = None) -> None:
+        """Load (or patch) in a thread; `triples`, the number the new graph holds, is checked."""
+        self.expected_triples = triples
+        if self.previous is not None:
+            # opened here, before the build replaces the outputs: the thread reads the old bytes
+            # even when graph.ttl is already the new file (the old one is unlinked, not rewritten)
+            try:
+                self._previous = open(self.previous, "rb")
+            except OSError:
+                self._previous = None
         self._thread = threading.Thread(target=self._load, args=(self.source,), name="tipgraph-store", daemon=True)
         self._thread.start()
 
@@ -415,16 +437,27 @@ class Preload:
 
     def _load(self, source: Path) -> None:
         try:
-            store = ox.Store(str(self.tmp / DATABASE_FOLDER))
-            with open(source, "rb") as handle:
-                reader = _HashingReader(handle)
-                store.bulk_load(input=reader, format=ox.RdfFormat.TURTLE)
-                reader.read()
+            patched = None
+            if self._previous is not None and self.expected_triples is not None:
+                with self._previous:
+                    patched = patched_copy(self.tmp.parent, self._previous, source, self.tmp / DATABASE_FOLDER,
+                                           self.expected_triples)
+            if patched is not None:
+                store, sha256 = patched
+                self.patched = True
+            else:
+                shutil.rmtree(self.tmp / DATABASE_FOLDER, ignore_errors=True)
+                store = ox.Store(str(self.tmp / DATABASE_FOLDER))
+                with open(source, "rb") as handle:
+                    reader = _HashingReader(handle)
+                    store.bulk_load(input=reader, format=ox.RdfFormat.TURTLE)
+                    reader.read()
+                sha256 = reader.digest.hexdigest()
             self.triples = len(store)
             store.flush()
-            _answer(store, self.tmp, self.answers)
+            _answer(store, self.tmp, self.answers and not self.discarded)
             del store
-            self.sha256 = reader.digest.hexdigest()
+            self.sha256 = sha256
         except BaseException:  # the store is made again from the file, as without a preload
             self.failed = True
 
@@ -443,10 +476,91 @@ class Preload:
         return _switch_to(folder, tmp, Stamp(self.sha256, before, before.recent(started), self.triples))
 
     def discard(self) -> None:
+        self.discarded = True  # not worth the bundled answers any more (a build that failed)
         self._join()
         if self.tmp is not None:
             shutil.rmtree(self.tmp, ignore_errors=True)
             self.tmp = None
+
+
+# ---------------------------------------------------------------- patching a version
+
+
+def turtle_difference(old: bytes, new: bytes) -> tuple[set, set] | None:
+    """What to remove from and add to a store holding `old`'s triples so that it holds `new`'s,
+    for Turtle files as tipgraph.turtle writes them: the prefixes, then one block per subject,
+    blocks apart by a blank line (a literal's line ends are escaped, so every blank line is
+    one). Only the blocks that differ are parsed. None when the prefixes differ or a block
+    that differs is no statement of its own.
+
+    Blocks are compared as bytes, not subjects: where a file writes one subject in two blocks
+    and only one changed, a triple removed may still be in the other. The patched store is then
+    short of triples, which `patched_copy` sees by counting them."""
+    old_parts = old.rstrip(b"\n").split(b"\n\n")
+    new_parts = new.rstrip(b"\n").split(b"\n\n")
+    header = old_parts[0]
+    if new_parts[0] != header or not all(line.startswith(b"@prefix ") for line in header.split(b"\n")):
+        return None
+    old_blocks, new_blocks = old_parts[1:], new_parts[1:]
+    kept = set(old_blocks).intersection(new_blocks)
+    try:
+        gone = _parsed(header, [block for block in old_blocks if block not in kept])
+        came = _parsed(header, [block for block in new_blocks if block not in kept])
+    except SyntaxError:
+        return None
+    return gone - came, came - gone
+
+
+def _parsed(header: bytes, blocks: list[bytes]) -> set:
+    quads: set = set()
+    for block in blocks:  # each on its own: a block that is not one whole statement fails
+        quads.update(ox.parse(input=header + b"\n\n" + block + b"\n", format=ox.RdfFormat.TURTLE))
+    return quads
+
+
+def patched_copy(folder: Path, previous: Path | IO[bytes], source: Path, target: Path,
+                 triples: int) -> tuple[ox.Store, str] | None:
+    """A copy of the current version at `target` (hard links to its immutable files), patched to
+    hold `source`'s triples, and the SHA-256 of `source`; None when the current version is not
+    the store of the bytes of `previous` (a graph file, or one open for reading), or the two
+    files cannot be compared by block (the caller loads `source` then). The patched copy must
+    hold `triples` triples."""
+    locked = _lock_current(folder)
+    if locked is None:
+        return None
+    version, handle, stamp = locked
+    try:
+        if stamp.pyoxigraph != ox.__version__:
+            return None
+        try:
+            old = previous.read_bytes() if isinstance(previous, Path) else previous.read()
+            new = source.read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(old).hexdigest() != stamp.sha256:  # the store holds other bytes than these
+            return None
+        difference = turtle_difference(old, new)
+        del old
+        if difference is None:
+            return None
+        sha256 = hashlib.sha256(new).hexdigest()
+        del new
+        ox.Store.read_only(str(version / DATABASE_FOLDER)).backup(str(target))
+    finally:
+        handle.close()
+    gone, came = difference
+    store = ox.Store(str(target))
+    for quad in gone:
+        store.remove(quad)
+    fault_point("store-patching")
+    store.extend(came)
+    # The patched store holds no triple `source` does not (what it kept is in a block both files
+    # have, what it added is `source`'s): holding as many as `source` is holding the same.
+    if len(store) != triples:
+        del store
+        shutil.rmtree(target, ignore_errors=True)
+        return None
+    return store, sha256
 
 
 def _remove_old_versions(folder: Path) -> None:
