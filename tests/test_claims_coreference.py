@@ -32,9 +32,11 @@ def test_a_person_who_comments_that_in_a_speech_makes_the_claim(claims):
 
 def test_the_delegation_takes_up_the_delegation_named_before(claims):
     doc = "news_definite_bodies.txt"
+    # the delegation named before is the Chilean delegation, a body of Chile's (the entity stage names a body by
+    # its country's adjective); before that rule it was Chile itself; either speaks for Chile
     for words in ("Chile strongly supports the work", "We encourage all member states"):
         c = claim(claims, doc, words)
-        assert c.claimant == "country:CHL", (words, c.claimant, c.claimant_evidence)
+        assert c.claimant in {"govbody:CHL:Chilean delegation", "country:CHL"}, (words, c.claimant, c.claimant_evidence)
 
 
 def test_a_title_takes_up_the_person_given_it_after_the_name(claims):
