@@ -78,14 +78,14 @@ import heapq
 import io
 import itertools
 import json
+import pickle
 import re
 import tempfile
 from collections import defaultdict
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 import click
-import networkx as nx
 import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -460,6 +460,250 @@ def write_ttl(triples: list[ox.Triple], out: Path) -> None:
         handle.write(data)
 
 
+# ---------------------------------------------------------------- streams sorted on disk
+#
+# The writers below never hold the graph: the parser's triples are sorted by subject in
+# runs of SORT_RUN_TRIPLES records, pickled to temporary files and merged, so memory holds a
+# run, one subject's triples and the tables that grow with the vocabulary (predicates, label
+# sets, relationship types, the class tree), never every triple.
+
+_PICKLE_BATCH = 2_000
+
+
+def _pickled_records(path: Path) -> Iterator[tuple]:
+    with open(path, "rb") as handle:
+        while True:
+            try:
+                batch = pickle.load(handle)
+            except EOFError:
+                return
+            yield from batch
+
+
+def _dump_records(records: list, handle) -> None:
+    for start in range(0, len(records), _PICKLE_BATCH):
+        pickle.dump(records[start:start + _PICKLE_BATCH], handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class ExternalSort:
+    """Records (tuples) sorted and distinct, at most `run` of them in memory: each full run is
+    sorted and pickled to a temporary file, and the files are merged as they are read. Can
+    be read more than once."""
+
+    def __init__(self, run: int = SORT_RUN_TRIPLES, distinct: bool = True):
+        self.run = max(1, run)
+        self.distinct = distinct
+        self._chunk: list = []
+        self._paths: list[Path] = []
+        self._folder: tempfile.TemporaryDirectory | None = None
+        self.added = 0
+
+    def add(self, record: tuple) -> None:
+        self._chunk.append(record)
+        self.added += 1
+        if len(self._chunk) >= self.run:
+            self._spill()
+
+    def _spill(self) -> None:
+        if self._folder is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="tipgraph-sort-")
+        self._chunk.sort()
+        path = Path(self._folder.name) / f"run-{len(self._paths):05d}"
+        with open(path, "wb") as handle:
+            _dump_records(self._chunk, handle)
+        self._paths.append(path)
+        self._chunk = []
+
+    @property
+    def spilled(self) -> int:
+        """How many runs went to files (0: everything fitted in one run)."""
+        return len(self._paths)
+
+    def __iter__(self) -> Iterator[tuple]:
+        if self._paths and self._chunk:
+            self._spill()
+        if self._paths:
+            merged = heapq.merge(*(_pickled_records(p) for p in self._paths))
+        else:
+            self._chunk.sort()
+            merged = iter(self._chunk)
+        if not self.distinct:
+            yield from merged
+            return
+        previous = _NOTHING
+        for record in merged:
+            if record != previous:
+                yield record
+                previous = record
+
+    def close(self) -> None:
+        self._chunk = []
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
+
+    def __enter__(self) -> ExternalSort:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+_NOTHING = object()
+
+
+class RecordFile:
+    """Records written in order to a temporary file and read back in that order (more than once)."""
+
+    def __init__(self):
+        self._handle = tempfile.TemporaryFile(prefix="tipgraph-records-")
+        self._batch: list = []
+
+    def add(self, record) -> None:
+        self._batch.append(record)
+        if len(self._batch) >= _PICKLE_BATCH:
+            pickle.dump(self._batch, self._handle, protocol=pickle.HIGHEST_PROTOCOL)
+            self._batch = []
+
+    def __iter__(self) -> Iterator:
+        if self._batch:
+            pickle.dump(self._batch, self._handle, protocol=pickle.HIGHEST_PROTOCOL)
+            self._batch = []
+        self._handle.flush()
+        self._handle.seek(0)
+        while True:
+            try:
+                batch = pickle.load(self._handle)
+            except EOFError:
+                break
+            yield from batch
+        self._handle.seek(0, io.SEEK_END)
+
+    def close(self) -> None:
+        self._handle.close()
+
+
+# A triple as a sortable record of strings: (subject, subject kind, parse order, predicate,
+# object kind, object, datatype, language); kinds are "u" (IRI), "b" (blank node), "l"
+# (literal); the datatype is "" for a plain string (rdflib's Literal without datatype).
+_XSD_STRING = str(XSD.string)
+_RDF_TYPE = str(RDF.type)
+_RDFS_SUBCLASS = str(RDFS.subClassOf)
+_OWL_SAME_AS = str(OWL.sameAs)
+_XSD_DATE = str(XSD.date)
+_LIST_PREDICATES = {str(RDF.first), str(RDF.rest)}
+
+
+def _ox_record(seq: int, triple: ox.Triple) -> tuple:
+    s, o = triple.subject, triple.object
+    kind = "b" if isinstance(s, ox.BlankNode) else "u"
+    if isinstance(o, ox.Literal):
+        language = o.language or ""
+        datatype = "" if language or o.datatype.value == _XSD_STRING else o.datatype.value
+        return (s.value, kind, seq, triple.predicate.value, "l", o.value, datatype, language)
+    return (s.value, kind, seq, triple.predicate.value, "b" if isinstance(o, ox.BlankNode) else "u", o.value, "", "")
+
+
+def _rdflib_record(seq: int, triple) -> tuple:
+    s, p, o = triple
+    kind = "b" if isinstance(s, BNode) else "u"
+    if isinstance(o, Literal):
+        return (str(s), kind, seq, str(p), "l", str(o), str(o.datatype) if o.datatype is not None else "",
+                o.language or "")
+    return (str(s), kind, seq, str(p), "b" if isinstance(o, BNode) else "u", str(o), "", "")
+
+
+def _record_object(record: tuple):
+    kind, value, datatype, language = record[4:8]
+    if kind == "u":
+        return URIRef(value)
+    if kind == "b":
+        return BNode(value)
+    if language:
+        return Literal(value, lang=language)
+    return Literal(value, datatype=URIRef(datatype)) if datatype else Literal(value)
+
+
+class GraphFacts:
+    """What the writers need to know of the whole graph before its first subject is written:
+    the predicates (property or relationship), the date-valued ones, the class tree and
+    whether any RDF list occurs; gathered while the triples are sorted."""
+
+    def __init__(self):
+        self.property_predicates: set[str] = set()
+        self.relationship_predicates: set[str] = set()
+        self.date_predicates: set[str] = set()
+        self.subclasses = Graph()
+        self.lists = False
+        self.triples = 0
+
+    def note(self, record: tuple) -> None:
+        self.triples += 1
+        s_value, s_kind, _seq, p, o_kind, o_value, datatype, _language = record
+        if p == _RDF_TYPE:
+            if not (o_kind == "u" and o_value.startswith(_TIP)):
+                self.property_predicates.add(p)
+        elif o_kind == "l" or p == _OWL_SAME_AS:
+            self.property_predicates.add(p)
+            if o_kind == "l" and datatype == _XSD_DATE:
+                self.date_predicates.add(p)
+        else:
+            self.relationship_predicates.add(p)
+        if p == _RDFS_SUBCLASS and s_kind == "u" and o_kind == "u":
+            self.subclasses.add((URIRef(s_value), RDFS.subClassOf, URIRef(o_value)))
+        elif p in _LIST_PREDICATES:
+            self.lists = True
+
+
+_TIP = str(TIP)
+
+
+class SubjectStream:
+    """A graph file's triples sorted by subject (then by the order they were read), on disk in
+    runs; iterate `groups()` for each subject with its distinct (predicate, object) pairs as
+    rdflib terms, in the order rdflib's store would give them."""
+
+    def __init__(self, graph_file, input_format: str | None = None, run: int = SORT_RUN_TRIPLES):
+        self.facts = GraphFacts()
+        self.sorter = ExternalSort(run, distinct=False)
+        try:
+            done = _parse_with_pyoxigraph(graph_file, input_format, lambda triples: self._add(triples, _ox_record))
+            if done is None:  # JSON-LD that pyoxigraph cannot read: rdflib parses it
+                self._add(load_graph_input(graph_file, input_format), _rdflib_record)
+        except BaseException:
+            self.close()
+            raise
+
+    def _add(self, triples, record_of) -> bool:
+        note, add = self.facts.note, self.sorter.add
+        for seq, triple in enumerate(triples):
+            record = record_of(seq, triple)
+            note(record)
+            add(record)
+        return True
+
+    def groups(self) -> Iterator[tuple]:
+        for (value, kind), records in itertools.groupby(self.sorter, key=lambda r: (r[0], r[1])):
+            subject = BNode(value) if kind == "b" else URIRef(value)
+            seen: set = set()
+            pairs = []
+            for record in records:
+                pair = (URIRef(record[3]), _record_object(record))
+                if pair not in seen:
+                    seen.add(pair)
+                    pairs.append(pair)
+            yield subject, pairs
+
+    def close(self) -> None:
+        self.sorter.close()
+
+    def __enter__(self) -> SubjectStream:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 # ---------------------------------------------------------------- JSON-LD
 
 
@@ -496,8 +740,86 @@ def _compact_iri(iri: str, context: dict[str, str]) -> str:
     return f"{best}:{iri[len(context[best]):]}" if best else iri
 
 
-def write_jsonld(graph: Graph, out: Path) -> None:
+class _SubjectView:
+    """The little of an rdflib Graph that rdflib's JSON-LD converter asks about one subject
+    (its predicate-object pairs; no RDF lists: a graph with lists goes through rdflib whole)."""
+
+    def __init__(self, subject, pairs):
+        self.subject = subject
+        self.pairs = pairs
+
+    def predicate_objects(self, subject):
+        return self.pairs if subject == self.subject else []
+
+    def value(self, subject=None, predicate=None, object=None, default=None, any=True):
+        return default
+
+
+def _jsonld_round_trip(node):
+    """A node as rdflib's serializer writes it and json.loads reads it back (orjson when present)."""
+    from rdflib.plugins.serializers import jsonld as rdflib_jsonld
+
+    if rdflib_jsonld._HAS_ORJSON:
+        return json.loads(rdflib_jsonld.orjson.dumps(node, option=rdflib_jsonld.orjson.OPT_NON_STR_KEYS))
+    return json.loads(json.dumps(node, ensure_ascii=False))
+
+
+def _jsonld_nodes(stream: SubjectStream, context: dict[str, str]) -> Iterator[dict]:
+    """Each subject's node object as rdflib's JSON-LD serializer makes it (flattened, with the
+    context's prefixes), then compacted as _compact_ids does; then an empty node for each
+    blank node that is only an object (rdflib makes one)."""
+    from rdflib.plugins.serializers.jsonld import Converter
+    from rdflib.plugins.shared.jsonld.context import Context
+
+    converter = Converter(Context(context), (False,), False)  # what Graph.serialize(format="json-ld") passes
+    blank_subjects: set[str] = set()
+    blank_objects: set[str] = set()
+    for subject, pairs in stream.groups():
+        node = converter.process_subject(_SubjectView(subject, pairs), subject, {})
+        if isinstance(subject, BNode):
+            blank_subjects.add(str(subject))
+        blank_objects.update(str(o) for _p, o in pairs if isinstance(o, BNode))
+        yield _compact_ids(_jsonld_round_trip(node), context)
+    for blank in sorted(blank_objects - blank_subjects):
+        yield {"@id": BNode(blank).n3()}
+
+
+def write_jsonld(graph_file, out, input_format: str | None = None, run: int = SORT_RUN_TRIPLES) -> None:
+    """JSON-LD as rdflib writes it with our context, nodes sorted by their JSON text, streamed:
+    every subject's node is made alone and the nodes are sorted on disk."""
     context = jsonld_context()
+    with SubjectStream(graph_file, input_format, run) as stream:
+        if stream.facts.lists:  # rdflib folds RDF lists into their subject's node: needs the graph
+            graph = Graph()
+            for subject, pairs in stream.groups():
+                for p, o in pairs:
+                    graph.add((subject, p, o))
+            _write_jsonld_graph(graph, out, context)
+            return
+        with ExternalSort(run) as nodes:
+            for node in _jsonld_nodes(stream, context):
+                nodes.add((json.dumps(node, sort_keys=True, ensure_ascii=False),
+                           json.dumps(node, indent=2, sort_keys=True, ensure_ascii=False)))
+            if nodes.added == 1:  # rdflib writes a one-node graph as that node, with the context in it
+                (_key, text), = nodes
+                node = json.loads(text)
+                node["@context"] = context
+                texts: Iterable[str] = [json.dumps(node, indent=2, sort_keys=True, ensure_ascii=False)]
+            else:
+                texts = (text for _key, text in nodes)
+            head = json.dumps({"@context": context}, indent=2, sort_keys=True, ensure_ascii=False)[:-2]
+            with output_stream(out) as handle:
+                handle.write(head + ",\n  \"@graph\": [")
+                first = True
+                for text in texts:
+                    handle.write(("\n    " if first else ",\n    ") + text.replace("\n", "\n    "))
+                    first = False
+                handle.write("\n  ]\n}\n" if not first else "]\n}\n")
+
+
+def _write_jsonld_graph(graph: Graph, out, context: dict[str, str]) -> None:
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=False)
     text = graph.serialize(format="json-ld", context=context, auto_compact=False)
     data = json.loads(text)
     if isinstance(data, list):
@@ -508,78 +830,7 @@ def write_jsonld(graph: Graph, out: Path) -> None:
         handle.write(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
 
 
-# ---------------------------------------------------------------- GraphML
-
-
-GRAPHML_RESERVED = ("class", "iri")
-
-
-def graphml_graph(graph: Graph) -> nx.MultiDiGraph:
-    """Resources as nodes, every triple with an IRI object as an edge.
-
-    Nodes carry label (rdfs:label, else a mention's anchor text), class (the
-    most specific tip: class) and iri, and every other literal property under
-    its Neo4j export name (see Neo4jTables), typed: integers as long, decimals as
-    double, booleans as boolean, everything else (dates too) as string; a
-    property with several values on any node is one string joined with the
-    export's array delimiter (graph attribute arrayDelimiter). Edges carry
-    property (the prefixed predicate) and iri (the predicate's IRI).
-    """
-    ontology = ontology_graph()
-    tables = Neo4jTables(graph, ontology)
-    hierarchy = tables.hierarchy
-    nodes: set = set()
-    edges = []
-    for s, p, o in graph:
-        if p == RDF.type or p == OWL.sameAs or isinstance(o, Literal):
-            continue
-        nodes.update((s, o))
-        edges.append((s, o, p))
-    for s in graph.subjects(RDF.type, None):
-        nodes.add(s)
-    g = nx.MultiDiGraph(arrayDelimiter=tables.delimiter)
-    for node in sorted(nodes, key=str):
-        attributes = _graphml_properties(tables, node)
-        label = graph.value(node, RDFS.label) or graph.value(node, TIP.anchorText) or ""
-        attributes.update({"label": str(label), "class": most_specific(tip_types(graph, node), hierarchy) or "",
-                           "iri": str(node)})
-        g.add_node(str(node), **attributes)
-    for s, o, p in sorted(edges, key=lambda e: (str(e[0]), str(e[2]), str(e[1]))):
-        name = prefix_of(str(p))
-        prop = f"{name}:{str(p)[len(PREFIXES[name]):]}" if name else str(p)
-        g.add_edge(str(s), str(o), key=prop, property=prop, iri=str(p))
-    return g
-
-
-def _graphml_properties(tables: Neo4jTables, node) -> dict:
-    attributes: dict = {}
-    for key, values in sorted(tables.props.get(node, {}).items()):
-        if key == "label":  # rdfs:label is the node's label attribute
-            continue
-        ptype = tables.prop_types[key]
-        base = ptype.removesuffix("[]")
-        texts = sorted({tables._value(v, base) for v in values})
-        name = f"tip_{key}" if key in GRAPHML_RESERVED else key
-        if ptype.endswith("[]"):
-            attributes[name] = tables.delimiter.join(texts)
-        elif base == "long":
-            attributes[name] = int(texts[0])
-        elif base == "double":
-            attributes[name] = float(texts[0])
-        elif base == "boolean":
-            attributes[name] = texts[0] == "true"
-        else:
-            attributes[name] = texts[0]
-    return attributes
-
-
-def write_graphml(graph: Graph, out: Path) -> None:
-    g = graphml_graph(graph)
-    with output_stream(out, "wb") as handle:
-        nx.write_graphml(g, handle, encoding="utf-8", prettyprint=True)
-
-
-# ---------------------------------------------------------------- Neo4j
+# ---------------------------------------------------------------- property graph (Neo4j, GraphML)
 
 INT_TYPES = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.byte, XSD.nonNegativeInteger,
              XSD.positiveInteger, XSD.negativeInteger, XSD.nonPositiveInteger, XSD.unsignedInt,
@@ -590,85 +841,144 @@ PARTIAL_DATE_TYPES = {XSD.gYear, XSD.gYearMonth}
 SCHEMA_RANGE_INCLUDES = URIRef("https://schema.org/rangeIncludes")
 
 
-class Neo4jTables:
-    """The property-graph view of an RDF graph, ready to write as CSV."""
+def _names(predicates: Iterable[URIRef], style) -> dict[URIRef, str]:
+    """Predicate -> its local name in `style`; when two share one, the tip: predicate keeps it
+    and the others get their prefix."""
+    by_name: dict[str, list[URIRef]] = defaultdict(list)
+    for p in predicates:
+        by_name[style(local_name(str(p)))].append(p)
+    names: dict[URIRef, str] = {}
+    for name, preds in by_name.items():
+        preds.sort(key=lambda p: (not str(p).startswith(str(TIP)), str(p)))
+        names[preds[0]] = name
+        for p in preds[1:]:
+            prefix = prefix_of(str(p)) or "ns"
+            names[p] = style(f"{prefix}_{local_name(str(p))}")
+    return names
 
-    def __init__(self, graph: Graph, ontology: Graph | None = None):
-        self.graph = graph
-        self.ontology = ontology if ontology is not None else Graph()
-        self.hierarchy = class_hierarchy(graph, self.ontology)
-        self._build()
 
-    def _date_predicates(self) -> set[URIRef]:
-        """Predicates whose values are dates: declared so (rdfs:range or schema:rangeIncludes
-        xsd:date) or holding an xsd:date somewhere in the graph."""
-        found = {p for p, o in self.graph.predicate_objects() if isinstance(o, Literal) and o.datatype == XSD.date}
-        for link in (RDFS.range, SCHEMA_RANGE_INCLUDES):
-            found |= {p for p in self.ontology.subjects(link, XSD.date) if isinstance(p, URIRef)}
-        return found
+def _kind(value) -> str:
+    if not isinstance(value, Literal) or value.datatype is None:
+        return "string"
+    dt = value.datatype
+    try:
+        if dt in INT_TYPES:
+            int(str(value))
+            return "long"
+        if dt in FLOAT_TYPES:
+            float(str(value))
+            return "double"
+        if dt == XSD.boolean and str(value) in ("true", "false", "1", "0"):
+            return "boolean"
+        if dt == XSD.date and re.fullmatch(r"-?\d{4,}-\d\d-\d\d", str(value)):
+            return "date"
+    except ValueError:
+        pass
+    return "string"
 
-    # naming ----------------------------------------------------------
-    @staticmethod
-    def _names(predicates: Iterable[URIRef], style) -> dict[URIRef, str]:
-        by_name: dict[str, list[URIRef]] = defaultdict(list)
-        for p in predicates:
-            by_name[style(local_name(str(p)))].append(p)
-        names: dict[URIRef, str] = {}
-        for name, preds in by_name.items():
-            preds.sort(key=lambda p: (not str(p).startswith(str(TIP)), str(p)))
-            names[preds[0]] = name
-            for p in preds[1:]:
-                prefix = prefix_of(str(p)) or "ns"
-                names[p] = style(f"{prefix}_{local_name(str(p))}")
-        return names
 
-    def _build(self) -> None:
-        g = self.graph
-        props: dict = defaultdict(lambda: defaultdict(list))  # node -> key -> [Literal|str]
-        rel_preds, prop_preds = set(), set()
-        rels = []
-        nodes: set = set()
-        for s, p, o in g:
-            nodes.add(s)
-            if p == RDF.type:
-                if isinstance(o, URIRef) and str(o).startswith(str(TIP)):
-                    continue
-                prop_preds.add(p)
-            elif isinstance(o, Literal) or p == OWL.sameAs:
-                prop_preds.add(p)
-            else:
-                rel_preds.add(p)
-                nodes.add(o)
-                rels.append((s, p, o))
-        prop_names = self._names(prop_preds, safe_key)
+def _value(text: str, base: str) -> str:
+    if base == "long":
+        return str(int(text))
+    if base == "double":
+        return repr(float(text))
+    if base == "boolean":
+        return "true" if text in ("true", "1") else "false"
+    return text
+
+
+class NodeRecord(NamedTuple):
+    """One subject as the property-graph writers need it, written to disk between passes."""
+
+    uri: str
+    labels: tuple[str, ...]
+    props: dict[str, list[str]]   # property key -> its values' texts
+    label: str                    # rdfs:label, else a mention's anchor text (GraphML)
+    cls: str                      # most specific tip: class, or ""
+    typed: bool                   # has an rdf:type (a GraphML node even without edges)
+    rels: list[tuple[URIRef, str]]  # (predicate, object) of every IRI-object triple
+
+
+class PropertyGraph:
+    """The property-graph view of an RDF graph (nodes with labels and typed properties,
+    relationships), made in two passes over a SubjectStream: the first writes one NodeRecord
+    per subject to a temporary file and gathers the global choices (property types, arrays,
+    the array delimiter, each label set's columns); the writers read the records in a second
+    pass, merged with the relationships' objects that are no subject (nodes with the label
+    Resource only)."""
+
+    def __init__(self, stream: SubjectStream, ontology: Graph | None = None, run: int = SORT_RUN_TRIPLES):
+        ontology = ontology if ontology is not None else Graph()
+        facts = stream.facts
+        self.hierarchy = class_hierarchy(facts.subclasses, ontology)
+        prop_names = _names((URIRef(p) for p in facts.property_predicates), safe_key)
         if RDF.type in prop_names:
             prop_names[RDF.type] = "rdfType"
-        rel_names = self._names(rel_preds, upper_snake)
-        reserved = {"uri"}
+        self.rel_names = _names((URIRef(p) for p in facts.relationship_predicates), upper_snake)
         for p, name in list(prop_names.items()):
-            if name in reserved:
+            if name == "uri":
                 prop_names[p] = f"{prefix_of(str(p)) or 'ns'}_{name}"
-        date_predicates = self._date_predicates()
+        date_predicates = {URIRef(p) for p in facts.date_predicates}
+        for link in (RDFS.range, SCHEMA_RANGE_INCLUDES):
+            date_predicates |= {p for p in ontology.subjects(link, XSD.date) if isinstance(p, URIRef)}
+        self.prop_names = prop_names
         self.partial_date_keys: dict[str, str] = {}
-        for s, p, o in g:
-            if p in prop_names and not (p == RDF.type and isinstance(o, URIRef) and str(o).startswith(str(TIP))):
-                key = prop_names[p]
-                if p in date_predicates and isinstance(o, Literal) and o.datatype in PARTIAL_DATE_TYPES:
-                    # A year or a month is not a Neo4j date: it keeps its own string property,
-                    # so that the full dates stay typed (date:date, datePartial:string).
-                    self.partial_date_keys[key] = f"{key}Partial"
-                    key = self.partial_date_keys[key]
-                props[s][key].append(o)
-
-        # property types and arrays, globally per key
+        self.records = RecordFile()
+        self.objects = ExternalSort(run)
+        self.group_keys: dict[tuple[str, ...], set[str]] = defaultdict(set)
         kinds: dict[str, set[str]] = defaultdict(set)
         multi: set[str] = set()
-        for values in props.values():
-            for key, vals in values.items():
-                if len(set(vals)) > 1:
+        delimiters_in: dict[str, set[str]] = defaultdict(set)
+        tip = str(TIP)
+        for subject, pairs in stream.groups():
+            props: dict[str, list] = defaultdict(list)
+            types: set[str] = set()
+            rels = []
+            label = anchor = None
+            typed = False
+            for p, o in pairs:
+                if p == RDF.type:
+                    typed = True
+                    if isinstance(o, URIRef) and str(o).startswith(tip):
+                        types.add(str(o)[len(tip):])
+                        continue
+                elif not isinstance(o, Literal) and p != OWL.sameAs:
+                    rels.append((p, str(o)))
+                    self.objects.add((str(o),))
+                if p in prop_names:
+                    key = prop_names[p]
+                    if p in date_predicates and isinstance(o, Literal) and o.datatype in PARTIAL_DATE_TYPES:
+                        # A year or a month is not a Neo4j date: it keeps its own string property,
+                        # so that the full dates stay typed (date:date, datePartial:string).
+                        self.partial_date_keys[key] = f"{key}Partial"
+                        key = self.partial_date_keys[key]
+                    props[key].append(o)
+                if p == RDFS.label and label is None:
+                    label = o
+                elif p == TIP.anchorText and anchor is None:
+                    anchor = o
+            texts = {}
+            for key, values in props.items():
+                if len(set(values)) > 1:
                     multi.add(key)
-                for v in vals:
-                    kinds[key].add(self._kind(v))
+                found = delimiters_in[key]
+                for v in values:
+                    kinds[key].add(_kind(v))
+                    text = str(v)
+                    found.update(d for d in ARRAY_DELIMITERS if d in text)
+                texts[key] = [str(v) for v in values]
+            primary = most_specific(types, self.hierarchy)
+            if primary is None:
+                labels = (RESOURCE_LABEL,)
+            else:
+                extra = set(types) | set().union(*(self.hierarchy.get(t, set()) for t in types))
+                extra.discard(primary)
+                labels = (primary, *sorted(extra), RESOURCE_LABEL)
+            self.group_keys[labels].update(texts)
+            self.records.add(NodeRecord(str(subject), labels, texts, str(label or anchor or ""), primary or "",
+                                        typed, rels))
+
+        # property types and arrays, globally per key
         self.prop_types: dict[str, str] = {}
         for key, ks in kinds.items():
             if len(ks) == 1:
@@ -678,108 +988,163 @@ class Neo4jTables:
             else:
                 base = "string"
             self.prop_types[key] = base + ("[]" if key in multi else "")
-
         # array delimiter: ";" unless some array element contains it
-        elements = [str(v) for n in props.values() for k, vs in n.items() if k in multi for v in vs]
-        self.delimiter = next((d for d in ARRAY_DELIMITERS if not any(d in e for e in elements)), None)
+        used = set().union(*(delimiters_in[k] for k in multi)) if multi else set()
+        self.delimiter = next((d for d in ARRAY_DELIMITERS if d not in used), None)
         if self.delimiter is None:
             raise TipgraphError("cannot choose an array delimiter: every candidate (; | ¦ ¬) occurs in a value")
 
-        # labels and node files
-        self.node_labels: dict = {}
-        for node in nodes:
-            types = tip_types(g, node)
-            primary = most_specific(types, self.hierarchy)
-            if primary is None:
-                labels = [RESOURCE_LABEL]
+    def nodes(self) -> Iterator[tuple[str, NodeRecord | None, bool]]:
+        """(uri, record or None, whether it is a relationship's object) for every node, by uri:
+        the subjects' records merged with the objects that are no subject."""
+        objects = (o for (o,) in self.objects)
+        pending = next(objects, None)
+        for record in self.records:
+            while pending is not None and pending < record.uri:
+                yield pending, None, True
+                pending = next(objects, None)
+            is_object = pending == record.uri
+            if is_object:
+                pending = next(objects, None)
+            yield record.uri, record, is_object
+        while pending is not None:
+            yield pending, None, True
+            pending = next(objects, None)
+
+    def row_values(self, record: NodeRecord | None, keys: list[str]) -> list[str]:
+        values = record.props if record is not None else {}
+        row = []
+        for k in keys:
+            ptype = self.prop_types[k]
+            base = ptype.removesuffix("[]")
+            vals = sorted({_value(v, base) for v in values.get(k, [])})
+            if ptype.endswith("[]"):
+                row.append(self.delimiter.join(vals))
             else:
-                extra = set(types) | set().union(*(self.hierarchy.get(t, set()) for t in types))
-                extra.discard(primary)
-                labels = [primary] + sorted(extra) + [RESOURCE_LABEL]
-            self.node_labels[node] = labels
-        self.props = props
-        self.rel_names = rel_names
-        self.rels = rels
-        self.prop_names = prop_names
+                row.append(vals[0] if vals else "")
+        return row
 
-    def _kind(self, value) -> str:
-        if not isinstance(value, Literal) or value.datatype is None:
-            return "string"
-        dt = value.datatype
-        try:
-            if dt in INT_TYPES:
-                int(str(value))
-                return "long"
-            if dt in FLOAT_TYPES:
-                float(str(value))
-                return "double"
-            if dt == XSD.boolean and str(value) in ("true", "false", "1", "0"):
-                return "boolean"
-            if dt == XSD.date and re.fullmatch(r"-?\d{4,}-\d\d-\d\d", str(value)):
-                return "date"
-        except ValueError:
-            pass
-        return "string"
-
-    def _value(self, value, base: str) -> str:
-        text = str(value)
-        if base == "long":
-            return str(int(text))
-        if base == "double":
-            return repr(float(text))
-        if base == "boolean":
-            return "true" if text in ("true", "1") else "false"
-        return text
-
-    # tables ----------------------------------------------------------
-    def node_files(self) -> dict[str, tuple[list[str], list[list[str]], list[str]]]:
-        """file stem -> (header, rows, labels)."""
-        groups: dict[tuple, list] = defaultdict(list)
-        for node, labels in self.node_labels.items():
-            groups[tuple(labels)].append(node)
+    def stems(self) -> dict[tuple[str, ...], str]:
+        """Label set -> its node file's stem."""
+        groups = set(self.group_keys) | {(RESOURCE_LABEL,)}
         standard: dict[str, tuple] = {}
         for labels in sorted(groups, key=lambda ls: (len(ls), ls)):
             standard.setdefault(labels[0], labels)
-        files = {}
-        for labels, members in groups.items():
+        stems = {}
+        for labels in groups:
             stem = f"nodes_{labels[0]}"
             if standard[labels[0]] != labels:
                 stem += "__" + "_".join(labels[1:-1])
-            keys = sorted({k for n in members for k in self.props.get(n, {})})
-            header = ["uri:ID", ":LABEL"] + [f"{k}:{self.prop_types[k]}" for k in keys]
-            rows = []
-            for node in sorted(members, key=str):
-                row = [str(node), self.delimiter.join(labels)]
-                values = self.props.get(node, {})
-                for k in keys:
-                    ptype = self.prop_types[k]
-                    base = ptype.removesuffix("[]")
-                    vals = sorted({self._value(v, base) for v in values.get(k, [])})
-                    if ptype.endswith("[]"):
-                        row.append(self.delimiter.join(vals))
-                    else:
-                        row.append(vals[0] if vals else "")
-                rows.append(row)
-            files[stem] = (header, rows, list(labels))
-        return dict(sorted(files.items()))
+            stems[labels] = stem
+        return stems
 
-    def relationship_files(self) -> dict[str, tuple[list[str], list[list[str]], str]]:
-        by_type: dict[str, set] = defaultdict(set)
-        for s, p, o in self.rels:
-            by_type[self.rel_names[p]].add((str(s), str(o)))
-        files = {}
-        for rtype in sorted(by_type):
-            rows = [[s, o, rtype] for s, o in sorted(by_type[rtype])]
-            files[f"relationships_{rtype}"] = ([":START_ID", ":END_ID", ":TYPE"], rows, rtype)
-        return files
+    def close(self) -> None:
+        self.records.close()
+        self.objects.close()
 
 
-def _csv_text(header: list[str], rows: list[list[str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+# ---------------------------------------------------------------- GraphML
+
+
+GRAPHML_RESERVED = ("class", "iri")
+
+
+def _graphml_attributes(tables: PropertyGraph, uri: str, record: NodeRecord | None) -> dict:
+    """A node's GraphML attributes: every literal property under its Neo4j name, typed, then
+    label, class and iri."""
+    attributes: dict = {}
+    if record is not None:
+        for key, values in sorted(record.props.items()):
+            if key == "label":  # rdfs:label is the node's label attribute
+                continue
+            ptype = tables.prop_types[key]
+            base = ptype.removesuffix("[]")
+            texts = sorted({_value(v, base) for v in values})
+            name = f"tip_{key}" if key in GRAPHML_RESERVED else key
+            if ptype.endswith("[]"):
+                attributes[name] = tables.delimiter.join(texts)
+            elif base == "long":
+                attributes[name] = int(texts[0])
+            elif base == "double":
+                attributes[name] = float(texts[0])
+            elif base == "boolean":
+                attributes[name] = texts[0] == "true"
+            else:
+                attributes[name] = texts[0]
+    attributes.update({"label": record.label if record is not None else "",
+                       "class": record.cls if record is not None else "", "iri": uri})
+    return attributes
+
+
+def _graphml_nodes(tables: PropertyGraph) -> Iterator[tuple[str, NodeRecord | None]]:
+    for uri, record, is_object in tables.nodes():
+        if is_object or (record is not None and (record.typed or record.rels)):
+            yield uri, record
+
+
+def _graphml_edges(record: NodeRecord) -> list[tuple[str, str, str]]:
+    """A node's out-edges (target, property, iri) in the order networkx's MultiDiGraph gives
+    them: edges added sorted by (predicate, object), read back by target in the order each
+    target was first added, then by key."""
+    by_target: dict[str, dict[str, str]] = {}
+    for p, o in sorted(set(record.rels), key=lambda e: (str(e[0]), e[1])):
+        name = prefix_of(str(p))
+        prop = f"{name}:{str(p)[len(PREFIXES[name]):]}" if name else str(p)
+        by_target.setdefault(o, {})[prop] = str(p)
+    return [(o, prop, iri) for o, keys in by_target.items() for prop, iri in keys.items()]
+
+
+class _StreamedGraph:
+    """The few methods networkx's GraphML writer calls on a MultiDiGraph, answered from a
+    PropertyGraph's records on disk (read again on every call): the writer (lxml's, which writes
+    as it goes) gets the nodes and edges networkx's graph would give, in the same order, without
+    a graph in memory."""
+
+    def __init__(self, tables: PropertyGraph):
+        self.tables = tables
+        self.graph = {"arrayDelimiter": tables.delimiter}
+
+    def is_directed(self) -> bool:
+        return True
+
+    def is_multigraph(self) -> bool:
+        return True
+
+    def nodes(self, data: bool = False):
+        for uri, record in _graphml_nodes(self.tables):
+            yield (uri, _graphml_attributes(self.tables, uri, record)) if data else uri
+
+    def edges(self, keys: bool = False, data: bool = False):
+        for record in self.tables.records:
+            if record.rels:
+                for target, prop, iri in _graphml_edges(record):
+                    yield (record.uri, target, prop, {"property": prop, "iri": iri})
+
+
+def write_graphml(graph_file, out, input_format: str | None = None, run: int = SORT_RUN_TRIPLES) -> None:
+    """Resources as nodes, every triple with an IRI object as an edge, written by networkx's
+    GraphML writer from records on disk (see _StreamedGraph).
+
+    Nodes carry label (rdfs:label, else a mention's anchor text), class (the
+    most specific tip: class) and iri, and every other literal property under
+    its Neo4j export name (see PropertyGraph), typed: integers as long, decimals as
+    double, booleans as boolean, everything else (dates too) as string; a
+    property with several values on any node is one string joined with the
+    export's array delimiter (graph attribute arrayDelimiter). Edges carry
+    property (the prefixed predicate) and iri (the predicate's IRI).
+    """
+    import networkx as nx
+
+    with SubjectStream(graph_file, input_format, run) as stream:
+        tables = PropertyGraph(stream, ontology_graph(), run)
+        try:
+            with output_stream(out, "wb") as handle:
+                nx.write_graphml(_StreamedGraph(tables), handle, encoding="utf-8", prettyprint=True)
+        finally:
+            tables.close()
+
+
+# ---------------------------------------------------------------- Neo4j
 
 
 def _cypher_value(column: str, delimiter: str) -> str:
@@ -840,7 +1205,7 @@ def _load_csv_statement(dialect: str, file_name: str, body: list[str], import_di
     return [f"LOAD CSV FROM '{path}' WITH HEADER NULLIF '' AS row"] + body[:-1] + [body[-1] + ";"]
 
 
-def load_cypher(tables: Neo4jTables, node_files: dict, rel_files: dict, dialect: str = "neo4j",
+def load_cypher(tables: PropertyGraph, node_files: dict, rel_files: dict, dialect: str = "neo4j",
                 import_dir: str = MEMGRAPH_IMPORT_DIR) -> str:
     """The LOAD CSV script for `dialect` (neo4j, falkordb or memgraph): one statement per
     file, each ending with ';' and a blank line."""
@@ -873,7 +1238,7 @@ def load_cypher(tables: Neo4jTables, node_files: dict, rel_files: dict, dialect:
     return "\n".join(lines)
 
 
-def import_sh(tables: Neo4jTables, node_files: dict, rel_files: dict) -> str:
+def import_sh(tables: PropertyGraph, node_files: dict, rel_files: dict) -> str:
     args = [f'  --nodes="$DIR/{stem}.csv"' for stem in node_files]
     args += [f'  --relationships="$DIR/{stem}.csv"' for stem in rel_files]
     delim = tables.delimiter.replace("'", "'\\''")
@@ -895,40 +1260,78 @@ def import_sh(tables: Neo4jTables, node_files: dict, rel_files: dict) -> str:
     ])
 
 
-def write_neo4j(graph: Graph, out: Path, memgraph_dir: str = MEMGRAPH_IMPORT_DIR) -> None:
+def write_neo4j(graph_file, out: Path, memgraph_dir: str = MEMGRAPH_IMPORT_DIR, input_format: str | None = None,
+                run: int = SORT_RUN_TRIPLES) -> None:
+    """The Neo4j folder, streamed: the graph is read once into subject-sorted runs on disk,
+    each node and relationship file is written row by row in a second pass."""
     if is_stdio(out):
         raise TipgraphError("--to neo4j writes a folder; give a folder to --out, not -")
-    tables = Neo4jTables(graph, ontology_graph())
-    node_files = tables.node_files()
-    rel_files = tables.relationship_files()
+    with SubjectStream(graph_file, input_format, run) as stream:
+        tables = PropertyGraph(stream, ontology_graph(), run)
+        try:
+            _replace_folder(out, lambda folder: _write_neo4j_folder(tables, folder, memgraph_dir))
+        finally:
+            tables.close()
 
-    def write(folder: Path) -> None:
-        for stem, (header, rows, _labels) in {**node_files, **rel_files}.items():
-            (folder / f"{stem}.csv").write_text(_csv_text(header, rows), encoding="utf-8", newline="")
-        for dialect, file_name in CYPHER_FILES.items():
-            text = load_cypher(tables, node_files, rel_files, dialect, memgraph_dir)
-            (folder / file_name).write_text(text, encoding="utf-8")
-        script = folder / "import.sh"
-        script.write_text(import_sh(tables, node_files, rel_files), encoding="utf-8")
-        script.chmod(0o755)
 
-    _replace_folder(out, write)
+def _write_neo4j_folder(tables: PropertyGraph, folder: Path, memgraph_dir: str) -> None:
+    stems = tables.stems()
+    node_files: dict[str, tuple] = {}
+    rel_files: dict[str, tuple] = {}
+    handles: dict[str, tuple] = {}  # stem -> (file, csv writer)
+    keys_of: dict[tuple, list[str]] = {}
+
+    def writer_for(stem: str, header: list[str]):
+        if stem not in handles:
+            handle = open(folder / f"{stem}.csv", "w", encoding="utf-8", newline="")
+            rows = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+            rows.writerow(header)
+            handles[stem] = (handle, rows)
+        return handles[stem][1]
+
+    try:
+        for uri, record, _is_object in tables.nodes():
+            labels = record.labels if record is not None else (RESOURCE_LABEL,)
+            stem = stems[labels]
+            if labels not in keys_of:
+                keys_of[labels] = sorted(tables.group_keys.get(labels, ()))
+                header = ["uri:ID", ":LABEL"] + [f"{k}:{tables.prop_types[k]}" for k in keys_of[labels]]
+                node_files[stem] = (header, None, list(labels))
+            writer_for(stem, node_files[stem][0]).writerow(
+                [uri, tables.delimiter.join(labels), *tables.row_values(record, keys_of[labels])])
+            if record is not None and record.rels:
+                for rtype, target in sorted({(tables.rel_names[p], o) for p, o in record.rels}):
+                    stem = f"relationships_{rtype}"
+                    rel_files.setdefault(stem, ([":START_ID", ":END_ID", ":TYPE"], None, rtype))
+                    writer_for(stem, rel_files[stem][0]).writerow([uri, target, rtype])
+    finally:
+        for handle, _rows in handles.values():
+            handle.close()
+    node_files = dict(sorted(node_files.items()))
+    rel_files = {stem: rel_files[stem] for stem in sorted(rel_files, key=lambda s: rel_files[s][2])}
+    for dialect, file_name in CYPHER_FILES.items():
+        text = load_cypher(tables, node_files, rel_files, dialect, memgraph_dir)
+        (folder / file_name).write_text(text, encoding="utf-8")
+    script = folder / "import.sh"
+    script.write_text(import_sh(tables, node_files, rel_files), encoding="utf-8")
+    script.chmod(0o755)
 
 
 # ---------------------------------------------------------------- command
 
-# Written from pyoxigraph triples (load_triples); the others from an rdflib graph.
+# Written from pyoxigraph triples (load_triples).
 TRIPLE_WRITERS = {
-    "nt": write_nt,
     "nquads": write_nquads,
     "trig": write_trig,
     "ttl": write_ttl,
 }
-GRAPH_WRITERS = {
+# Read the graph file themselves, as a stream sorted on disk (SubjectStream, stream_nt).
+STREAM_WRITERS = {
+    "nt": stream_nt,
     "jsonld": write_jsonld,
     "graphml": write_graphml,
 }
-WRITERS = {**TRIPLE_WRITERS, **GRAPH_WRITERS, "neo4j": write_neo4j}
+WRITERS = {**TRIPLE_WRITERS, **STREAM_WRITERS, "neo4j": write_neo4j}
 
 
 def export_graph(graph_file: str | Path, fmt: str, out: str | Path, input_format: str | None = None,
@@ -936,19 +1339,14 @@ def export_graph(graph_file: str | Path, fmt: str, out: str | Path, input_format
     if fmt not in WRITERS:
         raise TipgraphError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
     target = out if is_stdio(out) else Path(out)
-    if fmt == "neo4j" and is_stdio(out):
-        raise TipgraphError("--to neo4j writes a folder; give a folder to --out, not -")
-    if fmt == "nt":
-        stream_nt(graph_file, target, input_format)
-        return
-    if fmt in TRIPLE_WRITERS:
-        TRIPLE_WRITERS[fmt](load_triples(graph_file, input_format), target)
-        return
-    graph = load_rdflib_graph(graph_file, input_format)
     if fmt == "neo4j":
-        write_neo4j(graph, Path(out), memgraph_dir)
+        if is_stdio(out):
+            raise TipgraphError("--to neo4j writes a folder; give a folder to --out, not -")
+        write_neo4j(graph_file, Path(out), memgraph_dir, input_format)
+    elif fmt in STREAM_WRITERS:
+        STREAM_WRITERS[fmt](graph_file, target, input_format)
     else:
-        GRAPH_WRITERS[fmt](graph, target)
+        TRIPLE_WRITERS[fmt](load_triples(graph_file, input_format), target)
 
 
 @click.command("export")
