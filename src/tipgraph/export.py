@@ -195,11 +195,6 @@ def most_specific(classes: set[str], hierarchy: dict[str, set[str]]) -> str | No
     return candidates[0]
 
 
-def tip_types(graph: Graph, node) -> set[str]:
-    tip = str(TIP)
-    return {str(t)[len(tip):] for t in graph.objects(node, RDF.type) if isinstance(t, URIRef) and str(t).startswith(tip)}
-
-
 # ---------------------------------------------------------------- atomic outputs
 
 
@@ -230,59 +225,6 @@ def to_ox(term):
     raise TypeError(f"unexpected term {term!r}")
 
 
-def to_rdflib(term):
-    """The rdflib term rdflib's own parser makes for a pyoxigraph term."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == str(XSD.string):
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
-def rdflib_graph(triples: Iterable[ox.Triple]) -> Graph:
-    graph = Graph()
-    add = graph.add
-    for t in triples:
-        add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-    for prefix, ns in PREFIXES.items():
-        graph.bind(prefix, ns, override=False)
-    return graph
-
-
-_OX_TYPE = ox.NamedNode(str(RDF.type))
-_OX_SUBCLASS = ox.NamedNode(str(RDFS.subClassOf))
-_OX_DOCUMENT = ox.NamedNode(str(TIP.document))
-_OX_STATED_IN = ox.NamedNode(str(TIP.statedIn))
-_OX_MENTIONED_IN = ox.NamedNode(str(TIP.mentionedIn))
-_OX_MENTION = ox.NamedNode(str(TIP.mention))
-
-
-def load_triples(graph_file, input_format: str | None = None) -> list[ox.Triple]:
-    """The distinct triples of a graph file (its named graphs merged), parsed by pyoxigraph with
-    every literal as written: the RDF exports never build an rdflib graph, which is several
-    times slower to load. JSON-LD that pyoxigraph cannot read goes through rdflib.
-
-    Not from the store beside a build's graph.ttl: the store keeps numbers and dates by
-    value ("0.60"^^xsd:decimal comes back as "0.6"), an export keeps them as written."""
-    triples = _parse_with_pyoxigraph(graph_file, input_format, lambda parsed: list(set(parsed)))
-    if triples is None:
-        graph = load_graph_input(graph_file, input_format)
-        triples = list({ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph})
-    return triples
-
-
-def load_rdflib_graph(graph_file, input_format: str | None = None) -> Graph:
-    """The rdflib graph of a graph file for the writers that need one (neo4j, jsonld, graphml),
-    parsed by pyoxigraph's parser and added triple by triple as it reads: the same terms as
-    rdflib's own parser makes, in about half its time (393,202 triples: 18 s against 33 s)."""
-    graph = _parse_with_pyoxigraph(graph_file, input_format, rdflib_graph)
-    return graph if graph is not None else load_graph_input(graph_file, input_format)
-
-
 def _parse_with_pyoxigraph(graph_file, input_format: str | None, consume):
     """`consume(triples)` over the triples pyoxigraph parses from the file; None for JSON-LD it
     cannot read (the caller goes through rdflib). Errors are one line naming the file."""
@@ -311,61 +253,6 @@ def _parse_with_pyoxigraph(graph_file, input_format: str | None, consume):
     return None
 
 
-def partition(triples: list[ox.Triple], ontology: Graph | None = None) -> dict[ox.NamedNode | None, set[ox.Triple]]:
-    """Split triples into named graphs as the module docstring describes.
-
-    Returns graph name -> triples; None is the default graph.
-    """
-    tip = str(TIP)
-    docs = _documents(triples)
-    owner: dict = {d: d for d in docs}
-    for link in (_OX_DOCUMENT, _OX_STATED_IN):
-        for t in triples:
-            if t.predicate == link and t.object in docs:
-                owner.setdefault(t.subject, t.object)
-    ontology_name = ox.NamedNode(str(ONTOLOGY_GRAPH))
-    parts: dict[ox.NamedNode | None, set[ox.Triple]] = defaultdict(set)
-    for t in triples:
-        s, p, o = t.subject, t.predicate, t.object
-        if s in owner:
-            parts[owner[s]].add(t)
-        elif p == _OX_MENTIONED_IN and o in docs:
-            parts[o].add(t)
-        elif p == _OX_MENTION and o in owner:
-            parts[owner[o]].add(t)
-        elif isinstance(s, ox.NamedNode) and (s.value.startswith(tip) or s == ontology_name):
-            parts[ontology_name].add(t)
-        else:
-            parts[None].add(t)
-    if ontology is not None:
-        parts[ontology_name].update(ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in ontology)
-    return dict(parts)
-
-
-def _documents(triples: list[ox.Triple]) -> set[ox.NamedNode]:
-    subclasses = Graph()
-    for t in triples:
-        if t.predicate == _OX_SUBCLASS and isinstance(t.subject, ox.NamedNode) and isinstance(t.object, ox.NamedNode):
-            subclasses.add((URIRef(t.subject.value), RDFS.subClassOf, URIRef(t.object.value)))
-    hierarchy = class_hierarchy(subclasses)
-    doc_classes = {ox.NamedNode(str(TIP[c])) for c, sup in hierarchy.items() if "Document" in sup}
-    doc_classes.add(ox.NamedNode(str(TIP.Document)))
-    return {t.subject for t in triples
-            if t.predicate == _OX_TYPE and t.object in doc_classes and isinstance(t.subject, ox.NamedNode)}
-
-
-def _sorted_lines(data: bytes) -> str:
-    lines = sorted(set(line for line in data.decode("utf-8").splitlines() if line.strip()))
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
-def _quad_sort_key(q: ox.Quad):
-    g = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
-    return (g, str(q.subject), str(q.predicate), str(q.object))
-
-
-# N-Triples are sorted in runs of this many triples held at once, merged from files: an
-# export's memory does not grow with the graph.
 SORT_RUN_TRIPLES = 50_000
 
 
@@ -420,44 +307,159 @@ def write_nt(triples: Iterable[ox.Triple], out: Path, run: int = SORT_RUN_TRIPLE
 def stream_nt(graph_file, out, input_format: str | None = None, run: int = SORT_RUN_TRIPLES) -> None:
     """`export --to nt` without the graph in memory: the parser's triples go to `write_nt` as
     it reads them (the whole graph only for JSON-LD pyoxigraph cannot read)."""
-    done = _parse_with_pyoxigraph(graph_file, input_format, lambda triples: write_nt(triples, out, run) or True)
+    _each_triple(graph_file, input_format, lambda triples: write_nt(triples, out, run))
+
+
+def _each_triple(graph_file, input_format: str | None, consume):
+    """`consume(triples)` over the file's pyoxigraph triples as the parser reads them (JSON-LD that
+    pyoxigraph cannot read: parsed by rdflib, then converted)."""
+    done = _parse_with_pyoxigraph(graph_file, input_format, lambda triples: consume(triples) or True)
     if done is None:
-        write_nt(load_triples(graph_file, input_format), out, run)
+        graph = load_graph_input(graph_file, input_format)
+        consume(ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph)
 
 
-def _quads(triples: list[ox.Triple], with_ontology: bool) -> list[ox.Quad]:
-    parts = partition(triples, ontology_graph() if with_ontology else None)
-    quads = []
-    for name, members in parts.items():
-        g = ox.DefaultGraph() if name is None else name
-        quads.extend(ox.Quad(t.subject, t.predicate, t.object, g) for t in members)
-    quads.sort(key=_quad_sort_key)
+_PARSE_BATCH = 10_000
+
+
+def _parsed_records(records: Iterable[tuple], quads: bool) -> Iterator:
+    """Records of N-Triples terms, (subject, predicate, object) or (graph, subject, predicate,
+    object) with graph "" for the default graph, back as pyoxigraph triples or quads, in order."""
+    fmt = ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES
+    batch: list[str] = []
+    for record in itertools.chain(records, [None]):
+        if record is not None:
+            if quads:
+                g, s, p, o = record
+                batch.append(f"{s} {p} {o} {g} .\n" if g else f"{s} {p} {o} .\n")
+            else:
+                batch.append(f"{record[0]} {record[1]} {record[2]} .\n")
+            if len(batch) < _PARSE_BATCH:
+                continue
+        if batch:
+            yield from ox.parse(input="".join(batch).encode("utf-8"), format=fmt)
+            batch = []
+
+
+def _sorted_terms(graph_file, input_format: str | None, run: int) -> ExternalSort:
+    """The file's distinct triples as (subject, predicate, object) N-Triples terms, sorted on disk."""
+    terms = ExternalSort(run)
+
+    def add(triples: Iterable[ox.Triple]) -> None:
+        for t in triples:
+            terms.add((str(t.subject), str(t.predicate), str(t.object)))
+
+    try:
+        _each_triple(graph_file, input_format, add)
+    except BaseException:
+        terms.close()
+        raise
+    return terms
+
+
+_NT_TYPE, _NT_SUBCLASS = f"<{RDF.type}>", f"<{RDFS.subClassOf}>"
+_NT_DOCUMENT, _NT_STATED_IN = f"<{TIP.document}>", f"<{TIP.statedIn}>"
+_NT_MENTIONED_IN, _NT_MENTION = f"<{TIP.mentionedIn}>", f"<{TIP.mention}>"
+
+
+def _partitioned(terms: ExternalSort, ontology: Graph | None, run: int) -> ExternalSort:
+    """The quads of `partition`, as sorted (graph, subject, predicate, object) records, made from
+    the subject-sorted terms in three passes: the documents, then each subject's triples (its
+    owner: itself if a document, else its tip:document or tip:statedIn document), then the
+    tip:mention links joined with their mention's owner through a sort on disk."""
+    subclasses = Graph()
+    for s, p, o in terms:
+        if p == _NT_SUBCLASS and s.startswith("<") and o.startswith("<"):
+            subclasses.add((URIRef(s[1:-1]), RDFS.subClassOf, URIRef(o[1:-1])))
+    hierarchy = class_hierarchy(subclasses)
+    doc_classes = {f"<{TIP[c]}>" for c, sup in hierarchy.items() if "Document" in sup} | {f"<{TIP.Document}>"}
+    docs = {s for s, p, o in terms if p == _NT_TYPE and o in doc_classes and s.startswith("<")}
+    ontology_name = f"<{ONTOLOGY_GRAPH}>"
+    tip_subject = f"<{TIP}"
+    quads = ExternalSort(run)
+    try:
+        with ExternalSort(run) as links:  # (mention, 0, owner) and (mention, 1, link triple, graph if unowned)
+            for s, group in itertools.groupby(terms, key=lambda t: t[0]):
+                pairs = [(p, o) for _s, p, o in group]
+                owner = s if s in docs else None
+                for link in (_NT_DOCUMENT, _NT_STATED_IN):
+                    if owner is None:
+                        owner = next((o for p, o in pairs if p == link and o in docs), None)
+                if owner is not None:
+                    links.add((s, 0, owner, "", "", ""))
+                unowned = ontology_name if s.startswith(tip_subject) or s == ontology_name else ""
+                for p, o in pairs:
+                    if owner is not None:
+                        quads.add((owner, s, p, o))
+                    elif p == _NT_MENTIONED_IN and o in docs:
+                        quads.add((o, s, p, o))
+                    elif p == _NT_MENTION:
+                        links.add((o, 1, s, p, o, unowned))
+                    else:
+                        quads.add((unowned, s, p, o))
+            owner = None
+            for key, group in itertools.groupby(links, key=lambda r: r[0]):
+                owner = None
+                for _key, flag, a, p, o, unowned in group:
+                    if flag == 0:
+                        owner = a
+                    else:
+                        quads.add((owner if owner is not None else unowned, a, p, o))
+        if ontology is not None:
+            for s, p, o in ontology:
+                quads.add((ontology_name, str(to_ox(s)), str(to_ox(p)), str(to_ox(o))))
+    except BaseException:
+        quads.close()
+        raise
     return quads
 
 
-def write_nquads(triples: list[ox.Triple], out: Path, with_ontology: bool = True) -> None:
-    data = ox.serialize(_quads(triples, with_ontology), format=ox.RdfFormat.N_QUADS)
-    with output_stream(out) as handle:
-        handle.write(_sorted_lines(data))
+def write_nquads(graph_file, out, input_format: str | None = None, with_ontology: bool = True,
+                 run: int = SORT_RUN_TRIPLES) -> None:
+    """N-Quads, a named graph per document (see the module docstring), sorted by line, streamed."""
+    with _sorted_terms(graph_file, input_format, run) as terms, \
+            _partitioned(terms, ontology_graph() if with_ontology else None, run) as quads:
+        lines = sorted_distinct_lines(_nq_line_runs(_parsed_records(quads, True), run))
+        with output_stream(out) as handle:
+            for line in lines:
+                handle.write(line + "\n")
 
 
-def write_trig(triples: list[ox.Triple], out: Path, with_ontology: bool = True) -> None:
+def _nq_line_runs(quads: Iterable[ox.Quad], run: int) -> Iterator[list[str]]:
+    chunk: list[ox.Quad] = []
+    for quad in itertools.chain(quads, [None]):
+        if quad is not None:
+            chunk.append(quad)
+            if len(chunk) < run:
+                continue
+        if chunk:
+            data = ox.serialize(chunk, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+            yield sorted({line for line in data.splitlines() if line.strip()})
+            chunk = []
+
+
+def write_trig(graph_file, out, input_format: str | None = None, with_ontology: bool = True,
+               run: int = SORT_RUN_TRIPLES) -> None:
+    """TriG, a named graph per document, sorted by graph, subject, predicate and object; the
+    quads go to pyoxigraph's serializer as they come off the sort on disk."""
     # tipid: local names contain "/", which TriG would escape; keep full IRIs.
     prefixes = {p: ns for p, ns in PREFIXES.items() if p != "tipid"}
-    data = ox.serialize(_quads(triples, with_ontology), format=ox.RdfFormat.TRIG, prefixes=prefixes)
-    with output_stream(out, "wb") as handle:
-        handle.write(data)
+    with _sorted_terms(graph_file, input_format, run) as terms, \
+            _partitioned(terms, ontology_graph() if with_ontology else None, run) as quads:
+        with output_stream(out, "wb") as handle:
+            ox.serialize(_parsed_records(quads, True), handle, ox.RdfFormat.TRIG, prefixes=prefixes)
 
 
-def write_ttl(triples: list[ox.Triple], out: Path) -> None:
+def write_ttl(graph_file, out, input_format: str | None = None, run: int = SORT_RUN_TRIPLES) -> None:
+    """Turtle sorted by subject, predicate and object, the triples going to pyoxigraph's
+    serializer as they come off the sort on disk."""
     # pyoxigraph keeps every literal's lexical form ("5"^^xsd:decimal stays
     # "5"; rdflib's Turtle writer would print 5.0). Sorted, so the same graph
     # gives the same bytes; tipid: names contain "/", so they stay full IRIs.
     prefixes = {p: ns for p, ns in PREFIXES.items() if p != "tipid"}
-    ordered = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    data = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-    with output_stream(out, "wb") as handle:
-        handle.write(data)
+    with _sorted_terms(graph_file, input_format, run) as terms:
+        with output_stream(out, "wb") as handle:
+            ox.serialize(_parsed_records(terms, False), handle, ox.RdfFormat.TURTLE, prefixes=prefixes)
 
 
 # ---------------------------------------------------------------- streams sorted on disk
@@ -1319,19 +1321,16 @@ def _write_neo4j_folder(tables: PropertyGraph, folder: Path, memgraph_dir: str) 
 
 # ---------------------------------------------------------------- command
 
-# Written from pyoxigraph triples (load_triples).
-TRIPLE_WRITERS = {
-    "nquads": write_nquads,
-    "trig": write_trig,
-    "ttl": write_ttl,
-}
-# Read the graph file themselves, as a stream sorted on disk (SubjectStream, stream_nt).
+# Every writer reads the graph file itself, as a stream sorted on disk.
 STREAM_WRITERS = {
     "nt": stream_nt,
     "jsonld": write_jsonld,
     "graphml": write_graphml,
+    "nquads": write_nquads,
+    "trig": write_trig,
+    "ttl": write_ttl,
 }
-WRITERS = {**TRIPLE_WRITERS, **STREAM_WRITERS, "neo4j": write_neo4j}
+WRITERS = {**STREAM_WRITERS, "neo4j": write_neo4j}
 
 
 def export_graph(graph_file: str | Path, fmt: str, out: str | Path, input_format: str | None = None,
@@ -1343,10 +1342,8 @@ def export_graph(graph_file: str | Path, fmt: str, out: str | Path, input_format
         if is_stdio(out):
             raise TipgraphError("--to neo4j writes a folder; give a folder to --out, not -")
         write_neo4j(graph_file, Path(out), memgraph_dir, input_format)
-    elif fmt in STREAM_WRITERS:
-        STREAM_WRITERS[fmt](graph_file, target, input_format)
     else:
-        TRIPLE_WRITERS[fmt](load_triples(graph_file, input_format), target)
+        STREAM_WRITERS[fmt](graph_file, target, input_format)
 
 
 @click.command("export")
