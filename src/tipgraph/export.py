@@ -9,6 +9,24 @@ place; the neo4j folder is written to a temporary folder and renamed.
 ``--out -`` writes a single-file format to standard output; GRAPH_FILE
 ``-`` reads standard input (see tipgraph.streams).
 
+Streaming
+---------
+No writer holds the graph. The file is parsed once into records sorted on
+disk (runs of ``SORT_RUN_TRIPLES`` records, each sorted and pickled to a
+temporary folder, merged as they are read) and written from passes over
+them: ``nt`` and ``ttl`` in one; ``neo4j`` and ``graphml`` by subject in two
+(the first gathers each property's type, the arrays, the array delimiter
+and each label set's columns while it writes one record per node to disk,
+the second writes the rows); ``jsonld`` makes each subject's node alone and
+sorts the nodes on disk; ``trig`` and ``nquads`` find the documents, give
+each subject's triples their graph, and join the ``tip:mention`` links with
+their mention's document through one more sort. Memory holds a run, the
+largest subject's triples and the tables that grow with the vocabulary
+(predicates, label sets, relationship types, the class tree, the
+documents), never every triple; the outputs are byte for byte those of the
+earlier writers that held an rdflib graph of the whole file
+(tests/test_export_stream.py).
+
 Named graphs (trig, nquads)
 ---------------------------
 The triples are split so that a store can replace one document's
@@ -469,7 +487,9 @@ def write_ttl(graph_file, out, input_format: str | None = None, run: int = SORT_
 # run, one subject's triples and the tables that grow with the vocabulary (predicates, label
 # sets, relationship types, the class tree), never every triple.
 
-_PICKLE_BATCH = 2_000
+_PICKLE_BATCH = 500
+# Runs merged at once; more are merged in rounds (each round's output is one run).
+_MERGE_FAN_IN = 64
 
 
 def _pickled_records(path: Path) -> Iterator[tuple]:
@@ -498,6 +518,7 @@ class ExternalSort:
         self._chunk: list = []
         self._paths: list[Path] = []
         self._folder: tempfile.TemporaryDirectory | None = None
+        self._merges = 0
         self.added = 0
 
     def add(self, record: tuple) -> None:
@@ -524,6 +545,21 @@ class ExternalSort:
     def __iter__(self) -> Iterator[tuple]:
         if self._paths and self._chunk:
             self._spill()
+        while len(self._paths) > _MERGE_FAN_IN:  # merged in rounds: open files and read buffers stay few
+            first, self._paths = self._paths[:_MERGE_FAN_IN], self._paths[_MERGE_FAN_IN:]
+            path = first[0].with_name(f"merged-{self._merges:05d}")
+            self._merges += 1
+            with open(path, "wb") as handle:
+                batch = []
+                for record in heapq.merge(*(_pickled_records(p) for p in first)):
+                    batch.append(record)
+                    if len(batch) >= _PICKLE_BATCH:
+                        _dump_records(batch, handle)
+                        batch = []
+                _dump_records(batch, handle)
+            for done in first:
+                done.unlink()
+            self._paths.append(path)
         if self._paths:
             merged = heapq.merge(*(_pickled_records(p) for p in self._paths))
         else:
@@ -932,6 +968,7 @@ class PropertyGraph:
         multi: set[str] = set()
         delimiters_in: dict[str, set[str]] = defaultdict(set)
         tip = str(TIP)
+        rdf_type, same_as, label_predicate, anchor_predicate = RDF.type, OWL.sameAs, RDFS.label, TIP.anchorText
         for subject, pairs in stream.groups():
             props: dict[str, list] = defaultdict(list)
             types: set[str] = set()
@@ -939,12 +976,12 @@ class PropertyGraph:
             label = anchor = None
             typed = False
             for p, o in pairs:
-                if p == RDF.type:
+                if p == rdf_type:
                     typed = True
                     if isinstance(o, URIRef) and str(o).startswith(tip):
                         types.add(str(o)[len(tip):])
                         continue
-                elif not isinstance(o, Literal) and p != OWL.sameAs:
+                elif not isinstance(o, Literal) and p != same_as:
                     rels.append((p, str(o)))
                     self.objects.add((str(o),))
                 if p in prop_names:
@@ -955,9 +992,9 @@ class PropertyGraph:
                         self.partial_date_keys[key] = f"{key}Partial"
                         key = self.partial_date_keys[key]
                     props[key].append(o)
-                if p == RDFS.label and label is None:
+                if p == label_predicate and label is None:
                     label = o
-                elif p == TIP.anchorText and anchor is None:
+                elif p == anchor_predicate and anchor is None:
                     anchor = o
             texts = {}
             for key, values in props.items():
