@@ -694,6 +694,7 @@ class GraphFacts:
 
 
 _TIP = str(TIP)
+_TERM_CACHE = 100_000
 
 
 class SubjectStream:
@@ -720,17 +721,32 @@ class SubjectStream:
             add(record)
         return True
 
-    def groups(self) -> Iterator[tuple]:
+    def groups(self, with_names: bool = False) -> Iterator[tuple]:
+        """(subject, pairs), or with_names (subject, pairs, the predicates' IRIs as str): comparing
+        str is much cheaper than comparing rdflib terms."""
+        predicates: dict[str, URIRef] = {}
+        objects: dict[tuple, object] = {}  # terms that recur (classes, documents, flags), made once
         for (value, kind), records in itertools.groupby(self.sorter, key=lambda r: (r[0], r[1])):
             subject = BNode(value) if kind == "b" else URIRef(value)
             seen: set = set()
             pairs = []
+            names = []
             for record in records:
-                pair = (URIRef(record[3]), _record_object(record))
+                p = predicates.get(record[3])
+                if p is None:
+                    p = predicates[record[3]] = URIRef(record[3])
+                key = record[4:8]
+                o = objects.get(key)
+                if o is None:
+                    if len(objects) >= _TERM_CACHE:
+                        objects.clear()
+                    o = objects[key] = _record_object(record)
+                pair = (p, o)
                 if pair not in seen:
                     seen.add(pair)
                     pairs.append(pair)
-            yield subject, pairs
+                    names.append(record[3])
+            yield (subject, pairs, names) if with_names else (subject, pairs)
 
     def close(self) -> None:
         self.sorter.close()
@@ -934,7 +950,7 @@ class NodeRecord(NamedTuple):
     label: str                    # rdfs:label, else a mention's anchor text (GraphML)
     cls: str                      # most specific tip: class, or ""
     typed: bool                   # has an rdf:type (a GraphML node even without edges)
-    rels: list[tuple[URIRef, str]]  # (predicate, object) of every IRI-object triple
+    rels: list[tuple[str, str]]   # (predicate, object) IRIs of every triple with an IRI or blank object
 
 
 class PropertyGraph:
@@ -952,7 +968,8 @@ class PropertyGraph:
         prop_names = _names((URIRef(p) for p in facts.property_predicates), safe_key)
         if RDF.type in prop_names:
             prop_names[RDF.type] = "rdfType"
-        self.rel_names = _names((URIRef(p) for p in facts.relationship_predicates), upper_snake)
+        self.rel_names = {str(p): name for p, name in
+                          _names((URIRef(p) for p in facts.relationship_predicates), upper_snake).items()}
         for p, name in list(prop_names.items()):
             if name == "uri":
                 prop_names[p] = f"{prefix_of(str(p)) or 'ns'}_{name}"
@@ -968,25 +985,28 @@ class PropertyGraph:
         multi: set[str] = set()
         delimiters_in: dict[str, set[str]] = defaultdict(set)
         tip = str(TIP)
-        rdf_type, same_as, label_predicate, anchor_predicate = RDF.type, OWL.sameAs, RDFS.label, TIP.anchorText
-        for subject, pairs in stream.groups():
+        key_of = {str(p): name for p, name in prop_names.items()}
+        date_names = {str(p) for p in date_predicates}
+        rdf_type, same_as, label_predicate, anchor_predicate = _RDF_TYPE, _OWL_SAME_AS, str(RDFS.label), str(TIP.anchorText)
+        kind_of: dict[tuple, str] = {}
+        for subject, pairs, names in stream.groups(with_names=True):
             props: dict[str, list] = defaultdict(list)
             types: set[str] = set()
             rels = []
             label = anchor = None
             typed = False
-            for p, o in pairs:
+            for (_p, o), p in zip(pairs, names):
                 if p == rdf_type:
                     typed = True
                     if isinstance(o, URIRef) and str(o).startswith(tip):
                         types.add(str(o)[len(tip):])
                         continue
-                elif not isinstance(o, Literal) and p != same_as:
+                elif p != same_as and not isinstance(o, Literal):
                     rels.append((p, str(o)))
                     self.objects.add((str(o),))
-                if p in prop_names:
-                    key = prop_names[p]
-                    if p in date_predicates and isinstance(o, Literal) and o.datatype in PARTIAL_DATE_TYPES:
+                key = key_of.get(p)
+                if key is not None:
+                    if p in date_names and isinstance(o, Literal) and o.datatype in PARTIAL_DATE_TYPES:
                         # A year or a month is not a Neo4j date: it keeps its own string property,
                         # so that the full dates stay typed (date:date, datePartial:string).
                         self.partial_date_keys[key] = f"{key}Partial"
@@ -998,12 +1018,18 @@ class PropertyGraph:
                     anchor = o
             texts = {}
             for key, values in props.items():
-                if len(set(values)) > 1:
+                if len(values) > 1 and len(set(values)) > 1:
                     multi.add(key)
-                found = delimiters_in[key]
+                found, key_kinds = delimiters_in[key], kinds[key]
                 for v in values:
-                    kinds[key].add(_kind(v))
                     text = str(v)
+                    memo = (text, str(v.datatype)) if isinstance(v, Literal) else None
+                    kind = kind_of.get(memo) if memo is not None else "string"
+                    if kind is None:
+                        if len(kind_of) >= _TERM_CACHE:
+                            kind_of.clear()
+                        kind = kind_of[memo] = _kind(v)
+                    key_kinds.add(kind)
                     found.update(d for d in ARRAY_DELIMITERS if d in text)
                 texts[key] = [str(v) for v in values]
             primary = most_specific(types, self.hierarchy)
