@@ -838,6 +838,9 @@ def _jsonld_nodes(stream: SubjectStream, context: dict[str, str]) -> Iterator[di
         yield {"@id": BNode(blank).n3()}
 
 
+JSONLD_RUN_DIVISOR = 10
+
+
 def write_jsonld(graph_file, out, input_format: str | None = None, run: int = SORT_RUN_TRIPLES) -> None:
     """JSON-LD as rdflib writes it with our context, nodes sorted by their JSON text, streamed:
     every subject's node is made alone and the nodes are sorted on disk."""
@@ -850,17 +853,17 @@ def write_jsonld(graph_file, out, input_format: str | None = None, run: int = SO
                     graph.add((subject, p, o))
             _write_jsonld_graph(graph, out, context)
             return
-        with ExternalSort(run) as nodes:
+        # A node's record is its JSON text (the sort key), far larger than a triple's: fewer per run.
+        with ExternalSort(max(1, run // JSONLD_RUN_DIVISOR)) as nodes:
             for node in _jsonld_nodes(stream, context):
-                nodes.add((json.dumps(node, sort_keys=True, ensure_ascii=False),
-                           json.dumps(node, indent=2, sort_keys=True, ensure_ascii=False)))
+                nodes.add((json.dumps(node, sort_keys=True, ensure_ascii=False),))
             if nodes.added == 1:  # rdflib writes a one-node graph as that node, with the context in it
-                (_key, text), = nodes
-                node = json.loads(text)
+                (key,), = nodes
+                node = json.loads(key)
                 node["@context"] = context
                 texts: Iterable[str] = [json.dumps(node, indent=2, sort_keys=True, ensure_ascii=False)]
             else:
-                texts = (text for _key, text in nodes)
+                texts = (json.dumps(json.loads(key), indent=2, sort_keys=True, ensure_ascii=False) for key, in nodes)
             head = json.dumps({"@context": context}, indent=2, sort_keys=True, ensure_ascii=False)[:-2]
             with output_stream(out) as handle:
                 handle.write(head + ",\n  \"@graph\": [")
