@@ -694,7 +694,7 @@ class GraphFacts:
 
 
 _TIP = str(TIP)
-_TERM_CACHE = 100_000
+_TERM_CACHE = 20_000
 
 
 class SubjectStream:
