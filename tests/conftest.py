@@ -83,6 +83,16 @@ def extractions_by_stem(folder: Path) -> dict:
     }
 
 
+def mention_names(extraction, *classes) -> set[str]:
+    """The names of an extraction's mentions of these classes."""
+    return {mm.name for mm in extraction.mentions if mm.cls in classes}
+
+
+def relation_facts(extraction) -> set[tuple[str, str, str]]:
+    """An extraction's relations as (subject, predicate, object)."""
+    return {(r.subject, r.predicate, r.object) for r in extraction.relations}
+
+
 def claims_by_file(corpus: Path) -> dict[str, list]:
     """Every claim the real pipeline (parse, entities, metadata) finds, by document file."""
     from tipgraph.corpus import read_corpus

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import extractions_by_stem
+from conftest import extractions_by_stem, mention_names as names, relation_facts as facts
 
 CORPUS = Path(__file__).parent / "data" / "national_bodies_corpus"
 
@@ -14,14 +14,6 @@ CORPUS = Path(__file__).parent / "data" / "national_bodies_corpus"
 @pytest.fixture(scope="module")
 def extractions():
     return extractions_by_stem(CORPUS)
-
-
-def names(extraction, *classes):
-    return {mm.name for mm in extraction.mentions if mm.cls in classes}
-
-
-def facts(extraction):
-    return {(r.subject, r.predicate, r.object) for r in extraction.relations}
 
 
 def test_a_body_named_by_its_countrys_adjective_is_that_countrys_body(extractions):

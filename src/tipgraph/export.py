@@ -274,18 +274,23 @@ def _parse_with_pyoxigraph(graph_file, input_format: str | None, consume):
 SORT_RUN_TRIPLES = 50_000
 
 
-def _nt_line_runs(triples: Iterable[ox.Triple], run: int) -> Iterator[list[str]]:
-    """The N-Triples lines of `triples`, `run` triples at a time, each run sorted and distinct."""
-    chunk: list[ox.Triple] = []
-    for triple in itertools.chain(triples, [None]):
-        if triple is not None:
-            chunk.append(triple)
+def _line_runs(statements: Iterable, run: int, rdf_format) -> Iterator[list[str]]:
+    """The lines of `statements` (triples or quads) in `rdf_format`, `run` at a time, each run sorted
+    and distinct. Split on "\n" only: a literal may hold other line separators (U+2028, ...)."""
+    chunk: list = []
+    for statement in itertools.chain(statements, [None]):
+        if statement is not None:
+            chunk.append(statement)
             if len(chunk) < run:
                 continue
         if chunk:
-            data = ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+            data = ox.serialize(chunk, format=rdf_format).decode("utf-8")
             yield sorted({line for line in data.split("\n") if line.strip()})
             chunk = []
+
+
+def _nt_line_runs(triples: Iterable[ox.Triple], run: int) -> Iterator[list[str]]:
+    return _line_runs(triples, run, ox.RdfFormat.N_TRIPLES)
 
 
 def sorted_distinct_lines(runs: Iterable[list[str]]) -> Iterator[str]:
@@ -437,23 +442,10 @@ def write_nquads(graph_file, out, input_format: str | None = None, with_ontology
     """N-Quads, a named graph per document (see the module docstring), sorted by line, streamed."""
     with _sorted_terms(graph_file, input_format, run) as terms, \
             _partitioned(terms, ontology_graph() if with_ontology else None, run) as quads:
-        lines = sorted_distinct_lines(_nq_line_runs(_parsed_records(quads, True), run))
+        lines = sorted_distinct_lines(_line_runs(_parsed_records(quads, True), run, ox.RdfFormat.N_QUADS))
         with output_stream(out) as handle:
             for line in lines:
                 handle.write(line + "\n")
-
-
-def _nq_line_runs(quads: Iterable[ox.Quad], run: int) -> Iterator[list[str]]:
-    chunk: list[ox.Quad] = []
-    for quad in itertools.chain(quads, [None]):
-        if quad is not None:
-            chunk.append(quad)
-            if len(chunk) < run:
-                continue
-        if chunk:
-            data = ox.serialize(chunk, format=ox.RdfFormat.N_QUADS).decode("utf-8")
-            yield sorted({line for line in data.splitlines() if line.strip()})
-            chunk = []
 
 
 def write_trig(graph_file, out, input_format: str | None = None, with_ontology: bool = True,

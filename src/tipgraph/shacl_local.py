@@ -228,17 +228,7 @@ def xpath_regex(pattern: str, flags: str) -> re.Pattern:
             i += 1
             continue
         if c == "\\":
-            if i + 1 >= n:
-                raise Unsupported("a pattern ending in \\")
-            e = pattern[i + 1]
-            if e in _XPATH_ESCAPES or e in "dD":
-                out.append("\\" + e)
-            elif e == "s":
-                out.append("[ \t\n\r]")
-            elif e == "S":
-                out.append("[^ \t\n\r]")
-            else:
-                raise Unsupported(f"\\{e} in a pattern")
+            out.append(_escape(pattern, i, in_class=False))
             i += 2
         elif c == "[":
             i = _character_class(pattern, i + 1, out)
@@ -277,6 +267,20 @@ def xpath_regex(pattern: str, flags: str) -> re.Pattern:
         raise Unsupported(f"pattern {pattern!r}: {exc}") from None
 
 
+def _escape(pattern: str, i: int, in_class: bool) -> str:
+    """Python's form of the XPath escape at pattern[i] ("\\" and the letter after it)."""
+    if i + 1 >= len(pattern):
+        raise Unsupported("a pattern ending in \\")
+    e = pattern[i + 1]
+    if e in _XPATH_ESCAPES or e in "dD":
+        return "\\" + e
+    if e == "s":
+        return " \t\n\r" if in_class else "[ \t\n\r]"
+    if e == "S" and not in_class:
+        return "[^ \t\n\r]"
+    raise Unsupported(f"\\{e} in a character class" if in_class else f"\\{e} in a pattern")
+
+
 def _character_class(pattern: str, i: int, out: list[str]) -> int:
     """Copies [...] from pattern[i:] (after its "["); returns where it ends."""
     n = len(pattern)
@@ -288,15 +292,7 @@ def _character_class(pattern: str, i: int, out: list[str]) -> int:
     while i < n and (pattern[i] != "]" or i == start):
         c = pattern[i]
         if c == "\\":
-            if i + 1 >= n:
-                raise Unsupported("a pattern ending in \\")
-            e = pattern[i + 1]
-            if e in _XPATH_ESCAPES or e in "dD":
-                body.append("\\" + e)
-            elif e == "s":
-                body.append(" \t\n\r")
-            else:
-                raise Unsupported(f"\\{e} in a character class")
+            body.append(_escape(pattern, i, in_class=True))
             i += 2
         elif c == "[" or (c == "-" and pattern.startswith("-[", i)):
             raise Unsupported("a character class subtraction or [ in a class")
