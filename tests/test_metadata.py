@@ -231,6 +231,35 @@ EXPECTED = {
     "press_release_agency_reported_citing.txt": ("PressRelease", None, None, "2022-05-03"),
     # "the minister told lawmakers.": an audience, no outlet
     "news_told_lawmakers_no_outlet.txt": ("NewsArticle", None, None, None),
+    # no speaker line: the standfirst "X, Mission of ..., delivers a joint statement on behalf of ..." names her;
+    # the only date is the year the title gives the occasion
+    "statement_lede_delivers_joint.txt": ("Statement", "Mariam Okonjo-Falk", None, "2023"),
+    # 'Name: "quoted words"' as the headline of a statement: the one quoted speaks it
+    "statement_quoted_headline_name.txt": ("Statement", "Helga Brandvold", None, "2016-12-18"),
+    # "AN ADDRESS BY THE <OFFICE> OF <BODY>, <UNIT>, NAME AT THE ... ON MONDAY 9TH, MARCH 2021.": the name after
+    # the office, the day in the running line that introduces the address
+    "speech_caps_office_then_name.txt": ("Speech", "Ibrahim Danladi", None, "2021-03-09"),
+    # "Statement by the delegation of <country>": no person speaks; the country does (test below)
+    "statement_delegation_of_country.txt": ("Statement", None, None, None),
+    # "Below is the text of the speech made by X ... on 3rd March 2016.": the day the introduction gives
+    "speech_republished_intro_date.txt": ("Speech", "Owen Marsh", None, "2016-03-03"),
+    # a site's posting stamp with its time over "Delivered by ..., 11 March 2019": the day it was delivered
+    "statement_posting_stamp_then_delivered.txt": ("Statement", "Nino Beridze", None, "2019-03-11"),
+    # a quotation left open to its paragraph's end ('... ," she said. "Our findings ... We must ...'): the
+    # "we" in it is the source's, not the writer's
+    "news_unclosed_quote_runs_on.txt": ("NewsArticle", None, None, None),
+    # "The Geneva-based organisation called for ...": a body described from outside, as a reporter does
+    "news_based_epithet_body_said.txt": ("NewsArticle", None, None, None),
+    # "TBILISI, APRIL 22, GEOPRESS. ...": an agency's mark after a capitals dateline, closed by a full stop
+    "news_agency_caps_month_full_stop.txt": ("NewsArticle", None, None, None),
+    # "BRUSSELS - Agence France-Presse" alone on its line: a wire's dateline, though the story says "today"
+    "news_wire_line_dateline.txt": ("NewsArticle", None, None, None),
+    # "Media Statement from <body> EASTERN CAPE – Four suspects ...": a release's label run on into its dateline
+    "press_release_media_statement_run_on.txt": ("PressRelease", None, None, "2019-03-02"),
+    # "| 9:05 AMNadine Forbes": the byline glued to a posting stamp's time
+    "news_glued_time_byline.txt": ("NewsArticle", None, "Nadine Forbes", "2015-06-02"),
+    # "Madam Moderator," at a session of a meeting: a delegation's statement, not a speech
+    "statement_session_moderator.txt": ("Statement", "Carla Mendes", None, "2012-09-13"),
 }
 
 
@@ -477,3 +506,21 @@ def test_speaker_is_labelled_by_the_name_alone(graph, source_file, speaker):
 def test_an_agency_acronym_after_the_byline_name_is_the_outlet(graph):
     publisher = graph.value(document(graph, "news_byline_comma_agency_acronym.txt"), TIP.publisher)
     assert labels(graph, publisher) == {"Agence France-Presse"}
+
+
+def test_a_country_delegation_speaks_for_its_country(graph):
+    """ "Statement by the delegation of Moldova at ...": no one is named; the statement's claims are Moldova's."""
+    doc = document(graph, "statement_delegation_of_country.txt")
+    claims = list(graph.subjects(TIP.statedIn, doc))
+    assert claims
+    assert {label for c in claims for label in labels(graph, graph.value(c, TIP.claimant))} == {"Moldova"}
+
+
+@pytest.mark.parametrize("source_file, outlet", [
+    ("news_wire_line_dateline.txt", "Agence France-Presse"),  # "BRUSSELS - Agence France-Presse"
+    ("news_agency_caps_month_full_stop.txt", "Geopress"),  # "TBILISI, APRIL 22, GEOPRESS."
+])
+def test_a_wire_dateline_names_the_outlet(graph, source_file, outlet):
+    publisher = graph.value(document(graph, source_file), TIP.publisher)
+    assert {label.lower() for label in labels(graph, publisher)} == {outlet.lower()}
+    assert graph.value(publisher, RDF.type) == TIP.MediaOrganization

@@ -42,6 +42,10 @@ class SegmentationMixin:
                 start += 1
             while end > start and self.text[end - 1] in " \t\n\r":
                 end -= 1
+            if start < start_of_body < end and "\n" not in self.text[start : start_of_body + 1]:
+                # "Media Statement from X WESTERN CAPE – Nine victims ...": a header label run on into the body on one
+                # line; the sentence's body part is a claim
+                start = start_of_body + len(self.text[start_of_body:end]) - len(self.text[start_of_body:end].lstrip())
             if end <= start or start < start_of_body:
                 continue
             line_start = self.text.rfind("\n", 0, start) + 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from tipgraph import model as m
-from tipgraph.extract.metadata.dates import find_dates, occasion_year, parse_date, stamp_month_or_year
+from tipgraph.extract.metadata.dates import find_dates, occasion_year, parse_date, stamp_month_or_year, title_year
 from tipgraph.extract.metadata.genre import classify, first_person_rate, header_cues
 from tipgraph.extract.metadata.header import Line, body_start, front_matter, header_lines
 from tipgraph.extract.metadata.people import (
@@ -88,6 +88,12 @@ def _document_date(front: list[Line], text: str, dateline_date: str | None, repo
         if found:
             if dateline_date and _TIME_OF_DAY.match(line.text[found[2]:]):
                 return dateline_date  # "Monday, December 22, 2008 9:44 AM": a site's posting stamp, not the text's own date
+            if not reporting and _TIME_OF_DAY.match(line.text[found[2]:]):
+                # "15 December 2017, 13:19" over "Delivered by ..., 14 December 2017": a statement is dated the
+                # day it was delivered, not the minute a site posted it
+                delivered = next((day for day in (parse_date(later.text) for later in header[index + 1 :]) if day), None)
+                if delivered:
+                    return delivered[0]
             if not reporting and _DAY_SPAN.search(line.text[found[1] : found[2]]):
                 # "Strasbourg, 22-23 May 2018" over a statement: the occasion's days, not the day it was given,
                 # unless a later header line stamps one day ("Conference held February 23-26, 2003" / "February 23, 2003")
@@ -118,6 +124,33 @@ def _document_date(front: list[Line], text: str, dateline_date: str | None, repo
             if found and found[1] == 0:
                 return found[0]
         return occasion_year(" ".join(opening))
+    return None
+
+
+def _opening_paragraph(text: str, front: list[Line]) -> Line | None:
+    """The first paragraph after the header lines, as a line of prose."""
+    start = body_start(text, front)
+    lead = len(text[start:]) - len(text[start:].lstrip())
+    start += lead
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return Line(start, end, text[start:end].rstrip(), True) if end > start else None
+
+
+def _introduction_date(text: str, front: list[Line], lexicon: dict) -> str | None:
+    """The day a speech was given as the line introducing it says, when that line is running prose:
+    "A keynote address by ... at the Summit on Saturday 4th, April 2020.", "Below is the text of the speech
+    made by ... in Oxford on 1st May 2014." (the first day it names; a line that says more than this is the body)."""
+    introductions = [line.text for line in front if line.prose
+                     and any(re.search(p, line.text) for p in lexicon.get("speaker_patterns") or ())]
+    marker = lexicon.get("republished_marker")
+    found = re.search(marker, text[:4000]) if marker else None
+    if found:
+        introductions.append(found.group(0))
+    for line in introductions:
+        dated = parse_date(line, context=text)
+        if dated:
+            return dated[0]
     return None
 
 
@@ -244,6 +277,10 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
     republished = _republished_front(text, lexicon) if spoken and speaker is None and speaking_body is None else []
     if republished:
         speaker, speaking_body = find_speaker(text, republished, mentions, lexicon, reader)
+    if spoken and speaker is None and speaking_body is None:
+        lede = _opening_paragraph(text, front)
+        if lede is not None:
+            speaker, speaking_body = find_speaker(text, [lede], mentions, lexicon, reader, key="speaker_lede_patterns")
     if speaker is not None:
         info.speaker = speaker.name
         if info.author == speaker.name:
@@ -259,6 +296,11 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
     info.date = _document_date(front, text, dateline_date, reporting=not spoken)
     if info.date is None and republished:
         info.date = _document_date(republished, text, None, reporting=False)
+    if info.date is None and spoken:
+        info.date = _introduction_date(text, front, lexicon)
+    if info.date is None and spoken and front and not front[0].prose:
+        # a statement that dates itself nowhere but by the year its title gives the occasion
+        info.date = title_year(front[0].text)
     info.title = _title(text, front, lexicon, author, mentions)
 
     # publisher: a header line that is exactly the name of a body (a letterhead or a line under the title)
@@ -358,7 +400,7 @@ def _self_named_outlet(text: str, mentions: list[EntityMention], lexicon: dict, 
     place or a person is the outlet's."""
     shape = lexicon.get("news_shape") or {}
     found: list[tuple[int, int]] = []
-    for name in ("outlet_reports", "capitals_agency_dateline", "agency_after_date"):
+    for name in ("outlet_reports", "capitals_agency_dateline", "agency_after_date", "agency_line_dateline"):
         pattern = (shape.get(name) or {}).get("pattern")
         match = re.search(pattern, text) if pattern else None
         if match and match.groupdict().get("outlet"):
@@ -375,7 +417,10 @@ def _self_named_outlet(text: str, mentions: list[EntityMention], lexicon: dict, 
         at = [mm for mm in mentions if mm.span.start < end and start < mm.span.end]
         outlets = [mm for mm in at if mm.cls in m.ORGANIZATION_CLASSES and mm.span.end == end]
         if outlets:
-            return reference(max(outlets, key=lambda mm: len(mm.span.text)))
+            outlet = max(outlets, key=lambda mm: len(mm.span.text))
+            if outlet.cls == m.ORGANIZATION and outlet.key is None:
+                outlet.cls = m.MEDIA_ORGANIZATION  # a body of no known kind that a story names as its reporter
+            return reference(outlet)
         if any(mm.cls in m.ORGANIZATION_CLASSES or mm.key for mm in at):
             continue  # "told the Ministry of ...": a body, not the outlet
         # "Kazakh Steppewire": a country's name or demonym before the outlet's is not part of it

@@ -31,7 +31,9 @@ _SECOND_DAY_FIRST = r"(?:\s*(?:[/–-]|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
 DATE_PATTERNS = [
     re.compile(rf"\b{_YEAR}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}{_SECOND_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}{_SECOND_DAY_FIRST}\s+(?:of\s+)?{_MONTH_DAY_FIRST}(?:\s*[,/]\s*|\s+){_YEAR}\b", re.IGNORECASE),
+    # ("Saturday 4th, April 2020": a comma after an ordinal day)
+    re.compile(rf"\b{_DAY}{_SECOND_DAY_FIRST}(?:(?<=st|nd|rd|th|ST|ND|RD|TH),)?\s+(?:of\s+)?{_MONTH_DAY_FIRST}(?:\s*[,/]\s*|\s+){_YEAR}\b",
+               re.IGNORECASE),
     # day-first numeric dates are the European form these documents use ("19.12.2013")
     re.compile(rf"\b(?P<day>\d{{1,2}})\.(?P<mnum>\d{{1,2}})\.{_YEAR}\b"),
     # a year first is always followed by its month: "2022 12 05", "2022.12.05", "2022/12/05"
@@ -157,3 +159,20 @@ def occasion_year(paragraph: str) -> str | None:
     if len(years) != 1 or all(_REPORT_AFTER.match(paragraph, match.end("year") + 1) for match in found):
         return None
     return years.pop()
+
+
+# a year a title writes for its occasion: "World Day Against Trafficking in Persons 2024: ...", "2019 Speech on ..."
+_TITLE_YEAR = re.compile(r"(?<![\w(/.-])(?P<year>(?:19|20)\d{2})(?![\w)/.-])")
+_YEAR_OF_SOMETHING_ELSE = re.compile(r"(?i)\b(?:since|until|before|after|by|from|in|of|to|through|resolution|decision|"
+                                     r"no\.?|number|meeting|session)\s+$")
+
+
+def title_year(line: str) -> str | None:
+    """The one year a title line names for its occasion, not a year it says is another's ("since 2000",
+    "the 2003 Action Plan", "Resolution 2388 (2017)")."""
+    years = []
+    for match in _TITLE_YEAR.finditer(line):
+        if _YEAR_OF_SOMETHING_ELSE.search(line[: match.start()]) or _REPORT_AFTER.match(line, match.end() + 1):
+            return None
+        years.append(match.group("year"))
+    return years[0] if len(set(years)) == 1 else None

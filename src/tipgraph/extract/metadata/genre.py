@@ -20,6 +20,9 @@ _QUOTED = re.compile(r"“[^”]{0,3000}”|\"[^\"\n]{0,3000}\"|«[^»]{0,3000}�
                      # single quotation marks, as some outlets quote: 'We encourage the public ...,' he said
                      r"|(?<![\w’'])'(?=[A-Z])[^\n]{5,600}?[.,!?]'(?!\w)")
 _OPEN_QUOTE_PARAGRAPH = re.compile(r"(?m)^\s*[“\"].*$")
+# a quotation opened and not closed in its paragraph runs on to the paragraph's end, as a quotation that
+# goes on into the next paragraph is written: '... ," Doe said. "Our message is clear. Act now.' (no closing mark)
+_UNCLOSED_QUOTE = re.compile(r"(?m)(?:(?<=\s)|^)[“\"](?=[A-Z‘'])[^\n]*$")
 
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourselves)\b", re.IGNORECASE)
@@ -39,7 +42,7 @@ class Shape:
 
 def unquoted(text: str) -> str:
     text = _QUOTED.sub(" ", text)
-    return _OPEN_QUOTE_PARAGRAPH.sub(" ", text)
+    return _UNCLOSED_QUOTE.sub(" ", _OPEN_QUOTE_PARAGRAPH.sub(" ", text))
 
 
 def first_person_rate(text: str, words: list[str]) -> float:

@@ -23,6 +23,14 @@ class Line:
 _RUN_ON_BYLINE = re.compile(r"^(?:By|BY)\s+(?:[A-Z][\w.'’-]*\s+){1,4}?(?=[A-Z]{3,}(?:[ -][A-Z]{2,})*"
                             r"(?:,\s+[A-Z][\w.'’ -]{2,30}?)?\s*(?:\([^)\n]{2,40}\)\s*)?[-–—]\s)")
 
+# a release's label line run on into the body's capitals dateline, as a flattened page prints it:
+# "Media Statement from the Police Service WESTERN CAPE – Nine victims were ..."
+_RUN_ON_LABEL = re.compile(r"^(?i:media|press|news)\s+(?i:statement|release)\b[^\n]{0,160}?(?=\s+[A-Z]{3,}(?:[ -][A-Z]{2,})*"
+                           r"(?:,\s+[A-Z][\w.'’ -]{2,30}?)?\s*[–—-]\s+[A-Z])")
+
+# a posting stamp's time glued to the byline after it, as a flattened page prints it: "| 1:18 PMJane Roe"
+_GLUED_TIME = re.compile(r"^[^\n]*?\b\d{1,2}:\d{2}\s?(?:AM|PM|am|pm)(?=[A-Z][a-z]+\s+[A-Z][a-z])")
+
 
 def _lines(text: str):
     position = 0
@@ -32,11 +40,12 @@ def _lines(text: str):
         stripped = _MARKUP.sub("", raw).strip()
         if stripped:
             offset = max(raw.find(stripped[:10]), 0)
-            byline = _RUN_ON_BYLINE.match(stripped)
+            byline = _RUN_ON_BYLINE.match(stripped) or _RUN_ON_LABEL.match(stripped) or _GLUED_TIME.match(stripped)
             if byline:
                 yield Line(start + offset, start + offset + len(byline.group().rstrip()), byline.group().rstrip())
-                offset += byline.end()
-                stripped = stripped[byline.end():]
+                rest = stripped[byline.end():]
+                offset += byline.end() + len(rest) - len(rest.lstrip())
+                stripped = rest.lstrip()
             yield Line(start + offset, end, stripped)
 
 

@@ -152,13 +152,31 @@ def _absolute(text: str, line: Line, fragment: str, offset: int) -> int:
     return found if found >= 0 else line.start + offset
 
 
+def _name_after_office(who: str, reader: NameReader) -> str | None:
+    """ "the Zonal Commander of the National Agency ..., Lagos Zonal Command, Jane Roe": a speaker line that opens
+    with an office and its body and names the holder last, after a comma."""
+    pieces = [p.strip() for p in re.split(r"\s*,\s*", who.strip(" .:;")) if p.strip()]
+    if len(pieces) < 2 or reader.person_name(pieces[0]) is not None:
+        return None
+    # the office's head noun, the last word before any "of" ("Zonal Commander of ..."), is a title's
+    office = re.split(r"\s+(?i:of)\s+", pieces[0], maxsplit=1)[0].split()
+    if not office or office[-1].lower().strip(".,") not in reader.title_words:
+        return None
+    last = pieces[-1]
+    found = reader.person_name(last)
+    if found != (0, len(last)) or reader.organization(last):
+        return None
+    return last
+
+
 def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], lexicon: dict,
-                 reader: NameReader) -> tuple[Named | None, Named | None]:
-    """(speaker, body the statement is by) from "Statement by ..." lines or a name line under the title."""
+                 reader: NameReader, *, key: str = "speaker_patterns") -> tuple[Named | None, Named | None]:
+    """(speaker, body the statement is by) from "Statement by ..." lines or a name line under the title;
+    with another `key`, from the lines its patterns read and nothing else."""
     people = [mm for mm in mentions if mm.cls == m.PERSON]
     breaks = [b.lower() for b in lexicon.get("speaker_line_breaks") or ()]
     for line in front:
-        for pattern in lexicon.get("speaker_patterns") or ():
+        for pattern in lexicon.get(key) or ():
             match = re.search(pattern, line.text)
             if not match:
                 continue
@@ -187,6 +205,12 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
                                  how="header line, name read from its words before the office"), None
             if persons:
                 return Named(fullest(persons[0], people).name, mention=persons[0], how=f"header line {match.group(0)[:40]!r}"), None
+            named_last = _name_after_office(who, reader)
+            if named_last is not None:
+                at = text.find(named_last, start, end + 1)
+                if at >= 0:
+                    return Named(as_label(named_last), span=Span(at, at + len(named_last), named_last),
+                                 how="header line, the name after the office"), None
             bodies = mentions_in(mentions, start, min(end, start + 6), m.ORGANIZATION_CLASSES)
             whole = reader.body_name(re.split(r",|;| \(", who)[0])
             if whole is not None:
@@ -211,6 +235,8 @@ def find_speaker(text: str, front: list[Line], mentions: list[EntityMention], le
                 at = text.find(office, start, end + 1)
                 if at >= 0:
                     return Named(office, span=Span(at, at + len(office), office), how="header line naming an office"), None
+    if key != "speaker_patterns":
+        return None, None
     timed = _timed_contribution(text, front, reader)
     if timed is not None:
         return timed, None
