@@ -44,6 +44,12 @@ DURATION_AFTER = re.compile(rf"^\s*(?:(?:and\s+|-)?{_NUMBER_WORD}\s+){{0,3}}(?:[
                             r"|(?:have|has|had)\s+(?:now\s+)?(?:passed|elapsed|gone\s+by))\b")
 DURATION_BEFORE = re.compile(r"\b(?:for|over|within|past|last|next|first|in)\s+(?:(?:at least|nearly|almost|about|around|some|more than|less than)\s+)?$")
 DURATION_UNIT = re.compile(rf"^\s*{TIME_UNITS}\b")
+# a share of a group ("half of all victims", "one-third of trafficking victims", "a quarter of them"), not of a stretch
+# of time ("the first half of 2020", "half of the year")
+FRACTION = re.compile(r"(?<!first )(?<!second )(?<!latter )(?<!former )\b(?:(?:one|a|two|three)[- ])?(?:half|thirds?|quarters?|fifths?)\s+of\s+"
+                      r"(?!(?:the\s+|this\s+|last\s+|next\s+)?(?:year|century|decade|month|week|day|term|session|\d{4})\b)(?:all\s+|the\s+|them\b|those\b|these\b|\w+)",
+                      re.IGNORECASE)
+AGE_AFTER = re.compile(r"^[\s-]*(?:years?|months?)[\s-]*old\b", re.IGNORECASE)
 # "(18/10)", "17 and 18 November": parts of dates
 DATE_PART = re.compile(
     r"^(?:/\d|\s*(?:and|-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)",
@@ -189,7 +195,7 @@ class ClassificationMixin:
                     rank += 1
                 else:
                     return None
-            if node.dep_ == "acl" and node.tag_ in {"VBN", "VBG"} and node.i > node.head.i:
+            if node.dep_ == "acl" and node.tag_ in {"VBN", "VBG"} and node.i > node.head.i and not self._main_verb_mistagged(node, sent):
                 return None  # "the commitments taken by", "all the actors concerned"
             if node.dep_ in {"ccomp", "pcomp"} and node.i > node.head.i and not self._asserted_wh_clause(node) and any(
                     c.tag_ in {"WP", "WDT", "WRB"} or (c.dep_ == "mark" and c.lower_ == "whether")
@@ -212,6 +218,13 @@ class ClassificationMixin:
                 break
             node = head
         return rank
+
+    @staticmethod
+    def _main_verb_mistagged(participle: Token, sent: SpacySpan) -> bool:
+        """"The report called[VBN, acl] upon governments to ...": a past tense the tagger read as a participle on the
+        noun that heads the sentence, which has no finite verb of its own; it is the main verb."""
+        return participle.tag_ == "VBN" and participle.head.dep_ == "ROOT" and not any(c.dep_ == "agent" for c in participle.children) \
+            and not any(t.tag_ in {"VBD", "VBP", "VBZ", "MD"} for t in sent)
 
     @staticmethod
     def _asserted_wh_clause(clause: Token) -> bool:
@@ -322,6 +335,13 @@ class ClassificationMixin:
             return False  # "the delegates discussed the lack of shelters": a topic reported, not a finding or an appeal
         if cls == "Criticism" and token.pos_ == "ADJ" and self._describes_the_crime(token):
             return False  # "a flagrant violation of human rights", "new forms of this appalling crime": the crime told
+        if cls == "Criticism" and token.tag_ == "VBG" and word in set((self.lexicon.get(cls) or {}).get("predicate_only") or ()) \
+                and any(c.dep_ == "dobj" and c.lemma_.lower() in set((self.lexicon.get(cls) or {}).get("crime_nouns") or ())
+                        for c in token.children):
+            return False  # "are appalling[VBG] crimes", "endure ... appalling[VBG] abuse": an adjective the tagger read as a verb
+        if cls == "Criticism" and token.tag_ in {"VBN", "VBD"} and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr"} \
+                and any(c.dep_ == "det" for c in token.children):
+            return False  # "the accused was arrested", "to lure the accused back": a participle used as a noun
         if cls == "CallToAction" and word in {"should", "must"}:
             # "it is incomprehensible that this should be taking place": the "putative" should
             head = token.head
@@ -344,6 +364,9 @@ class ClassificationMixin:
         if cls == "Criticism" and token.lower_ in set((self.lexicon.get(cls) or {}).get("predicate_only") or ()) \
                 and any(a.dep_ in SUBJECTS for a in self._ancestors_in(token)):
             return False  # "victims of this heinous crime come from ..." names the crime; "it was despicable" condemns
+        if cls == "CallToAction" and token.lower_ == "needs" and token.pos_ == "NOUN" and not any(c.dep_ in {"det", "poss"} for c in token.children) \
+                and token.i + 2 < len(token.doc) and token.doc[token.i + 1].lower_ == "to" and token.doc[token.i + 2].tag_ == "VB":
+            return True  # "more needs[NNS] to be done": the verb of need, read as a noun
         if cls == "CallToAction" and token.lemma_ == "need" and token.pos_ == "NOUN":
             # "the needs of victims" are what they need; "awareness of ... and the need to address it" is not the point
             return token.tag_ == "NN" and self._heads_clause_noun(token)
@@ -893,12 +916,42 @@ class ClassificationMixin:
                         and self.mention_at(c.idx).cls in m.ORGANIZATION_CLASSES | {m.COUNTRY} for c in tok.children):
                     # "The fight against trafficking remains an OSCE priority": the body named owns the pledge
                     evidence = self._words(tok.head, tok, limit=3)
+                elif tok.lemma_.lower() == "priority" and self._priority_of_an_actor(tok, owner):
+                    # "... is a top priority for the OSCE", "is a priority under the new EU Strategy", "ranks among its
+                    # highest priorities": what a body says it gives first place to
+                    evidence = self._words(tok.head, tok, limit=4)
             if evidence is None:
                 continue
             rank = self.clause_rank(tok, sent)
             if rank is not None and self._speech_act_stands("Commitment", tok):
                 cues.append(self._cue("Commitment", "pledge", evidence, rank, tok.idx))
         return cues
+
+    def _priority_of_an_actor(self, noun: Token, owner: list) -> bool:
+        """"X is a (top) priority for <a body, a country, us>" / "under <an instrument>", or "ranks among its highest
+        priorities": a priority someone owns, said in the main clause and not denied. "It is a priority to ensure
+        that ..." (an expletive subject and an infinitive) is a call, not a pledge."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ == "among":
+            verb = verb.head
+            if not owner or owner[0].lower_ not in FIRST_PERSON | {"its", "their"}:
+                return False
+        elif noun.dep_ != "attr" or owner:
+            return False
+        if verb.lemma_ not in {"be", "remain", "stay", "rank", "become"} or any(c.dep_ == "neg" for c in verb.children):
+            return False
+        if any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in verb.children) and any(
+                c.dep_ in {"advcl", "xcomp", "acl", "ccomp"} and c.tag_ == "VB" for c in list(verb.children) + list(noun.children)):
+            return False
+        if noun.dep_ == "pobj":
+            return True
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"for", "under", "within", "of"}):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.lower_ in {"us", "me"} or (obj.text[:1].isupper() and obj.lemma_.lower() in self.institution_nouns) or any(
+                        mm.cls in m.ORGANIZATION_CLASSES | {m.COUNTRY, m.INSTRUMENT}
+                        for mm in self.mentions_in(min(t.idx for t in obj.subtree), max(t.idx + len(t.text) for t in obj.subtree))):
+                    return True
+        return False
 
     def _stance_cues(self, sent: SpacySpan) -> list[ClassReading]:
         """"we have always supported", "we reject those remarks": support or rejection voiced by a speaker;
@@ -1075,6 +1128,7 @@ class ClassificationMixin:
                 or self._inside_name(tok)
                 or _in_quoted_title(text, start, end)  # 'the conference "10 Years of Combating Trafficking ..."'
                 or self._one_of(tok)
+                or self._age(tok, text, start, end)
                 or self._figure_depth(tok, sent) > depth_limit
                 or (self.clause_rank(tok, sent) is None and not (restrictive and self._in_restrictive_relative(tok, sent)))
             )
@@ -1089,6 +1143,10 @@ class ClassificationMixin:
             kept = [t for t in kept if t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "of" and not t.text[0].isdigit()
                     and t.lower_ in {str(k).lower() for k in spec.get("number_words") or {}}]
             if not kept:
+                fraction = FRACTION.search(text)
+                if fraction:
+                    # "Nearly half of all victims are EU citizens", "an estimated one-third of trafficking victims"
+                    return self._cue("Statistic", "figure-phrase", fraction.group(0).strip(), 0, sentence.start + fraction.start())
                 phrase = None
                 for candidate, pattern in _phrase_regex(tuple(spec.get("phrases") or ())):
                     found = pattern.search(_flat(text))
@@ -1155,6 +1213,19 @@ class ClassificationMixin:
         while node.dep_ in {"nummod", "quantmod", "amod", "compound"} and node.head.i != node.i:
             node = node.head
         return node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ == "one"
+
+    @staticmethod
+    def _age(tok: Token, text: str, start: int, end: int) -> bool:
+        """A person's age, not a count: "the 27 year old South African", "a 16-year-old girl", "Tran Van Tuan, 48,"
+        (a number set off by commas right after a name)."""
+        if AGE_AFTER.match(text[end:]):
+            return True
+        doc = tok.doc
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        return bool(tok.text.isdigit() and len(tok.text) <= 2 and before is not None and before.text == "," and tok.i > 1
+                    and doc[tok.i - 2].pos_ == "PROPN" and doc[tok.i - 2].ent_type_ in {"PERSON", ""}
+                    and after is not None and after.text in {",", ".", ";"} and not text[:start].rstrip().endswith(("and ,", "or ,")))
 
     def _inside_name(self, tok: Token) -> bool:
         """A number that is part of an instrument's or an event's name ("ILO Convention 29", "the 10th Forum")."""

@@ -61,7 +61,7 @@ class SegmentationMixin:
                 continue
             if piece[-1:] in ".!" and self._finite(sent):
                 in_header = False
-            if not in_header and self._fragment(sent, piece):
+            if self._fragment(sent, piece):
                 continue
             flat = normalise(re.sub(r"[*_#]", "", piece))
             if len(flat.split()) < min_words or any(p.search(flat) for p in skip):
@@ -76,16 +76,45 @@ class SegmentationMixin:
                     out.append(clause)
         return out
 
-    @staticmethod
-    def _fragment(sent, piece: str) -> bool:
+    @classmethod
+    def _fragment(cls, sent, piece: str) -> bool:
         """A phrase the writer stopped with a full stop, not a sentence: no verb at all, and it opens with a
         preposition or in small letters ("With its specific integration of the issue of trafficking.",
-        "human rights-based approach in the work ..."). A tagger that takes "spans" or "profit" for a noun
-        leaves a sentence that opens with its subject ("The work of the Office spans ...") standing."""
+        "human rights-based approach in the work ..."). With no finite verb a line says nothing of its own when
+        it opens with a word that cannot begin a clause's subject (a preposition, a conjunction, an adverb, a
+        participle: "And its 50th plenary meeting.", "On preventing and combating ...", "On behalf of A, B and C.",
+        "“Required to perform forced labour.”"), when no full stop ends it ("Co-organised by X and Y", "Full text
+        of the statement by ..."), or when it is set in capitals (a title: "A KEYNOTE ADDRESS BY THE ..."). A
+        tagger that takes "spans" or "profit" for a noun leaves a sentence that opens with its subject and ends
+        with a full stop ("The work of the Office spans ...", "Human traffickers profit from ...") standing."""
         words = [t for t in sent if not t.is_punct and not t.is_space]
-        if not words or any(t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB") or t.tag_ == "MD" for t in words):
+        if not words:
             return False
-        return words[0].pos_ in {"ADP", "SCONJ"} or piece.lstrip(" \"'“‘(")[:1].islower()
+        opener = piece.lstrip(" \"'“‘(")
+        if len(words) >= 4 and not any(ch.islower() for ch in piece):
+            return True  # set in capitals, where the tagger's verbs are guesses: a title
+        if not cls._finite(sent) and not cls._predicate_mistagged(words):
+            if words[0].pos_ in {"ADP", "SCONJ", "CCONJ", "ADV"} or words[0].tag_ in {"VBN", "VBG", "VB", "TO"} or opener[:1].islower():
+                return True
+            if piece.rstrip(" \"'”’)»")[-1:] not in ".!?":
+                return True
+        if any(t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB") or t.tag_ == "MD" for t in words):
+            return False
+        return words[0].pos_ in {"ADP", "SCONJ"} or opener[:1].islower()
+
+    @staticmethod
+    def _predicate_mistagged(words) -> bool:
+        """A verb the tagger took for a noun or a participle, seen in the parse around it: a word with a subject
+        ("This law addresses[NNS] trafficking ..."), or a participle right after the noun that heads the whole
+        line, with no agent ("The report called[VBN] upon governments to ..."): a line that is a bare noun
+        phrase with a reduced relative is a headline, and headlines stand before the body."""
+        for t in words:
+            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) or (t.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in t.children)):
+                return True  # a subject, or a direct object on the word that heads the line ("GRETA notes[NNS] ... the adoption")
+            if t.tag_ in {"VBN", "VBD"} and t.dep_ == "acl" and t.head.dep_ == "ROOT" and t.head.i < t.i \
+                    and not any(c.dep_ == "agent" for c in t.children):
+                return True
+        return False
 
     @staticmethod
     def _finite(sent) -> bool:
