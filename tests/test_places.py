@@ -1,0 +1,49 @@
+"""Places the gazetteer does not know, and numbered instruments, read from the way English and news stories name them
+(tests/data/places_corpus, written for these tests): the noun of a province or a town, "-based",
+the age-and-home apposition of a news story, and a dateline's town in capitals."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import extractions_by_stem, mention_names as names
+
+CORPUS = Path(__file__).parent / "data" / "places_corpus"
+
+
+@pytest.fixture(scope="module")
+def extractions():
+    return extractions_by_stem(CORPUS)
+
+
+def test_a_name_after_the_noun_of_a_province_is_a_region_wherever_it_stands(extractions):
+    story = extractions["provincial_news"]
+    assert "Ak Zhol" in names(story, "Region")  # "the northern Kazakh province of Ak Zhol", "Ak Zhol's", "44, of Ak Zhol"
+    assert "Ak Zhol" not in names(story, "Person", "Organization", "GovernmentBody")
+    assert "Zhanatas" in names(story, "Region", "Place")  # "in Zhanatas district", "in Zhanatas city"
+    # a people's adjective before the noun names no place
+    assert not {n for n in names(story, "Place", "Region") if n.startswith("Kazakh")}
+
+
+def test_the_home_in_an_age_apposition_is_a_place(extractions):
+    story = extractions["provincial_news"]
+    assert "Ust Bulak" in names(story, "Place")  # "Aigerim Temirova, 38, of Ust Bulak"; "in Ust Bulak and elsewhere"
+    assert "Ust Bulak" not in names(story, "Person")
+    assert {"Serik Dauletov", "Aigerim Temirova"} <= names(story, "Person")
+
+
+def test_a_dateline_town_in_capitals_before_the_day(extractions):
+    story = extractions["provincial_news"]
+    assert "Kostanai" in names(story, "Place")  # "KOSTANAI, April 12:", unknown to the gazetteer
+
+
+def test_an_instrument_keeps_the_number_of_its_series(extractions):
+    debate = names(extractions["council_debate"], "Instrument")
+    assert {"ILO Convention 182 on the Worst Forms of Child Labour", "Convention No. 138"} <= debate
+    assert "ILO Convention" not in debate
+
+
+def test_numbered_resolutions_in_lower_case_are_instruments_each(extractions):
+    debate = names(extractions["council_debate"], "Instrument")
+    assert {"resolution 2427", "resolution 1612", "resolution 2225"} <= debate  # "resolutions 1612 (2005) and 2225 (2015)"
