@@ -47,3 +47,20 @@ def test_an_instrument_keeps_the_number_of_its_series(extractions):
 def test_numbered_resolutions_in_lower_case_are_instruments_each(extractions):
     debate = names(extractions["council_debate"], "Instrument")
     assert {"resolution 2427", "resolution 1612", "resolution 2225"} <= debate  # "resolutions 1612 (2005) and 2225 (2015)"
+
+
+def test_a_police_force_named_by_its_place_in_lower_case_is_a_body(extractions):
+    story = extractions["provincial_news"]
+    assert {"Ust Bulak police", "Karatau state police"} <= names(story, "GovernmentBody")
+    assert "Karatau" in names(story, "Region")  # "of Karatau state police": a name before the noun of a state
+    assert "Ust Bulak" in names(story, "Place")
+
+
+def test_the_body_a_province_owns_sits_there_and_employs_its_head(extractions):
+    from conftest import relation_facts as facts
+
+    story = facts(extractions["provincial_news"])
+    assert ("Region:Ak Zhol", "locatedIn", "country:KAZ") in story  # "the northern Kazakh province of Ak Zhol"
+    # "Nurlan Abenov, head of Ak Zhol's Department of Criminal Investigations"
+    assert ("govbody:KAZ:Department of Criminal Investigations", "locatedIn", "Region:Ak Zhol") in story
+    assert ("Person:Nurlan Abenov", "affiliatedWith", "govbody:KAZ:Department of Criminal Investigations") in story

@@ -1738,6 +1738,7 @@ def _places_by_their_nouns(text: str, kept: list[Candidate], demonyms: dict[str,
     Ninh": a name the noun of a province or a town, "-based" or a news story's age-and-home apposition shows to be
     a place is that place wherever the text repeats it, whatever class the parser gave it there."""
     found: dict[str, str] = {}
+    countries: dict[str, str] = {}
     for cand in kept:
         mention = cand.mention
         if mention.key or mention.cls not in {m.PERSON, m.ORGANIZATION, m.PLACE}:
@@ -1752,6 +1753,11 @@ def _places_by_their_nouns(text: str, kept: list[Candidate], demonyms: dict[str,
         cls = None
         if noun_before or noun_after:
             cls = m.REGION if (noun_before or noun_after).group(1) else m.PLACE
+            # "the southern Vietnamese province of Tay Ninh": the country its people's adjective names
+            people = re.search(r"(?<![\w-])([A-Z][\w-]+)[ \t]+\S+[ \t]+of[ \t]+$", before) if noun_before else None
+            key = demonyms.get(people.group(1)) if people else None
+            if key and key.startswith("country:"):
+                countries.setdefault(mention.name, key.split(":", 1)[1])
         elif re.match(r"[ \t-]based\b", after, re.IGNORECASE) \
                 or re.search(r"[A-Z][\w’'-]+,[ \t]+\d{1,3},[ \t]+(?:of|from)[ \t]+$", before):
             cls = m.PLACE
@@ -1768,6 +1774,8 @@ def _places_by_their_nouns(text: str, kept: list[Candidate], demonyms: dict[str,
         if mention.name in found and mention.cls in {m.PERSON, m.ORGANIZATION, m.GOVERNMENT_BODY, m.PLACE} \
                 and (mention.cls != m.GOVERNMENT_BODY or re.match(r"[’']s\b", text[mention.span.end : mention.span.end + 2])):
             mention.cls, mention.key = found[mention.name], None
+            if mention.name in countries:
+                mention.attrs = {**mention.attrs, "country": countries[mention.name]}
         # "Nagpur city" beside "Nagpur": the town the noun follows
         bare = re.fullmatch(rf"(.+?)[ \t]+(?:{_REGION_NOUNS}|{_SETTLEMENT_NOUNS})", mention.name)
         if mention.cls in {m.PLACE, m.REGION} and bare and bare.group(1) in names:
@@ -1777,6 +1785,42 @@ def _places_by_their_nouns(text: str, kept: list[Candidate], demonyms: dict[str,
     # "the northern Kazakh province of ...": a people's adjective before the noun names no place
     return [c for c in kept if not (c.mention.cls in {m.PLACE, m.REGION} and not c.mention.key and re.fullmatch(
         rf"(\S+)[ \t]+(?:{_REGION_NOUNS}|{_SETTLEMENT_NOUNS})", c.mention.name) and c.mention.name.split()[0] in demonyms)]
+
+
+def _regions_before_their_nouns(text: str, kept: list[Candidate], matchers: Matchers) -> list[Candidate]:
+    """ "trafficked to Gujarat state", "of Kano state police": a capitalised name the parser left alone, after a
+    lower-case word and before the lower-case noun of a division of a country, is that division."""
+    taken = sorted((c.start, c.end) for c in kept)
+    found = []
+    for match in re.finditer(rf"(?<=[a-z,][ \t])([A-Z][a-z][\w’'-]*(?:[ \t]+[A-Z][a-z][\w’'-]*){{0,2}})[ \t]+"
+                             rf"(?:state|province|district|county|oblast|region)\b(?![ \t]+of\b)", text):
+        start, end = match.start(1), match.end(1)
+        words = match.group(1).split()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if any(w in matchers.demonyms or w.lower() in matchers.title_words or w in matchers.body_head_words
+               or w.lower() in matchers.not_entities for w in words):
+            continue
+        found.append(Candidate(EntityMention(m.REGION, Span(start, end, match.group(1)), match.group(1)), priority=9))
+    return found
+
+
+def _place_police(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """ "Tay Ninh police", "Maharashtra state police": the police force of a province or a town, named by it
+    in lower case, is a body of its own beside the place."""
+    found = []
+    for cand in kept:
+        if cand.mention.cls not in {m.PLACE, m.REGION}:
+            continue
+        force = re.match(r"[ \t]+(?:(?:state|provincial|city|district|county|regional|municipal)[ \t]+)?police\b",
+                         text[cand.end : cand.end + 30])
+        if not force:
+            continue
+        end = cand.end + force.end()
+        name = text[cand.start : end]
+        attrs = {"country": cand.mention.attrs["country"]} if cand.mention.attrs.get("country") else {}
+        found.append(Candidate(EntityMention(m.GOVERNMENT_BODY, Span(cand.start, end, name), name, attrs=attrs), priority=15))
+    return found
 
 
 def _short_ministries(kept: list[Candidate]) -> None:
@@ -2033,7 +2077,11 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     _surnames_of_people(kept)
     _apposed_offices(text, kept, extractor.matchers.title_words)
     _one_sense_per_name(kept)
+    regions = _regions_before_their_nouns(text, kept, extractor.matchers)
+    if regions:
+        kept = sorted(kept + regions, key=lambda c: (c.start, c.end, c.mention.cls))
     kept = _places_by_their_nouns(text, kept, extractor.matchers.demonyms)
+    kept = sorted(kept + _place_police(text, kept), key=lambda c: (c.start, c.end, c.mention.cls))
     kept = _venues(text, kept, vocab)
     _one_sense_for_datelines(kept)
     mentions = []
