@@ -64,3 +64,37 @@ def test_the_body_a_province_owns_sits_there_and_employs_its_head(extractions):
     # "Nurlan Abenov, head of Ak Zhol's Department of Criminal Investigations"
     assert ("govbody:KAZ:Department of Criminal Investigations", "locatedIn", "Region:Ak Zhol") in story
     assert ("Person:Nurlan Abenov", "affiliatedWith", "govbody:KAZ:Department of Criminal Investigations") in story
+
+
+def test_a_country_name_closing_a_name_with_a_middle_initial_is_a_surname(extractions):
+    release = extractions["grant_release"]
+    assert "Maria T. Jordan" in names(release, "Person")
+    assert "Jordan" not in names(release, "Country")
+
+
+def test_a_country_code_before_a_currency_sign_is_no_country(extractions):
+    release = extractions["grant_release"]
+    assert not {"United States", "US"} & names(release, "Country", "Place")  # "US $12 million"
+    assert {"Canada", "Mexico"} <= names(release, "Country")
+
+
+def test_a_persons_name_with_and_without_its_accents_is_one_person():
+    from tipgraph.model import SourceDocument
+    from tipgraph.pipeline import extract_document
+    from tipgraph.resolve import resolve
+    from tipgraph.vocab import load_vocabulary
+
+    path = CORPUS / "accented_remarks.txt"
+    extraction = extract_document(SourceDocument(doc_id=path.stem, source_file=path.name, text=path.read_text(encoding="utf-8")))
+    assert {"José Ramírez", "Jose Ramirez"} <= names(extraction, "Person")
+    people = [e for e in resolve([extraction], load_vocabulary()).entities.values() if e.cls == "Person"]
+    assert len([e for e in people if "Ram" in e.label]) == 1
+
+
+def test_a_town_lies_in_the_place_named_right_after_it(extractions):
+    from conftest import relation_facts as facts
+
+    release = facts(extractions["training_release"])
+    assert ("Place:Bitola", "locatedIn", "Place:Pelagonia") in release  # "in Bitola in Pelagonia"
+    assert ("Place:Rotterdam", "locatedIn", "country:NLD") in release  # "Rotterdam, the Netherlands"
+    assert ("Place:Tamchy", "locatedIn", "country:KGZ") in release  # "Tamchy city of Kyrgyzstan"

@@ -195,6 +195,8 @@ class EntityExtractor:
                     and re.search(r"\bin\s+$", text[max(0, span.start_char - 4) : span.start_char]) \
                     and re.match(r"\s*(?:[),;]|and\s+[A-Z])", text[span.end_char : span.end_char + 8]):
                 continue  # "(PROTEX, in Spanish)", "published in French, Russian and English": a language
+            if self.vocab.entities[key].cls == m.COUNTRY and re.match(r"\s?\$\s?\d", text[span.end_char : span.end_char + 4]):
+                continue  # "US $32 billion", "NZ$ 40": a currency, not the country
             if span.text.isupper() and len(span.text) <= 3 and span.text.lower() in {"us"}:
                 # "US" in an all-capital line may be the pronoun.
                 line = text[text.rfind("\n", 0, span.start_char) + 1 : text.find("\n", span.end_char) % (len(text) + 1)]
@@ -236,6 +238,8 @@ class EntityExtractor:
         if start is None or start >= s:
             return False
         before = parsed[s - 1]
+        if re.fullmatch(r"[A-Z]\.", before.text):
+            return True  # "Lisa O. Monaco": a middle initial stands inside a person's name only
         return before.is_alpha and before.text[:1].isupper() and before.lower_ not in self.matchers.title_words \
             and not self.matchers.folded(parsed[s - 1 : s])
 
@@ -1041,6 +1045,8 @@ class EntityExtractor:
                 continue
             if any(p.fullmatch(name) for p in self.matchers.not_entity_patterns):
                 continue
+            if re.match(r"\s?\$\s?\d", text[span.end : span.end + 4]):
+                continue  # "US $32 billion": a currency
             if label == "ORG" and name.split()[-1] in self.matchers.not_org_heads:
                 continue  # "Keynote Address", "Annual Report": a document or event, not a body
             if label == "ORG" and len(name.split()) >= 2 and name.split()[-1] not in self.matchers.body_head_words \
@@ -1782,6 +1788,17 @@ def _places_by_their_nouns(text: str, kept: list[Candidate], demonyms: dict[str,
             same = names[bare.group(1)]
             mention.name, mention.cls, mention.key = same.name, same.cls, same.key
             mention.attrs = {**same.attrs, **mention.attrs}
+    # "in Nagpur city of Maharashtra" before "Maharashtra state police": a place the text names where the parser
+    # saw nothing is the same place
+    taken = [(c.start, c.end) for c in kept]
+    places = {c.mention.name: c.mention for c in kept if c.mention.cls in {m.PLACE, m.REGION} and not c.mention.key
+              and (c.mention.name in found or c.mention.attrs.get("by_noun"))}
+    for name, mention in sorted(places.items()):
+        for match in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                kept.append(Candidate(EntityMention(mention.cls, Span(match.start(), match.end(), name), name,
+                                                    attrs=dict(mention.attrs)), priority=9))
+    kept.sort(key=lambda c: (c.start, c.end, c.mention.cls))
     # "the northern Kazakh province of ...": a people's adjective before the noun names no place
     return [c for c in kept if not (c.mention.cls in {m.PLACE, m.REGION} and not c.mention.key and re.fullmatch(
         rf"(\S+)[ \t]+(?:{_REGION_NOUNS}|{_SETTLEMENT_NOUNS})", c.mention.name) and c.mention.name.split()[0] in demonyms)]
@@ -1801,7 +1818,7 @@ def _regions_before_their_nouns(text: str, kept: list[Candidate], matchers: Matc
         if any(w in matchers.demonyms or w.lower() in matchers.title_words or w in matchers.body_head_words
                or w.lower() in matchers.not_entities for w in words):
             continue
-        found.append(Candidate(EntityMention(m.REGION, Span(start, end, match.group(1)), match.group(1)), priority=9))
+        found.append(Candidate(EntityMention(m.REGION, Span(start, end, match.group(1)), match.group(1), attrs={"by_noun": True}), priority=9))
     return found
 
 

@@ -1285,12 +1285,23 @@ class _Reader:
         for place in self.ordered:
             if place.cls != m.PLACE or self.nested(place, m.EVENT_CLASSES | m.ORGANIZATION_CLASSES):
                 continue
-            follow = re.match(r",\s+", text[place.span.end :])
+            # "The Hague, the Netherlands", "Nagpur city of Maharashtra": a town before the region or state it lies in
+            follow = re.match(r",\s+(?:the\s+)?|[ \t]+(?:city|town|village|municipality)[ \t]+of[ \t]+(?:the[ \t]+)?", text[place.span.end :])
+            if not follow and re.search(r"[ \t](?:city|town|village|municipality)$", place.span.text):
+                follow = re.match(r"[ \t]+of[ \t]+(?:the[ \t]+)?", text[place.span.end :])
+            inside = {m.COUNTRY, m.REGION}
             if place.attrs.get("venue"):
                 # "OECD Conference Center, Paris", "the Palais de l’Europe in Strasbourg": a building in its town
                 follow = re.match(r",\s+|\s+in\s+", text[place.span.end :])
+                inside = inside | {m.PLACE}
+            elif not follow:
+                # "in Medan in North Sumatra": a town in the wider place named right after it
+                follow = re.match(r"[ \t]+in[ \t]+(?:the[ \t]+)?", text[place.span.end :])
+                inside = inside | {m.PLACE}
             if follow:
-                container = self.starting_at(place.span.end + follow.end(), {m.COUNTRY, m.REGION} | ({m.PLACE} if place.attrs.get("venue") else set()))
+                container = self.starting_at(place.span.end + follow.end(), inside)
+                if container is not None and container.name == place.name:
+                    container = None
                 if container is not None:
                     self.add(reference(place), "locatedIn", reference(container), self.span_of(place.span.start, container.span.end))
         for mm in self.outermost([x for x in self.ordered if x.cls in m.ORGANIZATION_CLASSES | m.EVENT_CLASSES]):
