@@ -53,13 +53,18 @@ def _content_words(name: str) -> set[str]:
     return {w for w in re.findall(r"[\w]+", fold(name)) if w not in STOPWORDS}
 
 
+def _unaccented(text: str) -> str:
+    """ "María" as "Maria": English texts write the same person's name with and without its accents."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def _person_parts(name: str) -> tuple[str, str | None]:
-    """(surname, first name or None) with middle initials ignored."""
+    """(surname, first name or None) with middle initials and accents ignored."""
     words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.?", w)]
     if not words:
         words = name.split()
-    surname = fold(words[-1])
-    first = fold(words[0]) if len(words) > 1 else None
+    surname = _unaccented(fold(words[-1]))
+    first = _unaccented(fold(words[0])) if len(words) > 1 else None
     return surname, first
 
 
@@ -150,7 +155,7 @@ class Resolver:
         for family in ("Organization", "Place"):
             keep = []
             for doc_id, mention in unkeyed.get(family, []):
-                if len(mention.name.split()) == 1 and (doc_id, fold(mention.name)) in surnames:
+                if len(mention.name.split()) == 1 and (doc_id, _unaccented(fold(mention.name))) in surnames:
                     mention.cls = m.PERSON
                     unkeyed.setdefault("Person", []).append((doc_id, mention))
                 else:

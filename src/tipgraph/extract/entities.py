@@ -195,6 +195,8 @@ class EntityExtractor:
                     and re.search(r"\bin\s+$", text[max(0, span.start_char - 4) : span.start_char]) \
                     and re.match(r"\s*(?:[),;]|and\s+[A-Z])", text[span.end_char : span.end_char + 8]):
                 continue  # "(PROTEX, in Spanish)", "published in French, Russian and English": a language
+            if self.vocab.entities[key].cls == m.COUNTRY and re.match(r"\s?\$\s?\d", text[span.end_char : span.end_char + 4]):
+                continue  # "US $32 billion", "NZ$ 40": a currency, not the country
             if span.text.isupper() and len(span.text) <= 3 and span.text.lower() in {"us"}:
                 # "US" in an all-capital line may be the pronoun.
                 line = text[text.rfind("\n", 0, span.start_char) + 1 : text.find("\n", span.end_char) % (len(text) + 1)]
@@ -236,6 +238,8 @@ class EntityExtractor:
         if start is None or start >= s:
             return False
         before = parsed[s - 1]
+        if re.fullmatch(r"[A-Z]\.", before.text):
+            return True  # "Lisa O. Monaco": a middle initial stands inside a person's name only
         return before.is_alpha and before.text[:1].isupper() and before.lower_ not in self.matchers.title_words \
             and not self.matchers.folded(parsed[s - 1 : s])
 
@@ -624,8 +628,9 @@ class EntityExtractor:
         return words, end
 
     # -- events ------------------------------------------------------------
-    def named_phrases(self, parsed: Doc, keywords: dict[str, str], cls_for) -> list[tuple[int, int, str]]:
-        """Capitalised multi-word names that hold a keyword (events, instruments)."""
+    def named_phrases(self, parsed: Doc, keywords: dict[str, str], cls_for, numbered: bool = False) -> list[tuple[int, int, str]]:
+        """Capitalised multi-word names that hold a keyword (events, instruments). `numbered`: the keyword may
+        take the number of its series ("Convention 29 on Forced Labour", "Resolution 2467", "resolution 64/293")."""
         connectors = set(self.events.get("connectors") or ())
         generic = {w.lower() for w in self.events.get("generic_modifiers") or ()}
         headline_verbs = {w.lower() for w in self.events.get("headline_verbs") or ()}
@@ -689,14 +694,28 @@ class EntityExtractor:
                 if tokens[left].text == "(":
                     left = i  # "Asia Europe Meeting (ASEM) Seminar": no name ran on before the bracket
                 # "Conference Services": a keyword followed by a capitalised noun is not the head of a name.
+                series = numbered and k_end + 1 < len(tokens) and tokens[k_end].text in {"No", "No."} \
+                    and re.fullmatch(r"\d{1,4}|\.", tokens[k_end + 1].text) is not None
                 if k_end < len(tokens) and tokens[k_end].text[:1].isupper() and "\n" not in tokens[k_end - 1].whitespace_ \
-                        and not re.match(r"^\d", tokens[k_end].text):
+                        and not re.match(r"^\d", tokens[k_end].text) and not series:
                     continue
                 right = k_end
+                # "ILO Convention 29 on Forced Labour", "Convention No. 182": the instrument's number in its series
+                number = re.fullmatch(r"\d{1,4}(?:/\d{1,4})?", tokens[k_end].text) if numbered and k_end < len(tokens) \
+                    and "\n" not in tokens[k_end - 1].whitespace_ else None
+                dot = 1 if k_end + 2 < len(tokens) and tokens[k_end].text == "No" and tokens[k_end + 1].text == "." else 0
+                if numbered and number is None and k_end + 1 + dot < len(tokens) and tokens[k_end].text in {"No.", "No", "no."} \
+                        and re.fullmatch(r"\d{1,4}", tokens[k_end + 1 + dot].text):
+                    right = k_end + 2 + dot
+                elif number is not None:
+                    right = k_end + 1
                 while right < len(tokens):
                     tok = tokens[right]
                     if "\n" in tokens[right - 1].whitespace_ or tok.is_space:
                         break
+                    if numbered and tok.text == "and" and right + 1 < len(tokens) and tokens[right + 1].text in keyword_first:
+                        break  # "... of Child Labour and Convention No. 138": the next instrument begins
+
                     if tok.text in {"-", "–"} and (tok.whitespace_ or tokens[right - 1].whitespace_):
                         break  # "... in Persons – July 30, 2022": a dash between clauses
                     if tok.text in connectors or tok.text[:1].isupper() or re.match(r"^\d{4}(?:-\d{4})?$", tok.text) or tok.text in {"-", "–"}:
@@ -733,7 +752,7 @@ class EntityExtractor:
     def events_in(self, parsed: Doc, text: str) -> list[Candidate]:
         keywords = self.events.get("keywords") or {}
         found = []
-        for start, end, keyword in self.named_phrases(parsed, keywords, None):
+        for start, end, keyword in self.named_phrases(parsed, keywords, None, numbered=True):
             quoted_end = _quoted_title_end(text, end)
             span = trimmed_span(text, start, quoted_end)
             name = clean_name(span.text)
@@ -857,15 +876,28 @@ class EntityExtractor:
         keywords = {k: m.INSTRUMENT for k in self.instruments.get("keywords") or ()}
         keyword_re = "|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True))
         found = []
-        for start, end, keyword in self.named_phrases(parsed, keywords, None):
+        for start, end, keyword in self.named_phrases(parsed, keywords, None, numbered=True):
             # "the Criminal Code and the Anti-Trafficking Law": two instruments
             pair = re.fullmatch(rf"(.*?\b(?:{keyword_re}))(\s+and\s+(?:the\s+)?)(.*\b(?:{keyword_re})\b.*)", text[start:end]) if keyword_re else None
+            # "ILO Convention 182 on the Worst Forms of Child Labour and Convention No. 138": the second begins with its keyword
+            pair = pair or (re.fullmatch(rf"(.*?\b(?:{keyword_re})\b.*?)(\s+and\s+(?:the\s+)?)((?:{keyword_re})\b.*)", text[start:end])
+                            if keyword_re else None)
             pieces = [(start, start + len(pair.group(1))), (end - len(pair.group(3)), end)] if pair else [(start, end)]
             for a, b in pieces:
                 span = trimmed_span(text, a, b)
                 if len(span.text.split()) < 2:
                     continue
                 found.append(Candidate(EntityMention(m.INSTRUMENT, span, clean_name(span.text)), priority=64))
+        # "in the just adopted resolution 2388", "resolutions 2331 (2016) and 2388 (2017)": a numbered resolution
+        # written in lower case, as the United Nations write them, is an instrument of its own
+        for match in re.finditer(r"(?<![\w-])(resolutions?)[ \t]+(\d{1,4}(?:/\d{1,4})?(?:[ \t]+\(\d{4}\))?"
+                                 r"(?:(?:,[ \t]+|,?[ \t]+and[ \t]+)\d{1,4}(?:/\d{1,4})?(?:[ \t]+\(\d{4}\))?)*)(?![\w/-])", text):
+            for number in re.finditer(r"\d{1,4}(?:/\d{1,4})?(?![\d/])(?![ \t]*\))", match.group(2)):
+                first = number.start() == 0
+                start = match.start(1) if first else match.start(2) + number.start()
+                end = match.start(2) + number.end()
+                name = f"resolution {number.group()}"
+                found.append(Candidate(EntityMention(m.INSTRUMENT, Span(start, end, text[start:end]), name), priority=64))
         # A quoted title that holds an instrument keyword: “Flexible Model Guidelines for ...”, ‘Protocol to ...’
         for match in re.finditer(r"[“\"]([A-Z][^”\"\n]{8,200}?)[.,]?[”\"]|(?:(?<=\s)|^)[‘']([A-Z][^’'\n]{8,200}?)[.,]?[’'](?![\w])", text):
             if match.group(1) is None:
@@ -1013,6 +1045,8 @@ class EntityExtractor:
                 continue
             if any(p.fullmatch(name) for p in self.matchers.not_entity_patterns):
                 continue
+            if re.match(r"\s?\$\s?\d", text[span.end : span.end + 4]):
+                continue  # "US $32 billion": a currency
             if label == "ORG" and name.split()[-1] in self.matchers.not_org_heads:
                 continue  # "Keynote Address", "Annual Report": a document or event, not a body
             if label == "ORG" and len(name.split()) >= 2 and name.split()[-1] not in self.matchers.body_head_words \
@@ -1317,15 +1351,25 @@ def _dateline_places(text: str) -> list[Candidate]:
 def _capital_datelines(text: str, vocab: Vocabulary) -> list[Candidate]:
     """ "LYON, France – ...", "VIENNA, 25 June (UN Information Service) - ...", "TULSA (AP) — ...": a
     dateline's town in capitals, known to the places gazetteer, over whatever the parser made of it."""
+    from tipgraph.extract.metadata import parse_date
+
     found = []
-    for match in re.finditer(r"(?m)^[ \t*_#]*([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?=\s*[,(]|\s+[—–-]\s)", text):
+    for match in re.finditer(r"(?m)^[ \t*_#]*([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?=\s*[,(:]|\s+[—–-]\s)", text):
         name = " ".join("-".join(part.capitalize() for part in word.split("-")) for word in match.group(1).split())
         line_end = text.find("\n", match.end())
         rest = text[match.end() : line_end if line_end >= 0 else len(text)]
-        if name not in vocab.places or not re.search(r"\s[—–-]\s", rest[:90]):
+        # "KOKRAJHAR, July 31:", "YEREVAN, MARCH 18, ARMENPRESS.": a town in capitals before the day of the
+        # dateline is the dateline's town, known to the gazetteer or not
+        day = re.match(r",[ \t]+([^,:\n]{3,24})[,:.]", rest)
+        dated = day is not None and len(match.group(1)) > 2 and (
+            parse_date(day.group(1)) is not None
+            or re.fullmatch(r"(?i:" + MONTHS + r")\.?[ \t]+\d{1,2}", day.group(1)) is not None)
+        # "LONDON: State prosecutors ...": a known town in capitals before a colon opens the story
+        known = name in vocab.places and (re.search(r"\s[—–-]\s", rest[:90]) or re.match(r":[ \t]+[A-Z]", rest))
+        if not (dated or known):
             continue
         start, end = match.start(1), match.end(1)
-        country = vocab.places[name]
+        country = vocab.places.get(name)
         found.append(Candidate(EntityMention(m.PLACE, Span(start, end, text[start:end]), name,
                                              attrs={"country": country} if country else {}), priority=25))
     return found
@@ -1690,6 +1734,112 @@ def _one_sense_per_name(kept: list[Candidate]) -> None:
             mention.cls = m.MEDIA_ORGANIZATION
 
 
+# the nouns English uses for a division of a country or a settlement, before "of" or after the name in lower case
+_REGION_NOUNS = r"province|region|district|state|county|oblast|prefecture|governorate|department|canton|voivodeship"
+_SETTLEMENT_NOUNS = r"city|town|village|municipality|township"
+
+
+def _places_by_their_nouns(text: str, kept: list[Candidate], demonyms: dict[str, str]) -> list[Candidate]:
+    """ "the southern province of Tay Ninh", "Dolakha district", "a Leeds-based charity", "Ann Lee, 53, of Tay
+    Ninh": a name the noun of a province or a town, "-based" or a news story's age-and-home apposition shows to be
+    a place is that place wherever the text repeats it, whatever class the parser gave it there."""
+    found: dict[str, str] = {}
+    countries: dict[str, str] = {}
+    for cand in kept:
+        mention = cand.mention
+        if mention.key or mention.cls not in {m.PERSON, m.ORGANIZATION, m.PLACE}:
+            continue
+        words = mention.name.split()
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() and not w.isupper() for w in words):
+            continue
+        before = text[max(0, mention.span.start - 40) : mention.span.start]
+        after = text[mention.span.end : mention.span.end + 24]
+        noun_before = re.search(rf"\b(?:({_REGION_NOUNS})|{_SETTLEMENT_NOUNS})[ \t]+of[ \t]+$", before)
+        noun_after = re.match(rf"(?:[’']s)?[ \t]+(?:({_REGION_NOUNS})|{_SETTLEMENT_NOUNS})\b", after)
+        cls = None
+        if noun_before or noun_after:
+            cls = m.REGION if (noun_before or noun_after).group(1) else m.PLACE
+            # "the southern Vietnamese province of Tay Ninh": the country its people's adjective names
+            people = re.search(r"(?<![\w-])([A-Z][\w-]+)[ \t]+\S+[ \t]+of[ \t]+$", before) if noun_before else None
+            key = demonyms.get(people.group(1)) if people else None
+            if key and key.startswith("country:"):
+                countries.setdefault(mention.name, key.split(":", 1)[1])
+        elif re.match(r"[ \t-]based\b", after, re.IGNORECASE) \
+                or re.search(r"[A-Z][\w’'-]+,[ \t]+\d{1,3},[ \t]+(?:of|from)[ \t]+$", before):
+            cls = m.PLACE
+        if cls is not None and (mention.cls != m.PLACE or cls == m.REGION):
+            found.setdefault(mention.name, cls)
+        elif mention.cls == m.PLACE and len(words) >= 2:
+            found.setdefault(mention.name, m.PLACE)  # "Ho Chi Minh City": a name of more words than a surname
+    names = {c.mention.name: c.mention for c in kept if c.mention.cls in {m.PLACE, m.REGION, m.COUNTRY}}
+    for cand in kept:
+        mention = cand.mention
+        # "Tay Ninh's Department of ...": a province's name before a possessive is no body of its country
+        if mention.key and not (mention.key.startswith("govbody:") and mention.name in found):
+            continue
+        if mention.name in found and mention.cls in {m.PERSON, m.ORGANIZATION, m.GOVERNMENT_BODY, m.PLACE} \
+                and (mention.cls != m.GOVERNMENT_BODY or re.match(r"[’']s\b", text[mention.span.end : mention.span.end + 2])):
+            mention.cls, mention.key = found[mention.name], None
+            if mention.name in countries:
+                mention.attrs = {**mention.attrs, "country": countries[mention.name]}
+        # "Nagpur city" beside "Nagpur": the town the noun follows
+        bare = re.fullmatch(rf"(.+?)[ \t]+(?:{_REGION_NOUNS}|{_SETTLEMENT_NOUNS})", mention.name)
+        if mention.cls in {m.PLACE, m.REGION} and bare and bare.group(1) in names:
+            same = names[bare.group(1)]
+            mention.name, mention.cls, mention.key = same.name, same.cls, same.key
+            mention.attrs = {**same.attrs, **mention.attrs}
+    # "in Nagpur city of Maharashtra" before "Maharashtra state police": a place the text names where the parser
+    # saw nothing is the same place
+    taken = [(c.start, c.end) for c in kept]
+    places = {c.mention.name: c.mention for c in kept if c.mention.cls in {m.PLACE, m.REGION} and not c.mention.key
+              and (c.mention.name in found or c.mention.attrs.get("by_noun"))}
+    for name, mention in sorted(places.items()):
+        for match in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                kept.append(Candidate(EntityMention(mention.cls, Span(match.start(), match.end(), name), name,
+                                                    attrs=dict(mention.attrs)), priority=9))
+    kept.sort(key=lambda c: (c.start, c.end, c.mention.cls))
+    # "the northern Kazakh province of ...": a people's adjective before the noun names no place
+    return [c for c in kept if not (c.mention.cls in {m.PLACE, m.REGION} and not c.mention.key and re.fullmatch(
+        rf"(\S+)[ \t]+(?:{_REGION_NOUNS}|{_SETTLEMENT_NOUNS})", c.mention.name) and c.mention.name.split()[0] in demonyms)]
+
+
+def _regions_before_their_nouns(text: str, kept: list[Candidate], matchers: Matchers) -> list[Candidate]:
+    """ "trafficked to Gujarat state", "of Kano state police": a capitalised name the parser left alone, after a
+    lower-case word and before the lower-case noun of a division of a country, is that division."""
+    taken = sorted((c.start, c.end) for c in kept)
+    found = []
+    for match in re.finditer(rf"(?<=[a-z,][ \t])([A-Z][a-z][\w’'-]*(?:[ \t]+[A-Z][a-z][\w’'-]*){{0,2}})[ \t]+"
+                             rf"(?:state|province|district|county|oblast|region)\b(?![ \t]+of\b)", text):
+        start, end = match.start(1), match.end(1)
+        words = match.group(1).split()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if any(w in matchers.demonyms or w.lower() in matchers.title_words or w in matchers.body_head_words
+               or w.lower() in matchers.not_entities for w in words):
+            continue
+        found.append(Candidate(EntityMention(m.REGION, Span(start, end, match.group(1)), match.group(1), attrs={"by_noun": True}), priority=9))
+    return found
+
+
+def _place_police(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """ "Tay Ninh police", "Maharashtra state police": the police force of a province or a town, named by it
+    in lower case, is a body of its own beside the place."""
+    found = []
+    for cand in kept:
+        if cand.mention.cls not in {m.PLACE, m.REGION}:
+            continue
+        force = re.match(r"[ \t]+(?:(?:state|provincial|city|district|county|regional|municipal)[ \t]+)?police\b",
+                         text[cand.end : cand.end + 30])
+        if not force:
+            continue
+        end = cand.end + force.end()
+        name = text[cand.start : end]
+        attrs = {"country": cand.mention.attrs["country"]} if cand.mention.attrs.get("country") else {}
+        found.append(Candidate(EntityMention(m.GOVERNMENT_BODY, Span(cand.start, end, name), name, attrs=attrs), priority=15))
+    return found
+
+
 def _short_ministries(kept: list[Candidate]) -> None:
     """ "the Gender Ministry" after "the Ministry of Gender, Children and Social Protection": a ministry named by
     the first portfolio of a ministry the text names in full is that ministry."""
@@ -1944,6 +2094,11 @@ def extract_entities(document: SourceDocument, parsed: Doc, vocab: Vocabulary) -
     _surnames_of_people(kept)
     _apposed_offices(text, kept, extractor.matchers.title_words)
     _one_sense_per_name(kept)
+    regions = _regions_before_their_nouns(text, kept, extractor.matchers)
+    if regions:
+        kept = sorted(kept + regions, key=lambda c: (c.start, c.end, c.mention.cls))
+    kept = _places_by_their_nouns(text, kept, extractor.matchers.demonyms)
+    kept = sorted(kept + _place_police(text, kept), key=lambda c: (c.start, c.end, c.mention.cls))
     kept = _venues(text, kept, vocab)
     _one_sense_for_datelines(kept)
     mentions = []

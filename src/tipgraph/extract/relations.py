@@ -415,6 +415,11 @@ class _Reader:
             body = self.starting_at(found.span.end + (gap.end() if gap else 0), m.ORGANIZATION_CLASSES)
             if body is not None:
                 return body
+        place = self.starting_at(position, {m.REGION, m.PLACE}) if found is None else None
+        owner = re.match(r"[’']s\s+", self.text[place.span.end :]) if place is not None else None
+        if owner:
+            # "director of Tay Ninh's Department of ...": the body a province or a town owns
+            return self.starting_at(place.span.end + owner.end(), m.ORGANIZATION_CLASSES)
         return found
 
     def national_country(self, mm: EntityMention) -> str | None:
@@ -1236,7 +1241,7 @@ class _Reader:
         countries_here = {mm.key for mm in self.mentions if mm.cls == m.COUNTRY and mm.key}
         for place in self.ordered:
             # a city the gazetteer places in a country the text names
-            iso3 = place.attrs.get("country") if place.cls == m.PLACE else None
+            iso3 = place.attrs.get("country") if place.cls == m.PLACE or place.cls == m.REGION and not place.key else None
             if iso3 and f"country:{iso3}" in countries_here:
                 self.add(reference(place), "locatedIn", f"country:{iso3}", place.span)
         # "Pitesti, Buzau and Dambovita", "in Romania, in Dambovita and Buzau counties": a place the gazetteer cannot
@@ -1280,12 +1285,23 @@ class _Reader:
         for place in self.ordered:
             if place.cls != m.PLACE or self.nested(place, m.EVENT_CLASSES | m.ORGANIZATION_CLASSES):
                 continue
-            follow = re.match(r",\s+", text[place.span.end :])
+            # "The Hague, the Netherlands", "Nagpur city of Maharashtra": a town before the region or state it lies in
+            follow = re.match(r",\s+(?:the\s+)?|[ \t]+(?:city|town|village|municipality)[ \t]+of[ \t]+(?:the[ \t]+)?", text[place.span.end :])
+            if not follow and re.search(r"[ \t](?:city|town|village|municipality)$", place.span.text):
+                follow = re.match(r"[ \t]+of[ \t]+(?:the[ \t]+)?", text[place.span.end :])
+            inside = {m.COUNTRY, m.REGION}
             if place.attrs.get("venue"):
                 # "OECD Conference Center, Paris", "the Palais de l’Europe in Strasbourg": a building in its town
                 follow = re.match(r",\s+|\s+in\s+", text[place.span.end :])
+                inside = inside | {m.PLACE}
+            elif not follow:
+                # "in Medan in North Sumatra": a town in the wider place named right after it
+                follow = re.match(r"[ \t]+in[ \t]+(?:the[ \t]+)?", text[place.span.end :])
+                inside = inside | {m.PLACE}
             if follow:
-                container = self.starting_at(place.span.end + follow.end(), {m.COUNTRY, m.REGION} | ({m.PLACE} if place.attrs.get("venue") else set()))
+                container = self.starting_at(place.span.end + follow.end(), inside)
+                if container is not None and container.name == place.name:
+                    container = None
                 if container is not None:
                     self.add(reference(place), "locatedIn", reference(container), self.span_of(place.span.start, container.span.end))
         for mm in self.outermost([x for x in self.ordered if x.cls in m.ORGANIZATION_CLASSES | m.EVENT_CLASSES]):
@@ -1302,6 +1318,15 @@ class _Reader:
                 self.add(reference(mm), "location", reference(where), self.span_of(mm.span.start, where.span.end))
             elif not bare_in or where.cls == m.PLACE:
                 self.add(reference(mm), "locatedIn", reference(where), self.span_of(mm.span.start, where.span.end))
+
+        for mm in self.ordered:
+            # "Tay Ninh's Department of ...", "Leeds's Safeguarding Board": the body of a province or a town sits there
+            if mm.cls not in m.ORGANIZATION_CLASSES:
+                continue
+            owner = re.search(r"[’']s\s+(?:own\s+)?$", text[max(0, mm.span.start - 8) : mm.span.start])
+            place = self.ending_at(mm.span.start - len(owner.group()), {m.PLACE, m.REGION}) if owner else None
+            if place is not None:
+                self.add(reference(mm), "locatedIn", reference(place), self.span_of(place.span.start, mm.span.end))
 
     def parts(self) -> None:
         """A known body whose parent is not named here is part of the nearest ancestor that is;
