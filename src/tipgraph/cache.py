@@ -37,6 +37,7 @@ import importlib.metadata
 import json
 import os
 import pickle
+import re
 import shutil
 import tempfile
 import time
@@ -206,6 +207,45 @@ def _duplicates_version() -> str:
     return hashlib.sha256(f"{CACHE_FORMAT}\0".encode() + Path(dedupe.__file__).read_bytes()).hexdigest()
 
 
+# The libraries the readers call (tipgraph.corpus.readers), with what they need in turn: their
+# versions are part of what a file reads as.
+READER_DISTRIBUTIONS = ("trafilatura", "pdfminer.six", "python-docx", "charset-normalizer")
+
+
+def _distribution_versions(names) -> list[str]:
+    found: dict[str, str | None] = {}
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        key = re.sub(r"[-_.]+", "-", name).lower()
+        if key in found:
+            continue
+        try:
+            distribution = importlib.metadata.distribution(name)
+        except importlib.metadata.PackageNotFoundError:
+            found[key] = None
+            continue
+        found[key] = distribution.version
+        for requirement in distribution.requires or ():
+            if "extra ==" not in requirement.replace("extra==", "extra =="):
+                todo.append(re.match(r"[A-Za-z0-9._-]+", requirement).group())
+    return [f"{key} {version}" for key, version in sorted(found.items())]
+
+
+@functools.lru_cache(maxsize=1)
+def _readings_version() -> str:
+    """The corpus readers' code and libraries, and the cache's format: what a ReadingMemo depends on."""
+    from tipgraph import corpus
+
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{tipgraph.__version__}\0".encode())
+    for path in sorted(Path(corpus.__file__).parent.glob("*.py")):
+        digest.update(f"{path.name}\0".encode() + path.read_bytes())
+    for module in ("graphio", "model"):  # what the readers import from outside tipgraph.corpus
+        digest.update(f"{module}\0".encode() + (Path(tipgraph.__file__).parent / f"{module}.py").read_bytes())
+    digest.update("\n".join(_distribution_versions(READER_DISTRIBUTIONS)).encode())
+    return digest.hexdigest()
+
+
 def document_key(document: SourceDocument, version: str) -> str:
     digest = hashlib.sha256()
     for part in (
@@ -300,6 +340,16 @@ class ExtractionCache:
 
     def keep_duplicate_memo(self, memo) -> None:
         self._write_state("duplicates", _duplicates_version(), memo)
+
+    def reading_memo(self):
+        """What the last build's files read as (tipgraph.corpus.ReadingMemo)."""
+        from tipgraph.corpus import ReadingMemo
+
+        found = self._read_state("readings", _readings_version())
+        return found if isinstance(found, ReadingMemo) else ReadingMemo()
+
+    def keep_reading_memo(self, memo) -> None:
+        self._write_state("readings", _readings_version(), memo)
 
     def _state_path(self, name: str, version: str) -> Path:
         return self.root / f"{name}-{version[:24]}.pickle"
