@@ -440,3 +440,33 @@ def test_a_rebuild_reads_changed_files_only_and_matches_a_build_without_cache(tm
     assert run_cli("build", corpus, "--out", tmp_path / "cached", "--cache-dir", cache, *FAST).exit_code == 0
     assert (tmp_path / "cached" / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
     assert not list((tmp_path / "fresh").glob(".cache/readings-*"))
+
+
+def test_the_import_scan_finds_every_import_ast_walk_finds(tmp_path):
+    import ast
+
+    import tipgraph
+    from tipgraph.cache import _imported_tipgraph_modules, _statements
+
+    nested = tmp_path / "nested.py"
+    nested.write_text(
+        "import tipgraph.a\n"
+        "try:\n    from tipgraph import b\nexcept ImportError:\n    from tipgraph.c import d\nelse:\n    import tipgraph.e\n"
+        "finally:\n    import tipgraph.f\n"
+        "class K:\n    def m(self):\n        with open('x'):\n            for _ in ():\n                import tipgraph.g\n"
+        "            else:\n                while True:\n                    import tipgraph.h\n"
+        "match 1:\n    case 1:\n        from tipgraph.i import j\n"
+        "if True:\n    pass\nelif False:\n    from . import k\n"
+        "async def f():\n    async with x:\n        from .l import m\n", encoding="utf-8")
+    package = Path(tipgraph.__file__).parent
+    for name, path in [("tipgraph.nested", nested)] + [
+        ("tipgraph." + ".".join(p.relative_to(package).with_suffix("").parts).removesuffix(".__init__"), p)
+        for p in sorted(package.rglob("*.py"))
+    ]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        walked = [n for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))]
+        assert sorted(map(ast.dump, walked)) == sorted(
+            ast.dump(n) for n in _statements(tree.body) if isinstance(n, (ast.Import, ast.ImportFrom))), path
+    found = _imported_tipgraph_modules("tipgraph.nested", nested)
+    assert {"tipgraph.a", "tipgraph.b", "tipgraph.c", "tipgraph.e", "tipgraph.f", "tipgraph.g", "tipgraph.h",
+            "tipgraph.i", "tipgraph.k", "tipgraph.l"} <= found

@@ -105,7 +105,7 @@ def _imported_tipgraph_modules(name: str, path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found: set[str] = set()
-    for node in ast.walk(tree):
+    for node in _statements(tree.body):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -118,6 +118,21 @@ def _imported_tipgraph_modules(name: str, path: Path) -> set[str]:
             found.add(module)
             found.update(f"{module}.{alias.name}" for alias in node.names)  # `from pkg import submodule`
     return {m for m in found if m == "tipgraph" or m.startswith("tipgraph.")}
+
+
+def _statements(body: list) -> Iterator[ast.stmt]:
+    """Every statement of `body` and of the blocks in it (an import is a statement, and no
+    expression holds one: walking the expressions too, as ast.walk does, took most of the time)."""
+    todo = list(body)
+    while todo:
+        node = todo.pop()
+        yield node
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            for child in getattr(node, name, None) or ():
+                if isinstance(child, ast.stmt):
+                    todo.append(child)
+                else:  # an except clause, a case of a match statement: statements in their body
+                    todo.extend(child.body)
 
 
 def per_document_modules() -> dict[str, Path]:
