@@ -12,7 +12,7 @@ from rdflib import URIRef
 
 from conftest import CORPUS, DEV, run_cli
 from tipgraph.cache import ExtractionCache, _hashed_source
-from tipgraph.corpus import read_corpus
+from tipgraph.corpus import Skipped, read_corpus
 from tipgraph.corpus.dedupe import DuplicateMemo, duplicate_groups
 
 FAST = ("--no-html", "--no-validate", "-q")
@@ -388,3 +388,85 @@ def test_a_rebuild_killed_while_it_patches_the_store_leaves_the_old_version_whol
     opened.close()
     assert run_cli("build", corpus, "--out", tmp_path / "fresh", "--no-cache", *FAST).exit_code == 0
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
+
+
+def test_the_reading_memo_gives_what_reading_the_files_gives_as_they_change(tmp_path):
+    import pickle
+
+    from tipgraph.corpus import ReadingMemo
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    shutil.copy(Path(__file__).parent / "data" / "pages" / "balkan-courier-moldova-shelter.html", corpus)
+    shutil.copy(Path(__file__).parent / "data" / "wrapped_corpus" / "release_hard_wrapped.txt", corpus)
+    (corpus / "blank.txt").write_text("\n \n", encoding="utf-8")
+    memo = ReadingMemo()
+    assert read_corpus(corpus, readings=memo) == read_corpus(corpus)
+    memo = pickle.loads(pickle.dumps(memo))  # as the cache keeps it
+    assert len(memo.earlier) == len(list(corpus.iterdir())) and not memo.now
+    again = read_corpus(corpus, readings=memo)
+    assert again == read_corpus(corpus) and again.skipped == [Skipped("blank.txt", "no text (blank file)")]
+
+    # a file edited reads as its new bytes; one removed is forgotten; the blank one fills up
+    wrapped = corpus / "release_hard_wrapped.txt"
+    wrapped.write_text(wrapped.read_text(encoding="utf-8").replace("\n", "\n\n", 3), encoding="utf-8")
+    (corpus / "balkan-courier-moldova-shelter.html").unlink()
+    (corpus / "blank.txt").write_text("A line of its own now.\n", encoding="utf-8")
+    fresh = read_corpus(corpus)
+    assert read_corpus(corpus, readings=memo) == fresh and not fresh.skipped
+    assert len(memo.earlier) == len(list(corpus.iterdir()))
+    # the same bytes under another format are read by that format's reader
+    (corpus / "copy.md").write_bytes(wrapped.read_bytes())
+    assert read_corpus(corpus, readings=memo) == read_corpus(corpus)
+
+
+def test_a_rebuild_reads_changed_files_only_and_matches_a_build_without_cache(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DEV / "corpus", corpus)
+    cache = tmp_path / "cache"
+    assert run_cli("build", corpus, "--out", tmp_path / "cached", "--cache-dir", cache, *FAST).exit_code == 0
+    assert len(ExtractionCache(cache).reading_memo().earlier) == len(list(corpus.glob("*.txt")))
+    changed = sorted(corpus.glob("*.txt"))[5]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe Minister urged every State to act.\n", encoding="utf-8")
+    assert run_cli("build", corpus, "--out", tmp_path / "cached", "--cache-dir", cache, *FAST).exit_code == 0
+    assert run_cli("build", corpus, "--out", tmp_path / "fresh", "--no-cache", *FAST).exit_code == 0
+    for name in ("graph.ttl", f"text/{changed.stem}.txt"):
+        assert (tmp_path / "cached" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
+    assert "urged every State" in (tmp_path / "cached" / "text" / f"{changed.stem}.txt").read_text(encoding="utf-8")
+    # --no-cache neither reads nor writes the memo; a damaged memo is no memo
+    memo_file = next(cache.glob("readings-*.pickle"))
+    memo_file.write_bytes(memo_file.read_bytes()[:-50])
+    assert ExtractionCache(cache).reading_memo().earlier == {}
+    assert run_cli("build", corpus, "--out", tmp_path / "cached", "--cache-dir", cache, *FAST).exit_code == 0
+    assert (tmp_path / "cached" / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
+    assert not list((tmp_path / "fresh").glob(".cache/readings-*"))
+
+
+def test_the_import_scan_finds_every_import_ast_walk_finds(tmp_path):
+    import ast
+
+    import tipgraph
+    from tipgraph.cache import _imported_tipgraph_modules, _statements
+
+    nested = tmp_path / "nested.py"
+    nested.write_text(
+        "import tipgraph.a\n"
+        "try:\n    from tipgraph import b\nexcept ImportError:\n    from tipgraph.c import d\nelse:\n    import tipgraph.e\n"
+        "finally:\n    import tipgraph.f\n"
+        "class K:\n    def m(self):\n        with open('x'):\n            for _ in ():\n                import tipgraph.g\n"
+        "            else:\n                while True:\n                    import tipgraph.h\n"
+        "match 1:\n    case 1:\n        from tipgraph.i import j\n"
+        "if True:\n    pass\nelif False:\n    from . import k\n"
+        "async def f():\n    async with x:\n        from .l import m\n", encoding="utf-8")
+    package = Path(tipgraph.__file__).parent
+    for name, path in [("tipgraph.nested", nested)] + [
+        ("tipgraph." + ".".join(p.relative_to(package).with_suffix("").parts).removesuffix(".__init__"), p)
+        for p in sorted(package.rglob("*.py"))
+    ]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        walked = [n for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))]
+        assert sorted(map(ast.dump, walked)) == sorted(
+            ast.dump(n) for n in _statements(tree.body) if isinstance(n, (ast.Import, ast.ImportFrom))), path
+    found = _imported_tipgraph_modules("tipgraph.nested", nested)
+    assert {"tipgraph.a", "tipgraph.b", "tipgraph.c", "tipgraph.e", "tipgraph.f", "tipgraph.g", "tipgraph.h",
+            "tipgraph.i", "tipgraph.k", "tipgraph.l"} <= found

@@ -37,6 +37,7 @@ import importlib.metadata
 import json
 import os
 import pickle
+import re
 import shutil
 import tempfile
 import time
@@ -104,7 +105,7 @@ def _imported_tipgraph_modules(name: str, path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found: set[str] = set()
-    for node in ast.walk(tree):
+    for node in _statements(tree.body):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -117,6 +118,21 @@ def _imported_tipgraph_modules(name: str, path: Path) -> set[str]:
             found.add(module)
             found.update(f"{module}.{alias.name}" for alias in node.names)  # `from pkg import submodule`
     return {m for m in found if m == "tipgraph" or m.startswith("tipgraph.")}
+
+
+def _statements(body: list) -> Iterator[ast.stmt]:
+    """Every statement of `body` and of the blocks in it (an import is a statement, and no
+    expression holds one: walking the expressions too, as ast.walk does, took most of the time)."""
+    todo = list(body)
+    while todo:
+        node = todo.pop()
+        yield node
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            for child in getattr(node, name, None) or ():
+                if isinstance(child, ast.stmt):
+                    todo.append(child)
+                else:  # an except clause, a case of a match statement: statements in their body
+                    todo.extend(child.body)
 
 
 def per_document_modules() -> dict[str, Path]:
@@ -204,6 +220,45 @@ def _duplicates_version() -> str:
     from tipgraph.corpus import dedupe
 
     return hashlib.sha256(f"{CACHE_FORMAT}\0".encode() + Path(dedupe.__file__).read_bytes()).hexdigest()
+
+
+# The libraries the readers call (tipgraph.corpus.readers), with what they need in turn: their
+# versions are part of what a file reads as.
+READER_DISTRIBUTIONS = ("trafilatura", "pdfminer.six", "python-docx", "charset-normalizer")
+
+
+def _distribution_versions(names) -> list[str]:
+    found: dict[str, str | None] = {}
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        key = re.sub(r"[-_.]+", "-", name).lower()
+        if key in found:
+            continue
+        try:
+            distribution = importlib.metadata.distribution(name)
+        except importlib.metadata.PackageNotFoundError:
+            found[key] = None
+            continue
+        found[key] = distribution.version
+        for requirement in distribution.requires or ():
+            if "extra ==" not in requirement.replace("extra==", "extra =="):
+                todo.append(re.match(r"[A-Za-z0-9._-]+", requirement).group())
+    return [f"{key} {version}" for key, version in sorted(found.items())]
+
+
+@functools.lru_cache(maxsize=1)
+def _readings_version() -> str:
+    """The corpus readers' code and libraries, and the cache's format: what a ReadingMemo depends on."""
+    from tipgraph import corpus
+
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{tipgraph.__version__}\0".encode())
+    for path in sorted(Path(corpus.__file__).parent.glob("*.py")):
+        digest.update(f"{path.name}\0".encode() + path.read_bytes())
+    for module in ("graphio", "model"):  # what the readers import from outside tipgraph.corpus
+        digest.update(f"{module}\0".encode() + (Path(tipgraph.__file__).parent / f"{module}.py").read_bytes())
+    digest.update("\n".join(_distribution_versions(READER_DISTRIBUTIONS)).encode())
+    return digest.hexdigest()
 
 
 def document_key(document: SourceDocument, version: str) -> str:
@@ -300,6 +355,16 @@ class ExtractionCache:
 
     def keep_duplicate_memo(self, memo) -> None:
         self._write_state("duplicates", _duplicates_version(), memo)
+
+    def reading_memo(self):
+        """What the last build's files read as (tipgraph.corpus.ReadingMemo)."""
+        from tipgraph.corpus import ReadingMemo
+
+        found = self._read_state("readings", _readings_version())
+        return found if isinstance(found, ReadingMemo) else ReadingMemo()
+
+    def keep_reading_memo(self, memo) -> None:
+        self._write_state("readings", _readings_version(), memo)
 
     def _state_path(self, name: str, version: str) -> Path:
         return self.root / f"{name}-{version[:24]}.pickle"

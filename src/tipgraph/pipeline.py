@@ -245,9 +245,11 @@ def build(
     with _fewer_collections():
         cache = open_cache(cache_dir)
         memo = cache.duplicate_memo() if cache is not None else None
-        read = read_corpus(corpus, strict=strict, duplicates=memo)
+        readings = cache.reading_memo() if cache is not None else None
+        read = read_corpus(corpus, strict=strict, duplicates=memo, readings=readings)
         if cache is not None:
             cache.keep_duplicate_memo(memo)
+            cache.keep_reading_memo(readings)
         documents = read.documents
         for skipped in read.skipped:
             if on_skip is not None:

@@ -6,6 +6,7 @@ saved twice becomes one document that records all its files.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -21,8 +22,8 @@ from tipgraph.model import SourceDocument
 DOCUMENT_SUFFIXES = tuple(READERS)
 
 __all__ = [
-    "Corpus", "DOCUMENT_SUFFIXES", "SIDECAR_KEYS", "SIDECAR_NAMES", "Skipped", "Unreadable", "calendar_date",
-    "decode", "read_corpus", "read_file", "read_sidecar", "universal_newlines",
+    "Corpus", "DOCUMENT_SUFFIXES", "ReadingMemo", "SIDECAR_KEYS", "SIDECAR_NAMES", "Skipped", "Unreadable",
+    "calendar_date", "decode", "read_corpus", "read_file", "read_sidecar", "universal_newlines",
 ]
 
 
@@ -53,12 +54,55 @@ def _document_files(folder: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
 
 
-def read_file(path: Path) -> tuple[str, dict[str, str]]:
-    """(text, metadata the file states about itself); raises Unreadable with the reason."""
+class ReadingMemo:
+    """What files read as in an earlier reading, for the next one (tipgraph.cache keeps it).
+
+    A file's text and the metadata it states depend on its bytes and its format alone (and on
+    the readers' code and libraries, which the cache's version of the memo pins), so a file
+    whose bytes an earlier reading saw is not read again (web pages, PDFs and hard-wrapped text
+    take milliseconds each). Files are known by format and the sha256 of their bytes; the memo
+    describes the last reading's files only."""
+
+    def __init__(self) -> None:
+        self.earlier: dict[tuple[str, bytes], tuple[str, dict[str, str]] | str] = {}  # or Unreadable's reason
+        self.now: dict[tuple[str, bytes], tuple[str, dict[str, str]] | str] = {}
+
+    def read(self, path: Path) -> tuple[str, dict[str, str]]:
+        raw = _bytes_of(path)
+        key = (path.suffix.lower(), hashlib.sha256(raw).digest())
+        found = self.now.get(key) or self.earlier.get(key)
+        if found is None:
+            try:
+                found = _read_bytes(path, raw)
+            except Unreadable as exc:
+                found = str(exc)
+        self.now[key] = found
+        if isinstance(found, str):
+            raise Unreadable(found)
+        text, meta = found
+        return text, dict(meta)
+
+    def done(self) -> None:
+        """The reading is over: keep what it read, forget the files it did not see."""
+        self.earlier, self.now = self.now, {}
+
+    def __getstate__(self) -> dict:
+        return {"earlier": self.earlier, "now": {}}
+
+
+def _bytes_of(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise Unreadable(f"cannot read: {exc.strerror or exc}") from None
+
+
+def read_file(path: Path) -> tuple[str, dict[str, str]]:
+    """(text, metadata the file states about itself); raises Unreadable with the reason."""
+    return _read_bytes(path, _bytes_of(path))
+
+
+def _read_bytes(path: Path, raw: bytes) -> tuple[str, dict[str, str]]:
     reader = READERS[path.suffix.lower()]
     text, meta = reader(raw)
     text = universal_newlines(text)
@@ -87,9 +131,11 @@ def _preference(relative: str) -> tuple[int, str]:
     return (FORMAT_PREFERENCE.index(suffix) if suffix in FORMAT_PREFERENCE else len(FORMAT_PREFERENCE), relative)
 
 
-def read_corpus(folder: str | os.PathLike, *, strict: bool = False, duplicates: DuplicateMemo | None = None) -> Corpus:
+def read_corpus(folder: str | os.PathLike, *, strict: bool = False, duplicates: DuplicateMemo | None = None,
+                readings: ReadingMemo | None = None) -> Corpus:
     """Every readable document under `folder`, sorted by relative path. `duplicates` is what an
-    earlier reading learnt about which texts are one text (tipgraph.cache keeps it)."""
+    earlier reading learnt about which texts are one text, `readings` what files' bytes read as
+    (tipgraph.cache keeps both)."""
     folder = Path(folder)
     if not folder.exists():
         raise TipgraphError(f"{folder}: corpus folder not found")
@@ -101,13 +147,15 @@ def read_corpus(folder: str | os.PathLike, *, strict: bool = False, duplicates: 
     for path in _document_files(folder):
         relative = path.relative_to(folder).as_posix()
         try:
-            text, meta = read_file(path)
+            text, meta = readings.read(path) if readings is not None else read_file(path)
         except Unreadable as exc:
             if strict:
                 raise TipgraphError(f"{relative}: {exc} (--strict)") from None
             skipped.append(Skipped(relative, str(exc)))
             continue
         read.append((relative, text, meta))
+    if readings is not None:
+        readings.done()
     if not read:
         suffixes = ", ".join(DOCUMENT_SUFFIXES)
         raise TipgraphError(f"{folder}: no documents ({suffixes} files with text) in the corpus")
