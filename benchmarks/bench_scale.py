@@ -157,10 +157,111 @@ def make_corpus(folder: Path, n_docs: int, *, words: int = 900, seed: int = 0) -
 # ---------------------------------------------------------------- measurements (children)
 
 
+class TreeMemory:
+    """The memory of this process and all its descendants (worker processes, their workers) at
+    once: a thread samples /proc every `interval` seconds and keeps the largest sum of their
+    resident sets (VmRSS: pages a forked worker shares with its parent count in both) and of
+    their proportional sets (Pss from smaps_rollup: a shared page counts once, split between
+    the processes sharing it). ru_maxrss gives each process's own peak only, and for children
+    only the largest one's, whenever it was: not what the processes hold together."""
+
+    def __init__(self, interval: float = 0.2):
+        self.interval = interval
+        self.peak_rss_kb = 0
+        self.peak_pss_kb = 0
+        self.at_peak: dict[int, int] = {}  # pid -> VmRSS kB when the RSS sum peaked
+        self.samples = 0
+        self._stop = None
+        self._thread = None
+
+    @staticmethod
+    def available() -> bool:
+        return Path(f"/proc/{os.getpid()}/status").is_file()
+
+    @staticmethod
+    def tree(root: int) -> list[int]:
+        """`root` and its descendants (from each thread's /proc children list)."""
+        found, todo = [], [root]
+        while todo:
+            pid = todo.pop()
+            found.append(pid)
+            try:
+                tasks = os.listdir(f"/proc/{pid}/task")
+            except OSError:
+                continue
+            for task in tasks:
+                try:
+                    todo.extend(int(c) for c in Path(f"/proc/{pid}/task/{task}/children").read_text().split())
+                except (OSError, ValueError):
+                    pass
+        return found
+
+    @staticmethod
+    def _field(path: str, name: str) -> int:
+        try:
+            with open(path, encoding="ascii") as handle:
+                for line in handle:
+                    if line.startswith(name):
+                        return int(line.split()[1])
+        except (OSError, ValueError):
+            pass
+        return 0
+
+    def sample(self) -> None:
+        rss = {pid: self._field(f"/proc/{pid}/status", "VmRSS:") for pid in self.tree(os.getpid())}
+        pss = sum(self._field(f"/proc/{pid}/smaps_rollup", "Pss:") for pid in rss)
+        self.samples += 1
+        if sum(rss.values()) > self.peak_rss_kb:
+            self.peak_rss_kb = sum(rss.values())
+            self.at_peak = rss
+        self.peak_pss_kb = max(self.peak_pss_kb, pss)
+
+    def __enter__(self) -> "TreeMemory":
+        import threading
+
+        if self.available():
+            self._stop = threading.Event()
+
+            def run() -> None:
+                while not self._stop.is_set():
+                    self.sample()
+                    self._stop.wait(self.interval)
+
+            self.sample()
+            self._thread = threading.Thread(target=run, name="tree-memory", daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._thread is not None:
+            self._stop.set()
+            self._thread.join()
+            self.sample()
+
+    def figures(self) -> dict:
+        workers = sorted((kb for pid, kb in self.at_peak.items() if pid != os.getpid()), reverse=True)
+        return {
+            "tree_peak_rss_mb": round(self.peak_rss_kb / 1024, 1),
+            "tree_peak_pss_mb": round(self.peak_pss_kb / 1024, 1),
+            "tree_processes_at_peak": len(self.at_peak),
+            "tree_main_at_peak_mb": round(self.at_peak.get(os.getpid(), 0) / 1024, 1),
+            "tree_others_at_peak_mb": [round(kb / 1024, 1) for kb in workers],
+            "tree_samples": self.samples,
+            "tree_interval_seconds": self.interval,
+        }
+
+
+_TREE = TreeMemory()  # sampling while a child step runs (main)
+
+
 def _peak_rss_mb() -> dict:
     self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"peak_rss_mb": round(self_kb / 1024, 1), "peak_worker_rss_mb": round(children_kb / 1024, 1)}
+    figures = {"peak_rss_mb": round(self_kb / 1024, 1), "peak_worker_rss_mb": round(children_kb / 1024, 1)}
+    if _TREE.samples:
+        _TREE.sample()
+        figures.update(_TREE.figures())
+    return figures
 
 
 def child_bare(corpus: Path, jobs: int) -> dict:
@@ -478,7 +579,7 @@ def compare_shacl(args, tmp: Path, report: dict) -> None:
           f"same report lines: {a['lines_digest'] == b['lines_digest']}", flush=True)
 
 
-def child_sample(folder: Path, n_docs: int, jobs: int, bundled_cache: Path) -> dict:
+def child_sample(folder: Path, n_docs: int, jobs: int) -> dict:
     """Parse and extract `n_docs` documents of make_corpus (no cache): seconds per word."""
     from tipgraph.corpus import read_corpus
     from tipgraph.pipeline import extract_corpus
@@ -492,11 +593,24 @@ def child_sample(folder: Path, n_docs: int, jobs: int, bundled_cache: Path) -> d
     words = sum(len(d.text.split()) for d in documents)
     loads = [os.getloadavg()[0]]
     t0 = time.perf_counter()
-    count = sum(1 for _ in extract_corpus(documents, jobs))
+    extractions = list(extract_corpus(documents, jobs))  # kept, as a build keeps them for the graph
     seconds = time.perf_counter() - t0
     loads.append(os.getloadavg()[0])
-    return {"documents": count, "words": words, "seconds": seconds, "seconds_per_word": seconds / words,
-            "load_average": loads}
+    return {"documents": len(extractions), "words": words, "seconds": seconds, "seconds_per_word": seconds / words,
+            "load_average": loads, "mentions": sum(len(ex.mentions) for ex in extractions),
+            "claims": sum(len(ex.claims) for ex in extractions), **_peak_rss_mb()}
+
+
+def parse_only(args, tmp: Path, report: dict) -> None:
+    """--parse-only: the per-document stage alone on N documents of make_corpus (workers parse and
+    extract, the main process keeps every extraction, as a build does until its graph is made)."""
+    run = _run_child("sample", str(tmp / "corpus"), str(args.docs), str(args.jobs), "")
+    report["parse"] = run
+    print(f"parse+extract of {run['documents']:,} documents ({run['words']:,} words, {run['mentions']:,} mentions, "
+          f"{run['claims']:,} claims), --jobs {args.jobs}: {run['seconds']:.1f} s (load {run['load_average'][0]:.1f}-"
+          f"{run['load_average'][1]:.1f}); peak RSS {run['peak_rss_mb']:,.0f} MB (main), largest worker "
+          f"{run['peak_worker_rss_mb']:,.0f} MB")
+    print(f"  {_tree_line(run)}", flush=True)
 
 
 def post_only(args, tmp: Path, report: dict) -> None:
@@ -534,8 +648,9 @@ def post_only(args, tmp: Path, report: dict) -> None:
           f"of a cold build")
     for name, run in runs.items():
         print(f"{name}: {run['documents']:,} documents, post-extraction {run['seconds']:.1f} s, peak RSS "
-              f"{run['peak_rss_mb']:,.0f} MB, {run['triples']:,} triples, {run['entities']:,} entities, "
+              f"{run['peak_rss_mb']:,.0f} MB (main), {run['triples']:,} triples, {run['entities']:,} entities, "
               f"{run['claims']:,} claims, load {run['load_average'][0]:.1f}-{run['load_average'][1]:.1f}")
+        print(f"  {_tree_line(run)}")
         for stage, seconds in run["stages"].items():
             print(f"  {stage:<20} {seconds:8.1f} s")
         print("  outputs: " + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in run["sizes"].items()))
@@ -548,6 +663,21 @@ def post_only(args, tmp: Path, report: dict) -> None:
 
 
 # ---------------------------------------------------------------- the report
+
+
+def _tree_line(run: dict) -> str:
+    """The memory all of a step's processes held at once (TreeMemory), per triple and per entity."""
+    if not run.get("tree_samples"):
+        return "memory of all processes at once: not measured (no /proc)"
+    rss, pss = run["tree_peak_rss_mb"], run["tree_peak_pss_mb"]
+    per = ""
+    if run.get("triples"):
+        per = f"; {1024 * 1024 * rss / run['triples']:,.0f} B per triple"
+    if run.get("entities"):
+        per += f", {1024 * rss / run['entities']:,.1f} KB per entity"
+    others = ", ".join(f"{mb:,.0f}" for mb in run["tree_others_at_peak_mb"]) or "none"
+    return (f"all processes at once (sampled every {run['tree_interval_seconds']} s): peak RSS sum {rss:,.0f} MB "
+            f"(main {run['tree_main_at_peak_mb']:,.0f} MB, others {others} MB), peak PSS sum {pss:,.0f} MB{per}")
 
 
 def machine() -> str:
@@ -567,6 +697,24 @@ def machine() -> str:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (f"{cpu}, {os.cpu_count()} cores, {mem}, Python {platform.python_version()}, "
             f"load average {load:.1f} at start")
+
+
+def _child(child: list[str]) -> int:
+    kind, *rest = child
+    if kind == "bare":
+        print(json.dumps(child_bare(Path(rest[0]), int(rest[1]))))
+    elif kind == "build":
+        print(json.dumps(child_build(Path(rest[0]), Path(rest[1]), int(rest[2]), rest[3] if len(rest) > 3 else None)))
+    elif kind == "queries":
+        print(json.dumps(child_queries(Path(rest[0]))))
+    elif kind == "sample":
+        print(json.dumps(child_sample(Path(rest[0]), int(rest[1]), int(rest[2]))))
+    elif kind == "post":
+        print(json.dumps(child_post(Path(rest[0]), int(rest[1]), Path(rest[2]), rest[3] or None, int(rest[4]),
+                                    int(rest[5]) if rest[5] else None, rest[6] if len(rest) > 6 else "")))
+    elif kind == "validate":
+        print(json.dumps(child_validate(Path(rest[0]), rest[1] if len(rest) > 1 else "")))
+    return 0
 
 
 def main() -> int:
@@ -594,32 +742,22 @@ def main() -> int:
                         help="With --post-only --compare-shacl: skip parsing the sample (and the figures after it).")
     parser.add_argument("--sample", type=int, default=60,
                         help="With --post-only: documents of make_corpus parsed to estimate the parse at N.")
+    parser.add_argument("--parse-only", action="store_true",
+                        help="Only parse and extract N documents of the synthetic corpus (no bare spaCy, no graph): "
+                             "its time and the memory of all its processes at once, extractions kept.")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.child:
-        kind, *rest = args.child
-        if kind == "bare":
-            print(json.dumps(child_bare(Path(rest[0]), int(rest[1]))))
-        elif kind == "build":
-            print(json.dumps(child_build(Path(rest[0]), Path(rest[1]), int(rest[2]), rest[3] if len(rest) > 3 else None)))
-        elif kind == "queries":
-            print(json.dumps(child_queries(Path(rest[0]))))
-        elif kind == "sample":
-            print(json.dumps(child_sample(Path(rest[0]), int(rest[1]), int(rest[2]), Path(rest[3]))))
-        elif kind == "post":
-            print(json.dumps(child_post(Path(rest[0]), int(rest[1]), Path(rest[2]), rest[3] or None, int(rest[4]),
-                                        int(rest[5]) if rest[5] else None, rest[6] if len(rest) > 6 else "")))
-        elif kind == "validate":
-            print(json.dumps(child_validate(Path(rest[0]), rest[1] if len(rest) > 1 else "")))
-        return 0
+        with _TREE:  # every child's figures include the memory of its process tree
+            return _child(args.child)
 
     report: dict = {"machine": machine(), "docs": args.docs, "jobs": args.jobs}
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="tipgraph-scale-"))
-    if args.post_only:
+    if args.post_only or args.parse_only:
         try:
             print(f"machine: {report['machine']}")
-            post_only(args, tmp, report)
+            (post_only if args.post_only else parse_only)(args, tmp, report)
             if args.json:
                 args.json.write_text(json.dumps(report, indent=2, sort_keys=True), encoding="utf-8")
         finally:
@@ -661,6 +799,7 @@ def main() -> int:
         print(f"  peak RSS {full['peak_rss_mb']:,.0f} MB (largest worker {full['peak_worker_rss_mb']:,.0f} MB); "
               f"{full['triples']:,} triples ({1024 * 1024 * full['peak_rss_mb'] / max(1, full['triples']):,.0f} B/triple"
               f" at peak); {full['entities']:,} entities, {full['claims']:,} claims")
+        print(f"  {_tree_line(full)}")
         print("  outputs: " + ", ".join(f"{name} {size / 1e6:.1f} MB" for name, size in full["sizes"].items()))
         print(f"  validation: {full['validation']}", flush=True)
 
