@@ -238,6 +238,18 @@ class _Occasions:
                 if body.span.text.split()[-1].lower() not in self.meeting_words:
                     continue
                 number = re.match(r"\s*" + marks + r"\s*(\d{1,5})\b", self.text[body.span.end : end])
+                ordinal = re.search(r"(?<![\w-])\d{1,4}(?:st|nd|rd|th)\s+(?:the\s+)?$", self.text[start : body.span.start])
+                if ordinal and not number:
+                    # "24th Ministerial Council, Vienna" on a header line: the body's 24th meeting, set by the
+                    # header's place and date lines
+                    event_start = start + ordinal.start()
+                    event = self.new_event(m.MEETING, event_start, body.span.end, self.text[event_start : body.span.end],
+                                           keyword="Meeting", body=reference(body))
+                    self.add(reference(event), "organizer", reference(body), event.span)
+                    index = self.lines.index((start, end))
+                    self.header_setting(event, [(body.span.end, end)] + self.lines[index + 1 : LEAD_LINES])
+                    self.deliver(event)
+                    return
                 if not number:
                     continue
                 span_end = body.span.end + number.end()
