@@ -500,3 +500,12 @@ def test_a_course_and_a_session_of_a_body_are_described_events(graph):
     Committee against Trafficking": a training course and a body's session are events."""
     node(graph, "training course on victim identification", "Workshop")
     node(graph, "session of the National Committee against Trafficking", "Meeting")
+
+
+def test_a_keynote_title_with_a_long_office_names_its_summit_and_day(graph):
+    """ "A KEYNOTE ADDRESS BY THE <OFFICE> OF <BODY>, <UNIT>, <NAME> AT THE <SUMMIT> ON THURSDAY 11TH, NOVEMBER
+    2021.": the summit is the occasion, held that day; the body's list "(a) To train ..." names no city."""
+    summit = node(graph, "EASTERN CHILD SAFETY SUMMIT")
+    assert (doc(graph, "o52_keynote-long-office-at-event-on-weekday.txt"), TIP.deliveredAt, summit) in graph
+    assert dates(graph, summit) == {"2021-11-11"}
+    assert not list(graph.subjects(RDFS.label, Literal("To")))
