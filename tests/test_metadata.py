@@ -258,6 +258,10 @@ EXPECTED = {
     "press_release_media_statement_run_on.txt": ("PressRelease", None, None, "2019-03-02"),
     # "| 9:05 AMNadine Forbes": the byline glued to a posting stamp's time
     "news_glued_time_byline.txt": ("NewsArticle", None, "Nadine Forbes", "2015-06-02"),
+    # "Anadolu Agency, March 3, 2018" under the headline; a paper a source "told" is cited, not the outlet (test below)
+    "news_stamp_agency_cites_paper.txt": ("NewsArticle", None, None, "2018-03-03"),
+    # a ministry's release whose lede says where its conference was held ("at the Swedish Embassy in Tallinn")
+    "press_release_venue_body_not_issuer.txt": ("PressRelease", None, None, "2019-05-14"),
     # "Madam Moderator," at a session of a meeting: a delegation's statement, not a speech
     "statement_session_moderator.txt": ("Statement", "Carla Mendes", None, "2012-09-13"),
 }
@@ -519,8 +523,15 @@ def test_a_country_delegation_speaks_for_its_country(graph):
 @pytest.mark.parametrize("source_file, outlet", [
     ("news_wire_line_dateline.txt", "Agence France-Presse"),  # "BRUSSELS - Agence France-Presse"
     ("news_agency_caps_month_full_stop.txt", "Geopress"),  # "TBILISI, APRIL 22, GEOPRESS."
+    ("news_stamp_agency_cites_paper.txt", "Anadolu Agency"),  # its stamp line, not "told Aftenposten"
 ])
 def test_a_wire_dateline_names_the_outlet(graph, source_file, outlet):
     publisher = graph.value(document(graph, source_file), TIP.publisher)
     assert {label.lower() for label in labels(graph, publisher)} == {outlet.lower()}
     assert graph.value(publisher, RDF.type) == TIP.MediaOrganization
+
+
+def test_a_body_named_as_the_venue_does_not_issue_the_release(graph):
+    """ "The conference began on Tuesday at the Swedish Embassy in Tallinn": the embassy is where it was held."""
+    publisher = graph.value(document(graph, "press_release_venue_body_not_issuer.txt"), TIP.publisher)
+    assert not any("Embassy" in label for label in labels(graph, publisher)), labels(graph, publisher)

@@ -483,3 +483,29 @@ def test_an_occasion_line_in_a_speech_header_with_venue_and_city(graph):
 def test_a_long_office_before_the_occasion_of_a_statement_by_line(graph):
     panel = node(graph, "High-level panel on the rights of migrant domestic workers")
     assert (doc(graph, "o49_statement-by-long-office-at-closing-of-event.txt"), TIP.deliveredAt, panel) in graph
+
+
+def test_an_ordinal_before_a_council_is_its_numbered_meeting(graph):
+    """ "19th Ministerial Council, Bratislava" over a delivery line and a date line: the council's 19th meeting,
+    held there on that day, is the occasion the statement was delivered at."""
+    meeting = node(graph, "19th Ministerial Council", "Meeting")
+    assert (doc(graph, "o50_statement-ordinal-body-meeting-line.txt"), TIP.deliveredAt, meeting) in graph
+    assert (meeting, TIP.location, node(graph, "Bratislava")) in graph
+    assert dates(graph, meeting) == {"2019-12-05"}
+    assert any(True for _ in graph.objects(meeting, TIP.organizer))
+
+
+def test_a_course_and_a_session_of_a_body_are_described_events(graph):
+    """ "gathered today in Durres for a training course on victim identification", "chaired the session of the National
+    Committee against Trafficking": a training course and a body's session are events."""
+    node(graph, "training course on victim identification", "Workshop")
+    node(graph, "session of the National Committee against Trafficking", "Meeting")
+
+
+def test_a_keynote_title_with_a_long_office_names_its_summit_and_day(graph):
+    """ "A KEYNOTE ADDRESS BY THE <OFFICE> OF <BODY>, <UNIT>, <NAME> AT THE <SUMMIT> ON THURSDAY 11TH, NOVEMBER
+    2021.": the summit is the occasion, held that day; the body's list "(a) To train ..." names no city."""
+    summit = node(graph, "EASTERN CHILD SAFETY SUMMIT")
+    assert (doc(graph, "o52_keynote-long-office-at-event-on-weekday.txt"), TIP.deliveredAt, summit) in graph
+    assert dates(graph, summit) == {"2021-11-11"}
+    assert not list(graph.subjects(RDFS.label, Literal("To")))

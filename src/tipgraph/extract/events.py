@@ -41,8 +41,8 @@ LOCATION_CLASSES = frozenset({m.PLACE, m.COUNTRY, m.REGION})
 BODY_CLASSES = m.ORGANIZATION_CLASSES | {m.COUNTRY}
 MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 LEAD_LINES = 8
-WEEKDAYS = (r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-            r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
+WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+WEEKDAYS = rf"\b(?:{WEEKDAY_NAMES})\b"
 # "LYON, France –", "VIENNA, 25 June (UN Information Service) -", "Bern, 24.11.2015 -", "Minsk -", "Washington:"
 DATELINE = re.compile(r"(?P<place>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
                       r"(?:,?\s+[^–—\n()]{3,30}?)?(?:\s*\([^()\n]{1,40}\))?\s*(?:[–—:]|\s-{1,2})\s"
@@ -159,6 +159,8 @@ class _Occasions:
         labels = _alternation(self.lex.get("title_delivery_nouns"))
         for start, end in lines:
             line = self.text[start:end]
+            if len(line.split()) > 10:
+                continue  # running text, not a stamp (and no city is to be guessed from its capitalised words)
             places = self.outermost(self.within(start, end, LOCATION_CLASSES))
             found = first_date(line)
             # "6th Regional Day/Tallinn": a place alone between the slashes or bars of a stamp
@@ -180,7 +182,7 @@ class _Occasions:
                 rest = line[: found[1]] + " " * (found[2] - found[1]) + line[found[2] :]
             for place in places:
                 rest = rest[: place.span.start - start] + " " * len(place.span.text) + rest[place.span.end - start :]
-            if not places:
+            if not places and len(rest.split()) <= 6:
                 # "GNAT Hall, Accra": the city of the gazetteer among the line's names, a venue before it
                 runs = list(re.finditer(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}", rest))
                 written = next((w for w in runs if self.place_written(start + w.start(), start + w.end()) is not None), None)
@@ -238,6 +240,18 @@ class _Occasions:
                 if body.span.text.split()[-1].lower() not in self.meeting_words:
                     continue
                 number = re.match(r"\s*" + marks + r"\s*(\d{1,5})\b", self.text[body.span.end : end])
+                ordinal = re.search(r"(?<![\w-])\d{1,4}(?:st|nd|rd|th)\s+(?:the\s+)?$", self.text[start : body.span.start])
+                if ordinal and not number:
+                    # "24th Ministerial Council, Vienna" on a header line: the body's 24th meeting, set by the
+                    # header's place and date lines
+                    event_start = start + ordinal.start()
+                    event = self.new_event(m.MEETING, event_start, body.span.end, self.text[event_start : body.span.end],
+                                           keyword="Meeting", body=reference(body))
+                    self.add(reference(event), "organizer", reference(body), event.span)
+                    index = self.lines.index((start, end))
+                    self.header_setting(event, [(body.span.end, end)] + self.lines[index + 1 : LEAD_LINES])
+                    self.deliver(event)
+                    return
                 if not number:
                     continue
                 span_end = body.span.end + number.end()
@@ -266,7 +280,8 @@ class _Occasions:
             # "Remarks by X at the <event>", "Remarks of the <office> at the <event>", and, after a session label,
             # "HRC 52 - Norway Intervention: Panel discussion on ...": a delivery noun, then the occasion
             # ("Statement delivered by the Deputy Minister of ..., X, at the High-Level Meeting ...")
-            head = (re.match(r"[#*_>\s]*" + nouns + r"\s+(?:delivered\s+by\s+[^\n]{1,160}?\s+|(?:by|of)\s+[^\n]{1,160}?\s+(?:presented|delivered|given)\s+(?=at\b)|(?:by|of)\s+[^\n]{1,120}?\s+)?" + links + r"\s+(?:the\s+)?", line, re.IGNORECASE)
+            # ("A Keynote Address by ...": the article before the kind of text)
+            head = (re.match(r"[#*_>\s]*(?:an?\s+|the\s+)?" + nouns + r"\s+(?:delivered\s+by\s+[^\n]{1,160}?\s+|(?:by|of)\s+[^\n]{1,160}?\s+(?:presented|delivered|given)\s+(?=at\b)|(?:by|of)\s+[^\n]{1,200}?\s+)?" + links + r"\s+(?:the\s+)?", line, re.IGNORECASE)
                     or re.match(r"[#*_>\s]*" + nouns + r"\s+" + _alternation(self.lex.get("title_direct_links")) + r"\s+(?:the\s+)?", line, re.IGNORECASE)
                     or re.match(r"[#*_>\s]*(?:[^\n:]{1,40}?\s)?" + nouns + r"\s*:\s+(?=[^\n]*?\b" + _alternation(keywords) + r"\b)",
                                 line, re.IGNORECASE))
@@ -281,12 +296,16 @@ class _Occasions:
             topic = re.search(r"\s+on\s+(?:the\s+)?(?=[“‘«\"'])", self.text[name_start:end])
             quoted = _quoted_spans(self.text[name_start:end])
             # ("International Conference held February 23-26, 2003": the participle begins the setting, not the name)
+            # ("... at the Migration Summit on Saturday 4th, April 2020.": the day it was held after "on")
             cut = next((c for c in re.finditer(r",\s+(?=\d|" + MONTHS + r")|\s+[–—-]\s+|\s*\(\s*(?=\d)|\s+[\"“]"
+                                               r"|\s+(?i:on)\s+(?=(?i:" + WEEKDAY_NAMES + r")\b|\d)"
                                                r"|\s+(?=(?:held|organi[sz]ed|hosted|convened)\s+(?:on|in|at|from|by|\d|" + MONTHS + r"))",
                                                self.text[name_start:end])
                         if not any(a < c.start() < b for a, b in quoted) and not (topic and c.start() == topic.end() - 1)), None)
+            held_on = None
             if cut:
                 name_end = name_start + cut.start()
+                held_on = first_date(self.text[name_end:end]) if re.match(r"\s+(?i:on)\s", cut.group()) else None
             full_topic = None
             if topic and topic.start() < name_end - name_start:
                 closing = next((b for a, b in quoted if a == topic.end()), None)
@@ -377,6 +396,8 @@ class _Occasions:
             if venue is not None and not self.has_venue(ref):
                 self.add(ref, "location", reference(venue), venue.span)
             self.header_setting(event, self.lines[:index] + self.lines[index + 1 : LEAD_LINES])
+            if held_on:
+                self.add_date(ref, held_on[0])
             if not self.has_venue(ref):
                 place = self.dateline_place()
                 if place is not None:

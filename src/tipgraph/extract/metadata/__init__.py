@@ -334,6 +334,10 @@ def extract_info(document: SourceDocument, mentions: list[EntityMention], vocab:
     if info.genre in {"PressRelease", "Report"} and info.publisher is None:
         info.publisher = _issuer(text, mentions, lexicon) or _protagonist(text, front, mentions)
     if info.genre == "NewsArticle" and info.publisher is None:
+        # "Anadolu Agency, March 3, 2018" under the headline: the agency that stamps the story, not an outlet its
+        # sources "told" or whose reporting it cites
+        info.publisher = _stamp_outlet(front, mentions, info, vocab, known_media=True)
+    if info.genre == "NewsArticle" and info.publisher is None:
         info.publisher = _outlet(text, front, mentions, vocab)
     if info.genre == "NewsArticle" and info.publisher is None:
         # an outlet no entity was found for: in the dateline's brackets, or the authors' photo credit
@@ -457,10 +461,12 @@ def _cut_at_dateline_dash(text: str, mentions: list[EntityMention], start: int, 
 _NAME_AND_DATE = re.compile(r"^(?P<name>[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,2}),\s+(?P<date>.{6,30}?)\.?$")
 
 
-def _stamp_outlet(front: list[Line], mentions: list[EntityMention], info: DocumentInfo, vocab: Vocabulary) -> str | None:
+def _stamp_outlet(front: list[Line], mentions: list[EntityMention], info: DocumentInfo, vocab: Vocabulary,
+                  known_media: bool = False) -> str | None:
     """The outlet of a news story's stamp line "Name, <date>" when the name is no known place and no person or
     body the entity stage found (a dateline's "The Hague, 28 September 2021" names a place); a place the entity
-    stage guessed from the line's shape alone is the outlet's name."""
+    stage guessed from the line's shape alone is the outlet's name. `known_media`: only a name the entity stage
+    read as a media organisation."""
     for line in front[1:]:
         match = _NAME_AND_DATE.match(line.text)
         if line.prose or not match or _WEEKDAY.fullmatch(match.group("name")):
@@ -472,6 +478,11 @@ def _stamp_outlet(front: list[Line], mentions: list[EntityMention], info: Docume
         end = line.start + match.end("name")
         at = [mm for mm in mentions if mm.span.start < end and start < mm.span.end]
         outlets = [mm for mm in at if mm.cls in m.ORGANIZATION_CLASSES and (mm.span.start, mm.span.end) == (start, end)]
+        if known_media:
+            outlets = [mm for mm in outlets if mm.cls == m.MEDIA_ORGANIZATION]
+            if outlets:
+                return reference(outlets[0])
+            continue
         if outlets:
             return reference(outlets[0])
         name = match.group("name")
@@ -538,7 +549,10 @@ def _protagonist(text: str, front: list[Line], mentions: list[EntityMention]) ->
     for mm in bodies:
         if any(re.fullmatch(r"\s*\(\s*", text[end : mm.span.start]) for end in cited_at if end <= mm.span.start):
             cited.add(mm.span.end)
-    opening = [mm for mm in bodies if mm.span.start < lede_end and not reference(mm).startswith("gov:") and mm.span.end not in cited]
+    # "The conference began on Wednesday at the British Embassy in Warsaw": a body named as the venue is a place
+    venues = {mm.span.end for mm in bodies if re.search(r"\b(?:at|inside|outside)\s+(?:the\s+)?$", text[max(0, mm.span.start - 12) : mm.span.start])}
+    opening = [mm for mm in bodies if mm.span.start < lede_end and not reference(mm).startswith("gov:")
+               and mm.span.end not in cited and mm.span.end not in venues]
     if opening:
         lede = text[start:lede_end]
         subject_at = start + len(lede) - len(lede.lstrip())
