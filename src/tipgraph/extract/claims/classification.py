@@ -49,6 +49,7 @@ DURATION_UNIT = re.compile(rf"^\s*{TIME_UNITS}\b")
 FRACTION = re.compile(r"(?<!first )(?<!second )(?<!latter )(?<!former )\b(?:(?:one|a|two|three)[- ])?(?:half|thirds?|quarters?|fifths?)\s+of\s+"
                       r"(?!(?:the\s+|this\s+|last\s+|next\s+)?(?:year|century|decade|month|week|day|term|session|\d{4})\b)(?:all\s+|the\s+|them\b|those\b|these\b|\w+)",
                       re.IGNORECASE)
+RATE_OF_TIME = re.compile(rf"^[\s-]*{TIME_UNITS}\s+(?:a|an|per|each|every)\s+{TIME_UNITS}\b", re.IGNORECASE)
 AGE_AFTER = re.compile(r"^[\s-]*(?:years?|months?)[\s-]*old\b", re.IGNORECASE)
 # "(18/10)", "17 and 18 November": parts of dates
 DATE_PART = re.compile(
@@ -705,8 +706,10 @@ class ClassificationMixin:
                     continue  # "on how important it is to": a reported view, not the speaker's call
                 if any(c.dep_ == "neg" for c in list(head.children) + list(tok.children)):
                     continue
-                if any(c.lower_ in {"more", "less", "most", "least"} for c in tok.children):
-                    continue  # "has become even more important": a comparison, not a call
+                expletive = any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in head.children) and any(
+                    c.dep_ in {"ccomp", "xcomp", "advcl"} for c in list(head.children) + list(tok.children))
+                if any(c.lower_ in {"more", "less", "least"} or (c.lower_ == "most" and not expletive) for c in tok.children):
+                    continue  # "has become even more important": a comparison, not a call ("it is most important that" is one)
                 if head.lemma_ == "become" and head.tag_ == "VBD":
                     continue  # "the development of such a law became necessary": a need of the past, told
                 if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in head.children) and not any(
@@ -782,7 +785,9 @@ class ClassificationMixin:
                 # "he hoped that exploitation would be tackled": a wish for what others should do
                 evidence = tok.text
             elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._heads_clause_noun(tok) \
-                    and (tok.lemma_ != "call" or any(c.dep_ in {"prep", "acl"} and c.lower_ in {"for", "to"} for c in tok.children)):
+                    and (tok.lemma_ != "call" or any(c.dep_ in {"prep", "acl"} and c.lower_ in {"for", "to"} for c in tok.children)
+                         and not any(c.dep_ == "compound" for c in tok.children)) \
+                    and not self._need_told(tok):
                 # "the need for", "our ... legal duty", "echo the call for the public to report": the noun with its determiner or owner
                 lead = [c for c in tok.children if c.dep_ in {"det", "poss"} and c.i < tok.i]
                 evidence = self._words(lead[0], tok, limit=6) if lead else tok.text
@@ -792,6 +797,20 @@ class ClassificationMixin:
             if rank is not None and self._speech_act_stands("CallToAction", tok):
                 cues.append(self._cue("CallToAction", "necessity", evidence, rank, tok.idx))
         return cues
+
+    def _need_told(self, noun: Token) -> bool:
+        """A need or duty the clause tells rather than voices: one an instrument lays down ("The new Protocol
+        reaffirms the obligation to punish ..."), or one that a past event answered ("the Conference responded to
+        the urgent need for action"), as against one spoken of ("he spoke of the need for")."""
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return False
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        laws = set((self.lexicon.get("CallToAction") or {}).get("binding_texts") or ())
+        if subjects and (self._names_instrument(subjects[0]) or subjects[0].lemma_.lower() in laws and subjects[0].text[:1].isupper()):
+            return True
+        return noun.dep_ == "pobj" and verb.tag_ == "VBD" and verb.lemma_.lower() not in self.reporting \
+            and not (subjects and subjects[0].lower_ in FIRST_PERSON)
 
     def _reported_actor(self, verb: Token) -> bool:
         """The verb's subject is a third party whose words are reported: a named actor, an office, "he" or "she"."""
@@ -1129,6 +1148,7 @@ class ClassificationMixin:
                 or _in_quoted_title(text, start, end)  # 'the conference "10 Years of Combating Trafficking ..."'
                 or self._one_of(tok)
                 or self._age(tok, text, start, end)
+                or RATE_OF_TIME.match(after) is not None  # "working 365 days a year", "24 hours a day": always, no count
                 or self._figure_depth(tok, sent) > depth_limit
                 or (self.clause_rank(tok, sent) is None and not (restrictive and self._in_restrictive_relative(tok, sent)))
             )
