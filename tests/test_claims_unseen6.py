@@ -110,3 +110,23 @@ def test_a_need_voiced_is_still_a_call(claims):
 def test_a_superlative_of_need_and_the_time_for_others_are_calls(claims, words):
     c = claim(claims, "speech_needs_told.txt", words)
     assert c.cls == "CallToAction", (words, c.cls, c.class_rule, c.class_evidence)
+
+
+@pytest.mark.parametrize("words, cls", [
+    # armed groups and office holders taking part in the crime are criticised
+    ("other armed groups engage in human trafficking", "Criticism"),
+    ("even border guards took part in this criminal scheme", "Criticism"),
+    # a crime group doing so is the crime told; victims forced into it, a workshop taken part in: no criticism
+    ("An organised crime group engaged in the trafficking", "Assertion"),
+    ("forced to engage in prostitution", "Assertion"),
+    ("took part in a workshop", "Assertion"),
+])
+def test_complicity_in_the_crime_is_a_criticism(claims, words, cls):
+    c = claim(claims, "statement_complicity.txt", words)
+    assert c.cls == cls, (words, c.cls, c.class_rule, c.class_evidence)
+
+
+def test_a_text_typed_in_capitals_keeps_its_sentences(claims):
+    texts = " | ".join(_texts(claims, "speech_in_capitals.txt"))
+    for words in ("MANY YOUNG PEOPLE ARE PROMISED", "WE MUST PROTECT EVERY CHILD"):
+        assert words in texts, words

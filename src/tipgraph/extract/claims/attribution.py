@@ -11,7 +11,7 @@ order they are tried:
                         the importance", '..., said X.', '..., police said on Tuesday.')
   pronoun               "he"/"she"/"they" as that subject: the person (or the body whose
                         representative spoke) named last
-  title-coreference     "the minister", "the Special Representative": the person last given that office
+  title-coreference     "the minister", "the Special Representative", "the deputy PM": the person last given that office
   body-coreference      "court officials", "the ministry": the body named before with that noun
   source-anaphor        "the cited source", "Another recommendation": the source named last
   unnamed-speakers      "speakers", "many", "some" in meetings coverage: the body that met

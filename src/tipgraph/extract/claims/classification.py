@@ -6,8 +6,9 @@ A clause's class comes from its cues: trigger phrases of the lexicon
 essential", "it is vital that"), a noun of need or duty as what the clause
 is about ("stresses the need for"), a pledge ("we will", "our commitment"),
 support or rejection voiced by an actor ("we have always supported", "we
-reject"), a failed duty ("did not meet the minimum standards"), a figure
-that counts something.
+reject"), a failed duty ("did not meet the minimum standards"), a body or an
+office holder taking part in the crime ("officers took part in this criminal
+scheme"), a figure that counts something (not an age, not "365 days a year").
 
 Where a cue stands decides whether it speaks for the clause: cues inside a
 relative clause ("challenges that States need to address"), a concessive
@@ -1097,6 +1098,45 @@ class ClassificationMixin:
             rank = self.clause_rank(tok, sent)
             if rank is not None:
                 cues.append(self._cue("Criticism", "stance-verb", self._words(subject, tok, limit=4), rank, tok.idx))
+        cues += self._complicity_cues(sent)
+        return cues
+
+    def _complicity_cues(self, sent: SpacySpan) -> list[ClassReading]:
+        """"even law enforcement officers took part in this criminal scheme", "ISIL, Boko Haram and other armed groups
+        engage in human trafficking": a body, a state or those in office as the subject of a verb of taking part in
+        the crime. Traffickers or a gang doing so is the crime told, and so is a victim "forced to engage in" it."""
+        spec = self.lexicon.get("Criticism") or {}
+        verbs = {str(v).lower() for v in spec.get("complicity_verbs") or ()}
+        crimes = set(spec.get("crime_nouns") or ()) | set(spec.get("scheme_nouns") or ())
+        perpetrators = set(spec.get("perpetrator_nouns") or ())
+        holders = set(spec.get("office_nouns") or ())
+        cues = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or any(c.dep_ in {"neg", "auxpass"} for c in tok.children):
+                continue
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "with"}]
+            phrase = next((f"{tok.lemma_.lower()} {p.lower_}" for p in preps if f"{tok.lemma_.lower()} {p.lower_}" in verbs), None)
+            if phrase is None and tok.lemma_.lower() == "take":
+                part = any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children)
+                phrase = "take part in" if part and any(p.lower_ == "in" for p in preps) else None
+            if phrase is None:
+                continue
+            objects = [o for p in preps if phrase.endswith(p.lower_) for o in p.children if o.dep_ in {"pobj", "pcomp"}]
+            if not any(o.lemma_.lower() in crimes | perpetrators or any(t.lemma_.lower() in crimes | perpetrators for t in o.children
+                                                                      if t.dep_ in {"compound", "amod"}) for o in objects):
+                continue
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"] or (
+                [c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ == "conj" else [])
+            if not subjects or any(t.lemma_.lower() in perpetrators or (t.lemma_.lower() in crimes and t.dep_ in {"compound", "amod"})
+                                   for t in subjects[0].subtree):
+                continue  # "traffickers", "an organised crime group", "the trafficking gang": the crime told
+            named = [mm for t in subjects[0].subtree for mm in [self.mention_at(t.idx)] if mm is not None]
+            heads = [t for t in subjects[0].subtree if t.i == subjects[0].i or t.dep_ == "conj"]  # "A, B and other armed groups"
+            if not (any(mm.cls in m.ORGANIZATION_CLASSES | {m.COUNTRY} for mm in named) or any(t.lemma_.lower() in holders for t in heads)):
+                continue
+            rank = self.clause_rank(tok, sent)
+            if rank is not None:
+                cues.append(self._cue("Criticism", "complicity", self._words(tok, objects[0], limit=5), rank, tok.idx))
         return cues
 
     def _failed_duty_cues(self, sent: SpacySpan) -> list[ClassReading]:
