@@ -74,3 +74,59 @@ def test_classes_from_the_parse_of_unseen_phrasings(claims, words, cls):
     c = claim(claims, "release_classes.txt", words)
     assert c.cls == cls, (words, c.cls, c.class_rule, c.class_evidence)
     assert c.class_rule, words  # every claim names the rule that classified it
+
+
+def test_news_takes_up_a_title_in_its_short_form_and_keeps_bodies_apart_from_persons(claims):
+    doc = "news_council_session.txt"
+    # "the deputy PM" is the "Deputy Prime Minister of Moldova Ion Rusnac" of the lede
+    for words in ("Moldova had opened more shelters", "still too low"):
+        c = claim(claims, doc, words)
+        assert c.claimant == "Person:Ion Rusnac", (words, c.claimant, c.claimant_rule, c.claimant_evidence)
+    # "the government" is no source anaphor of the police inspector quoted just before
+    c = claim(claims, doc, "The government acknowledged")
+    assert c.claimant != "Person:Vasile Cojocaru", (c.claimant, c.claimant_rule, c.claimant_evidence)
+
+
+@pytest.mark.parametrize("words, not_cls", [
+    # welcoming the people at a meeting greets them
+    ("welcomed the participants", "Endorsement"),
+    # a need a past event answered, a duty a binding text lays down, a telephone call: no appeal voiced
+    ("responded to the urgent need", "CallToAction"),
+    ("reaffirms the obligation to compensate", "CallToAction"),
+    ("a frantic phone call", "CallToAction"),
+    # "365 days a year" tells how often, it counts nothing
+    ("365 days a year", "Statistic"),
+])
+def test_needs_told_greetings_and_rates_are_not_what_they_look_like(claims, words, not_cls):
+    c = claim(claims, "speech_needs_told.txt", words)
+    assert c.cls != not_cls, (words, c.cls, c.class_rule, c.class_evidence)
+
+
+def test_a_need_voiced_is_still_a_call(claims):
+    assert claim(claims, "speech_needs_told.txt", "We stress the need for").cls == "CallToAction"
+
+
+@pytest.mark.parametrize("words", ["it is most important that we inspect", "This is the time for employers"])
+def test_a_superlative_of_need_and_the_time_for_others_are_calls(claims, words):
+    c = claim(claims, "speech_needs_told.txt", words)
+    assert c.cls == "CallToAction", (words, c.cls, c.class_rule, c.class_evidence)
+
+
+@pytest.mark.parametrize("words, cls", [
+    # armed groups and office holders taking part in the crime are criticised
+    ("other armed groups engage in human trafficking", "Criticism"),
+    ("even border guards took part in this criminal scheme", "Criticism"),
+    # a crime group doing so is the crime told; victims forced into it, a workshop taken part in: no criticism
+    ("An organised crime group engaged in the trafficking", "Assertion"),
+    ("forced to engage in prostitution", "Assertion"),
+    ("took part in a workshop", "Assertion"),
+])
+def test_complicity_in_the_crime_is_a_criticism(claims, words, cls):
+    c = claim(claims, "statement_complicity.txt", words)
+    assert c.cls == cls, (words, c.cls, c.class_rule, c.class_evidence)
+
+
+def test_a_text_typed_in_capitals_keeps_its_sentences(claims):
+    texts = " | ".join(_texts(claims, "speech_in_capitals.txt"))
+    for words in ("MANY YOUNG PEOPLE ARE PROMISED", "WE MUST PROTECT EVERY CHILD"):
+        assert words in texts, words

@@ -11,7 +11,7 @@ order they are tried:
                         the importance", '..., said X.', '..., police said on Tuesday.')
   pronoun               "he"/"she"/"they" as that subject: the person (or the body whose
                         representative spoke) named last
-  title-coreference     "the minister", "the Special Representative": the person last given that office
+  title-coreference     "the minister", "the Special Representative", "the deputy PM": the person last given that office
   body-coreference      "court officials", "the ministry": the body named before with that noun
   source-anaphor        "the cited source", "Another recommendation": the source named last
   unnamed-speakers      "speakers", "many", "some" in meetings coverage: the body that met
@@ -338,6 +338,14 @@ class AttributionMixin:
         return self._titles
 
     _titles: set[str] | None = None
+
+    @property
+    def _title_abbreviations(self) -> dict[str, str]:
+        return {str(k).lower(): str(v).lower() for k, v in (self.attribution_lexicon.get("title_abbreviations") or {}).items()}
+
+    @property
+    def _body_nouns(self) -> set[str]:
+        return {str(w).lower() for w in self.attribution_lexicon.get("body_nouns") or ()}
 
     def subject_actor(self, token) -> EntityMention | None:
         """The actor a subject phrase names: the person it names ("Acting Head of the Centre,
@@ -682,10 +690,15 @@ class AttributionMixin:
                     return Source(reference(apposed), "reporting-verb", _words(f"{apposed.span.text}, {tok.text}"))
             if not subjects:
                 continue
-            source = self._subject_source(subjects[0], tok, state)
+            subject = subjects[0]
+            while len(subjects) > 1 and subjects[1].i == subject.i + 1:
+                # "The deputy[nsubj] PM[nsubj] said": one noun phrase the parse split in two; its head is the last
+                subjects = subjects[1:]
+                subject = subjects[0]
+            source = self._subject_source(subject, tok, state)
             if source is not None:
                 return source
-            if subjects[0].lower_ in FIRST_PERSON:
+            if subject.lower_ in FIRST_PERSON:
                 return None
         return None
 
@@ -756,6 +769,7 @@ class AttributionMixin:
             return None
         if subject.lemma_.lower() in self.source_nouns and subject.lemma_.lower() not in self.speaker_roles \
                 and subject.lemma_.lower() not in self.institution_nouns \
+                and not (subject.lemma_.lower() in self._body_nouns and state.last_source and state.last_source.ref.startswith("Person:")) \
                 and not self.actor_in_subtree(subject) and state.last_source and \
                 any(c.dep_ in {"det", "poss"} and c.lower_ in {"another", "the", "this", "these", "her", "his", "its", "their"} for c in subject.children):
             # "Another recommendation is to ...", "Her report found": the source named before
@@ -766,7 +780,8 @@ class AttributionMixin:
                 return Source(body, "unnamed-speakers", f"{said} ({body})")
             return None
         actor = self.subject_actor(subject)
-        if actor is None and subject.lemma_.lower() in self.speaker_roles and subject.lower_ not in {"head"}:
+        if actor is None and (subject.lemma_.lower() in self.speaker_roles or subject.lower_ in self._title_abbreviations) \
+                and subject.lower_ not in {"head"}:
             # "the Special Representative called on ...", "the Minister said": the person last given that title
             titled = self._titled_person(subject)
             if titled:
@@ -839,8 +854,10 @@ class AttributionMixin:
     def _titled_person(self, subject, anywhere: bool = False) -> str | None:
         """'the Special Representative': the last person named before with that title (or, for
         whom a statement welcomes, the one the text names with it anywhere, as in its title line)."""
-        words = [t.lower_ for t in subject.subtree if t.pos_ in {"PROPN", "NOUN", "ADJ"}]
-        if not words or subject.lower_ not in self._title_words():
+        abbreviations = self._title_abbreviations
+        words = [w for t in subject.subtree if t.pos_ in {"PROPN", "NOUN", "ADJ"}
+                 for w in (abbreviations.get(t.lower_) or t.lower_).split()]
+        if not words or (subject.lower_ not in self._title_words() and subject.lower_ not in abbreviations):
             return None
         best = None
         for mm in self.mentions:

@@ -6,8 +6,9 @@ A clause's class comes from its cues: trigger phrases of the lexicon
 essential", "it is vital that"), a noun of need or duty as what the clause
 is about ("stresses the need for"), a pledge ("we will", "our commitment"),
 support or rejection voiced by an actor ("we have always supported", "we
-reject"), a failed duty ("did not meet the minimum standards"), a figure
-that counts something.
+reject"), a failed duty ("did not meet the minimum standards"), a body or an
+office holder taking part in the crime ("officers took part in this criminal
+scheme"), a figure that counts something (not an age, not "365 days a year").
 
 Where a cue stands decides whether it speaks for the clause: cues inside a
 relative clause ("challenges that States need to address"), a concessive
@@ -49,6 +50,7 @@ DURATION_UNIT = re.compile(rf"^\s*{TIME_UNITS}\b")
 FRACTION = re.compile(r"(?<!first )(?<!second )(?<!latter )(?<!former )\b(?:(?:one|a|two|three)[- ])?(?:half|thirds?|quarters?|fifths?)\s+of\s+"
                       r"(?!(?:the\s+|this\s+|last\s+|next\s+)?(?:year|century|decade|month|week|day|term|session|\d{4})\b)(?:all\s+|the\s+|them\b|those\b|these\b|\w+)",
                       re.IGNORECASE)
+RATE_OF_TIME = re.compile(rf"^[\s-]*{TIME_UNITS}\s+(?:a|an|per|each|every)\s+{TIME_UNITS}\b", re.IGNORECASE)
 AGE_AFTER = re.compile(r"^[\s-]*(?:years?|months?)[\s-]*old\b", re.IGNORECASE)
 # "(18/10)", "17 and 18 November": parts of dates
 DATE_PART = re.compile(
@@ -705,8 +707,10 @@ class ClassificationMixin:
                     continue  # "on how important it is to": a reported view, not the speaker's call
                 if any(c.dep_ == "neg" for c in list(head.children) + list(tok.children)):
                     continue
-                if any(c.lower_ in {"more", "less", "most", "least"} for c in tok.children):
-                    continue  # "has become even more important": a comparison, not a call
+                expletive = any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in head.children) and any(
+                    c.dep_ in {"ccomp", "xcomp", "advcl"} for c in list(head.children) + list(tok.children))
+                if any(c.lower_ in {"more", "less", "least"} or (c.lower_ == "most" and not expletive) for c in tok.children):
+                    continue  # "has become even more important": a comparison, not a call ("it is most important that" is one)
                 if head.lemma_ == "become" and head.tag_ == "VBD":
                     continue  # "the development of such a law became necessary": a need of the past, told
                 if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in head.children) and not any(
@@ -782,7 +786,9 @@ class ClassificationMixin:
                 # "he hoped that exploitation would be tackled": a wish for what others should do
                 evidence = tok.text
             elif tok.lemma_.lower() in nouns and tok.pos_ == "NOUN" and tok.tag_ == "NN" and self._heads_clause_noun(tok) \
-                    and (tok.lemma_ != "call" or any(c.dep_ in {"prep", "acl"} and c.lower_ in {"for", "to"} for c in tok.children)):
+                    and (tok.lemma_ != "call" or any(c.dep_ in {"prep", "acl"} and c.lower_ in {"for", "to"} for c in tok.children)
+                         and not any(c.dep_ == "compound" for c in tok.children)) \
+                    and not self._need_told(tok):
                 # "the need for", "our ... legal duty", "echo the call for the public to report": the noun with its determiner or owner
                 lead = [c for c in tok.children if c.dep_ in {"det", "poss"} and c.i < tok.i]
                 evidence = self._words(lead[0], tok, limit=6) if lead else tok.text
@@ -792,6 +798,20 @@ class ClassificationMixin:
             if rank is not None and self._speech_act_stands("CallToAction", tok):
                 cues.append(self._cue("CallToAction", "necessity", evidence, rank, tok.idx))
         return cues
+
+    def _need_told(self, noun: Token) -> bool:
+        """A need or duty the clause tells rather than voices: one an instrument lays down ("The new Protocol
+        reaffirms the obligation to punish ..."), or one that a past event answered ("the Conference responded to
+        the urgent need for action"), as against one spoken of ("he spoke of the need for")."""
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return False
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        laws = set((self.lexicon.get("CallToAction") or {}).get("binding_texts") or ())
+        if subjects and (self._names_instrument(subjects[0]) or subjects[0].lemma_.lower() in laws and subjects[0].text[:1].isupper()):
+            return True
+        return noun.dep_ == "pobj" and verb.tag_ == "VBD" and verb.lemma_.lower() not in self.reporting \
+            and not (subjects and subjects[0].lower_ in FIRST_PERSON)
 
     def _reported_actor(self, verb: Token) -> bool:
         """The verb's subject is a third party whose words are reported: a named actor, an office, "he" or "she"."""
@@ -1078,6 +1098,45 @@ class ClassificationMixin:
             rank = self.clause_rank(tok, sent)
             if rank is not None:
                 cues.append(self._cue("Criticism", "stance-verb", self._words(subject, tok, limit=4), rank, tok.idx))
+        cues += self._complicity_cues(sent)
+        return cues
+
+    def _complicity_cues(self, sent: SpacySpan) -> list[ClassReading]:
+        """"even law enforcement officers took part in this criminal scheme", "ISIL, Boko Haram and other armed groups
+        engage in human trafficking": a body, a state or those in office as the subject of a verb of taking part in
+        the crime. Traffickers or a gang doing so is the crime told, and so is a victim "forced to engage in" it."""
+        spec = self.lexicon.get("Criticism") or {}
+        verbs = {str(v).lower() for v in spec.get("complicity_verbs") or ()}
+        crimes = set(spec.get("crime_nouns") or ()) | set(spec.get("scheme_nouns") or ())
+        perpetrators = set(spec.get("perpetrator_nouns") or ())
+        holders = set(spec.get("office_nouns") or ())
+        cues = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or any(c.dep_ in {"neg", "auxpass"} for c in tok.children):
+                continue
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "with"}]
+            phrase = next((f"{tok.lemma_.lower()} {p.lower_}" for p in preps if f"{tok.lemma_.lower()} {p.lower_}" in verbs), None)
+            if phrase is None and tok.lemma_.lower() == "take":
+                part = any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children)
+                phrase = "take part in" if part and any(p.lower_ == "in" for p in preps) else None
+            if phrase is None:
+                continue
+            objects = [o for p in preps if phrase.endswith(p.lower_) for o in p.children if o.dep_ in {"pobj", "pcomp"}]
+            if not any(o.lemma_.lower() in crimes | perpetrators or any(t.lemma_.lower() in crimes | perpetrators for t in o.children
+                                                                      if t.dep_ in {"compound", "amod"}) for o in objects):
+                continue
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"] or (
+                [c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ == "conj" else [])
+            if not subjects or any(t.lemma_.lower() in perpetrators or (t.lemma_.lower() in crimes and t.dep_ in {"compound", "amod"})
+                                   for t in subjects[0].subtree):
+                continue  # "traffickers", "an organised crime group", "the trafficking gang": the crime told
+            named = [mm for t in subjects[0].subtree for mm in [self.mention_at(t.idx)] if mm is not None]
+            heads = [t for t in subjects[0].subtree if t.i == subjects[0].i or t.dep_ == "conj"]  # "A, B and other armed groups"
+            if not (any(mm.cls in m.ORGANIZATION_CLASSES | {m.COUNTRY} for mm in named) or any(t.lemma_.lower() in holders for t in heads)):
+                continue
+            rank = self.clause_rank(tok, sent)
+            if rank is not None:
+                cues.append(self._cue("Criticism", "complicity", self._words(tok, objects[0], limit=5), rank, tok.idx))
         return cues
 
     def _failed_duty_cues(self, sent: SpacySpan) -> list[ClassReading]:
@@ -1129,6 +1188,7 @@ class ClassificationMixin:
                 or _in_quoted_title(text, start, end)  # 'the conference "10 Years of Combating Trafficking ..."'
                 or self._one_of(tok)
                 or self._age(tok, text, start, end)
+                or RATE_OF_TIME.match(after) is not None  # "working 365 days a year", "24 hours a day": always, no count
                 or self._figure_depth(tok, sent) > depth_limit
                 or (self.clause_rank(tok, sent) is None and not (restrictive and self._in_restrictive_relative(tok, sent)))
             )

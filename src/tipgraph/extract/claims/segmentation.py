@@ -76,8 +76,17 @@ class SegmentationMixin:
                     out.append(clause)
         return out
 
-    @classmethod
-    def _fragment(cls, sent, piece: str) -> bool:
+    def _set_in_capitals(self, piece: str, words) -> bool:
+        """A line in capitals in a text that is written in small letters: a title. (A text typed all in capitals
+        has its sentences in capitals too.)"""
+        if len(words) < 4 or any(ch.islower() for ch in piece):
+            return False
+        if getattr(self, "_text_in_capitals", None) is None:
+            letters = [ch for ch in self.text if ch.isalpha()]
+            self._text_in_capitals = bool(letters) and sum(ch.isupper() for ch in letters) > 0.5 * len(letters)
+        return not self._text_in_capitals
+
+    def _fragment(self, sent, piece: str) -> bool:
         """A phrase the writer stopped with a full stop, not a sentence: no verb at all, and it opens with a
         preposition or in small letters ("With its specific integration of the issue of trafficking.",
         "human rights-based approach in the work ..."). With no finite verb a line says nothing of its own when
@@ -91,9 +100,9 @@ class SegmentationMixin:
         if not words:
             return False
         opener = piece.lstrip(" \"'“‘(")
-        if len(words) >= 4 and not any(ch.islower() for ch in piece):
-            return True  # set in capitals, where the tagger's verbs are guesses: a title
-        if not cls._finite(sent) and not cls._predicate_mistagged(words):
+        if self._set_in_capitals(piece, words):
+            return True  # where the tagger's verbs are guesses
+        if not self._finite(sent) and not self._predicate_mistagged(words):
             if words[0].pos_ in {"ADP", "SCONJ", "CCONJ", "ADV"} or words[0].tag_ in {"VBN", "VBG", "VB", "TO"} or opener[:1].islower():
                 return True
             if piece.rstrip(" \"'”’)»")[-1:] not in ".!?":
