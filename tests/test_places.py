@@ -98,3 +98,27 @@ def test_a_town_lies_in_the_place_named_right_after_it(extractions):
     assert ("Place:Bitola", "locatedIn", "Place:Pelagonia") in release  # "in Bitola in Pelagonia"
     assert ("Place:Rotterdam", "locatedIn", "country:NLD") in release  # "Rotterdam, the Netherlands"
     assert ("Place:Tamchy", "locatedIn", "country:KGZ") in release  # "Tamchy city of Kyrgyzstan"
+
+
+def test_an_officer_named_after_the_possessive_of_a_force_and_a_police_rank_serves_it(extractions):
+    from conftest import relation_facts as facts
+
+    story = facts(extractions["rescue_story"])
+    # "District Police Office Kavre’s Senior Superintendent Hari Bahadur Thapa"
+    assert ("Person:Hari Bahadur Thapa", "affiliatedWith", "GovernmentBody:District Police Office") in story
+
+
+def test_head_of_the_noun_of_a_body_named_before_is_affiliated_with_it(extractions):
+    from conftest import relation_facts as facts
+
+    story = facts(extractions["rescue_story"])
+    # "Sita Gurung, head of the committee and ...": the National Committee named before
+    assert ("Person:Sita Gurung", "affiliatedWith", "Organization:National Committee for Controlling Human Trafficking") in story
+
+
+def test_one_who_serves_a_states_mission_serves_the_state(extractions):
+    from conftest import relation_facts as facts
+
+    statement = facts(extractions["mission_statement"])
+    assert ("Person:Lena Berg", "affiliatedWith", "mission:SWE:OSCE") in statement
+    assert ("Person:Lena Berg", "affiliatedWith", "country:SWE") in statement
