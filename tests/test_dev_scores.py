@@ -22,21 +22,25 @@ DEV_FLOORS = {
     "claim_recall": 0.97,
 }
 
-# The holdout sets (tests/holdout*/README.md): holdout, holdout2, holdout3, holdout4 and holdout5 were each scored
+# The holdout sets (tests/holdout*/README.md): holdout, holdout2, holdout3, holdout4, holdout5 and holdout6 were each scored
 # blind once and then used for development. Floors sit just under the figures last measured and guard
 # against regressions only.
 HOLDOUT_FLOORS = {
     "holdout": {"document_metadata_accuracy": 0.98, "claimant_accuracy": 0.95, "claim_type_accuracy": 0.95, "addressee_accuracy": 0.97,
-               "entity_f1": 0.9, "relation_recall": 0.88, "event_attribute_recall": 0.97, "claim_precision": 0.97},
+               "entity_f1": 0.92, "relation_recall": 0.88, "event_attribute_recall": 0.97, "claim_precision": 0.97},
     "holdout2": {"document_metadata_accuracy": 0.93, "claimant_accuracy": 0.96, "claim_type_accuracy": 0.89, "addressee_accuracy": 0.69,
                 "entity_f1": 0.95, "relation_recall": 0.89, "event_attribute_recall": 0.92, "claim_precision": 0.98},
     "holdout3": {"document_metadata_accuracy": 0.97, "claimant_accuracy": 0.9, "claim_type_accuracy": 0.95, "addressee_accuracy": 0.83,
-                "entity_f1": 0.9, "relation_recall": 0.71, "event_attribute_recall": 0.98, "claim_precision": 0.97},
+                "entity_f1": 0.92, "relation_recall": 0.71, "event_attribute_recall": 0.98, "claim_precision": 0.97},
     "holdout4": {"document_metadata_accuracy": 0.98, "claimant_accuracy": 0.85, "claim_type_accuracy": 0.9, "claim_type_macro_f1": 0.77,
                 "entity_f1": 0.935, "relation_recall": 0.88, "event_attribute_recall": 0.93, "claim_precision": 0.99},
     "holdout5": {"document_metadata_accuracy": 0.98, "claimant_accuracy": 0.93, "claim_type_accuracy": 0.85, "claim_type_macro_f1": 0.76,
                 "addressee_accuracy": 0.7, "entity_f1": 0.89, "relation_recall": 0.68, "event_attribute_recall": 0.68,
                 "claim_precision": 0.97},
+    # holdout6: blind until issue 7's last round (entity F1 0.743, relations 0.354 then)
+    "holdout6": {"document_metadata_accuracy": 0.7, "claimant_accuracy": 0.65, "claim_type_accuracy": 0.7, "claim_type_macro_f1": 0.6,
+                "addressee_accuracy": 0.42, "entity_f1": 0.77, "relation_recall": 0.44, "event_attribute_recall": 0.22,
+                "claim_precision": 0.95},
 }
 
 

@@ -122,3 +122,18 @@ def test_one_who_serves_a_states_mission_serves_the_state(extractions):
     statement = facts(extractions["mission_statement"])
     assert ("Person:Lena Berg", "affiliatedWith", "mission:SWE:OSCE") in statement
     assert ("Person:Lena Berg", "affiliatedWith", "country:SWE") in statement
+
+
+def test_a_name_before_the_body_it_serves_and_a_verb_of_speaking_is_a_person():
+    """The entity stage alone (the header reader may also take the name for the speaker's)."""
+    from tipgraph.extract.entities import extract_entities
+    from tipgraph.model import SourceDocument
+    from tipgraph.nlp import parse_text
+    from tipgraph.vocab import load_vocabulary
+
+    text = (CORPUS / "joint_statement.txt").read_text(encoding="utf-8")
+    mentions = extract_entities(SourceDocument(doc_id="joint_statement", source_file="joint_statement.txt", text=text),
+                                parse_text(text), load_vocabulary())
+    # "Murat Kılıç Peña, Permanent Mission of Canada to the OSCE, delivers a joint statement"
+    assert "Murat Kılıç Peña" in {mm.name for mm in mentions if mm.cls == "Person"}
+    assert "Murat Kılıç Peña" not in {mm.name for mm in mentions if mm.cls != "Person"}
