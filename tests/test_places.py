@@ -98,3 +98,42 @@ def test_a_town_lies_in_the_place_named_right_after_it(extractions):
     assert ("Place:Bitola", "locatedIn", "Place:Pelagonia") in release  # "in Bitola in Pelagonia"
     assert ("Place:Rotterdam", "locatedIn", "country:NLD") in release  # "Rotterdam, the Netherlands"
     assert ("Place:Tamchy", "locatedIn", "country:KGZ") in release  # "Tamchy city of Kyrgyzstan"
+
+
+def test_an_officer_named_after_the_possessive_of_a_force_and_a_police_rank_serves_it(extractions):
+    from conftest import relation_facts as facts
+
+    story = facts(extractions["rescue_story"])
+    # "District Police Office Kavre’s Senior Superintendent Hari Bahadur Thapa"
+    assert ("Person:Hari Bahadur Thapa", "affiliatedWith", "GovernmentBody:District Police Office") in story
+
+
+def test_head_of_the_noun_of_a_body_named_before_is_affiliated_with_it(extractions):
+    from conftest import relation_facts as facts
+
+    story = facts(extractions["rescue_story"])
+    # "Sita Gurung, head of the committee and ...": the National Committee named before
+    assert ("Person:Sita Gurung", "affiliatedWith", "Organization:National Committee for Controlling Human Trafficking") in story
+
+
+def test_one_who_serves_a_states_mission_serves_the_state(extractions):
+    from conftest import relation_facts as facts
+
+    statement = facts(extractions["mission_statement"])
+    assert ("Person:Lena Berg", "affiliatedWith", "mission:SWE:OSCE") in statement
+    assert ("Person:Lena Berg", "affiliatedWith", "country:SWE") in statement
+
+
+def test_a_name_before_the_body_it_serves_and_a_verb_of_speaking_is_a_person():
+    """The entity stage alone (the header reader may also take the name for the speaker's)."""
+    from tipgraph.extract.entities import extract_entities
+    from tipgraph.model import SourceDocument
+    from tipgraph.nlp import parse_text
+    from tipgraph.vocab import load_vocabulary
+
+    text = (CORPUS / "joint_statement.txt").read_text(encoding="utf-8")
+    mentions = extract_entities(SourceDocument(doc_id="joint_statement", source_file="joint_statement.txt", text=text),
+                                parse_text(text), load_vocabulary())
+    # "Murat Kılıç Peña, Permanent Mission of Canada to the OSCE, delivers a joint statement"
+    assert "Murat Kılıç Peña" in {mm.name for mm in mentions if mm.cls == "Person"}
+    assert "Murat Kılıç Peña" not in {mm.name for mm in mentions if mm.cls != "Person"}

@@ -352,6 +352,18 @@ class _Affiliations:
                     start, end = min(body.span.start, person.span.start), max(body.span.end, person.span.end)
                     self.add(reference(person), "affiliatedWith", reference(body), Span(start, end, self.text[start:end]))
 
+    def states_of_national_bodies(self, facts: list[RelationFact]) -> None:
+        """ "Ambassador David Johnson" of the "United States Mission to the OSCE", an officer of a national police: one
+        who serves a body that is part of a state (its mission, ministry, police) serves that state."""
+        every = list(facts) + self.facts
+        states: dict[str, set[str]] = {}
+        for fact in every:
+            if fact.predicate == "partOf" and fact.object.startswith("country:"):
+                states.setdefault(fact.subject, set()).add(fact.object)
+        for fact in every:
+            if fact.predicate == "affiliatedWith" and fact.subject.startswith("Person:") and len(states.get(fact.object, ())) == 1:
+                self.add(fact.subject, "affiliatedWith", next(iter(states[fact.object])), fact.span)
+
     def speaker_country(self, info: DocumentInfo) -> None:
         """ "UK statement to the OSCE", "Statement by the Delegation of Chile at ...": the country a
         statement's title says it is made for is its speaker's."""
@@ -487,4 +499,5 @@ def extract_affiliations(document: SourceDocument, parsed: Doc, mentions: list[E
     reader.credits()
     reader.portfolios()
     reader.reported_by_office()
+    reader.states_of_national_bodies(facts)
     return reader.facts

@@ -1208,6 +1208,11 @@ class EntityExtractor:
             return True
         if re.match(r"\s+(?:said|says|told|added|noted|stated|explained)\b", after):
             return True
+        # "Erol Özakçay Príncipe, US Mission to the OSCE, delivers a joint statement": a name, then the body it
+        # serves between commas, then a verb of speaking
+        serves = re.match(r",\s+(?:the\s+)?[A-Z][^,\n]{1,60}?,\s+(?:delivers|delivered|said|says|told|added|noted|stated|explained)\b", after)
+        if serves and any(w in self.matchers.body_head_words for w in re.findall(r"[\w-]+", serves.group())):
+            return True
         lead = re.search(r"([^.;:!?\n]*),\s*$", before)
         return bool(lead and self.matchers.office_re.search(lead.group(1)) and re.search(r"^\s*,?\s*(?:on (?:his|her) part|who)\b|^,", after))
 

@@ -1018,6 +1018,12 @@ class _Reader:
                         if len(office.split()) > int(self.lex.get("apposition_max_words") or 8):
                             break
                         body = self.body_at(start + link.end()) or self.starting_at(start + link.end(), BODY_CLASSES)
+                        # "Carol Palmer, head of the task force": the body named before whose name has the noun
+                        definite = re.match(r"((?!(?:and|in|of|for|at)\b)[a-z][\w-]*(?:[ \t]+(?!(?:and|in|of|for|at)\b)[a-z][\w-]*){0,2})"
+                                            r"(?=[ \t]+(?:and|in|of|for|at)\b|[ \t]*$)", text[start + link.end() : window_end]) \
+                            if body is None and link.group().rstrip().endswith("the") else None
+                        if definite:
+                            body = self.unit_by_noun(definite.group(1), whole_word=True, position=person.span.start)
                         if body is not None and cues.office.search(office):
                             affiliate(person, body, self.span_of(person.span.start, body.span.end))
                             break
