@@ -1,6 +1,7 @@
 """The graph stage: resolved entities and extractions become RDF triples."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -12,13 +13,23 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from tipgraph import model as m
 from tipgraph.corpus.sidecar import calendar_date
 from tipgraph.model import ClaimRecord, EntityMention, Extraction
-from tipgraph.namespaces import DCTERMS, PROV, TIP, TIPID, WD, iri_segment, slug
+from tipgraph.namespaces import DCTERMS, PROV, TIP, TIPID, WD, Minted, Terms, iri_segment, slug
 from tipgraph.resolve import Entity, Resolver
+
+# every triple names some of these: each term made once (namespaces.Terms, namespaces.Minted)
+DCTERMS, OWL, PROV, RDF, RDFS, SKOS, TIP, WD, XSD = map(Terms, (DCTERMS, OWL, PROV, RDF, RDFS, SKOS, TIP, WD, XSD))
+TIPID = Minted(TIPID)
 
 RELATION_PROPERTIES = {
     "affiliatedWith", "partOf", "memberOf", "locatedIn", "organizer", "host", "participant",
     "location", "speaker", "author", "publisher", "deliveredAt", "citesSource",
 }
+
+
+@functools.lru_cache(maxsize=65_536)
+def _offset(value: int) -> Literal:
+    """A character offset as a literal (xsd:integer): the same few thousand numbers in every document."""
+    return Literal(value)
 
 
 def entity_iri(entity: Entity) -> URIRef:
@@ -118,8 +129,8 @@ class GraphBuilder:
             self.add(node, TIP.mention, mention_node)
             self.add(mention_node, RDF.type, TIP.Mention)
             self.add(mention_node, TIP.document, doc)
-            self.add(mention_node, TIP.start, Literal(mention.span.start))
-            self.add(mention_node, TIP.end, Literal(mention.span.end))
+            self.add(mention_node, TIP.start, _offset(mention.span.start))
+            self.add(mention_node, TIP.end, _offset(mention.span.end))
             self.add(mention_node, TIP.anchorText, Literal(mention.span.text))
             if mention.sentence:
                 s, e = mention.sentence
@@ -209,8 +220,8 @@ class GraphBuilder:
             self.add(node, TIP.statedIn, doc)
             self.add(node, TIP.text, Literal(claim.span.text))
             self.add(node, RDFS.label, Literal(short_label(claim.span.text)))
-            self.add(node, TIP.start, Literal(claim.span.start))
-            self.add(node, TIP.end, Literal(claim.span.end))
+            self.add(node, TIP.start, _offset(claim.span.start))
+            self.add(node, TIP.end, _offset(claim.span.end))
             # a claim is dated when it was stated: the document's date, unless the text says otherwise
             stated = claim.date or ex.info.date
             if stated:

@@ -1,10 +1,11 @@
 """The graph's namespaces and the IRI scheme for minted resources."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 
 TIP = Namespace("https://w3id.org/tipgraph/ontology#")
 TIPID = Namespace("https://w3id.org/tipgraph/id/")
@@ -43,10 +44,16 @@ def _escape(ch: str) -> str:
     return "".join(f"%{byte:02X}" for byte in ch.encode("utf-8", "surrogatepass"))
 
 
+_PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9._~-]*")
+
+
+@functools.lru_cache(maxsize=65_536)  # a document's id is made a segment for each of its claims and mentions
 def iri_segment(text: str) -> str:
     """One IRI path segment for any text, injectively: ASCII letters, digits and "-._~"
     and non-ASCII letters and digits stay as they are (Unicode is kept, as Turtle and
     SPARQL allow); every other character, "%" and "/" included, is percent-encoded."""
+    if _PLAIN_SEGMENT.fullmatch(text):
+        return str(text)
     return "".join(ch if ch in _UNRESERVED or _is_iri_letter(ch) else _escape(ch) for ch in text)
 
 
@@ -82,3 +89,37 @@ def compact_iri(iri: str, prefixes: dict[str, str] = PREFIXES) -> str:
         if iri.startswith(namespace) and len(iri) > len(namespace) and (best is None or len(namespace) > len(best[1])):
             best = (prefix, namespace)
     return f"{best[0]}:{iri[len(best[1]):]}" if best else f"<{iri}>"
+
+
+class Terms:
+    """A namespace's terms (`TIP.claimant`, `RDF.type`, `TIP[cls]`), each made once: the graph stage
+    names the same few classes and properties in every triple, and rdflib makes and checks a new
+    URIRef at every `TIP.x`."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+        self._terms: dict[str, URIRef] = {}
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = self[name]
+        setattr(self, name, term)  # found as an attribute from now on
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        term = self._terms.get(name)
+        if term is None:
+            term = self._terms[name] = self._namespace[name]
+        return term
+
+
+class Minted:
+    """IRIs in a namespace whose local parts are made valid already (iri_segment, slug): made without
+    rdflib's check of every new IRI, which the graph stage would pay once per claim, mention and link."""
+
+    def __init__(self, namespace: str):
+        self._base = str(namespace)
+
+    def __getitem__(self, local: str) -> URIRef:
+        return str.__new__(URIRef, self._base + local)

@@ -63,6 +63,8 @@ def graph_version() -> str:
 Triple = tuple  # (subject, predicate, object) rdflib terms
 
 _ID = str(TIPID)
+_TYPE = RDF.type
+_QUOTES, _TEXT_FILE, _SOURCE_FILE = TIP.quotes, TIP.textFile, TIP.sourceFile
 _OWN_NODES = (_ID + "mention/", _ID + "claim/")  # one document's nodes: not worth remembering
 _DOC_LOCAL = re.compile(r"doc/([^/]*)$|(?:claim|mention)/([^/]*)/")  # a document's node, its claims, its mentions
 
@@ -230,14 +232,16 @@ class CorpusGraph:
         for claim in ex.claims:
             source = claim_iri(doc_id, claim)
             for target in sorted(self.quotes.get(source, ())):
-                sink.add((source, TIP.quotes, target))
-        sink.add((node, TIP.textFile, Literal(text_file_name(doc_id))))
+                sink.add((source, _QUOTES, target))
+        sink.add((node, _TEXT_FILE, Literal(text_file_name(doc_id))))
         for source_file in ex.document.source_files:
-            sink.add((node, TIP.sourceFile, Literal(source_file)))
+            sink.add((node, _SOURCE_FILE, Literal(source_file)))
         owned: list[Triple] = []
         foreign: list[Triple] = []
+        units: dict = {}  # a subject has several triples: found once
         for triple in sink:
-            unit = self.unit_of(triple[0])
+            subject = triple[0]
+            unit = units[subject] if subject in units else units.setdefault(subject, self.unit_of(subject))
             if unit == index:
                 owned.append(triple)
             elif unit is None:
@@ -324,7 +328,7 @@ class CorpusGraph:
                 blocks.sort()
                 turtle, runs = _runs(blocks)
                 count = sum(n for _, _, n in blocks)
-                classes = Counter(str(cls) for pairs in by_subject.values() for cls in {o for p, o in pairs if p == RDF.type})
+                classes = Counter(str(cls) for pairs in by_subject.values() for cls in {o for p, o in pairs if p == _TYPE})
                 if shard_cache is not None:
                     self._store(index, shard_cache, shard, (turtle, runs, count, dict(classes)), record)
             else:
@@ -351,7 +355,7 @@ class CorpusGraph:
             pairs = {(str(p), term(o)) for p, o in global_store[s]}
             self._global_blocks.append((term(s), self.writer.block(term(s), pairs)))
             self.triples_count += len(pairs)
-            for cls in {o for p, o in global_store[s] if p == RDF.type}:
+            for cls in {o for p, o in global_store[s] if p == _TYPE}:
                 self.classes[str(cls)] += 1
         self._global_blocks.sort()
         if view is not None:

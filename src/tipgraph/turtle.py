@@ -22,6 +22,8 @@ _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _INTEGER = re.compile(r"[+-]?\d+")
 _MEMO_LIMIT = 100_000
 _PREDICATE_ORDER = {str(RDF.type): 0, str(RDFS.label): 1}
+_TYPE = str(RDF.type)
+_INTEGER_TYPE, _STRING_TYPE = XSD.integer, XSD.string  # rdflib makes a new term at every XSD.x
 
 
 def escape_string(value: str) -> str:
@@ -59,12 +61,12 @@ class TurtleWriter:
     def literal(self, lit: Literal) -> str:
         text = str(lit)
         datatype = lit.datatype
-        if datatype == XSD.integer and _INTEGER.fullmatch(text):
+        if datatype == _INTEGER_TYPE and _INTEGER.fullmatch(text):
             return text
         body = f'"{escape_string(text)}"'
         if lit.language:
             return f"{body}@{lit.language}"
-        if datatype is not None and datatype != XSD.string:
+        if datatype is not None and datatype != _STRING_TYPE:
             return f"{body}^^{self.iri(str(datatype))}"
         return body
 
@@ -87,7 +89,7 @@ class TurtleWriter:
             if predicate == previous:
                 lines[-1] += f" ,\n        {obj}"
             else:
-                shown = "a" if predicate == str(RDF.type) else self.iri(predicate)
+                shown = "a" if predicate == _TYPE else self.iri(predicate)
                 lines.append(f"    {shown} {obj}")
                 previous = predicate
         return f"\n{subject}\n" + " ;\n".join(lines) + " .\n"

@@ -14,6 +14,7 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
+@functools.lru_cache(maxsize=8192)
 def word_pattern(word: str, tail: str = "") -> re.Pattern[str]:
     """`word` between word boundaries that count a hyphen as part of a word ("anti-trafficking" holds no
     "trafficking"); `tail` is appended as is."""

@@ -275,18 +275,21 @@ class ClassificationMixin:
     def _phrase_cues(self, sentence: Span, sent: SpacySpan | None) -> list[ClassReading]:
         governing = self.governing.get(sentence.start, "")
         cues = []
+        texts = [(text, _flat(text), sentence.start, in_clause)
+                 for text, in_clause in ((governing, False), (sentence.text, True)) if text]
         for cls in self.lexicon.get("precedence") or m.CLAIM_CLASSES:
             if cls == "Assertion":
                 continue
             spec = self.lexicon.get(cls) or {}
             rule = f"{cls.lower()}-phrase"
-            for text, offset, in_clause in ((governing, sentence.start, False), (sentence.text, sentence.start, True)):
-                if not text:
-                    continue
-                flat = _flat(text)
-                masked = [(mt.start(), mt.end()) for _, pat in _phrase_regex(tuple(spec.get("not_if") or ())) for mt in pat.finditer(flat)]
-                for phrase, pattern in _phrase_regex(tuple(spec.get("phrases") or ())):
-                    for match in pattern.finditer(flat):
+            not_if = _phrase_regex(tuple(spec.get("not_if") or ()))
+            phrases = _phrase_regex(tuple(spec.get("phrases") or ()))
+            for text, flat, offset, in_clause in texts:
+                masked = [(mt.start(), mt.end()) for _, pat in not_if for mt in pat.finditer(flat)]
+                for phrase, pattern in phrases:
+                    if pattern.word not in flat:  # _PhrasePattern.finditer's test, without a call per phrase
+                        continue
+                    for match in pattern.pattern.finditer(flat):
                         if any(s < match.end() and match.start() < e for s, e in masked):
                             continue
                         if in_clause and _in_quoted_title(text, match.start(), match.end()):

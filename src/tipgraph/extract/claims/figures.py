@@ -77,7 +77,7 @@ class FiguresMixin:
             return decimal_text(value), unit
         lowered = flat.lower()
         for word in sorted(words, key=len, reverse=True):
-            match = word_pattern(word, r"(?! of\b)").search(lowered)
+            match = word_pattern(word, r"(?! of\b)").search(lowered) if word in lowered else None
             if match:
                 value = Decimal(str(words[word]))
                 end = match.end()

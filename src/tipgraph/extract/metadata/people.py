@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from tipgraph import model as m
 from tipgraph.model import EntityMention, Span
 from tipgraph.extract.metadata.header import Line
+from tipgraph.extract.patterns import compiled, word_pattern
 
 _TOKEN = re.compile(r"[^\s,;|()]+")
 
@@ -85,7 +86,9 @@ class NameReader:
         """Names written after a title ("Ambassador Owen Holland"), in text order."""
         found = []
         for title in self.titles:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(title)}\s+", text):
+            if title not in text:
+                continue
+            for match in compiled(rf"(?<![\w-]){re.escape(title)}\s+").finditer(text):
                 tokens = text[match.end() :].split()[:4]
                 while tokens and not self.is_name_token(tokens[-1].rstrip(".,;:")):
                     tokens.pop()
@@ -120,7 +123,7 @@ class NameReader:
         return pieces or None
 
     def organization(self, text: str) -> bool:
-        return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in self.org_words)
+        return any(w in text and word_pattern(w).search(text) for w in self.org_words)
 
 
 def _office_only(name: str, reader: NameReader) -> bool:
