@@ -428,7 +428,12 @@ def test_a_rebuild_reads_changed_files_only_and_matches_a_build_without_cache(tm
     assert len(ExtractionCache(cache).reading_memo().earlier) == len(list(corpus.glob("*.txt")))
     changed = sorted(corpus.glob("*.txt"))[5]
     changed.write_text(changed.read_text(encoding="utf-8") + "\nThe Minister urged every State to act.\n", encoding="utf-8")
+    texts = tmp_path / "cached" / "text"
+    inodes = {p.name: p.stat().st_ino for p in texts.iterdir()}
     assert run_cli("build", corpus, "--out", tmp_path / "cached", "--cache-dir", cache, *FAST).exit_code == 0
+    # the unchanged texts are the previous set's files, linked into the new one; the changed one is new
+    assert {p.name for p in texts.iterdir() if p.stat().st_ino != inodes[p.name]} == {f"{changed.stem}.txt"}
+    assert all(p.stat().st_nlink == 1 for p in texts.iterdir())  # the previous set is gone
     assert run_cli("build", corpus, "--out", tmp_path / "fresh", "--no-cache", *FAST).exit_code == 0
     for name in ("graph.ttl", f"text/{changed.stem}.txt"):
         assert (tmp_path / "cached" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
@@ -470,3 +475,33 @@ def test_the_import_scan_finds_every_import_ast_walk_finds(tmp_path):
     found = _imported_tipgraph_modules("tipgraph.nested", nested)
     assert {"tipgraph.a", "tipgraph.b", "tipgraph.c", "tipgraph.e", "tipgraph.f", "tipgraph.g", "tipgraph.h",
             "tipgraph.i", "tipgraph.k", "tipgraph.l"} <= found
+
+
+def test_a_rebuild_parses_its_changed_document_in_a_worker_while_it_reads_the_cache(tmp_path, monkeypatch):
+    import os
+
+    from tipgraph import pipeline
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DEV / "corpus", corpus)
+    cache = tmp_path / "cache"
+    assert run_cli("build", corpus, "--out", tmp_path / "cached", "--cache-dir", cache, "-j", "2", *FAST).exit_code == 0
+    changed = sorted(corpus.glob("*.txt"))[7]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe Ambassador urged donors to fund shelters.\n",
+                       encoding="utf-8")
+    monkeypatch.setattr(pipeline, "OVERLAP_READS", 10)  # the dev set's 29 unchanged documents are enough
+    extract, who = pipeline._extract, tmp_path / "who-parsed"
+
+    def noting(document, parsed=None):  # forked with the build: the worker notes itself too
+        with open(who, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()} {document.source_file}\n")
+        return extract(document, parsed)
+
+    monkeypatch.setattr(pipeline, "_extract", noting)
+    assert run_cli("build", corpus, "--out", tmp_path / "cached", "--cache-dir", cache, "-j", "2", *FAST).exit_code == 0
+    pid, name = who.read_text(encoding="utf-8").split()
+    assert name == changed.name and int(pid) != os.getpid()
+    monkeypatch.setattr(pipeline, "_extract", extract)
+    assert run_cli("build", corpus, "--out", tmp_path / "fresh", "--no-cache", "-j", "1", *FAST).exit_code == 0
+    assert (tmp_path / "cached" / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
+    assert "fund shelters" in (tmp_path / "cached" / "graph.ttl").read_text(encoding="utf-8")

@@ -298,8 +298,8 @@ class ExtractionCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
-    def get(self, document: SourceDocument) -> Extraction | None:
-        path = self._path(document_key(document, self.version))
+    def get(self, document: SourceDocument, key: str | None = None) -> Extraction | None:
+        path = self._path(key or document_key(document, self.version))
         try:
             blob = path.read_bytes()
         except OSError:
@@ -326,24 +326,38 @@ class ExtractionCache:
 
     def extract(self, documents: list[SourceDocument], extractor: Extractor) -> Iterator[Extraction]:
         """Extractions in corpus order: cached ones read back, the rest made by `extractor` and stored."""
-        cached: dict[int, Extraction] = {}
-        missing: list[int] = []
-        for i, document in enumerate(documents):
-            found = self.get(document)
-            if found is None:
-                missing.append(i)
-            else:
-                cached[i] = found
-        self.stats.hits += len(cached)
-        self.stats.misses += len(missing)
-        fresh = iter(extractor([documents[i] for i in missing])) if missing else iter(())
-        for i in range(len(documents)):
-            if i in cached:
-                yield cached.pop(i)
-                continue
-            extraction = next(fresh)
-            self.put(extraction)
-            yield extraction
+        keys = [document_key(document, self.version) for document in documents]
+        # Documents without an entry go to `extractor` first, so that it can work (in other
+        # processes) while the entries are read; those whose entry proves unreadable follow.
+        missing = {i for i, key in enumerate(keys) if not self._path(key).is_file()}
+        fresh = iter(extractor([documents[i] for i in sorted(missing)])) if missing else iter(())
+        again: Iterator[Extraction] = iter(())
+        try:
+            cached: dict[int, Extraction] = {}
+            unreadable: list[int] = []
+            for i, document in enumerate(documents):
+                if i not in missing:
+                    found = self.get(document, keys[i])
+                    if found is None:
+                        unreadable.append(i)
+                    else:
+                        cached[i] = found
+            self.stats.hits += len(cached)
+            self.stats.misses += len(missing) + len(unreadable)
+            if unreadable:
+                again = iter(extractor([documents[i] for i in unreadable]))
+            for i in range(len(documents)):
+                if i in cached:
+                    yield cached.pop(i)
+                    continue
+                extraction = next(fresh) if i in missing else next(again)
+                self.put(extraction)
+                yield extraction
+        finally:
+            for extractions in (fresh, again):  # the workers stop when the build does
+                close = getattr(extractions, "close", None)
+                if close is not None:
+                    close()
         self.prune()
 
     def duplicate_memo(self):

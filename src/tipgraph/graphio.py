@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import signal
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -380,10 +381,13 @@ class OutputSet:
                     shutil.rmtree(self.current)
                 self._clean()
                 self._adopt_plain_outputs()
+                previous = self.current.resolve() if self.current.is_symlink() and self.current.is_dir() else None
                 version = Path(tempfile.mkdtemp(prefix=f"v-{time.strftime('%Y%m%dT%H%M%S')}-", dir=self.state))
                 for relative, content in sorted(files.items()):
                     target = version / relative
                     target.parent.mkdir(parents=True, exist_ok=True)
+                    if previous is not None and not callable(content) and _linked_if_same(previous / relative, content, target):
+                        continue
                     with open(target, "w", encoding="utf-8", newline="\n") as handle:
                         if callable(content):
                             content(handle)
@@ -413,6 +417,21 @@ class OutputSet:
         except OSError as exc:
             raise TipgraphError(f"cannot write outputs to {self.out}: {exc.strerror or exc}") from None
         return [self.out / name for name in self.names if name in present]
+
+
+def _linked_if_same(earlier: Path, text: str, target: Path) -> bool:
+    """Whether `target` could be made a hard link to `earlier`, a file of the previous set that
+    holds `text` already (a rebuild writes every document's text again, nearly all unchanged;
+    a version's files are never written to once in place, so two versions may share one)."""
+    try:
+        data = text.encode("utf-8")
+        found = os.lstat(earlier)
+        if not stat.S_ISREG(found.st_mode) or found.st_size != len(data) or earlier.read_bytes() != data:
+            return False
+        os.link(earlier, target)
+        return True
+    except (OSError, UnicodeEncodeError):  # not there, not linkable: written as before
+        return False
 
 
 def write_text_atomic(path: str | os.PathLike, text: str) -> None:

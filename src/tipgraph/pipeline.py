@@ -208,7 +208,14 @@ def extract_corpus(
     With a `cache`, unchanged documents are read back and only the others are parsed;
     with an `executor` (tipgraph.executors), they are parsed there instead."""
     if cache is not None:
-        yield from cache.extract(documents, lambda todo: extract_corpus(todo, jobs, executor=executor))
+        def started(todo: list[SourceDocument]) -> Iterator[Extraction]:
+            # in worker processes from now on, while the cache's entries are read here: a rebuild's
+            # few documents are parsed there even when too few to be worth workers otherwise
+            if executor is None and jobs > 1 and todo and (len(todo) >= 4 or len(documents) - len(todo) >= OVERLAP_READS):
+                return _in_workers(todo, jobs)
+            return extract_corpus(todo, jobs, executor=executor)
+
+        yield from cache.extract(documents, started)
         return
     if executor is not None:
         yield from executor(documents)
@@ -217,14 +224,57 @@ def extract_corpus(
         for batch in document_batches(documents, 1):
             yield from extract_documents(batch)
         return
+    yield from _in_workers(documents, jobs)
+
+
+# A rebuild parses its changed documents in a worker (its model loaded there) while it reads at
+# least this many cached extractions; fewer, and parsing them here is as quick.
+OVERLAP_READS = 50
+
+
+def _in_workers(documents: list[SourceDocument], jobs: int) -> Iterator[Extraction]:
+    """Extractions of `documents` in order, made by `jobs` worker processes; the work is handed to
+    them now, before the first extraction is asked for."""
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
     try:
-        for extractions in pool.map(extract_documents, document_batches(documents, jobs), chunksize=1):
-            yield from extractions
+        results = pool.map(extract_documents, document_batches(documents, jobs), chunksize=1)
     except BaseException:
         _stop_workers(pool)
         raise
-    pool.shutdown(wait=True)
+    return _Collected(pool, results)
+
+
+class _Collected:
+    """The workers' extractions, one by one; `close` (or an error) stops the workers, also
+    before the first extraction was asked for."""
+
+    def __init__(self, pool: ProcessPoolExecutor, results: Iterator[list[Extraction]]):
+        self._pool: ProcessPoolExecutor | None = pool
+        self._results = results
+        self._batch: list[Extraction] = []
+
+    def __iter__(self) -> "_Collected":
+        return self
+
+    def __next__(self) -> Extraction:
+        while not self._batch:
+            if self._pool is None:
+                raise StopIteration
+            try:
+                self._batch = list(reversed(next(self._results)))
+            except StopIteration:
+                self._pool.shutdown(wait=True)
+                self._pool = None
+                raise
+            except BaseException:
+                self.close()
+                raise
+        return self._batch.pop()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            _stop_workers(self._pool)
+            self._pool = None
 
 
 def build(
