@@ -493,6 +493,29 @@ def use_pyshacl() -> None:
     validate.local_shapes = lambda shapes=None: None
 
 
+def _stage_cpu() -> dict[str, float]:
+    """CPU seconds of this process (all its threads) per stage of pipeline's clock, beside its wall
+    seconds: on a shared machine the wall time is mostly waiting for a core."""
+    import contextlib
+
+    from tipgraph import pipeline
+
+    cpu: dict[str, float] = {}
+    timed = pipeline._Clock.__call__
+
+    @contextlib.contextmanager
+    def call(self, stage: str):
+        t0 = time.process_time()
+        try:
+            with timed(self, stage):
+                yield
+        finally:
+            cpu[stage] = cpu.get(stage, 0.0) + time.process_time() - t0
+
+    pipeline._Clock.__call__ = call
+    return cpu
+
+
 def child_post(bundled_cache: Path, n_docs: int, out: Path, cache_dir: str | None, jobs: int, changed: int | None,
                engine: str = "") -> dict:
     """The post-extraction stages (tipgraph.pipeline.finish_build) on synthetic extractions."""
@@ -506,11 +529,12 @@ def child_post(bundled_cache: Path, n_docs: int, out: Path, cache_dir: str | Non
     documents, extractions = synthetic_extractions(bundled, n_docs, changed=changed)
     synthesis = time.perf_counter() - t0
     del bundled
+    stage_cpu = _stage_cpu()
     loads = [os.getloadavg()[0]]
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     result = finish_build(Path("synthetic"), out, documents, extractions, jobs=jobs,
                           cache_dir=Path(cache_dir) if cache_dir else None)
-    total = time.perf_counter() - t0
+    total, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     loads.append(os.getloadavg()[0])
     return {
         "documents": n_docs,
@@ -518,6 +542,8 @@ def child_post(bundled_cache: Path, n_docs: int, out: Path, cache_dir: str | Non
         "synthesis_seconds": synthesis,
         "seconds": total,
         "stages": result.stages,
+        "cpu_seconds": cpu,  # the main process's, all threads; validation workers (pyshacl only) not counted
+        "stages_cpu": stage_cpu,
         "triples": result.triples,
         "entities": sum(result.entities_by_class.values()),
         "claims": sum(result.claims_by_class.values()),
@@ -592,11 +618,18 @@ def child_sample(folder: Path, n_docs: int, jobs: int) -> dict:
     load_vocabulary()
     words = sum(len(d.text.split()) for d in documents)
     loads = [os.getloadavg()[0]]
-    t0 = time.perf_counter()
+
+    def cpu() -> tuple[float, float]:
+        own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime, workers.ru_utime + workers.ru_stime
+
+    t0, (own0, workers0) = time.perf_counter(), cpu()
     extractions = list(extract_corpus(documents, jobs))  # kept, as a build keeps them for the graph
     seconds = time.perf_counter() - t0
+    own1, workers1 = cpu()  # the workers have ended: their CPU is in RUSAGE_CHILDREN
     loads.append(os.getloadavg()[0])
     return {"documents": len(extractions), "words": words, "seconds": seconds, "seconds_per_word": seconds / words,
+            "cpu_seconds": own1 - own0, "workers_cpu_seconds": workers1 - workers0,
             "load_average": loads, "mentions": sum(len(ex.mentions) for ex in extractions),
             "claims": sum(len(ex.claims) for ex in extractions), **_peak_rss_mb()}
 
@@ -610,6 +643,7 @@ def parse_only(args, tmp: Path, report: dict) -> None:
           f"{run['claims']:,} claims), --jobs {args.jobs}: {run['seconds']:.1f} s (load {run['load_average'][0]:.1f}-"
           f"{run['load_average'][1]:.1f}); peak RSS {run['peak_rss_mb']:,.0f} MB (main), largest worker "
           f"{run['peak_worker_rss_mb']:,.0f} MB")
+    print(f"  CPU: main process {run['cpu_seconds']:.1f} s, workers {run['workers_cpu_seconds']:.1f} s")
     print(f"  {_tree_line(run)}", flush=True)
 
 
@@ -652,7 +686,10 @@ def post_only(args, tmp: Path, report: dict) -> None:
               f"{run['claims']:,} claims, load {run['load_average'][0]:.1f}-{run['load_average'][1]:.1f}")
         print(f"  {_tree_line(run)}")
         for stage, seconds in run["stages"].items():
-            print(f"  {stage:<20} {seconds:8.1f} s")
+            cpu = run.get("stages_cpu", {}).get(stage)
+            print(f"  {stage:<20} {seconds:8.1f} s" + (f"  ({cpu:.1f} s CPU)" if cpu is not None else ""))
+        if "cpu_seconds" in run:
+            print(f"  CPU of the main process: {run['cpu_seconds']:.1f} s")
         print("  outputs: " + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in run["sizes"].items()))
         print(f"  validation: {run['validation']}", flush=True)
     if args.rebuild and not args.skip_fresh:
@@ -675,9 +712,10 @@ def _tree_line(run: dict) -> str:
         per = f"; {1024 * 1024 * rss / run['triples']:,.0f} B per triple"
     if run.get("entities"):
         per += f", {1024 * rss / run['entities']:,.1f} KB per entity"
-    others = ", ".join(f"{mb:,.0f}" for mb in run["tree_others_at_peak_mb"]) or "none"
+    others = ", ".join(f"{mb:,.0f}" for mb in run["tree_others_at_peak_mb"])
+    others = f"others {others} MB" if others else "no other process"
     return (f"all processes at once (sampled every {run['tree_interval_seconds']} s): peak RSS sum {rss:,.0f} MB "
-            f"(main {run['tree_main_at_peak_mb']:,.0f} MB, others {others} MB), peak PSS sum {pss:,.0f} MB{per}")
+            f"(main {run['tree_main_at_peak_mb']:,.0f} MB, {others}), peak PSS sum {pss:,.0f} MB{per}")
 
 
 def machine() -> str:

@@ -356,7 +356,8 @@ def finish_build(
     answers: bool = True,
 ) -> BuildResult:
     """Everything after extraction: resolution, the graph (document by document), SHACL, the
-    HTML page, and the outputs replaced as one set. `extractions` are in `documents`' order.
+    HTML page, and the outputs replaced as one set. `extractions` are in `documents`' order;
+    the list is emptied once the graph is made and validated (it is most of the memory held).
     With `answers`, the query store beside the graph holds the bundled questions' answers."""
     started = time.perf_counter() if started is None else started
     stages = {} if stages is None else stages
@@ -367,7 +368,7 @@ def finish_build(
     with clock("resolve"):
         resolver = resolve(extractions, load_vocabulary())
     graph = build_graph(extractions, resolver)
-    del extractions, resolver  # the graph holds them until it is written
+    del resolver  # the graph holds it and the extractions until every shard is made and validated
     cache = open_cache(cache_dir)
     # The shards' Turtle waits in an unnamed file (gone when the build ends, however it ends).
     spool_dir = cache_dir if cache_dir is not None and Path(cache_dir).is_dir() else None
@@ -431,6 +432,12 @@ def finish_build(
                     f" (--no-validate writes them anyway): {shown}{more}"
                 )
             del result
+            validator.release()
+        # From here on only the spooled shards, the global blocks and the page's view are read:
+        # the extractions (emptied in the caller's list too) and resolution are let go before the
+        # page is made and the store loaded, the two largest steps.
+        graph.release_inputs()
+        extractions.clear()
         if preload is not None and preload.previous is None:
             preload.start(triples)
 

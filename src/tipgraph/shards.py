@@ -365,6 +365,21 @@ class CorpusGraph:
             validator.global_part(self, global_store, dict(self._global_blocks))
         del global_store
 
+    def release_inputs(self) -> None:
+        """Forget the extractions, resolution and what was derived from them, once every shard
+        is made and validated: writing the Turtle needs only the spool and the global blocks, and
+        the page its view. (The largest part of a build's memory at 10,000 documents, held while
+        the page is made and the store loaded; the caller must not hold the extractions either.)"""
+        self.extractions = []
+        self.resolver = None
+        self.rules = None
+        self.quotes = {}
+        self.quoted_by = defaultdict(set)
+        self._segment = {}
+        self._quotes_in = defaultdict(list)
+        self._mentions = defaultdict(list)
+        self._iris = {}
+
     # ------------------------------------------------------------ cached shards
 
     def _shard_key(self, index: int) -> str:

@@ -668,6 +668,14 @@ class UnitValidator:
             seconds=time.perf_counter() - self._started,
         )
 
+    def release(self) -> None:
+        """Forget the units' links and results once `result` has given the verdict (memory: they
+        grow with the claims, and the page and the store come after)."""
+        self._known, self._rows, self.results = {}, {}, {}
+        self.pending, self.pending_triples = [], 0
+        self.incoming, self.sequence_context, self.late = defaultdict(set), defaultdict(set), defaultdict(set)
+        self._superseded, self._unit_of = set(), None
+
     def forget_unused(self) -> None:
         if self.cache is not None:
             self.cache.forget_unused()
