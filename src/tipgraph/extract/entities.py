@@ -1740,7 +1740,7 @@ def _one_sense_per_name(kept: list[Candidate]) -> None:
 
 
 # the nouns English uses for a division of a country or a settlement, before "of" or after the name in lower case
-_REGION_NOUNS = r"province|region|district|state|county|oblast|prefecture|governorate|department|canton|voivodeship"
+_REGION_NOUNS = r"province|region|district|state|county|oblast|prefecture|governorate|canton|voivodeship"
 _SETTLEMENT_NOUNS = r"city|town|village|municipality|township"
 
 
