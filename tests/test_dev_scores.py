@@ -31,7 +31,7 @@ HOLDOUT_FLOORS = {
     "holdout2": {"document_metadata_accuracy": 0.93, "claimant_accuracy": 0.96, "claim_type_accuracy": 0.89, "addressee_accuracy": 0.69,
                 "entity_f1": 0.95, "relation_recall": 0.89, "event_attribute_recall": 0.92, "claim_precision": 0.98},
     "holdout3": {"document_metadata_accuracy": 0.97, "claimant_accuracy": 0.9, "claim_type_accuracy": 0.95, "addressee_accuracy": 0.83,
-                "entity_f1": 0.92, "relation_recall": 0.71, "event_attribute_recall": 0.98, "claim_precision": 0.98},
+                "entity_f1": 0.92, "relation_recall": 0.71, "event_attribute_recall": 0.98, "claim_precision": 0.985},
     "holdout4": {"document_metadata_accuracy": 0.98, "claimant_accuracy": 0.97, "claim_type_accuracy": 0.9, "claim_type_macro_f1": 0.77,
                 "entity_f1": 0.935, "relation_recall": 0.88, "event_attribute_recall": 0.93, "claim_precision": 0.99},
     "holdout5": {"document_metadata_accuracy": 0.98, "claimant_accuracy": 0.96, "claim_type_accuracy": 0.85, "claim_type_macro_f1": 0.76,

@@ -118,7 +118,9 @@ class SegmentationMixin:
         line, with no agent ("The report called[VBN] upon governments to ..."): a line that is a bare noun
         phrase with a reduced relative is a headline, and headlines stand before the body."""
         for t in words:
-            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) or (t.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in t.children)):
+            # (a participle with a subject and no auxiliary is no finite clause: "Women and Children, also taking ...")
+            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) and t.tag_ not in {"VBG", "VBN"} \
+                    or (t.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in t.children)):
                 return True  # a subject, or a direct object on the word that heads the line ("GRETA notes[NNS] ... the adoption")
             if t.tag_ in {"VBN", "VBD"} and t.dep_ == "acl" and t.head.dep_ == "ROOT" and t.head.i < t.i \
                     and not any(c.dep_ == "agent" for c in t.children):
@@ -127,8 +129,8 @@ class SegmentationMixin:
 
     @staticmethod
     def _finite(sent) -> bool:
-        """Has the sentence a finite verb (or an imperative)?"""
-        return any(t.tag_ in {"VBD", "VBP", "VBZ", "MD"} or (t.tag_ == "VB" and t.dep_ == "ROOT") for t in sent)
+        """Has the sentence a finite verb (or an imperative)? Not a hyphen the tagger calls a verb ("Co-organised")."""
+        return any((t.tag_ in {"VBD", "VBP", "VBZ", "MD"} or (t.tag_ == "VB" and t.dep_ == "ROOT")) and not t.is_punct for t in sent)
 
     def _is_heading(self, sent, piece: str, in_header: bool) -> bool:
         """Not a claim: a title, byline, dateline or credit line with no finite verb and no full
