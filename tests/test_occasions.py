@@ -496,9 +496,9 @@ def test_an_ordinal_before_a_council_is_its_numbered_meeting(graph):
 
 
 def test_a_course_and_a_session_of_a_body_are_described_events(graph):
-    """ "gathered today in Durres for a training course on victim identification", "chaired the session of the National
+    """ "gathered today in Durres for a two-week course on victim identification", "chaired the session of the National
     Committee against Trafficking": a training course and a body's session are events."""
-    node(graph, "training course on victim identification", "Workshop")
+    node(graph, "two-week course on victim identification", "Workshop")
     node(graph, "session of the National Committee against Trafficking", "Meeting")
 
 

@@ -782,6 +782,8 @@ class EntityExtractor:
             lemma = token.lower_
             if lemma not in nouns or token.pos_ not in {"NOUN", "PROPN"} or not token.text.islower():
                 continue
+            if any(c.dep_ == "compound" and c.lower_ in nouns for c in token.lefts):
+                continue  # "a training course", "a workshop session": the event is read at its first noun
             if lemma in need_of and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
                 # "the event, held on 17 and 18 November": the event the text is about
                 generic_anaphor = lemma == "event" and found and all(c.dep_ in {"det", "punct"} for c in token.lefts) \
