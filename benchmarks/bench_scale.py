@@ -1,6 +1,8 @@
 """Scale benchmark: bare spaCy vs the whole build on a synthetic corpus of N documents.
 
     python benchmarks/bench_scale.py --docs 100 [--jobs 2] [--words 900] [--rebuild] [--json out.json]
+    python benchmarks/bench_scale.py --post-only --docs 10000   # no parsing: the later stages at scale
+    python benchmarks/bench_scale.py --parse-only --docs 1000   # the per-document stage alone
 
 The corpus is recombined from the bundled documents (corpus/ and
 tests/dev/corpus/): each synthetic document keeps the header lines of one
@@ -15,6 +17,9 @@ One run reports, each measured in a fresh process:
 - the full build (`tipgraph.pipeline.build`, HTML and SHACL included) with
   each stage's time, peak RSS (main process and the largest worker), triples
   and output sizes; the ratio of its throughput to bare spaCy's;
+- for every step, the memory of all its processes at once (TreeMemory: the
+  sum of VmRSS and of PSS over the step's process and its descendants,
+  sampled from /proc every 0.2 s), per triple and per entity;
 - every bundled question (ontology/queries/*.rq with its default
   parameters), as a whole `tipgraph query` command and once loaded;
 - with --rebuild: the extraction cache (`tipgraph.cache`) after one document
