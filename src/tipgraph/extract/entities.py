@@ -92,6 +92,7 @@ class Matchers:
         self.body_head_words = {w for h in heads for w in h.split() if w[:1].isupper()}
         strict = set(orgs.get("unit_nouns") or ()) | set(orgs.get("ministry_nouns") or ()) | set(orgs.get("body_heads") or ())
         self.list_head_words = {h.split()[-1] for h in strict if h[:1].isupper()}
+        self.list_head_pattern = "|".join(map(re.escape, sorted(self.list_head_words)))  # made once, read per name
         # a known body's names, for a name spelled out of the tokens the phrase matchers read ("Mission to BiH.")
         self.body_by_name = {n: e.key for e in vocab.entities.values() if e.cls in m.ORGANIZATION_CLASSES
                              for n in e.case_sensitive_names}
@@ -1033,7 +1034,7 @@ class EntityExtractor:
             name = clean_name(span.text)
             # "the Court of Appeal", "the Office of Public Prosecutions": spaCy may take only what follows the head
             if label == "ORG" and self.matchers.list_head_words:
-                head = re.search(r"(?<![\w’'-])((?:[A-Z][\w’'-]*[ \t]+)*(?:" + "|".join(map(re.escape, sorted(self.matchers.list_head_words)))
+                head = re.search(r"(?<![\w’'-])((?:[A-Z][\w’'-]*[ \t]+)*(?:" + self.matchers.list_head_pattern
                                  + r"))[ \t]+of[ \t]+(?:the[ \t]+)?$", text[max(0, span.start - 80) : span.start])
                 if head:
                     span = trimmed_span(text, span.start - (len(text[max(0, span.start - 80) : span.start]) - head.start(1)), span.end)
@@ -1136,7 +1137,7 @@ class EntityExtractor:
                         and words[-1] not in self.matchers.list_head_words and len(words) > 1:
                     continue
                 # "the National Police Ivan Petrenko": a body's name runs into the name of its officer
-                officer = re.search(r"^(?P<body>.*\b(?:" + "|".join(map(re.escape, sorted(self.matchers.list_head_words))) + r"))\s+(?P<person>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2})$", name) \
+                officer = re.search(r"^(?P<body>.*\b(?:" + self.matchers.list_head_pattern + r"))\s+(?P<person>[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){1,2})$", name) \
                     if self.matchers.list_head_words else None
                 if officer and not any(w in self.matchers.body_head_words or w.lower() in self.matchers.title_words for w in officer.group("person").split()):
                     cut = span.start + span.text.rfind(officer.group("person"))

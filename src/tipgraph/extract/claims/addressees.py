@@ -636,6 +636,8 @@ class AddresseesMixin:
             return roles
         for role, phrases in (self.lexicon.get("country_roles") or {}).items():
             for phrase in phrases:
+                if phrase.lower() not in flat:
+                    continue
                 for match in compiled(rf"(?<![\w-]){re.escape(phrase.lower())}").finditer(flat):
                     before = [c for c in countries if c.span.end <= sentence.start + match.start()]
                     if before:
