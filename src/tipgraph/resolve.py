@@ -199,32 +199,57 @@ class Resolver:
 
     def _resolve_events(self, mentions: list[tuple[str, EntityMention]]) -> None:
         groups: list[tuple[set[str], list[tuple[str, EntityMention]]]] = []
+        # Indexes, so a mention is compared with the groups that can take it and not with every
+        # group of the corpus (same groups, in the same order): the groups holding a member of a
+        # document, the documents of each group, the groups whose words include a word.
+        in_doc: dict[str, list[int]] = defaultdict(list)
+        docs_of: list[set[str]] = []
+        with_word: dict[str, set[int]] = defaultdict(set)
+        members_in: dict[tuple[int, str], list[EntityMention]] = defaultdict(list)  # a group's, of a document
+
+        def join(index: int, doc_id: str, mention: EntityMention, words: set[str]) -> None:
+            groups[index][1].append((doc_id, mention))
+            groups[index][0].update(words)
+            members_in[(index, doc_id)].append(mention)
+            if doc_id not in docs_of[index]:
+                docs_of[index].add(doc_id)
+                in_doc[doc_id].append(index)
+            for word in words:
+                with_word[word].add(index)
+
         for doc_id, mention in mentions:
             words = _content_words(mention.name)
-            joined = next((g for g in groups if any(d == doc_id and _same_occasion(mention, other) for d, other in g[1])), None)
+            joined = next((i for i in sorted(in_doc.get(doc_id, ()))
+                           if any(_same_occasion(mention, other) for other in members_in[(i, doc_id)])), None)
             if joined is not None:
-                joined[1].append((doc_id, mention))
-                joined[0].update(words)
+                join(joined, doc_id, mention, words)
                 continue
-            for group_words, members in groups:
+            # a group sharing no word with the name cannot reach the overlap below
+            for index in sorted({i for word in words for i in with_word.get(word, ())}):
+                group_words, members = groups[index]
+                elsewhere_only = doc_id not in docs_of[index]
                 # "a two-day workshop": a described event is one of its own document's occasions
                 described = mention.attrs.get("described") or members[0][1].attrs.get("described")
-                if described and any(d != doc_id for d, _ in members):
+                if described and (elsewhere_only or len(docs_of[index]) > 1):
                     continue
                 # "Conference on Human Trafficking" in one text and "Human Trafficking London Conference" in
                 # another: names of three words say too little to be one event across documents
-                if all(d != doc_id for d, _ in members) and words != group_words and min(len(words), len(group_words)) < 4:
+                if elsewhere_only and words != group_words and min(len(words), len(group_words)) < 4:
                     continue
                 # "the conference" in two texts: a bare event noun names no one occasion across documents
-                if all(d != doc_id for d, _ in members) and min(len(words), len(group_words)) < 2:
+                if elsewhere_only and min(len(words), len(group_words)) < 2:
                     continue
                 overlap = len(words & group_words) / max(1, len(words | group_words))
                 if overlap >= 0.7 and _family(members[0][1].cls) == _family(mention.cls):
-                    members.append((doc_id, mention))
-                    group_words |= words
+                    join(index, doc_id, mention, words)
                     break
             else:
                 groups.append((set(words), [(doc_id, mention)]))
+                members_in[(len(groups) - 1, doc_id)].append(mention)
+                docs_of.append({doc_id})
+                in_doc[doc_id].append(len(groups) - 1)
+                for word in words:
+                    with_word[word].add(len(groups) - 1)
         for _, members in groups:
             label = members[0][1].name
             classes = Counter(m_.cls for _, m_ in members)
