@@ -135,10 +135,11 @@ def _statements(body: list) -> Iterator[ast.stmt]:
                     todo.extend(child.body)
 
 
-def per_document_modules() -> dict[str, Path]:
-    """Every tipgraph module the per-document stage can run, by following imports."""
+def _modules_imported_from(roots, leaves=()) -> dict[str, Path]:
+    """The tipgraph modules `roots` can run, by following imports (and the packages they sit in);
+    a module of `leaves` is taken but what it imports is not followed."""
     seen: dict[str, Path] = {}
-    todo = list(ROOT_MODULES) + list(ALSO_HASHED)
+    todo = list(roots) + list(leaves)
     while todo:
         name = todo.pop()
         if name in seen:
@@ -147,12 +148,18 @@ def per_document_modules() -> dict[str, Path]:
         if path is None:
             continue  # `from tipgraph.x import function`: not a module
         seen[name] = path
-        if name in ALSO_HASHED:
-            continue  # hashed itself; what it imports for later stages is not per-document
+        if name in leaves:
+            continue
         for parent in _parents(name):
             todo.append(parent)
         todo.extend(_imported_tipgraph_modules(name, path))
     return dict(sorted(seen.items()))
+
+
+def per_document_modules() -> dict[str, Path]:
+    """Every tipgraph module the per-document stage can run (ALSO_HASHED: hashed themselves, but
+    what they import for later stages is not per-document)."""
+    return _modules_imported_from(ROOT_MODULES, ALSO_HASHED)
 
 
 def _hashed_source(name: str, path: Path) -> bytes:
@@ -253,10 +260,10 @@ def _readings_version() -> str:
     from tipgraph import corpus
 
     digest = hashlib.sha256(f"{CACHE_FORMAT}\0{tipgraph.__version__}\0".encode())
-    for path in sorted(Path(corpus.__file__).parent.glob("*.py")):
-        digest.update(f"{path.name}\0".encode() + path.read_bytes())
-    for module in ("graphio", "model"):  # what the readers import from outside tipgraph.corpus
-        digest.update(f"{module}\0".encode() + (Path(tipgraph.__file__).parent / f"{module}.py").read_bytes())
+    readers = ["tipgraph.corpus"] + [f"tipgraph.corpus.{path.stem}" for path in Path(corpus.__file__).parent.glob("*.py")
+                                     if path.stem != "__init__"]
+    for name, path in _modules_imported_from(readers).items():  # with what they import from outside
+        digest.update(f"{name}\0".encode() + path.read_bytes())
     digest.update("\n".join(_distribution_versions(READER_DISTRIBUTIONS)).encode())
     return digest.hexdigest()
 
