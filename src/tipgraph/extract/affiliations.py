@@ -353,7 +353,7 @@ class _Affiliations:
                     self.add(reference(person), "affiliatedWith", reference(body), Span(start, end, self.text[start:end]))
 
     def states_of_national_bodies(self, facts: list[RelationFact]) -> None:
-        """ "Ambassador David Johnson" of the "United States Mission to the OSCE", an officer of a national police: one
+        """ "Ambassador Paul Reed" of the "United States Mission to the OSCE", an officer of a national police: one
         who serves a body that is part of a state (its mission, ministry, police) serves that state."""
         every = list(facts) + self.facts
         states: dict[str, set[str]] = {}

@@ -240,7 +240,7 @@ class EntityExtractor:
             return False
         before = parsed[s - 1]
         if re.fullmatch(r"[A-Z]\.", before.text):
-            return True  # "Lisa O. Monaco": a middle initial stands inside a person's name only
+            return True  # "Ruth K. Jordan": a middle initial stands inside a person's name only
         return before.is_alpha and before.text[:1].isupper() and before.lower_ not in self.matchers.title_words \
             and not self.matchers.folded(parsed[s - 1 : s])
 
@@ -390,7 +390,7 @@ class EntityExtractor:
                         country_key = c.mention.key
                         start = c.end + 1
                     elif start < c.start and c.end <= end and re.search(r"\bof (?:the )?$", text[start : c.start]):
-                        country_key = c.mention.key  # "Department of the State Guard of Ukraine"
+                        country_key = c.mention.key  # "Department of the State Guard of Moldova"
                 if len(text[start:end].split()) < 2:
                     continue
                 if "State Department" in text[start:end]:
@@ -1366,7 +1366,7 @@ def _capital_datelines(text: str, vocab: Vocabulary) -> list[Candidate]:
         name = " ".join("-".join(part.capitalize() for part in word.split("-")) for word in match.group(1).split())
         line_end = text.find("\n", match.end())
         rest = text[match.end() : line_end if line_end >= 0 else len(text)]
-        # "KOKRAJHAR, July 31:", "YEREVAN, MARCH 18, ARMENPRESS.": a town in capitals before the day of the
+        # "ZHANATAS, July 31:", "ASTANA, MARCH 18, NEWSWIRE.": a town in capitals before the day of the
         # dateline is the dateline's town, known to the gazetteer or not
         day = re.match(r",[ \t]+([^,:\n]{3,24})[,:.]", rest)
         dated = day is not None and len(match.group(1)) > 2 and (
@@ -1748,8 +1748,8 @@ _SETTLEMENT_NOUNS = r"city|town|village|municipality|township"
 
 
 def _places_by_their_nouns(text: str, kept: list[Candidate], demonyms: dict[str, str]) -> list[Candidate]:
-    """ "the southern province of Tay Ninh", "Dolakha district", "a Leeds-based charity", "Ann Lee, 53, of Tay
-    Ninh": a name the noun of a province or a town, "-based" or a news story's age-and-home apposition shows to be
+    """ "the southern province of Ak Zhol", "Zhanatas district", "a Leeds-based charity", "Ann Lee, 53, of Ak
+    Zhol": a name the noun of a province or a town, "-based" or a news story's age-and-home apposition shows to be
     a place is that place wherever the text repeats it, whatever class the parser gave it there."""
     found: dict[str, str] = {}
     countries: dict[str, str] = {}
@@ -1767,7 +1767,7 @@ def _places_by_their_nouns(text: str, kept: list[Candidate], demonyms: dict[str,
         cls = None
         if noun_before or noun_after:
             cls = m.REGION if (noun_before or noun_after).group(1) else m.PLACE
-            # "the southern Vietnamese province of Tay Ninh": the country its people's adjective names
+            # "the northern Kazakh province of Ak Zhol": the country its people's adjective names
             people = re.search(r"(?<![\w-])([A-Z][\w-]+)[ \t]+\S+[ \t]+of[ \t]+$", before) if noun_before else None
             key = demonyms.get(people.group(1)) if people else None
             if key and key.startswith("country:"):
@@ -1778,11 +1778,11 @@ def _places_by_their_nouns(text: str, kept: list[Candidate], demonyms: dict[str,
         if cls is not None and (mention.cls != m.PLACE or cls == m.REGION):
             found.setdefault(mention.name, cls)
         elif mention.cls == m.PLACE and len(words) >= 2:
-            found.setdefault(mention.name, m.PLACE)  # "Ho Chi Minh City": a name of more words than a surname
+            found.setdefault(mention.name, m.PLACE)  # "Port Kessel City": a name of more words than a surname
     names = {c.mention.name: c.mention for c in kept if c.mention.cls in {m.PLACE, m.REGION, m.COUNTRY}}
     for cand in kept:
         mention = cand.mention
-        # "Tay Ninh's Department of ...": a province's name before a possessive is no body of its country
+        # "Ak Zhol's Department of ...": a province's name before a possessive is no body of its country
         if mention.key and not (mention.key.startswith("govbody:") and mention.name in found):
             continue
         if mention.name in found and mention.cls in {m.PERSON, m.ORGANIZATION, m.GOVERNMENT_BODY, m.PLACE} \
@@ -1790,13 +1790,13 @@ def _places_by_their_nouns(text: str, kept: list[Candidate], demonyms: dict[str,
             mention.cls, mention.key = found[mention.name], None
             if mention.name in countries:
                 mention.attrs = {**mention.attrs, "country": countries[mention.name]}
-        # "Nagpur city" beside "Nagpur": the town the noun follows
+        # "Zhanatas city" beside "Zhanatas": the town the noun follows
         bare = re.fullmatch(rf"(.+?)[ \t]+(?:{_REGION_NOUNS}|{_SETTLEMENT_NOUNS})", mention.name)
         if mention.cls in {m.PLACE, m.REGION} and bare and bare.group(1) in names:
             same = names[bare.group(1)]
             mention.name, mention.cls, mention.key = same.name, same.cls, same.key
             mention.attrs = {**same.attrs, **mention.attrs}
-    # "in Nagpur city of Maharashtra" before "Maharashtra state police": a place the text names where the parser
+    # "in Zhanatas city of Ak Zhol" before "Ak Zhol state police": a place the text names where the parser
     # saw nothing is the same place
     taken = [(c.start, c.end) for c in kept]
     places = {c.mention.name: c.mention for c in kept if c.mention.cls in {m.PLACE, m.REGION} and not c.mention.key
@@ -1831,7 +1831,7 @@ def _regions_before_their_nouns(text: str, kept: list[Candidate], matchers: Matc
 
 
 def _place_police(text: str, kept: list[Candidate]) -> list[Candidate]:
-    """ "Tay Ninh police", "Maharashtra state police": the police force of a province or a town, named by it
+    """ "Zhanatas police", "Ak Zhol state police": the police force of a province or a town, named by it
     in lower case, is a body of its own beside the place."""
     found = []
     for cand in kept:

@@ -418,13 +418,13 @@ class _Reader:
         place = self.starting_at(position, {m.REGION, m.PLACE}) if found is None else None
         owner = re.match(r"[’']s\s+", self.text[place.span.end :]) if place is not None else None
         if owner:
-            # "director of Tay Ninh's Department of ...": the body a province or a town owns
+            # "director of Ak Zhol's Department of ...": the body a province or a town owns
             return self.starting_at(place.span.end + owner.end(), m.ORGANIZATION_CLASSES)
         return found
 
     def national_country(self, mm: EntityMention) -> str | None:
         """The country of an unkeyed public body: "the Romanian Directorate ...", "Bosnia's State
-        Investigation and Protection Agency", "Department of the State Guard of Ukraine", "Bangkok
+        Investigation and Protection Agency", "Department of the State Guard of Moldova", "Bangkok
         Criminal Court"."""
         if mm.key and not mm.key.startswith("govbody:"):
             return None
@@ -1291,7 +1291,7 @@ class _Reader:
         for place in self.ordered:
             if place.cls != m.PLACE or self.nested(place, m.EVENT_CLASSES | m.ORGANIZATION_CLASSES):
                 continue
-            # "The Hague, the Netherlands", "Nagpur city of Maharashtra": a town before the region or state it lies in
+            # "The Hague, the Netherlands", "Zhanatas city of Ak Zhol": a town before the region or state it lies in
             follow = re.match(r",\s+(?:the\s+)?|[ \t]+(?:city|town|village|municipality)[ \t]+of[ \t]+(?:the[ \t]+)?", text[place.span.end :])
             if not follow and re.search(r"[ \t](?:city|town|village|municipality)$", place.span.text):
                 follow = re.match(r"[ \t]+of[ \t]+(?:the[ \t]+)?", text[place.span.end :])
@@ -1326,7 +1326,7 @@ class _Reader:
                 self.add(reference(mm), "locatedIn", reference(where), self.span_of(mm.span.start, where.span.end))
 
         for mm in self.ordered:
-            # "Tay Ninh's Department of ...", "Leeds's Safeguarding Board": the body of a province or a town sits there
+            # "Ak Zhol's Department of ...", "Leeds's Safeguarding Board": the body of a province or a town sits there
             if mm.cls not in m.ORGANIZATION_CLASSES:
                 continue
             owner = re.search(r"[’']s\s+(?:own\s+)?$", text[max(0, mm.span.start - 8) : mm.span.start])

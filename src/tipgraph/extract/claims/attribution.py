@@ -193,7 +193,7 @@ class AttributionMixin:
         return bool(self._OCCASION.search(self.text[line_start : mention.span.start]))
 
     _VOICE_BEFORE = re.compile(r"(?i)(?:'s)?\s+(?:joint\s+)?(?:statement|remarks|intervention|address|declaration)\b")
-    # "Statement by the delegation of Ukraine", "Remarks by the Permanent Mission of X": the body it names speaks for X
+    # "Statement by the delegation of Moldova", "Remarks by the Permanent Mission of X": the body it names speaks for X
     _VOICE_AFTER = re.compile(r"(?i)\b(?:statement|remarks|intervention|address|declaration)\s+(?:by|of|from)\s+(?:the\s+)?"
                               r"(?:(?:delegation|(?:permanent\s+)?mission|government|representatives?)\s+of\s+(?:the\s+)?)?$")
 
