@@ -90,3 +90,13 @@ def test_a_reply_addresses_the_body_it_answers(graph):
 def test_the_subject_of_what_the_speaker_hopes_for_is_urged(graph):
     # "We hope the Armenian government and civil society will agree ...": the government, not the country in its name
     assert addressees(graph, "We hope the Armenian government") == {"Government of Armenia"}
+
+
+def test_an_appeal_that_speaks_to_you_is_aimed_at_the_one_addressed(graph):
+    # "Mr. X, the work of your office is essential ...": no one else named, "your" is the rapporteur hailed
+    assert addressees(graph, "the work of your office is essential") == {"Tomasz Wierzbicki"}
+
+
+def test_a_supporter_of_an_office_praises_its_holder(graph):
+    # "Finland is a strong supporter of the Rapporteur's approach": the noun of praise, like "supports"
+    assert addressees(graph, "strong supporter of the Independent Rapporteur") == {"Tomasz Wierzbicki"}

@@ -105,8 +105,23 @@ class AddresseesMixin:
         elif cls == "Criticism":
             found.extend(self._criticised(sent, claimant))
         if not found and cls in {"CallToAction", "Endorsement"}:
+            found.extend(self._second_person(sent, claimant))
+        if not found and cls in {"CallToAction", "Endorsement"}:
             found.extend(self._reported_country(claimant, sentence))
         return found
+
+    def _second_person(self, sent: SpacySpan, claimant: str | None) -> list[str]:
+        """An appeal or praise that speaks to "you" with no one else named ("Ambassador X, the work of your
+        team is essential to ..."): it is aimed at the one addressed, the person a reply answers or the
+        last one hailed by name."""
+        for tok in sent:
+            if tok.lower_ not in {"you", "your", "yours"} or tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"thank", "thanks"}:
+                continue
+            addressed = self._addressed_as_you(tok.idx, claimant)
+            if addressed and addressed != claimant:
+                return [addressed]
+            return []
+        return []
 
     def _reported_country(self, claimant: str | None, sentence: Span) -> list[str]:
         """A release or story about one country ("concluded a visit to Norway"): what a visitor there urges or
@@ -557,7 +572,8 @@ class AddresseesMixin:
         return found
 
     ENDORSING = {"thank", "commend", "welcome", "applaud", "appreciate", "support", "congratulate", "praise",
-                 "salute", "recognize", "gratitude", "grateful", "proud", "pleased", "encourage", "delighted"}
+                 "salute", "recognize", "gratitude", "grateful", "proud", "pleased", "encourage", "delighted",
+                 "supporter"}
 
     def endorsed(self, sentence: Span, sent: SpacySpan, claimant: str | None) -> list[str]:
         """Who is thanked or praised: "you" in a reply, the first actor after the praise, else the one praised before."""
