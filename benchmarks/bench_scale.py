@@ -2,6 +2,7 @@
 
     python benchmarks/bench_scale.py --docs 100 [--jobs 2] [--words 900] [--rebuild] [--json out.json]
     python benchmarks/bench_scale.py --post-only --docs 10000   # no parsing: the later stages at scale
+    python benchmarks/bench_scale.py --post-only --docs 10000 --post-words 900   # ... at make_corpus's length
     python benchmarks/bench_scale.py --parse-only --docs 1000   # the per-document stage alone
 
 The corpus is recombined from the bundled documents (corpus/ and
@@ -425,11 +426,31 @@ def bundled_extractions(cache_dir: Path, jobs: int):
     return list(extract_corpus(documents, jobs, ExtractionCache(cache_dir)))
 
 
-def synthetic_extractions(bundled: list, n_docs: int, *, seed: int = 0, changed: int | None = None):
+def _shift(ex, offset: int) -> None:
+    """Move every offset of `ex` by `offset` characters (its text appended after others')."""
+    from tipgraph.model import Span
+
+    def moved(span):
+        return Span(span.start + offset, span.end + offset, span.text) if span is not None else None
+
+    for mention in ex.mentions:
+        mention.span = moved(mention.span)
+        if mention.sentence is not None:
+            mention.sentence = (mention.sentence[0] + offset, mention.sentence[1] + offset)
+    for fact in ex.relations:
+        fact.span = moved(fact.span)
+    for claim in ex.claims:
+        claim.span = moved(claim.span)
+
+
+def synthetic_extractions(bundled: list, n_docs: int, *, seed: int = 0, changed: int | None = None,
+                          words: int = 0):
     """`n_docs` documents and extractions recombined from the bundled ones without parsing: document
     i is bundled document i mod 35 under its own name, with every person's name (mentions, spans,
     references, claim texts) swapped for one from a pool of n/2 + 20 names, as make_corpus swaps
-    them in text; so entities grow with N. `changed`: that document's first claim reads differently."""
+    them in text; so entities grow with N. `changed`: that document's first claim reads differently.
+    `words`: each document at least that long (make_corpus's length), the following bundled documents'
+    text and extractions appended to it; 0 keeps each bundled document's own length."""
     import dataclasses
     import pickle
 
@@ -442,9 +463,9 @@ def synthetic_extractions(bundled: list, n_docs: int, *, seed: int = 0, changed:
     templates = [pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL) for ex in bundled]
     names = [sorted({m.name for m in ex.mentions if m.cls == "Person" and not m.key and len(m.name.split()) > 1},
                     key=lambda n: (-len(n), n)) for ex in bundled]
-    documents, extractions = [], []
-    for i in range(n_docs):
-        base = i % len(bundled)
+    words_of = [len(ex.document.text.split()) for ex in bundled]
+
+    def component(base: int):
         ex = pickle.loads(templates[base])
         mapping: dict[str, str] = {}
         for name in names[base]:
@@ -478,12 +499,29 @@ def synthetic_extractions(bundled: list, n_docs: int, *, seed: int = 0, changed:
             setattr(info, attribute, swap(getattr(info, attribute)))
         info.on_behalf_of = [swap(v) for v in info.on_behalf_of]
         info.coauthors = [swap(v) for v in info.coauthors]
+        return ex
+
+    documents, extractions = [], []
+    for i in range(n_docs):
+        base = i % len(bundled)
+        ex = component(base)
+        text, count, extra = ex.document.text, words_of[base], 1
+        while words and count < words:
+            # make_corpus's length: the next bundled documents' bodies appended, their offsets shifted
+            following = (base + extra) % len(bundled)
+            part, offset = component(following), len(text) + 2
+            text += "\n\n" + part.document.text
+            _shift(part, offset)
+            ex.mentions.extend(part.mentions)
+            ex.relations.extend(part.relations)
+            ex.claims.extend(part.claims)
+            count, extra = count + words_of[following], extra + 1
         if i == changed and ex.claims:
             first = ex.claims[0]
             first.span = Span(first.span.start, first.span.end, first.span.text + " (as amended)")
         stem = Path(bundled[base].document.source_file).stem
         source_file = f"{i:05d}_{stem[:40]}.txt"
-        document = dataclasses.replace(bundled[base].document, doc_id=Path(source_file).stem,
+        document = dataclasses.replace(bundled[base].document, doc_id=Path(source_file).stem, text=text,
                                        source_file=source_file, source_files=(source_file,))
         ex.document = document
         documents.append(document)
@@ -522,7 +560,7 @@ def _stage_cpu() -> dict[str, float]:
 
 
 def child_post(bundled_cache: Path, n_docs: int, out: Path, cache_dir: str | None, jobs: int, changed: int | None,
-               engine: str = "") -> dict:
+               engine: str = "", words: int = 0) -> dict:
     """The post-extraction stages (tipgraph.pipeline.finish_build) on synthetic extractions."""
     from tipgraph.pipeline import finish_build
 
@@ -531,7 +569,7 @@ def child_post(bundled_cache: Path, n_docs: int, out: Path, cache_dir: str | Non
 
     bundled = bundled_extractions(bundled_cache, jobs)
     t0 = time.perf_counter()
-    documents, extractions = synthetic_extractions(bundled, n_docs, changed=changed)
+    documents, extractions = synthetic_extractions(bundled, n_docs, changed=changed, words=words)
     synthesis = time.perf_counter() - t0
     del bundled
     stage_cpu = _stage_cpu()
@@ -592,7 +630,8 @@ def compare_shacl(args, tmp: Path, report: dict) -> None:
             shutil.rmtree(folder)
     cache_dir.mkdir(parents=True)
     bundled_cache = args.bundled_cache or tmp / "bundled-cache"
-    old = _run_child("post", str(bundled_cache), str(args.docs), str(out), str(cache_dir), str(args.jobs), "", "pyshacl")
+    old = _run_child("post", str(bundled_cache), str(args.docs), str(out), str(cache_dir), str(args.jobs), "", "pyshacl",
+                     str(args.post_words))
     report["post"]["cold, pyshacl"] = old
     graph_file = tmp / "post-out" / "graph.ttl"
     whole = {engine or "tipgraph": _run_child("validate", str(graph_file), engine) for engine in ("", "pyshacl")}
@@ -663,13 +702,15 @@ def post_only(args, tmp: Path, report: dict) -> None:
     cache_dir.mkdir(parents=True)
     n = str(args.docs)
     runs = {}
-    runs["cold"] = _run_child("post", str(bundled_cache), n, str(out), str(cache_dir), str(args.jobs), "")
+    words = str(args.post_words)
+    runs["cold"] = _run_child("post", str(bundled_cache), n, str(out), str(cache_dir), str(args.jobs), "", "", words)
     changed = str(args.docs // 2)
     if args.rebuild:
-        runs["changed, cached"] = _run_child("post", str(bundled_cache), n, str(out), str(cache_dir), str(args.jobs), changed)
+        runs["changed, cached"] = _run_child("post", str(bundled_cache), n, str(out), str(cache_dir), str(args.jobs),
+                                             changed, "", words)
         if not args.skip_fresh:
             runs["changed, --no-cache"] = _run_child("post", str(bundled_cache), n, str(tmp / "post-out-nocache"), "",
-                                                     str(args.jobs), changed)
+                                                     str(args.jobs), changed, "", words)
     report["post"] = runs
     if args.compare_shacl:
         compare_shacl(args, tmp, report)
@@ -754,7 +795,8 @@ def _child(child: list[str]) -> int:
         print(json.dumps(child_sample(Path(rest[0]), int(rest[1]), int(rest[2]))))
     elif kind == "post":
         print(json.dumps(child_post(Path(rest[0]), int(rest[1]), Path(rest[2]), rest[3] or None, int(rest[4]),
-                                    int(rest[5]) if rest[5] else None, rest[6] if len(rest) > 6 else "")))
+                                    int(rest[5]) if rest[5] else None, rest[6] if len(rest) > 6 else "",
+                                    int(rest[7]) if len(rest) > 7 else 0)))
     elif kind == "validate":
         print(json.dumps(child_validate(Path(rest[0]), rest[1] if len(rest) > 1 else "")))
     return 0
@@ -773,6 +815,9 @@ def main() -> int:
     parser.add_argument("--post-only", action="store_true",
                         help="Parse nothing: synthesise N extractions from the bundled documents' and time the "
                              "post-extraction stages (with --rebuild: after one document changes, cached and not).")
+    parser.add_argument("--post-words", type=int, default=0,
+                        help="With --post-only: each synthetic document at least this long (900: make_corpus's "
+                             "length), bundled documents' extractions joined; 0: each bundled document's own length.")
     parser.add_argument("--bundled-cache", type=Path, default=None,
                         help="With --post-only: keep the bundled documents' extractions here between runs.")
     parser.add_argument("--skip-queries", action="store_true", help="Do not time the bundled questions.")
