@@ -20,13 +20,16 @@ def claims() -> dict[str, list]:
 
 def test_a_citation_covers_its_sentence_and_the_figures_after_it_not_the_speakers_own_reading(claims):
     doc = "statement_cited_figures.txt"
-    assert claim(claims, doc, "some 27 million people").claimant == "org:ILO"
+    # a statement makes the figures it cites its own argument: the speaker's claim, citing the ILO
+    cited = claim(claims, doc, "some 27 million people")
+    assert (cited.claimant, cited.cites_source) == ("Person:Karin Holmqvist", "org:ILO"), (cited.claimant, cited.cites_source)
     # the speaker's own reading after the cited figure, and the figures after it, are the speaker's again
     for words in ("Migrant workers in informal jobs", "Almost two thirds of them", "Many of them end up in debt bondage",
                   "Every year thousands of workers"):
         c = claim(claims, doc, words)
         assert c.claimant == "Person:Karin Holmqvist", (words, c.claimant, c.claimant_rule)
-    assert claim(claims, doc, "40 percent of the victims").claimant == "org:Europol"
+    cited = claim(claims, doc, "40 percent of the victims")
+    assert (cited.claimant, cited.cites_source) == ("Person:Karin Holmqvist", "org:Europol"), (cited.claimant, cited.cites_source)
 
 
 def test_a_statement_heading_gives_the_voice_of_the_quoted_statement_under_it(claims):

@@ -94,12 +94,22 @@ class ClaimExtractor(SegmentationMixin, ClassificationMixin, FiguresMixin, Attri
         own_voices = {source.ref for source in [document_voice] if source} | {source.ref for _, _, source in self.section_headings()}
         for index, cited, back in citations:
             for claim in self._cited_claims(claims, paragraph_of, index, back):
-                if claim.claimant in own_voices:
+                if claim.claimant in own_voices and self._speaker_uses_figures(claim):
+                    # "According to the Global Report, millions ...", said by a speaker: the speaker's claim,
+                    # citing the report; a release or story passes the figures on as its source's
+                    claim.cites_source = cited
+                    claim.claimant_rule, claim.claimant_evidence = "speaker-cites-figures", f"figures the speaker cites from {cited}"
+                elif claim.claimant in own_voices:
                     claim.claimant = cited
                     claim.cites_source = cited
                     claim.claimant_rule, claim.claimant_evidence = "figures-source", f"figures of the paragraph from {cited}"
         self.finish_provenance(claims, class_strength)
         return claims
+
+    def _speaker_uses_figures(self, claim: ClaimRecord) -> bool:
+        """A speech or a statement makes the figures it cites its own argument: the speaker (or the delegation or
+        body that delivers it) chose them, where a release or a story relays them from their source."""
+        return self.info.genre in {"Speech", "Statement"} and claim.claimant is not None
 
     @staticmethod
     def _cited_claims(claims: list[ClaimRecord], paragraph_of: list[int], index: int, back: bool) -> list[ClaimRecord]:
