@@ -290,6 +290,16 @@ class _Reader:
         gap = re.match(skip, self.text[position:])
         return self.starting_at(position + (gap.end() if gap else 0), classes)
 
+    def nominal(self, start: int, end: int) -> bool:
+        """Whether the text from `start` to `end` parses as words of one noun phrase (nouns, adjectives,
+        "of"/"for", "and", "the", a possessive): a title, not a clause."""
+        span = self.parsed.char_span(start, end, alignment_mode="expand") if end > start else None
+        if span is None:
+            return False
+        return all(t.pos_ in {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "DET", "PART", "PUNCT", "SPACE", "NUM"}
+                   and t.tag_ not in {"PRP$", "WDT"} and t.text not in {",", ";", ":", "(", ")"}
+                   for t in span if not t.is_space)
+
     def inside(self, outer: EntityMention, classes) -> list[EntityMention]:
         return [
             mm for mm in self.ordered
@@ -1125,6 +1135,15 @@ class _Reader:
                 # "Albania’s Minister X", and the apostrophe as a wrong code page shows it ("Canada‚Äôs")
                 words = re.sub(r"^(?:[’']|‚Äô|â€™)s\b", "", between.strip()).split()
                 if not words and person.title and cues.office_start.match(person.title):
+                    affiliate(person, body, self.span_of(body.span.start, person.span.end))
+                    break
+                # "the Erewhon Secretary General Ada Brun": the office, named as a body, right before the name
+                if not words and body.cls in m.ORGANIZATION_CLASSES and cues.office.search(body.span.text):
+                    affiliate(person, body, self.span_of(body.span.start, person.span.end))
+                    break
+                # "WHO country office liaison officer Ada Brun": a compound title whose office word is its head,
+                # not among its first words; only a noun phrase between ("WHO thanked Minister X" has a verb)
+                if words and len(words) <= 8 and cues.office.search(" ".join(words)) and self.nominal(body.span.end, title_start):
                     affiliate(person, body, self.span_of(body.span.start, person.span.end))
                     break
                 # "ILO Deputy Director-General Greg Vines": capitalised words that qualify the person's title
