@@ -509,3 +509,12 @@ def test_a_keynote_title_with_a_long_office_names_its_summit_and_day(graph):
     assert (doc(graph, "o52_keynote-long-office-at-event-on-weekday.txt"), TIP.deliveredAt, summit) in graph
     assert dates(graph, summit) == {"2021-11-11"}
     assert not list(graph.subjects(RDFS.label, Literal("To")))
+
+
+def test_a_town_that_hosts_an_event_is_its_place_and_a_month_first_day_its_date(graph):
+    """ "On May 3-4, Tartu hosted the regional seminar ...", in a release dated 2018: a town holds an event where it
+    takes place (not as a body hosting it), on the first day the month-first range names, in the text's year."""
+    seminar = node(graph, "regional seminar on labour exploitation in agriculture", "Workshop")
+    assert (seminar, TIP.location, node(graph, "Tartu", "Place")) in graph
+    assert not list(graph.objects(seminar, TIP.host))
+    assert dates(graph, seminar) == {"2018-05-03"}

@@ -904,9 +904,15 @@ class _Occasions:
         """ "held on 17 and 18 November" in a text dated 2003: the first day, in the text's year."""
         year = (self.info.date or "")[:4] or self.present_year()
         day = re.search(rf"\b(\d{{1,2}})(?:\s*(?:-|–|and|to)\s*\d{{1,2}})?\s+({MONTHS})\b(?!\s*,?\s*\d{{4}})", text)
+        if day:
+            number, month = day.group(1), day.group(2)
+        else:
+            # the month first, as American English writes it: "On July 20-21, ...", "on March 3 and 4"
+            day = re.search(rf"\b({MONTHS})\s+(\d{{1,2}})(?!\d)(?:\s*(?:-|–|and|to)\s*\d{{1,2}}(?!\d))?(?!\s*,?\s*\d{{4}})(?!\s*(?:st|nd|rd|th)?\s*,?\s*\d)", text)
+            number, month = (day.group(2), day.group(1)) if day else (None, None)
         if not (year.isdigit() and day):
             return None
-        found = parse_date(f"{day.group(1)} {day.group(2)} {year}")
+        found = parse_date(f"{number} {month} {year}")
         return (found[0], day.start(), day.end()) if found else None
 
     def present_year(self) -> str:
@@ -1094,6 +1100,17 @@ class _Occasions:
             body = self.body_before(verb)
         if body is not None:
             self.add(reference(event), verbs[verb.lemma_.lower()], reference(body), body.span)
+        else:
+            # "Tallinn hosted the regional seminar": a town that holds an event is where it takes place
+            # (the parser may not read the town as the subject: the town then opens the verb's clause)
+            subjects = [c.idx for c in verb.children if c.dep_ == "nsubj"] or [
+                mm.span.start for mm in self.mentions if mm.cls == m.PLACE and re.fullmatch(r"\s*(?:(?:has|had|will|also)\s+)*", self.text[mm.span.end : verb.idx])
+                and re.search(r"(?:^|[,.;:]\s*|\n\s*)$", self.text[max(0, mm.span.start - 3) : mm.span.start])]
+            for at in subjects:
+                town = next((mm for mm in self.mentions if mm.cls == m.PLACE and mm.span.start <= at < mm.span.end), None)
+                if town is not None:
+                    self.add(reference(event), "location", reference(town), town.span)
+                    break
         # "From 17 to 21 February 2025, the Mission organized ...", "held a workshop ... on 30-31 May 2024"
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "from", "between"}):
             # "On 21 April, the Mission held ..." in a release dated 2022: that day of the text's year
