@@ -445,8 +445,15 @@ def finish_build(
         if view is not None:
             from tipgraph.render import build_page
 
+            layout_cache = None
+            if cache is not None:
+                from tipgraph.render import layout_version
+
+                layout_cache = cache.results("layout", layout_version())
             with clock("html"):
-                page, _, _ = build_page(view, title=f"tipgraph: {corpus.resolve().name}")
+                page, _, _ = build_page(view, title=f"tipgraph: {corpus.resolve().name}", layout_cache=layout_cache)
+            if layout_cache is not None:
+                layout_cache.forget_unused()
             del view
             graph.view = None
 
