@@ -556,3 +556,59 @@ def test_a_rebuild_with_the_layout_cached_writes_the_page_of_a_build_without_cac
         assert (tmp_path / "cached" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
     layouts = list(cache.glob("layout-*/*/*.json"))
     assert len(layouts) == 1  # the first build's layout forgotten once unused
+
+
+def test_the_vocabulary_memo_gives_the_parsed_vocabulary_and_follows_its_files(tmp_path):
+    import yaml
+
+    from tipgraph import ontology_dir
+    from tipgraph.vocab import MEMO_PREFIX, _parsed_vocabulary, load_vocabulary, remember_vocabulary_in
+
+    root = tmp_path / "ontology"
+    shutil.copytree(ontology_dir(), root)
+    memo = tmp_path / "cache"
+    memo.mkdir()
+    try:
+        remember_vocabulary_in(memo)
+        load_vocabulary.cache_clear()
+        parsed = load_vocabulary(str(root))
+        assert parsed == _parsed_vocabulary(root)
+        (entry,) = memo.glob(f"{MEMO_PREFIX}*.pickle")
+        load_vocabulary.cache_clear()
+        assert load_vocabulary(str(root)) == parsed  # read back from the memo
+
+        # a changed lexicon (another helper's trigger word) is read, not the memo's old copy
+        lexicon = sorted((root / "lexicon").glob("*.yaml"))[0]
+        data = yaml.safe_load(lexicon.read_text(encoding="utf-8"))
+        lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n# a comment changes the bytes\n", encoding="utf-8")
+        load_vocabulary.cache_clear()
+        assert load_vocabulary(str(root)) == parsed and not entry.exists()  # same data, a new entry
+        (entry,) = memo.glob(f"{MEMO_PREFIX}*.pickle")
+        data = {"renamed": data} if not isinstance(data, dict) else {**data, "zz-added-by-test": ["Ruritania"]}
+        lexicon.write_text(yaml.safe_dump(data), encoding="utf-8")
+        load_vocabulary.cache_clear()
+        changed = load_vocabulary(str(root))
+        assert changed != parsed and changed == _parsed_vocabulary(root)
+
+        # a damaged entry is parsed again, and replaced
+        (entry,) = memo.glob(f"{MEMO_PREFIX}*.pickle")
+        entry.write_bytes(entry.read_bytes()[:-10])
+        load_vocabulary.cache_clear()
+        assert load_vocabulary(str(root)) == changed
+        load_vocabulary.cache_clear()
+        assert load_vocabulary(str(root)) == changed
+    finally:
+        remember_vocabulary_in(None)
+        load_vocabulary.cache_clear()
+
+
+def test_a_build_without_cache_keeps_no_vocabulary_memo(tmp_path):
+    from tipgraph import vocab
+
+    cache = tmp_path / "cache"
+    assert run_cli("build", CORPUS, "--out", tmp_path / "a", "--cache-dir", cache, *FAST).exit_code == 0
+    assert run_cli("build", CORPUS, "--out", tmp_path / "b", "--cache-dir", cache, *FAST).exit_code == 0
+    assert run_cli("build", CORPUS, "--out", tmp_path / "c", "--no-cache", *FAST).exit_code == 0
+    assert (tmp_path / "b" / "graph.ttl").read_bytes() == (tmp_path / "c" / "graph.ttl").read_bytes()
+    assert len(list(cache.glob("vocabulary-*.pickle"))) == 1
+    assert vocab._MEMO_FOLDER == []  # --no-cache: neither read nor written
