@@ -505,3 +505,110 @@ def test_a_rebuild_parses_its_changed_document_in_a_worker_while_it_reads_the_ca
     assert run_cli("build", corpus, "--out", tmp_path / "fresh", "--no-cache", "-j", "1", *FAST).exit_code == 0
     assert (tmp_path / "cached" / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
     assert "fund shelters" in (tmp_path / "cached" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_the_page_reuses_its_layout_when_the_drawn_nodes_and_links_are_the_same(tmp_path):
+    from rdflib import Graph
+
+    from tipgraph.cache import ResultCache
+    from tipgraph.render import build_page, layout_version
+
+    assert run_cli("build", CORPUS, "--out", tmp_path / "out", "--no-validate", "-q").exit_code == 0
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    fresh = build_page(graph, title="t")
+    for overview in (False, True):
+        layouts = ResultCache(tmp_path / "cache", "layout", layout_version())
+        computed = build_page(graph, title="t", overview=overview, layout_cache=layouts)
+        assert layouts.stats.hits == 0 and layouts.stats.misses == 1
+        reused = build_page(graph, title="t", overview=overview, layout_cache=layouts)
+        assert layouts.stats.hits == 1 and reused == computed
+        assert reused == build_page(graph, title="t", overview=overview)
+    assert computed != fresh and build_page(graph, title="t", overview=False, layout_cache=layouts) == fresh
+
+    # another drawing (a node less) is laid out afresh, not given the cached positions
+    smaller = Graph()
+    dropped = min(s for s in set(graph.subjects()) if "/claim/" in str(s))  # a drawn node
+    for triple in graph:
+        if dropped not in (triple[0], triple[2]):
+            smaller.add(triple)
+    layouts = ResultCache(tmp_path / "cache", "layout", layout_version())
+    build_page(graph, title="t", layout_cache=layouts)
+    assert layouts.stats.hits == 1 and layouts.stats.misses == 0
+    assert build_page(smaller, title="t", layout_cache=layouts) == build_page(smaller, title="t")
+    assert layouts.stats.misses == 1
+
+
+def test_a_rebuild_with_the_layout_cached_writes_the_page_of_a_build_without_cache(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    cache = tmp_path / "cache"
+    build = ("build", corpus, "--no-validate", "-q")
+    assert run_cli(*build, "--out", tmp_path / "cached", "--cache-dir", cache).exit_code == 0
+    first = sorted(corpus.glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nThe ministry said it would publish the figures.\n",
+                     encoding="utf-8")
+    removed = sorted(corpus.glob("*.txt"))[-1]
+    removed.unlink()
+    for _ in range(2):  # the second rebuild finds the layout of the first
+        assert run_cli(*build, "--out", tmp_path / "cached", "--cache-dir", cache).exit_code == 0
+    assert run_cli(*build, "--out", tmp_path / "fresh", "--no-cache").exit_code == 0
+    for name in ("graph.html", "graph.ttl"):
+        assert (tmp_path / "cached" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
+    layouts = list(cache.glob("layout-*/*/*.json"))
+    assert len(layouts) == 1  # the first build's layout forgotten once unused
+
+
+def test_the_vocabulary_memo_gives_the_parsed_vocabulary_and_follows_its_files(tmp_path):
+    import yaml
+
+    from tipgraph import ontology_dir
+    from tipgraph.vocab import MEMO_PREFIX, _parsed_vocabulary, load_vocabulary, remember_vocabulary_in
+
+    root = tmp_path / "ontology"
+    shutil.copytree(ontology_dir(), root)
+    memo = tmp_path / "cache"
+    memo.mkdir()
+    try:
+        remember_vocabulary_in(memo)
+        load_vocabulary.cache_clear()
+        parsed = load_vocabulary(str(root))
+        assert parsed == _parsed_vocabulary(root)
+        (entry,) = memo.glob(f"{MEMO_PREFIX}*.pickle")
+        load_vocabulary.cache_clear()
+        assert load_vocabulary(str(root)) == parsed  # read back from the memo
+
+        # a changed lexicon (another helper's trigger word) is read, not the memo's old copy
+        lexicon = sorted((root / "lexicon").glob("*.yaml"))[0]
+        data = yaml.safe_load(lexicon.read_text(encoding="utf-8"))
+        lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n# a comment changes the bytes\n", encoding="utf-8")
+        load_vocabulary.cache_clear()
+        assert load_vocabulary(str(root)) == parsed and not entry.exists()  # same data, a new entry
+        (entry,) = memo.glob(f"{MEMO_PREFIX}*.pickle")
+        data = {"renamed": data} if not isinstance(data, dict) else {**data, "zz-added-by-test": ["Ruritania"]}
+        lexicon.write_text(yaml.safe_dump(data), encoding="utf-8")
+        load_vocabulary.cache_clear()
+        changed = load_vocabulary(str(root))
+        assert changed != parsed and changed == _parsed_vocabulary(root)
+
+        # a damaged entry is parsed again, and replaced
+        (entry,) = memo.glob(f"{MEMO_PREFIX}*.pickle")
+        entry.write_bytes(entry.read_bytes()[:-10])
+        load_vocabulary.cache_clear()
+        assert load_vocabulary(str(root)) == changed
+        load_vocabulary.cache_clear()
+        assert load_vocabulary(str(root)) == changed
+    finally:
+        remember_vocabulary_in(None)
+        load_vocabulary.cache_clear()
+
+
+def test_a_build_without_cache_keeps_no_vocabulary_memo(tmp_path):
+    from tipgraph import vocab
+
+    cache = tmp_path / "cache"
+    assert run_cli("build", CORPUS, "--out", tmp_path / "a", "--cache-dir", cache, *FAST).exit_code == 0
+    assert run_cli("build", CORPUS, "--out", tmp_path / "b", "--cache-dir", cache, *FAST).exit_code == 0
+    assert run_cli("build", CORPUS, "--out", tmp_path / "c", "--no-cache", *FAST).exit_code == 0
+    assert (tmp_path / "b" / "graph.ttl").read_bytes() == (tmp_path / "c" / "graph.ttl").read_bytes()
+    assert len(list(cache.glob("vocabulary-*.pickle"))) == 1
+    assert vocab._MEMO_FOLDER == []  # --no-cache: neither read nor written

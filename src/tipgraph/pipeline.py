@@ -27,7 +27,7 @@ from tipgraph.nlp import PIPE_BATCH, parse_text, parse_texts, windows
 from tipgraph.processes import end_with_parent
 from tipgraph.resolve import resolve
 from tipgraph.shards import TEXT_FOLDER, text_file_name  # noqa: F401 (public here too)
-from tipgraph.vocab import load_vocabulary
+from tipgraph.vocab import load_vocabulary, remember_vocabulary_in
 
 SHOWN_VIOLATIONS = 5
 
@@ -306,6 +306,7 @@ def build(
                 on_skip(skipped)
         outputs = OutputSet(out, ("graph.ttl", "graph.html", TEXT_FOLDER))
         outputs.check()  # before any work: an output folder that cannot take the outputs fails now
+        remember_vocabulary_in(cache.root if cache is not None else None)
         load_vocabulary()
         stages: dict[str, float] = {}
         extractions: list[Extraction] = []
@@ -365,6 +366,8 @@ def finish_build(
         outputs = OutputSet(out, ("graph.ttl", "graph.html", TEXT_FOLDER))
         outputs.check()
     clock = _Clock(stages)
+    if cache_dir is not None and Path(cache_dir).is_dir():
+        remember_vocabulary_in(cache_dir)
     with clock("resolve"):
         resolver = resolve(extractions, load_vocabulary())
     graph = build_graph(extractions, resolver)
@@ -445,8 +448,15 @@ def finish_build(
         if view is not None:
             from tipgraph.render import build_page
 
+            layout_cache = None
+            if cache is not None:
+                from tipgraph.render import layout_version
+
+                layout_cache = cache.results("layout", layout_version())
             with clock("html"):
-                page, _, _ = build_page(view, title=f"tipgraph: {corpus.resolve().name}")
+                page, _, _ = build_page(view, title=f"tipgraph: {corpus.resolve().name}", layout_cache=layout_cache)
+            if layout_cache is not None:
+                layout_cache.forget_unused()
             del view
             graph.view = None
 

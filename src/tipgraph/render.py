@@ -21,6 +21,7 @@ inside one JSON block (`<script type="application/json">`, with every `<`,
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import math
@@ -523,9 +524,34 @@ def _grid_layout(n: int, edges: np.ndarray, *, seed: int = SEED, iterations: int
     return pos
 
 
-def _layout(ids: list[str], edges: list[tuple[str, str, str]]) -> dict[str, tuple[float, float]]:
+def layout_version() -> str:
+    """What a layout is computed with: this module's code and the libraries it calls."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(f"\0{np.__version__}\0{nx.__version__}".encode())
+    return digest.hexdigest()
+
+
+def _layout(ids: list[str], edges: list[tuple[str, str, str]], cache=None) -> dict[str, tuple[float, float]]:
+    """Positions of `ids` with `edges` between them. With `cache` (a tipgraph.cache.ResultCache
+    of layout_version()), positions already computed for the same nodes and links are reused:
+    the layout depends on nothing else, so a rebuild whose drawn nodes and links did not change
+    (most one-document changes) writes the same page without laying it out again."""
     index = {iri: i for i, iri in enumerate(ids)}
     pairs = sorted({(index[s], index[o]) for s, _, o in edges})
+    key = None
+    if cache is not None:
+        key = hashlib.sha256(json.dumps([ids, pairs], ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
+        found = cache.get(key)
+        if isinstance(found, list) and len(found) == len(ids):
+            return {iri: (x, y) for iri, (x, y) in zip(ids, found)}
+    positions = _computed_layout(ids, pairs)
+    if cache is not None:
+        cache.put(key, [list(positions[iri]) for iri in ids])
+    return positions
+
+
+def _computed_layout(ids: list[str], pairs: list[tuple[int, int]]) -> dict[str, tuple[float, float]]:
+    index = {iri: i for i, iri in enumerate(ids)}
     n = len(ids)
     if n < SPRING_LAYOUT_LIMIT:
         g = nx.Graph()
@@ -669,8 +695,10 @@ def build_page(
     filters: RenderFilter | None = None,
     include_documents: bool = False,
     overview: bool | None = None,
+    layout_cache=None,
 ) -> tuple[str, int, int]:
     """The HTML page for `graph`, and how many nodes and edges it draws when it opens.
+    `layout_cache`: see `_layout`.
 
     overview: draw the overview of actors, countries and events (claims as
     edge counts) instead of every node; None decides by size (OVERVIEW_THRESHOLD)."""
@@ -681,9 +709,9 @@ def build_page(
     drawn = set(ids)
     edges = [e for e in all_edges if e[0] in drawn and e[2] in drawn]
     if overview if overview is not None else len(ids) > OVERVIEW_THRESHOLD:
-        return _overview_page(title, nodes, documents, ids, edges)
+        return _overview_page(title, nodes, documents, ids, edges, layout_cache)
     physics = len(ids) <= PHYSICS_THRESHOLD
-    positions = _layout(ids, edges)
+    positions = _layout(ids, edges, layout_cache)
 
     doc_names = sorted({documents[d] for iri in ids for d in nodes[iri].docs if d in documents})
     doc_index = {name: i for i, name in enumerate(doc_names)}
@@ -751,13 +779,15 @@ def build_page(
 
 
 def _overview_page(
-    title: str, nodes: dict[str, _Node], documents: dict[str, str], ids: list[str], edges: list[tuple[str, str, str]]
+    title: str, nodes: dict[str, _Node], documents: dict[str, str], ids: list[str], edges: list[tuple[str, str, str]],
+    layout_cache=None,
 ) -> tuple[str, int, int]:
     from tipgraph import overview
 
     order = ENTITY_CLASSES + CLAIM_CLASSES + DOCUMENT_CLASSES
     data = overview.overview_data(
-        nodes, documents, ids, edges, title=title, colours=COLOURS, class_order=order, layout=_layout
+        nodes, documents, ids, edges, title=title, colours=COLOURS, class_order=order,
+        layout=lambda ids, edges: _layout(ids, edges, layout_cache),
     )
     _, _, options = _network([], [], physics=False)
     page = overview.overview_page(

@@ -5,7 +5,10 @@ module, which reads them from YAML files a domain expert can edit.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,9 +139,68 @@ def _instruments(data) -> list[KnownEntity]:
     return [_named(row, f"instrument:{row['id']}", "Instrument") for row in data or ()]
 
 
+_MEMO_FOLDER: list[Path] = []  # where parsed vocabularies are kept (remember_vocabulary_in)
+MEMO_PREFIX = "vocabulary-"
+
+
+def remember_vocabulary_in(folder: Path | None) -> None:
+    """Keep the vocabulary this process parses, pickled, in `folder` (a build's cache), and read
+    it from there while its files hold the same bytes: parsing the YAML takes a second or two
+    of every build, a large part of a rebuild after one document changed."""
+    _MEMO_FOLDER[:] = [Path(folder)] if folder is not None else []
+
+
+def _vocabulary_files(base: Path) -> list[Path]:
+    gazetteer = base / "gazetteer"
+    names = ("countries.yaml", "organizations.yaml", "regions.yaml", "instruments.yaml", "places.yaml")
+    return [gazetteer / name for name in names] + sorted((base / "lexicon").glob("*.yaml"))
+
+
+def _memo_path(base: Path) -> Path | None:
+    """The memo entry for the vocabulary under `base`: named by the digest of this module, the
+    YAML library and every file the vocabulary is read from."""
+    if not _MEMO_FOLDER or not _MEMO_FOLDER[0].is_dir():
+        return None
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(f"\0{yaml.__version__}\0{_LOADER.__name__}".encode())
+    for path in _vocabulary_files(base):
+        try:
+            content = path.read_bytes()
+        except FileNotFoundError:
+            content = None
+        except OSError:
+            return None
+        digest.update(f"\0{path.relative_to(base).as_posix()}\0{-1 if content is None else len(content)}\0".encode())
+        digest.update(content or b"")
+    return _MEMO_FOLDER[0] / f"{MEMO_PREFIX}{digest.hexdigest()[:32]}.pickle"
+
+
 @functools.lru_cache(maxsize=4)
 def load_vocabulary(root: str | None = None) -> Vocabulary:
     base = Path(root) if root else ontology_dir()
+    memo = _memo_path(base)
+    if memo is not None:
+        from tipgraph.cache import verified_payload
+
+        with contextlib.suppress(Exception):  # an unreadable or foreign entry: parsed again
+            payload = verified_payload(memo.read_bytes())
+            if payload is not None:
+                vocabulary = pickle.loads(payload)
+                if isinstance(vocabulary, Vocabulary):
+                    return vocabulary
+    vocabulary = _parsed_vocabulary(base)
+    if memo is not None:
+        from tipgraph.cache import write_entry
+
+        write_entry(memo, pickle.dumps(vocabulary, protocol=pickle.HIGHEST_PROTOCOL))
+        for other in memo.parent.glob(f"{MEMO_PREFIX}*.pickle"):
+            if other != memo:
+                with contextlib.suppress(OSError):
+                    other.unlink()
+    return vocabulary
+
+
+def _parsed_vocabulary(base: Path) -> Vocabulary:
     gazetteer = base / "gazetteer"
     entities: dict[str, KnownEntity] = {}
     for reader, file_name in (
