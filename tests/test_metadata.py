@@ -45,6 +45,8 @@ EXPECTED = {
     "news_byline_place.txt": ("NewsArticle", None, "Chinedu Eze", None),
     # "X and Y" under the headline: either is the author
     "news_two_names.txt": ("NewsArticle", None, ("Sreypov Chan", "David Hutt"), None),
+    # the writer named after the lede's first sentence: "..., writes X." (no byline line)
+    "news_lede_writes_byline.txt": ("NewsArticle", None, "Temwani Phiri", None),
     # no byline: a body reported as a source by a noun ("said the agency, which is based in ...") and a weekday
     "news_body_noun_said.txt": ("NewsArticle", None, None, None),
     # no byline: a photo caption crediting an agency's photographer and a media source
