@@ -45,6 +45,10 @@ EXPECTED = {
     "news_byline_place.txt": ("NewsArticle", None, "Chinedu Eze", None),
     # "X and Y" under the headline: either is the author
     "news_two_names.txt": ("NewsArticle", None, ("Sreypov Chan", "David Hutt"), None),
+    # the writer named after the lede's first sentence: "..., writes X." (no byline line)
+    "news_lede_writes_byline.txt": ("NewsArticle", None, "Temwani Phiri", None),
+    # a wire's name after the dateline's day and dash: "SANTIAGO, March 14 - Baltica Novosti. ..."
+    "news_wire_after_date_dash.txt": ("NewsArticle", None, None, None),
     # no byline: a body reported as a source by a noun ("said the agency, which is based in ...") and a weekday
     "news_body_noun_said.txt": ("NewsArticle", None, None, None),
     # no byline: a photo caption crediting an agency's photographer and a media source
@@ -524,6 +528,7 @@ def test_a_country_delegation_speaks_for_its_country(graph):
     ("news_wire_line_dateline.txt", "Agence France-Presse"),  # "BRUSSELS - Agence France-Presse"
     ("news_agency_caps_month_full_stop.txt", "Geopress"),  # "TBILISI, APRIL 22, GEOPRESS."
     ("news_stamp_agency_cites_paper.txt", "Anadolu Agency"),  # its stamp line, not "told Aftenposten"
+    ("news_wire_after_date_dash.txt", "Baltica Novosti"),  # "SANTIAGO, March 14 - Baltica Novosti. Chilean ..."
 ])
 def test_a_wire_dateline_names_the_outlet(graph, source_file, outlet):
     publisher = graph.value(document(graph, source_file), TIP.publisher)

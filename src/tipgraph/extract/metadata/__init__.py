@@ -404,7 +404,8 @@ def _self_named_outlet(text: str, mentions: list[EntityMention], lexicon: dict, 
     place or a person is the outlet's."""
     shape = lexicon.get("news_shape") or {}
     found: list[tuple[int, int]] = []
-    for name in ("outlet_reports", "capitals_agency_dateline", "agency_after_date", "agency_line_dateline"):
+    for name in ("outlet_reports", "capitals_agency_dateline", "agency_after_date", "agency_after_date_dash",
+                 "agency_line_dateline"):
         pattern = (shape.get(name) or {}).get("pattern")
         match = re.search(pattern, text) if pattern else None
         if match and match.groupdict().get("outlet"):

@@ -424,9 +424,14 @@ def find_author(text: str, front: list[Line], mentions: list[EntityMention], lex
                 named.how = f"names under the headline {line.text[:40]!r}"
                 return named, None
     tail_start = max(0, len(text) - 1500)
-    for pattern in lexicon.get("credit_patterns") or ():
-        for match in re.finditer(pattern, text[tail_start:]):
-            start = tail_start + match.start("name")
+    windows = [(tail_start, pattern) for pattern in lexicon.get("credit_patterns") or ()]
+    if loose:
+        # the writer named at the end of the story's first sentence: "..., ahead of the summit, writes Jane Roe."
+        windows += [(0, pattern) for pattern in lexicon.get("lede_writer_patterns") or ()]
+    for window_start, pattern in windows:
+        window = text[tail_start:] if window_start else text[:1500]
+        for match in re.finditer(pattern, window):
+            start = window_start + match.start("name")
             name = re.sub(r"\s+in\s+[A-Z].*$", "", match.group("name").strip())  # "X in Kyiv"
             persons = mentions_in(mentions, start, start + len(name), {m.PERSON})
             if persons:
