@@ -35,13 +35,13 @@ HOLDOUT_FLOORS = {
     "holdout4": {"document_metadata_accuracy": 0.98, "claimant_accuracy": 0.97, "claim_type_accuracy": 0.9, "claim_type_macro_f1": 0.77,
                 "entity_f1": 0.935, "relation_recall": 0.88, "event_attribute_recall": 0.93, "claim_precision": 0.99},
     "holdout5": {"document_metadata_accuracy": 0.98, "claimant_accuracy": 0.96, "claim_type_accuracy": 0.85, "claim_type_macro_f1": 0.76,
-                "addressee_accuracy": 0.7, "entity_f1": 0.89, "relation_recall": 0.68, "event_attribute_recall": 0.68,
+                "addressee_accuracy": 0.7, "entity_f1": 0.89, "relation_recall": 0.71, "event_attribute_recall": 0.68,
                 "claim_precision": 0.97},
     "holdout6": {"document_metadata_accuracy": 0.98, "claimant_accuracy": 0.87, "claim_type_accuracy": 0.81, "claim_type_macro_f1": 0.73,
                 "addressee_accuracy": 0.42, "entity_f1": 0.77, "relation_recall": 0.46, "event_attribute_recall": 0.48,
                 "claim_precision": 0.97},
     "holdout7": {"document_metadata_accuracy": 0.7, "claimant_accuracy": 0.6, "claim_type_accuracy": 0.75, "claim_type_macro_f1": 0.71,
-                "addressee_accuracy": 0.52, "entity_f1": 0.82, "relation_recall": 0.45, "event_attribute_recall": 0.46,
+                "addressee_accuracy": 0.52, "entity_f1": 0.82, "relation_recall": 0.49, "event_attribute_recall": 0.46,
                 "claim_precision": 0.95},
 }
 

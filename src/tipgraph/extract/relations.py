@@ -393,6 +393,30 @@ class _Reader:
                         best = (len(held), entity.key)
         return best[1] if best else None
 
+    def office_ending_at(self, before: str) -> str | None:
+        """The gazetteer office (or the nearest body it is part of that the text names) whose title, written in
+        full (four words or more: "Special Representative" alone is many bodies' office), ends `before`."""
+        tail = re.sub(r"[\s,]+$", "", before)
+        tail = " ".join(tail.split()[-16:]).lower()
+        if not tail:
+            return None
+        best = None
+        for entity in self.vocab.entities.values():
+            if not entity.key.startswith("org:"):
+                continue
+            for name in (entity.name, *entity.case_insensitive_names, *entity.case_sensitive_names):
+                office = re.match(r"(?i)office of (?:the )?(.+)$", name)
+                if office and len(office.group(1).split()) >= 4:
+                    held = " ".join(office.group(1).lower().split())
+                    if (tail == held or tail.endswith(" " + held)) and (best is None or len(held) > best[0]):
+                        best = (len(held), entity.key)
+        key, seen = (best[1] if best else None), set()
+        while key is not None and key not in self.keys_in_doc and key not in seen:
+            seen.add(key)
+            known = self.vocab.entities.get(key)
+            key = known.part_of if known is not None else None
+        return key if key in self.keys_in_doc else None
+
     def unit_by_noun(self, phrase: str, whole_word: bool = False, position: int | None = None) -> EntityMention | None:
         """ "Mission’s Adviser", "police chief": the one body of the text whose name has that noun
         (given a position, the last one named before it)."""
@@ -1119,6 +1143,13 @@ class _Reader:
             if body is not None and body.span.start >= clause[0] and \
                     re.search(rf"({cues.office.pattern})\s+(?:{cues.links})\s+(?:the\s+)?$", text[clause[0] : body.span.start], re.IGNORECASE):
                 affiliate(person, body, self.span_of(body.span.start, person.span.end))
+            # K: "welcomes back Special Representative and Co-ordinator for Combating Trafficking in Human Beings X":
+            # a title written in full that the gazetteer knows as the office of one body; the office when the text
+            # names it, else the nearest body it belongs to that the text names
+            title_start = min(person.span.start, person.attrs.get("title_start", person.span.start))
+            office = self.office_ending_at(text[clause[0] : title_start])
+            if office is not None:
+                affiliate(person, office, self.span_of(person.span.start, person.span.end))
             # C: "US Ambassador to Albania Yuri Kim", "UNODC Executive Director X", "Albanian Vice-Minister X"
             # the title may stand outside the person's span ("Ambassador to Albania Yuri Kim")
             title_start = min(person.span.start, person.attrs.get("title_start", person.span.start))
@@ -1127,11 +1158,18 @@ class _Reader:
                 if mm.cls in BODY_CLASSES and mm.span.end <= title_start and mm.span.start >= clause[0]
             ]
             for body in reversed(candidates[-3:]):
+                if text[body.span.start - 1 : body.span.start] == "(" and text[body.span.end : body.span.end + 1] == ")" \
+                        and re.fullmatch(r"\)\s*", text[body.span.end : title_start]):
+                    continue  # the acronym in brackets after the body's name: the name before it is the body
                 between = text[body.span.end : title_start]
-                if re.search(r"[;:()\n!?]|,(?!\s*(?:a\.i\.|ad interim))", between):
-                    break
+                # "the Erewhon Labour Office (ELO) Director X": the body's acronym in brackets is part of its name
+                acronym = re.match(r"[ \t]*\([A-Z][A-Za-z/.&-]{1,11}\)", between)
+                if acronym:
+                    between = between[acronym.end():]
                 if self.nested(body, m.EVENT_CLASSES) or self.nested(body, {m.PERSON}) or self.nested(body, m.ORGANIZATION_CLASSES):
                     continue  # "IOM Belarus Chief of Mission X": the office, not the country in its name
+                if re.search(r"[;:()\n!?]|,(?!\s*(?:a\.i\.|ad interim))", between):
+                    break
                 # "Albania’s Minister X", and the apostrophe as a wrong code page shows it ("Canada‚Äôs")
                 words = re.sub(r"^(?:[’']|‚Äô|â€™)s\b", "", between.strip()).split()
                 if not words and person.title and cues.office_start.match(person.title):
