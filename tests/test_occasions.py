@@ -518,3 +518,13 @@ def test_a_town_that_hosts_an_event_is_its_place_and_a_month_first_day_its_date(
     assert (seminar, TIP.location, node(graph, "Tartu", "Place")) in graph
     assert not list(graph.objects(seminar, TIP.host))
     assert dates(graph, seminar) == {"2018-05-03"}
+
+
+def test_an_event_noun_modifying_another_is_named_with_the_phrase_head(graph):
+    """ "a five-day training course on interviewing child victims": the event is the course, named by the whole
+    phrase its last noun heads, not the bare modifier "training"; "The training was opened by ..." is the same one."""
+    course = node(graph, "five-day training course", "Workshop")
+    assert dates(graph, course) == {"2019-04-08"}
+    assert (course, TIP.location, node(graph, "Daugavpils", "Place")) in graph
+    doc54 = doc(graph, "o54_release-training-course-head-noun.txt")
+    assert not [s for s in graph.subjects(RDFS.label, Literal("training")) if (s, TIP.mentionedIn, doc54) in graph]

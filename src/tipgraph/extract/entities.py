@@ -783,8 +783,8 @@ class EntityExtractor:
             lemma = token.lower_
             if lemma not in nouns or token.pos_ not in {"NOUN", "PROPN"} or not token.text.islower():
                 continue
-            if any(c.dep_ == "compound" and c.lower_ in nouns for c in token.lefts):
-                continue  # "a training course", "a workshop session": the event is read at its first noun
+            if token.dep_ == "compound" and token.head.lower_ in nouns and token.head.pos_ in {"NOUN", "PROPN"} and token.head.text.islower():
+                continue  # "a training course", "a workshop session": the event is read at the phrase's head, the last noun
             if lemma in need_of and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
                 # "the event, held on 17 and 18 November": the event the text is about
                 generic_anaphor = lemma == "event" and found and all(c.dep_ in {"det", "punct"} for c in token.lefts) \
@@ -803,8 +803,10 @@ class EntityExtractor:
             chain |= {c.lemma_.lower() for c in token.children if c.dep_ == "acl"}
             numbered = any(re.fullmatch(r"\d+(?:st|nd|rd|th)", c.text) for c in token.lefts)
             head_text = text[min([c.left_edge.idx for c in token.lefts if c.dep_ != "det"] + [token.idx]) : token.idx + len(token.text)]
-            bare = not any(c.dep_ == "prep" and c.lower_ in name_preps for c in token.rights) and (
-                all(c.dep_ in {"det", "punct"} for c in token.lefts)
+            # "a training course": "the training" names it too, and "the training course" is still the course named before
+            modifiers = [c.lower_ for c in token.lefts if c.dep_ == "compound" and c.lower_ in nouns]
+            bare = not any(c.dep_ == "prep" and c.lower_ in name_preps and (not modifiers or c.i == token.i + 1) for c in token.rights) and (
+                all(c.dep_ in {"det", "punct"} or c.lower_ in modifiers for c in token.lefts)
                 or lemma in earlier and head_text in earlier[lemma].mention.name)
             if bare and lemma in earlier:
                 # "The meeting was organized by ...": the event named before
@@ -850,10 +852,10 @@ class EntityExtractor:
                 continue
             seen.add((lemma, span.text))
             head = text[parsed[left].idx : token.idx + len(token.text)]
-            aliases = sorted({span.text, head, token.text, *self._entitled(text, end)} - {""})
+            aliases = sorted({span.text, head, token.text, *modifiers, *self._entitled(text, end)} - {""})
             candidate = Candidate(EntityMention(nouns[lemma], span, clean_name(span.text),
                                                 attrs={"keyword": token.text, "described": True, "aliases": aliases, "head": head}), priority=66)
-            headline = earlier.get(lemma)
+            headline = earlier.get(lemma) or next((earlier[w] for w in modifiers if w in earlier), None)
             if headline is not None and "\n" in text[headline.end : candidate.start] and candidate.start < lead_end \
                     and "\n" not in text[: headline.start].strip("\n \t#*"):
                 # "Skopje conference urges ..." over "... hosted an international conference on ...": the
@@ -866,6 +868,8 @@ class EntityExtractor:
                 earlier[lemma] = candidate
             found.append(candidate)
             earlier.setdefault(lemma, candidate)
+            for modifier in modifiers:
+                earlier.setdefault(modifier, candidate)  # "a training course ... The training was opened by": the same
         return found
 
     @staticmethod
