@@ -24,6 +24,12 @@ APOSTROPHES = "'\u2019"
 _POSSESSIVE = re.compile(r"[\u2019']s$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _WORD = re.compile(r"\S+")
+# What follows the office in the two office-title patterns of `statistical` ("Minister for ", "Adviser for
+# Combating Trafficking in "), searched first: without it the whole pattern cannot match, and its scan for
+# hundreds of offices, case-insensitive, in the 120 characters before every name cost the most (same matches).
+_COMPLEMENT_TAIL = re.compile(r"\s+(?:for|to)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?)*$")
+_FIELD_TAIL = re.compile(r"\s+(?:of|for|on|to)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+(?:(?:of|for|in|on|against|the|and)\s+)*)+"
+                         r"(?:and|of|in|for|on)\s+(?:the\s+)?$")
 # Containers may hold other mentions; everything else claims its span.
 CONTAINER_CLASSES = m.EVENT_CLASSES | {m.INSTRUMENT}
 
@@ -1078,17 +1084,16 @@ class EntityExtractor:
                 continue  # "Ph.D.; OON": an honour after a name
             if label in {"ORG", "GPE", "NORP"} and self.matchers.office_re is not None and \
                     not any(w in self.matchers.list_head_words for w in words):
+                before = text[max(0, span.start - 120) : span.start]
                 complement = re.search(
-                    "(?i:" + self.matchers.office_re.pattern + r")(?:\s+of\s+[A-Z][\w ]*?)?\s+(?:for|to)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?)*$",
-                    text[max(0, span.start - 120) : span.start])
+                    "(?i:" + self.matchers.office_re.pattern + r")(?:\s+of\s+[A-Z][\w ]*?)?" + _COMPLEMENT_TAIL.pattern,
+                    before) if _COMPLEMENT_TAIL.search(before) else None
                 if complement and not any(w.strip(",") in self.matchers.list_head_words for w in complement.group().split()):
                     continue  # the field or the bodies an office is for ("Minister for Social Services")
                 # "Minister of Foreign Affairs and International Cooperation", "Adviser for Combating Trafficking in
                 # Persons and Smuggling of Migrants": a later part of the field an office's title names
-                field = re.search(
-                    "(?i:" + self.matchers.office_re.pattern + r")\s+(?:of|for|on|to)\s+(?:the\s+)?"
-                    r"(?:[A-Z][\w’'-]*,?\s+(?:(?:of|for|in|on|against|the|and)\s+)*)+(?:and|of|in|for|on)\s+(?:the\s+)?$",
-                    text[max(0, span.start - 120) : span.start])
+                field = re.search("(?i:" + self.matchers.office_re.pattern + ")" + _FIELD_TAIL.pattern,
+                                  before) if _FIELD_TAIL.search(before) else None
                 if field and "\n" not in field.group() and not any(w.strip(",") in self.matchers.list_head_words for w in field.group().split()):
                     continue
             # "the Chowdury judgment", "the Palermo case": a name that modifies a document or a case
