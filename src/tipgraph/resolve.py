@@ -42,11 +42,15 @@ class Entity:
         return sorted({doc_id for doc_id, _ in self.mentions})
 
 
+_SPACES = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^the ")
+
+
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
+    text = _SPACES.sub(" ", text).strip()
+    return _LEADING_THE.sub("", text)
 
 
 def _content_words(name: str) -> set[str]:
@@ -105,8 +109,10 @@ class Resolver:
         entity.mentions.append((doc_id, mention))
         self.by_mention[(doc_id, mention.span.start, mention.span.end, mention.cls)] = entity.local_id
         for name in (mention.name, surface_name(mention)):
-            if name and entity.local_id not in self.by_doc_name[(doc_id, fold(name))]:
-                self.by_doc_name[(doc_id, fold(name))].append(entity.local_id)
+            if name:
+                named = self.by_doc_name[(doc_id, fold(name))]
+                if entity.local_id not in named:
+                    named.append(entity.local_id)
         if mention.title:
             entity.titles.add(mention.title)
 
@@ -184,10 +190,11 @@ class Resolver:
         by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for surname, first in group_entity:
             by_surname[surname].append((surname, first))
+        documents_of = {person_key: {d for d, _ in group} for person_key, group in full.items()}
         for doc_id, mention in short:
             surname, _ = _person_parts(mention.name)
             options = by_surname.get(surname, [])
-            in_doc = [k for k in options if any(d == doc_id for d, _ in full[k])]
+            in_doc = [k for k in options if doc_id in documents_of[k]]
             chosen = in_doc[0] if len(in_doc) == 1 else (options[0] if len(options) == 1 else None)
             if chosen is not None:
                 self._attach(group_entity[chosen], doc_id, mention)
@@ -206,10 +213,15 @@ class Resolver:
         docs_of: list[set[str]] = []
         with_word: dict[str, set[int]] = defaultdict(set)
         members_in: dict[tuple[int, str], list[EntityMention]] = defaultdict(list)  # a group's, of a document
+        # the groups of each word set: a name of fewer than four words joins a group of other
+        # documents only when the words are the same (below), so it is compared with those alone
+        with_words: dict[frozenset[str], set[int]] = defaultdict(set)
 
         def join(index: int, doc_id: str, mention: EntityMention, words: set[str]) -> None:
             groups[index][1].append((doc_id, mention))
+            with_words[frozenset(groups[index][0])].discard(index)
             groups[index][0].update(words)
+            with_words[frozenset(groups[index][0])].add(index)
             members_in[(index, doc_id)].append(mention)
             if doc_id not in docs_of[index]:
                 docs_of[index].add(doc_id)
@@ -225,7 +237,12 @@ class Resolver:
                 join(joined, doc_id, mention, words)
                 continue
             # a group sharing no word with the name cannot reach the overlap below
-            for index in sorted({i for word in words for i in with_word.get(word, ())}):
+            if len(words) < 4:  # the others' groups that the tests below let through: the same words
+                in_this = [i for i in in_doc.get(doc_id, ()) if any(i in with_word.get(w, ()) for w in words)]
+                candidates = set(in_this) | (with_words.get(frozenset(words), set()) if len(words) >= 2 else set())
+            else:
+                candidates = {i for word in words for i in with_word.get(word, ())}
+            for index in sorted(candidates):
                 group_words, members = groups[index]
                 elsewhere_only = doc_id not in docs_of[index]
                 # "a two-day workshop": a described event is one of its own document's occasions
@@ -248,6 +265,7 @@ class Resolver:
                 members_in[(len(groups) - 1, doc_id)].append(mention)
                 docs_of.append({doc_id})
                 in_doc[doc_id].append(len(groups) - 1)
+                with_words[frozenset(words)].add(len(groups) - 1)
                 for word in words:
                     with_word[word].add(len(groups) - 1)
         for _, members in groups:
