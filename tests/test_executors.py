@@ -12,7 +12,8 @@ from tipgraph.graphio import TipgraphError
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed (pip install '.[dask]')")
 
-SCHEDULER_PORT = 19471  # this project's port range for helpers' servers: 127.0.0.1:19000-19999
+# port 0: the scheduler takes a free port on 127.0.0.1, so two suites running at once never collide
+SCHEDULER_PORT = 0
 
 
 def _outputs(folder):
