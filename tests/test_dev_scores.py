@@ -22,7 +22,7 @@ DEV_FLOORS = {
     "claim_recall": 0.97,
 }
 
-# The holdout sets (tests/holdout*/README.md): holdout, holdout2, holdout3, holdout4, holdout5 and holdout6 were each scored
+# The holdout sets (tests/holdout*/README.md): holdout, holdout2, holdout3, holdout4, holdout5, holdout6 and holdout7 were each scored
 # blind once and then used for development. Floors sit just under the figures last measured and guard
 # against regressions only.
 HOLDOUT_FLOORS = {
@@ -40,6 +40,10 @@ HOLDOUT_FLOORS = {
     "holdout6": {"document_metadata_accuracy": 0.98, "claimant_accuracy": 0.87, "claim_type_accuracy": 0.81, "claim_type_macro_f1": 0.73,
                 "addressee_accuracy": 0.42, "entity_f1": 0.77, "relation_recall": 0.46, "event_attribute_recall": 0.48,
                 "claim_precision": 0.97},
+    # holdout7: blind for two rounds, opened for development with stop 16
+    "holdout7": {"document_metadata_accuracy": 0.76, "claimant_accuracy": 0.67, "claim_type_accuracy": 0.74, "claim_type_macro_f1": 0.70,
+                "addressee_accuracy": 0.34, "entity_f1": 0.81, "relation_recall": 0.46, "event_attribute_recall": 0.41,
+                "claim_precision": 0.95},
 }
 
 
