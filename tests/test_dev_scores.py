@@ -40,7 +40,7 @@ HOLDOUT_FLOORS = {
     "holdout6": {"document_metadata_accuracy": 0.98, "claimant_accuracy": 0.87, "claim_type_accuracy": 0.81, "claim_type_macro_f1": 0.73,
                 "addressee_accuracy": 0.42, "entity_f1": 0.77, "relation_recall": 0.46, "event_attribute_recall": 0.48,
                 "claim_precision": 0.97},
-    "holdout7": {"document_metadata_accuracy": 0.7, "claimant_accuracy": 0.6, "claim_type_accuracy": 0.75, "claim_type_macro_f1": 0.71,
+    "holdout7": {"document_metadata_accuracy": 0.76, "claimant_accuracy": 0.67, "claim_type_accuracy": 0.75, "claim_type_macro_f1": 0.71,
                 "addressee_accuracy": 0.52, "entity_f1": 0.82, "relation_recall": 0.49, "event_attribute_recall": 0.46,
                 "claim_precision": 0.95},
 }
