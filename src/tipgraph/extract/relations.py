@@ -29,6 +29,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -382,16 +383,21 @@ class _Reader:
         """The gazetteer body "Office of the <office>" whose office the title names."""
         folded = " ".join(re.sub(r"^(?:the\s+)", "", title.strip(), flags=re.IGNORECASE).lower().split())
         best = None
+        for held, key in self.gazetteer_offices(min_words=2):
+            if compiled(rf"(?:^|\s){re.escape(held)}(?:\s|$)").search(folded) and (best is None or len(held) > best[0]):
+                best = (len(held), key)
+        return best[1] if best else None
+
+    def gazetteer_offices(self, min_words: int) -> Iterator[tuple[str, str]]:
+        """(office title folded to lower case, key) for every gazetteer body named "Office of (the) <title>" whose
+        title has at least `min_words` words, in the gazetteer's order."""
         for entity in self.vocab.entities.values():
             if not entity.key.startswith("org:"):
                 continue
             for name in (entity.name, *entity.case_insensitive_names, *entity.case_sensitive_names):
                 office = re.match(r"(?i)office of (?:the )?(.+)$", name)
-                if office and len(office.group(1).split()) >= 2:
-                    held = " ".join(office.group(1).lower().split())
-                    if compiled(rf"(?:^|\s){re.escape(held)}(?:\s|$)").search(folded) and (best is None or len(held) > best[0]):
-                        best = (len(held), entity.key)
-        return best[1] if best else None
+                if office and len(office.group(1).split()) >= min_words:
+                    yield " ".join(office.group(1).lower().split()), entity.key
 
     def office_ending_at(self, before: str) -> str | None:
         """The gazetteer office (or the nearest body it is part of that the text names) whose title, written in
@@ -401,15 +407,9 @@ class _Reader:
         if not tail:
             return None
         best = None
-        for entity in self.vocab.entities.values():
-            if not entity.key.startswith("org:"):
-                continue
-            for name in (entity.name, *entity.case_insensitive_names, *entity.case_sensitive_names):
-                office = re.match(r"(?i)office of (?:the )?(.+)$", name)
-                if office and len(office.group(1).split()) >= 4:
-                    held = " ".join(office.group(1).lower().split())
-                    if (tail == held or tail.endswith(" " + held)) and (best is None or len(held) > best[0]):
-                        best = (len(held), entity.key)
+        for held, key in self.gazetteer_offices(min_words=4):
+            if (tail == held or tail.endswith(" " + held)) and (best is None or len(held) > best[0]):
+                best = (len(held), key)
         key, seen = (best[1] if best else None), set()
         while key is not None and key not in self.keys_in_doc and key not in seen:
             seen.add(key)
