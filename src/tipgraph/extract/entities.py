@@ -396,7 +396,7 @@ class EntityExtractor:
                         country_key = c.mention.key
                         start = c.end + 1
                     elif start < c.start and c.end <= end and re.search(r"\bof (?:the )?$", text[start : c.start]):
-                        country_key = c.mention.key  # "Department of the State Guard of Moldova"
+                        country_key = c.mention.key  # "Department of the Border Watch of Moravia"
                 if len(text[start:end].split()) < 2:
                     continue
                 if "State Department" in text[start:end]:

@@ -458,7 +458,7 @@ class _Reader:
 
     def national_country(self, mm: EntityMention) -> str | None:
         """The country of an unkeyed public body: "the Romanian Directorate ...", "Bosnia's State
-        Investigation and Protection Agency", "Department of the State Guard of Moldova", "Bangkok
+        Investigation and Protection Agency", "Department of the Border Watch of Moravia", "Bangkok
         Criminal Court"."""
         if mm.key and not mm.key.startswith("govbody:"):
             return None
@@ -1052,7 +1052,7 @@ class _Reader:
                         if len(office.split()) > int(self.lex.get("apposition_max_words") or 8):
                             break
                         body = self.body_at(start + link.end()) or self.starting_at(start + link.end(), BODY_CLASSES)
-                        # "Carol Palmer, head of the task force": the body named before whose name has the noun
+                        # "Edna Quill, head of the task force": the body named before whose name has the noun
                         definite = re.match(r"((?!(?:and|in|of|for|at)\b)[a-z][\w-]*(?:[ \t]+(?!(?:and|in|of|for|at)\b)[a-z][\w-]*){0,2})"
                                             r"(?=[ \t]+(?:and|in|of|for|at)\b|[ \t]*$)", text[start + link.end() : window_end]) \
                             if body is None and link.group().rstrip().endswith("the") else None
@@ -1358,7 +1358,7 @@ class _Reader:
                 follow = re.match(r",\s+|\s+in\s+", text[place.span.end :])
                 inside = inside | {m.PLACE}
             elif not follow:
-                # "in Medan in North Sumatra": a town in the wider place named right after it
+                # "in Lorvik in North Halland": a town in the wider place named right after it
                 follow = re.match(r"[ \t]+in[ \t]+(?:the[ \t]+)?", text[place.span.end :])
                 inside = inside | {m.PLACE}
             if follow:

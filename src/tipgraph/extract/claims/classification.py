@@ -1128,7 +1128,7 @@ class ClassificationMixin:
         return cues
 
     def _complicity_cues(self, sent: SpacySpan) -> list[ClassReading]:
-        """"even law enforcement officers took part in this criminal scheme", "ISIL, Boko Haram and other armed groups
+        """"even customs officers took part in this criminal network", "the Red Dawn militia and other armed groups
         engage in human trafficking": a body, a state or those in office as the subject of a verb of taking part in
         the crime. Traffickers or a gang doing so is the crime told, and so is a victim "forced to engage in" it."""
         spec = self.lexicon.get("Criticism") or {}
@@ -1302,7 +1302,7 @@ class ClassificationMixin:
 
     @staticmethod
     def _age(tok: Token, text: str, start: int, end: int) -> bool:
-        """A person's age, not a count: "the 27 year old South African", "a 16-year-old girl", "Tran Van Tuan, 48,"
+        """A person's age, not a count: "the 27 year old South African", "a 16-year-old girl", "Ivo Marsh, 52,"
         (a number set off by commas right after a name)."""
         if AGE_AFTER.match(text[end:]):
             return True
