@@ -22,7 +22,7 @@ DEV_FLOORS = {
     "claim_recall": 0.97,
 }
 
-# The holdout sets (tests/holdout*/README.md): holdout, holdout2, holdout3, holdout4, holdout5, holdout6 and holdout7 were each scored
+# The holdout sets (tests/holdout*/README.md): holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7 and holdout8 were each scored
 # blind once and then used for development. Floors sit just under the figures last measured and guard
 # against regressions only.
 HOLDOUT_FLOORS = {
@@ -43,6 +43,9 @@ HOLDOUT_FLOORS = {
     "holdout7": {"document_metadata_accuracy": 0.76, "claimant_accuracy": 0.67, "claim_type_accuracy": 0.75, "claim_type_macro_f1": 0.71,
                 "addressee_accuracy": 0.52, "entity_f1": 0.82, "relation_recall": 0.49, "event_attribute_recall": 0.46,
                 "claim_precision": 0.95},
+    "holdout8": {"document_metadata_accuracy": 0.8, "claimant_accuracy": 0.76, "claim_type_accuracy": 0.76, "claim_type_macro_f1": 0.69,
+                "addressee_accuracy": 0.31, "entity_f1": 0.84, "relation_recall": 0.45, "event_attribute_recall": 0.52,
+                "claim_precision": 0.945},
 }
 
 

@@ -1,6 +1,6 @@
 """Count a scored set's errors by kind, never printing a document's names or text.
 
-For the blind sets (tests/holdout7, tests/holdout8): it says WHERE the errors are (which metadata field, which
+For the blind sets (tests/holdout9, tests/holdout10): it says WHERE the errors are (which metadata field, which
 genre read as which, which relation family, whether an event or endpoint is missing) without showing what
 they are, so work can go to the kinds of error that matter without fitting the rules to the documents.
 
